@@ -1,0 +1,429 @@
+/* platform: window, event pump, the one main loop, bundle loading, the JS bridge.
+ *
+ * This is the only file that knows whether it runs in a browser or natively;
+ * every #ifdef __EMSCRIPTEN__ lives here. frame() is the single main-loop body:
+ * the browser calls it from requestAnimationFrame (emscripten_set_main_loop),
+ * the native build calls it in a plain loop. It turns SDL events into an
+ * AppInput, lets the core update the App, and redraws only when something
+ * changed.
+ *
+ * Native command line:
+ *   steppe_atlas [--bundle FILE] [--size WxH]
+ *   steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]
+ * --screenshot renders one frame on an offscreen surface (no display needed),
+ * writes a PNG and prints, per --probe, the css position and colour there. */
+#include <SDL2/SDL.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "core/bundle.h"
+#include "render/render.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#endif
+
+extern const unsigned char steppe_default_bundle[];
+extern const unsigned long steppe_default_bundle_size;
+
+typedef struct Platform {
+    SDL_Window *window;
+    SDL_Renderer *sdl_renderer;
+    Renderer renderer;
+    Bundle bundle;
+    void *bundle_file;            /* owned copy when loaded from a file, else NULL */
+    App app;
+    AppInput input;               /* accumulated between frames */
+    double width_css, height_css; /* logical size of the window / canvas */
+    float dpr;                    /* device px per css px */
+    bool quit;
+    bool first_frame_done;
+    /* two-finger pinch tracking */
+    SDL_FingerID fingers[2];
+    float finger_x[2], finger_y[2];
+    int finger_count;
+    double pinch_last_dist;
+} Platform;
+
+static Platform g_platform;
+
+static double now_ms(void) { return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency(); }
+
+/* --- bundle ------------------------------------------------------------------ */
+
+/* Opens the embedded default bundle, or a file given on the command line. A
+ * bad teacher bundle is reported and the default atlas opens instead. */
+static bool load_bundle(Platform *p, const char *path)
+{
+    char message[512];
+    if (path) {
+        size_t size = 0;
+        void *data = SDL_LoadFile(path, &size);
+        if (!data) {
+            fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, SDL_GetError());
+        } else if (bundle_open(&p->bundle, data, size, message, sizeof message) != BUNDLE_OK) {
+            fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
+            SDL_free(data);
+        } else {
+            p->bundle_file = data;
+            return true;
+        }
+        fprintf(stderr, "steppe_atlas: opening the built-in atlas instead\n");
+    }
+    if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) != BUNDLE_OK) {
+        fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);
+        return false;
+    }
+    return true;
+}
+
+/* --- input ------------------------------------------------------------------- */
+
+static uint32_t key_bit(SDL_Keycode key)
+{
+    switch (key) {
+    case SDLK_LEFT: return APP_KEY_LEFT;
+    case SDLK_RIGHT: return APP_KEY_RIGHT;
+    case SDLK_UP: return APP_KEY_UP;
+    case SDLK_DOWN: return APP_KEY_DOWN;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return APP_KEY_ZOOM_IN;
+    case SDLK_MINUS: case SDLK_KP_MINUS: return APP_KEY_ZOOM_OUT;
+    case SDLK_0: case SDLK_HOME: case SDLK_KP_0: return APP_KEY_RESET;
+    case SDLK_ESCAPE: return APP_KEY_ESCAPE;
+    default: return 0;
+    }
+}
+
+static int finger_slot(Platform *p, SDL_FingerID id)
+{
+    for (int i = 0; i < p->finger_count; i++)
+        if (p->fingers[i] == id) return i;
+    return -1;
+}
+
+static void handle_finger(Platform *p, const SDL_TouchFingerEvent *e)
+{
+    int slot = finger_slot(p, e->fingerId);
+    float x = e->x * (float)p->width_css, y = e->y * (float)p->height_css;
+    if (e->type == SDL_FINGERDOWN && slot < 0 && p->finger_count < 2) {
+        slot = p->finger_count++;
+        p->fingers[slot] = e->fingerId;
+    } else if (e->type == SDL_FINGERUP && slot >= 0) {
+        p->fingers[slot] = p->fingers[p->finger_count - 1];
+        p->finger_x[slot] = p->finger_x[p->finger_count - 1];
+        p->finger_y[slot] = p->finger_y[p->finger_count - 1];
+        p->finger_count--;
+        p->pinch_last_dist = 0;
+        return;
+    }
+    if (slot < 0) return;
+    p->finger_x[slot] = x;
+    p->finger_y[slot] = y;
+    if (p->finger_count == 2) {
+        double d = hypot(p->finger_x[0] - p->finger_x[1], p->finger_y[0] - p->finger_y[1]);
+        if (p->pinch_last_dist > 0 && d > 0) {
+            double f = d / p->pinch_last_dist;
+            p->input.pinch_factor = (p->input.pinch_factor > 0 ? p->input.pinch_factor : 1.0) * f;
+            p->input.pinch_x = (p->finger_x[0] + p->finger_x[1]) / 2;
+            p->input.pinch_y = (p->finger_y[0] + p->finger_y[1]) / 2;
+        }
+        p->pinch_last_dist = d;
+    }
+}
+
+static void update_sizes(Platform *p)
+{
+    int w, h, ow, oh;
+    SDL_GetWindowSize(p->window, &w, &h);
+    SDL_GetRendererOutputSize(p->sdl_renderer, &ow, &oh);
+    p->width_css = w > 0 ? w : 1;
+    p->height_css = h > 0 ? h : 1;
+    p->dpr = w > 0 ? (float)ow / (float)w : 1.0f;
+    p->app.needs_redraw = true;
+}
+
+static void poll_events(Platform *p)
+{
+    AppInput *in = &p->input;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        switch (e.type) {
+        case SDL_QUIT: p->quit = true; break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED)
+                update_sizes(p);
+            else if (e.window.event == SDL_WINDOWEVENT_LEAVE) in->pointer_inside = false;
+            else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) p->app.needs_redraw = true;
+            break;
+        case SDL_MOUSEMOTION:
+            in->pointer_x = e.motion.x;
+            in->pointer_y = e.motion.y;
+            in->pointer_inside = true;
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.button != SDL_BUTTON_LEFT) break;
+            in->pointer_x = e.button.x;
+            in->pointer_y = e.button.y;
+            in->pointer_inside = true;
+            in->pointer_down = true;
+            in->pointer_pressed = true;
+            if (e.button.clicks == 2) in->double_clicks++;
+            break;
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.button != SDL_BUTTON_LEFT) break;
+            in->pointer_x = e.button.x;
+            in->pointer_y = e.button.y;
+            in->pointer_down = false;
+            in->pointer_released = true;
+            break;
+        case SDL_MOUSEWHEEL: {
+            float y = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
+            if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
+            in->wheel_steps += y;
+            break;
+        }
+        case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+            handle_finger(p, &e.tfinger);
+            break;
+        case SDL_KEYDOWN: {
+            uint32_t bit = key_bit(e.key.keysym.sym);
+            if (!e.key.repeat) in->keys_pressed |= bit;
+            in->keys_down |= bit;
+            break;
+        }
+        case SDL_KEYUP:
+            in->keys_down &= ~key_bit(e.key.keysym.sym);
+            break;
+        default: break;
+        }
+    }
+}
+
+/* --- the main loop --------------------------------------------------------------- */
+
+#ifdef __EMSCRIPTEN__
+/* Resolves window.steppeAtlas.ready (web/index.html) after the first full map frame. */
+EM_JS(void, js_first_frame_done, (void), {
+    if (typeof window.steppeAtlasFirstFrame === 'function') window.steppeAtlasFirstFrame();
+});
+#endif
+
+static void frame(void)
+{
+    Platform *p = &g_platform;
+    poll_events(p);
+    AppInput *in = &p->input;
+    in->now_ms = now_ms();
+    in->width_css = p->width_css;
+    in->height_css = p->height_css;
+    app_update(&p->app, in);
+    /* Edge-triggered input is consumed by this frame; held state carries over. */
+    in->pointer_pressed = in->pointer_released = false;
+    in->double_clicks = 0;
+    in->wheel_steps = 0;
+    in->pinch_factor = 0;
+    in->keys_pressed = 0;
+
+    if (p->app.needs_redraw) {
+        render_frame(&p->renderer, &p->app, p->dpr);
+        SDL_RenderPresent(p->sdl_renderer);
+        p->app.needs_redraw = false;
+        if (!p->first_frame_done) {
+            p->first_frame_done = true;
+#ifdef __EMSCRIPTEN__
+            js_first_frame_done();
+#endif
+        }
+    }
+}
+
+/* --- JS bridge (web) ------------------------------------------------------------ */
+
+#ifdef __EMSCRIPTEN__
+EMSCRIPTEN_KEEPALIVE double steppe_project_x(double lon, double lat);
+EMSCRIPTEN_KEEPALIVE double steppe_project_y(double lon, double lat);
+EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void);
+EMSCRIPTEN_KEEPALIVE int steppe_country_fill(const char *iso3);
+EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css);
+
+EMSCRIPTEN_KEEPALIVE double steppe_project_x(double lon, double lat)
+{
+    double x, y;
+    app_project(&g_platform.app, lon, lat, &x, &y);
+    return x;
+}
+
+EMSCRIPTEN_KEEPALIVE double steppe_project_y(double lon, double lat)
+{
+    double x, y;
+    app_project(&g_platform.app, lon, lat, &x, &y);
+    return y;
+}
+
+EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void)
+{
+    static char json[4096];
+    app_state_json(&g_platform.app, json, (int)sizeof json);
+    return json;
+}
+
+/* The theme's fill of a country as 0xRRGGBB, or -1 if unknown (for tests). */
+EMSCRIPTEN_KEEPALIVE int steppe_country_fill(const char *iso3)
+{
+    uint32_t id = bundle_find_country(&g_platform.bundle, iso3);
+    if (!id) return -1;
+    BundleCountry c = bundle_country(&g_platform.bundle, id);
+    Rgba f = theme_country_fill(g_platform.renderer.theme, c.flags, c.color);
+    return (f.r << 16) | (f.g << 8) | f.b;
+}
+
+/* The page calls this when the canvas's css size or the pixel ratio changes. */
+EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css)
+{
+    Platform *p = &g_platform;
+    if (width_css < 1 || height_css < 1) return;
+    SDL_SetWindowSize(p->window, (int)width_css, (int)height_css);
+    update_sizes(p);
+}
+#endif
+
+/* --- native screenshot ------------------------------------------------------------ */
+
+#ifndef __EMSCRIPTEN__
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO_UNUSED
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-prototypes"
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
+#include <stb_image_write.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+/* Renders one frame with SDL's software renderer on an offscreen surface and
+ * writes it as a PNG: needs no display, no window and no GPU. */
+static int screenshot(Platform *p, const char *out_path, int width, int height, float dpr,
+                      const double *probes, int probe_count)
+{
+    int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!surface) { fprintf(stderr, "steppe_atlas: %s\n", SDL_GetError()); return 1; }
+    p->sdl_renderer = SDL_CreateSoftwareRenderer(surface);
+    char message[256];
+    if (!p->sdl_renderer || !render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
+        fprintf(stderr, "steppe_atlas: %s\n", p->sdl_renderer ? message : SDL_GetError());
+        return 1;
+    }
+    if (!app_init(&p->app, &p->bundle, width, height, 0)) {
+        fprintf(stderr, "steppe_atlas: the bundle's projection is unusable\n");
+        return 1;
+    }
+    render_frame(&p->renderer, &p->app, dpr);
+    SDL_RenderPresent(p->sdl_renderer);
+    int ok = stbi_write_png(out_path, pw, ph, 4, surface->pixels, surface->pitch);
+    if (!ok) { fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path); return 1; }
+    printf("screenshot %s %dx%d dpr %.2f\n", out_path, pw, ph, dpr);
+    for (int i = 0; i < probe_count; i++) {
+        double x, y;
+        app_project(&p->app, probes[2 * i], probes[2 * i + 1], &x, &y);
+        printf("probe %.4f %.4f css %.2f %.2f\n", probes[2 * i], probes[2 * i + 1], x, y);
+    }
+    uint32_t kaz = bundle_find_country(&p->bundle, "KAZ");
+    if (kaz) {
+        BundleCountry c = bundle_country(&p->bundle, kaz);
+        Rgba f = theme_country_fill(p->renderer.theme, c.flags, c.color);
+        printf("fill KAZ #%02x%02x%02x\n", f.r, f.g, f.b);
+    }
+    render_shutdown(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    SDL_FreeSurface(surface);
+    return 0;
+}
+#endif
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: steppe_atlas [--bundle FILE] [--size WxH]\n"
+            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]...\n");
+}
+
+int main(int argc, char **argv)
+{
+    Platform *p = &g_platform;
+    const char *bundle_path = NULL, *screenshot_path = NULL;
+    int width = 1280, height = 800;
+    float dpr = 1.0f;
+    double probes[16];
+    int probe_count = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--bundle") && next) { bundle_path = next; i++; }
+        else if (!strcmp(a, "--screenshot") && next) { screenshot_path = next; i++; }
+        else if (!strcmp(a, "--size") && next && sscanf(next, "%dx%d", &width, &height) == 2) { i++; }
+        else if (!strcmp(a, "--dpr") && next && sscanf(next, "%f", &dpr) == 1) { i++; }
+        else if (!strcmp(a, "--probe") && next && probe_count < 8 &&
+                 sscanf(next, "%lf,%lf", &probes[2 * probe_count], &probes[2 * probe_count + 1]) == 2) {
+            probe_count++;
+            i++;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
+        else { fprintf(stderr, "steppe_atlas: unknown or incomplete option '%s'\n", a); usage(); return 2; }
+    }
+    if (width < 64 || height < 64 || width > 8192 || height > 8192 || dpr < 0.5f || dpr > 4.0f) {
+        fprintf(stderr, "steppe_atlas: --size must be 64..8192 px a side and --dpr 0.5..4\n");
+        return 2;
+    }
+    if (!load_bundle(p, bundle_path)) return 1;
+
+#ifndef __EMSCRIPTEN__
+    if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count);
+#else
+    (void)screenshot_path;
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    if (css_w >= 1 && css_h >= 1) { width = (int)css_w; height = (int)css_h; }
+#endif
+
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!p->window) { fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError()); return 1; }
+    p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+    if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return 1; }
+    char message[256];
+    if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
+        fprintf(stderr, "steppe_atlas: %s\n", message);
+        return 1;
+    }
+    update_sizes(p);
+    if (!app_init(&p->app, &p->bundle, p->width_css, p->height_css, now_ms())) {
+        fprintf(stderr, "steppe_atlas: the bundle's projection is unusable\n");
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop(frame, 0, 0);
+#else
+    while (!p->quit) {
+        frame();
+        if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
+    }
+    render_shutdown(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    SDL_DestroyWindow(p->window);
+    SDL_free(p->bundle_file);
+    SDL_Quit();
+#endif
+    return 0;
+}

@@ -1,0 +1,469 @@
+/* render: the map, its labels and the chrome, with SDL_RenderGeometry. See render.h. */
+#include "render/render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* Screen-space decimation: ring points closer than this (device px) to the last
+ * kept one are skipped. At low zoom this drops most of the 50m detail that
+ * would land on the same pixel anyway. */
+#define DECIMATE_DEVICE_PX 0.75f
+
+static bool batch_reserve(VertexBatch *b, int verts, int indices)
+{
+    if (b->vert_count + verts > b->vert_cap) {
+        int cap = b->vert_cap ? b->vert_cap : 4096;
+        while (cap < b->vert_count + verts) cap *= 2;
+        SDL_Vertex *grown = realloc(b->verts, (size_t)cap * sizeof *grown);
+        if (!grown) return false;
+        b->verts = grown;
+        b->vert_cap = cap;
+    }
+    if (b->index_count + indices > b->index_cap) {
+        int cap = b->index_cap ? b->index_cap : 8192;
+        while (cap < b->index_count + indices) cap *= 2;
+        int *grown = realloc(b->indices, (size_t)cap * sizeof *grown);
+        if (!grown) return false;
+        b->indices = grown;
+        b->index_cap = cap;
+    }
+    return true;
+}
+
+static void batch_flush(SDL_Renderer *sdl, VertexBatch *b, SDL_Texture *texture)
+{
+    if (b->index_count > 0)
+        SDL_RenderGeometry(sdl, texture, b->verts, b->vert_count, b->indices, b->index_count);
+    b->vert_count = b->index_count = 0;
+}
+
+static void batch_free(VertexBatch *b)
+{
+    free(b->verts);
+    free(b->indices);
+    memset(b, 0, sizeof *b);
+}
+
+static SDL_Color to_sdl(Rgba c) { return (SDL_Color){ c.r, c.g, c.b, c.a }; }
+
+static Rgba mix(Rgba a, Rgba b, float t)
+{
+    return (Rgba){ (uint8_t)(a.r + (b.r - a.r) * t), (uint8_t)(a.g + (b.g - a.g) * t),
+                   (uint8_t)(a.b + (b.b - a.b) * t), a.a };
+}
+
+/* The atlas's solid block: untextured shapes sample it, so shapes and text can
+ * share one texture and one batch. */
+static SDL_FPoint solid_uv(void)
+{
+    return (SDL_FPoint){ (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE, (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE };
+}
+
+bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size)
+{
+    memset(r, 0, sizeof *r);
+    r->sdl = sdl;
+    r->theme = &THEME_DEFAULT;
+    r->dpr = 1.0f;
+    r->faces[FACE_REGULAR] = font_create(bundle->font_regular.data, bundle->font_regular.size);
+    r->faces[FACE_BOLD] = font_create(bundle->font_bold.data, bundle->font_bold.size);
+    if (!r->faces[FACE_REGULAR] || !r->faces[FACE_BOLD]) {
+        SDL_snprintf(message, message_size, "render: the bundle's %s font cannot be parsed",
+                     r->faces[FACE_REGULAR] ? "bold" : "regular");
+        render_shutdown(r);
+        return false;
+    }
+    if (!font_atlas_init(&r->atlas)) {
+        SDL_snprintf(message, message_size, "render: out of memory for the glyph atlas");
+        render_shutdown(r);
+        return false;
+    }
+    r->atlas_texture = SDL_CreateTexture(sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
+                                         FONT_ATLAS_SIZE, FONT_ATLAS_SIZE);
+    if (!r->atlas_texture) {
+        SDL_snprintf(message, message_size, "render: cannot create the glyph texture: %s", SDL_GetError());
+        render_shutdown(r);
+        return false;
+    }
+    SDL_SetTextureBlendMode(r->atlas_texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(r->atlas_texture, SDL_ScaleModeLinear);
+    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+void render_shutdown(Renderer *r)
+{
+    if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
+    font_atlas_free(&r->atlas);
+    for (int i = 0; i < 2; i++) font_destroy(r->faces[i]);
+    batch_free(&r->fill);
+    batch_free(&r->stroke);
+    batch_free(&r->text);
+    free(r->ring_scratch);
+    free(r->label_boxes);
+    memset(r, 0, sizeof *r);
+}
+
+/* Uploads the atlas rows that changed since the last frame (white + alpha). */
+static void upload_atlas(Renderer *r)
+{
+    int y0, y1;
+    if (!font_atlas_take_dirty(&r->atlas, &y0, &y1)) return;
+    int rows = y1 - y0;
+    uint32_t *rgba = malloc((size_t)rows * FONT_ATLAS_SIZE * 4);
+    if (!rgba) return;
+    const uint8_t *src = r->atlas.pixels + (size_t)y0 * FONT_ATLAS_SIZE;
+    for (int i = 0; i < rows * FONT_ATLAS_SIZE; i++)
+        rgba[i] = 0x00FFFFFFu | ((uint32_t)src[i] << 24); /* ABGR8888 little-endian: R,G,B,A bytes */
+    SDL_Rect rect = { 0, y0, FONT_ATLAS_SIZE, rows };
+    SDL_UpdateTexture(r->atlas_texture, &rect, rgba, FONT_ATLAS_SIZE * 4);
+    free(rgba);
+}
+
+/* --- countries ------------------------------------------------------------- */
+
+static void world_to_device(const App *app, float dpr, float wx, float wy, float *dx, float *dy)
+{
+    const View *v = &app->view;
+    *dx = (float)(((wx - v->center_x) * v->scale_px + v->width_css * 0.5) * dpr);
+    *dy = (float)(((wy - v->center_y) * v->scale_px + v->height_css * 0.5) * dpr);
+}
+
+static bool bbox_visible(const float bbox[4], const double visible[4])
+{
+    return !(bbox[2] < visible[0] || bbox[0] > visible[2] || bbox[3] < visible[1] || bbox[1] > visible[3]);
+}
+
+/* Adds a country's triangles to the fill batch. A country's rings are stored
+ * contiguously, so its vertices are one range and its triangles index into it. */
+static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c, Rgba color)
+{
+    const Bundle *b = app->bundle;
+    BundleRing first = bundle_ring(b, c->ring_first);
+    BundleRing last = bundle_ring(b, c->ring_first + c->ring_count - 1);
+    uint32_t v0 = first.vert_first, v1 = last.vert_first + last.vert_count;
+    int nv = (int)(v1 - v0), ni = (int)c->tri_count * 3;
+    if (nv <= 0 || !batch_reserve(&r->fill, nv, ni)) return;
+    SDL_Vertex *out = r->fill.verts + r->fill.vert_count;
+    SDL_Color col = to_sdl(color);
+    SDL_FPoint uv = solid_uv();
+    for (int i = 0; i < nv; i++) {
+        float wx, wy;
+        bundle_vertex(b, v0 + (uint32_t)i, &wx, &wy);
+        world_to_device(app, r->dpr, wx, wy, &out[i].position.x, &out[i].position.y);
+        out[i].color = col;
+        out[i].tex_coord = uv;
+    }
+    int *idx = r->fill.indices + r->fill.index_count;
+    int base = r->fill.vert_count;
+    int written = 0;
+    for (uint32_t t = 0; t < c->tri_count; t++) {
+        uint32_t abc[3];
+        bundle_triangle(b, c->tri_first + t, abc);
+        if (abc[0] < v0 || abc[1] < v0 || abc[2] < v0 || abc[0] >= v1 || abc[1] >= v1 || abc[2] >= v1)
+            continue; /* a triangle outside the country's range: skip rather than draw garbage */
+        idx[written++] = base + (int)(abc[0] - v0);
+        idx[written++] = base + (int)(abc[1] - v0);
+        idx[written++] = base + (int)(abc[2] - v0);
+    }
+    r->fill.vert_count += nv;
+    r->fill.index_count += written;
+}
+
+/* Adds a closed polyline (device px) as an anti-aliased strip: a solid core of
+ * width_px - 1 and a 1px feather on each side whose alpha falls to zero. Lines
+ * thinner than 1px keep a 1px footprint and fade their alpha instead. */
+static void add_stroke(VertexBatch *batch, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color)
+{
+    if (n < 2) return;
+    float core = width_px > 1.0f ? (width_px - 1.0f) * 0.5f : 0.0f;
+    float outer = core + 1.0f;
+    float alpha_scale = width_px < 1.0f ? width_px : 1.0f;
+    int segments = closed ? n : n - 1;
+    if (!batch_reserve(batch, n * 4, segments * 18)) return;
+    SDL_Vertex *v = batch->verts + batch->vert_count;
+    SDL_Color solid = to_sdl(color), clear = solid;
+    solid.a = (uint8_t)(color.a * alpha_scale);
+    clear.a = 0;
+    SDL_FPoint uv = solid_uv();
+    for (int i = 0; i < n; i++) {
+        int ip = i > 0 ? i - 1 : (closed ? n - 1 : 0);
+        int in = i < n - 1 ? i + 1 : (closed ? 0 : n - 1);
+        float ax = p[i].x - p[ip].x, ay = p[i].y - p[ip].y;
+        float bx = p[in].x - p[i].x, by = p[in].y - p[i].y;
+        float la = sqrtf(ax * ax + ay * ay), lb = sqrtf(bx * bx + by * by);
+        if (la > 0) { ax /= la; ay /= la; } else { ax = bx / (lb > 0 ? lb : 1); ay = by / (lb > 0 ? lb : 1); }
+        if (lb > 0) { bx /= lb; by /= lb; } else { bx = ax; by = ay; }
+        /* Miter: the average of the two segment normals, lengthened so the
+         * strip keeps its width at the corner, capped so spikes stay short. */
+        float nx = -(ay + by), ny = ax + bx;
+        float ln = sqrtf(nx * nx + ny * ny);
+        if (ln < 1e-4f) { nx = -ay; ny = ax; ln = 1; }
+        nx /= ln; ny /= ln;
+        float cosine = nx * -ay + ny * ax;
+        float miter = cosine > 0.5f ? 1.0f / cosine : 2.0f;
+        nx *= miter; ny *= miter;
+        float offsets[4] = { outer, core, -core, -outer };
+        for (int k = 0; k < 4; k++) {
+            v[i * 4 + k].position.x = p[i].x + nx * offsets[k];
+            v[i * 4 + k].position.y = p[i].y + ny * offsets[k];
+            v[i * 4 + k].color = (k == 0 || k == 3) ? clear : solid;
+            v[i * 4 + k].tex_coord = uv;
+        }
+    }
+    int base = batch->vert_count;
+    int *idx = batch->indices + batch->index_count;
+    for (int s = 0; s < segments; s++) {
+        int a = base + s * 4, b = base + ((s + 1) % n) * 4;
+        for (int k = 0; k < 3; k++) {
+            int a0 = a + k, a1 = a + k + 1, b0 = b + k, b1 = b + k + 1;
+            *idx++ = a0; *idx++ = a1; *idx++ = b0;
+            *idx++ = a1; *idx++ = b1; *idx++ = b0;
+        }
+    }
+    batch->vert_count += n * 4;
+    batch->index_count += segments * 18;
+}
+
+/* Transforms one ring to device px, dropping points that land on the same spot. */
+static int ring_to_device(Renderer *r, const App *app, BundleRing ring)
+{
+    if ((int)ring.vert_count > r->ring_scratch_cap) {
+        int cap = (int)ring.vert_count * 2;
+        SDL_FPoint *grown = realloc(r->ring_scratch, (size_t)cap * sizeof *grown);
+        if (!grown) return 0;
+        r->ring_scratch = grown;
+        r->ring_scratch_cap = cap;
+    }
+    int n = 0;
+    for (uint32_t i = 0; i < ring.vert_count; i++) {
+        float wx, wy, x, y;
+        bundle_vertex(app->bundle, ring.vert_first + i, &wx, &wy);
+        world_to_device(app, r->dpr, wx, wy, &x, &y);
+        if (n > 0 && fabsf(x - r->ring_scratch[n - 1].x) < DECIMATE_DEVICE_PX &&
+            fabsf(y - r->ring_scratch[n - 1].y) < DECIMATE_DEVICE_PX)
+            continue;
+        r->ring_scratch[n++] = (SDL_FPoint){ x, y };
+    }
+    return n;
+}
+
+static void add_country_outline(Renderer *r, const App *app, const BundleCountry *c, float width_css, Rgba color)
+{
+    for (uint32_t k = 0; k < c->ring_count; k++) {
+        BundleRing ring = bundle_ring(app->bundle, c->ring_first + k);
+        int n = ring_to_device(r, app, ring);
+        if (n >= 3) add_stroke(&r->stroke, r->ring_scratch, n, true, width_css * r->dpr, color);
+    }
+}
+
+static void draw_countries(Renderer *r, const App *app)
+{
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    double visible[4];
+    view_visible_bounds(&app->view, visible);
+    /* Borders scale gently with zoom so the region reads at every level. */
+    float zoom_boost = (float)fmin(1.6, fmax(0.7, log2(app->view.scale_px / 400.0 + 1.0)));
+    for (uint32_t id = 1; id <= b->country_count; id++) {
+        BundleCountry c = bundle_country(b, id);
+        if (!c.ring_count || !bbox_visible(c.bbox, visible)) continue;
+        Rgba fill = theme_country_fill(t, c.flags, c.color);
+        if (id == app->hover_country) fill = mix(fill, t->hover_tint, t->hover_tint.a / 255.0f);
+        add_country_fill(r, app, &c, fill);
+        bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
+        add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
+    }
+    batch_flush(r->sdl, &r->fill, r->atlas_texture);
+    batch_flush(r->sdl, &r->stroke, r->atlas_texture);
+    if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
+        BundleCountry c = bundle_country(b, app->selection.id);
+        if (c.ring_count && bbox_visible(c.bbox, visible)) {
+            Rgba halo = t->label_halo;
+            add_country_outline(r, app, &c, 4.5f, halo);
+            add_country_outline(r, app, &c, 2.4f, t->selected_outline);
+            batch_flush(r->sdl, &r->stroke, r->atlas_texture);
+        }
+    }
+}
+
+/* --- text -------------------------------------------------------------------- */
+
+float render_text_width(Renderer *r, int face, float size_css, const char *utf8)
+{
+    const Font *font = r->faces[face];
+    float px = size_css * r->dpr, width = 0;
+    uint32_t prev = 0;
+    size_t len = strlen(utf8), pos = 0;
+    while (pos < len) {
+        uint32_t cp = text_utf8_next(utf8, len, &pos);
+        if (prev) width += font_kern(font, px, prev, cp);
+        width += font_advance(font, px, cp);
+        prev = cp;
+    }
+    return width / r->dpr;
+}
+
+static void add_glyph_quad(Renderer *r, float x, float y, const AtlasGlyph *g, SDL_Color col)
+{
+    if (!g->w || !g->h || !batch_reserve(&r->text, 4, 6)) return;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    float x0 = x + g->off_x, y0 = y + g->off_y, x1 = x0 + g->w, y1 = y0 + g->h;
+    float s = 1.0f / FONT_ATLAS_SIZE;
+    float u0 = g->x * s, v0 = g->y * s, u1 = (g->x + g->w) * s, v1 = (g->y + g->h) * s;
+    v[0] = (SDL_Vertex){ { x0, y0 }, col, { u0, v0 } };
+    v[1] = (SDL_Vertex){ { x1, y0 }, col, { u1, v0 } };
+    v[2] = (SDL_Vertex){ { x1, y1 }, col, { u1, v1 } };
+    v[3] = (SDL_Vertex){ { x0, y1 }, col, { u0, v1 } };
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    idx[0] = base; idx[1] = base + 1; idx[2] = base + 2;
+    idx[3] = base; idx[4] = base + 2; idx[5] = base + 3;
+    r->text.vert_count += 4;
+    r->text.index_count += 6;
+}
+
+float render_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color)
+{
+    const Font *font = r->faces[face];
+    float px = size_css * r->dpr;
+    /* Snap the baseline to whole device pixels: glyphs are rasterised at
+     * integer positions, and a fractional baseline would blur every label. */
+    float x = floorf(x_css * r->dpr + 0.5f), y = floorf(y_css * r->dpr + 0.5f), start = x;
+    SDL_Color col = to_sdl(color);
+    uint32_t prev = 0;
+    size_t len = strlen(utf8), pos = 0;
+    while (pos < len) {
+        uint32_t cp = text_utf8_next(utf8, len, &pos);
+        if (prev) x += font_kern(font, px, prev, cp);
+        AtlasGlyph g;
+        if (font_atlas_glyph(&r->atlas, font, face, px, cp, &g)) {
+            add_glyph_quad(r, floorf(x + 0.5f), y, &g, col);
+            x += g.advance;
+        }
+        prev = cp;
+    }
+    return (x - start) / r->dpr;
+}
+
+/* Text with a soft halo so it reads over any fill: the halo is the same text
+ * drawn around the position in the halo colour first. */
+static void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
+                             Rgba color, Rgba halo)
+{
+    static const float offsets[8][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 },
+                                         { -0.7f, -0.7f }, { 0.7f, -0.7f }, { -0.7f, 0.7f }, { 0.7f, 0.7f } };
+    float d = 1.0f / r->dpr * (r->dpr > 1.5f ? 1.5f : 1.0f);
+    for (int i = 0; i < 8; i++)
+        render_text(r, face, size_css, x + offsets[i][0] * d, y + offsets[i][1] * d, utf8, halo);
+    render_text(r, face, size_css, x, y, utf8, color);
+}
+
+static bool label_box_free(Renderer *r, SDL_FRect box)
+{
+    for (int i = 0; i < r->label_box_count; i++) {
+        SDL_FRect o = r->label_boxes[i];
+        if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return false;
+    }
+    if (r->label_box_count == r->label_box_cap) {
+        int cap = r->label_box_cap ? r->label_box_cap * 2 : 128;
+        SDL_FRect *grown = realloc(r->label_boxes, (size_t)cap * sizeof *grown);
+        if (!grown) return false;
+        r->label_boxes = grown;
+        r->label_box_cap = cap;
+    }
+    r->label_boxes[r->label_box_count++] = box;
+    return true;
+}
+
+/* Country names, most important first; a label that would overlap one already
+ * placed, or that is much wider than its country on screen, is dropped. */
+static void draw_country_labels(Renderer *r, const App *app)
+{
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    double visible[4];
+    view_visible_bounds(&app->view, visible);
+    for (int rank = 1; rank <= 4; rank++) {
+        for (uint32_t id = 1; id <= b->country_count; id++) {
+            BundleCountry c = bundle_country(b, id);
+            int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
+            if (crank != rank || !c.ring_count || !c.name[0] || !bbox_visible(c.bbox, visible)) continue;
+            float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
+            int face = rank == 1 ? FACE_BOLD : FACE_REGULAR;
+            double x, y;
+            view_world_to_screen(&app->view, c.label_x, c.label_y, &x, &y);
+            double width_on_screen = (c.bbox[2] - c.bbox[0]) * app->view.scale_px;
+            float w = render_text_width(r, face, size, c.name);
+            if (rank > 1 && w > width_on_screen * 1.3) continue;
+            SDL_FRect box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
+            if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
+            if (!label_box_free(r, box)) continue;
+            render_text_halo(r, face, size, (float)x - w / 2, (float)y + size * 0.35f, c.name,
+                             rank <= 2 ? t->label : t->label_minor, t->label_halo);
+        }
+    }
+}
+
+static void fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color)
+{
+    if (!batch_reserve(&r->text, 4, 6)) return;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    SDL_Color c = to_sdl(color);
+    SDL_FPoint uv = solid_uv();
+    float d = r->dpr;
+    v[0] = (SDL_Vertex){ { x * d, y * d }, c, uv };
+    v[1] = (SDL_Vertex){ { (x + w) * d, y * d }, c, uv };
+    v[2] = (SDL_Vertex){ { (x + w) * d, (y + h) * d }, c, uv };
+    v[3] = (SDL_Vertex){ { x * d, (y + h) * d }, c, uv };
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    idx[0] = base; idx[1] = base + 1; idx[2] = base + 2;
+    idx[3] = base; idx[4] = base + 2; idx[5] = base + 3;
+    r->text.vert_count += 4;
+    r->text.index_count += 6;
+}
+
+/* Hover name, the selection panel placeholder and the attribution line. */
+static void draw_chrome(Renderer *r, const App *app)
+{
+    const Theme *t = r->theme;
+    const Bundle *b = app->bundle;
+    float w = (float)app->view.width_css, h = (float)app->view.height_css;
+    BundleMeta meta = bundle_meta(b);
+    float aw = render_text_width(r, FACE_REGULAR, 11, meta.attribution);
+    fill_rect(r, w - aw - 12, h - 20, aw + 12, 20, t->panel_bg);
+    render_text(r, FACE_REGULAR, 11, w - aw - 6, h - 6, meta.attribution, t->panel_muted);
+
+    if (app->hover_country) {
+        BundleCountry c = bundle_country(b, app->hover_country);
+        float tw = render_text_width(r, FACE_BOLD, 13, c.name);
+        fill_rect(r, 10, 10, tw + 16, 26, t->panel_bg);
+        render_text(r, FACE_BOLD, 13, 18, 28, c.name, t->panel_text);
+    }
+    if (app->panel_open && app->selection.kind == SELECTION_COUNTRY) {
+        BundleCountry c = bundle_country(b, app->selection.id);
+        float pw = w < 600 ? w : 340, ph = w < 600 ? h * 0.35f : h;
+        float px = w - pw, py = h - ph;
+        fill_rect(r, px, py, pw, ph, t->panel_bg);
+        fill_rect(r, px, py, 1, ph, t->panel_rule);
+        render_text(r, FACE_BOLD, 22, px + 20, py + 40, c.name, t->panel_text);
+        if (c.name_local[0]) render_text(r, FACE_REGULAR, 15, px + 20, py + 64, c.name_local, t->panel_muted);
+    }
+}
+
+void render_frame(Renderer *r, const App *app, float dpr)
+{
+    r->dpr = dpr > 0 ? dpr : 1.0f;
+    r->label_box_count = 0;
+    const Theme *t = r->theme;
+    SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
+    SDL_RenderClear(r->sdl);
+    upload_atlas(r); /* shapes sample the atlas's solid block too */
+    draw_countries(r, app);
+    draw_country_labels(r, app);
+    draw_chrome(r, app);
+    upload_atlas(r);
+    batch_flush(r->sdl, &r->text, r->atlas_texture);
+}
