@@ -1,0 +1,56 @@
+// The web page loads, becomes ready, draws the map (Kazakhstan's fill where
+// project(67, 48) says), reports no console errors, and talks to no other origin.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openAtlas, pixelAt, colorDistance, decodePng, screenshotDir } from './helpers.mjs';
+
+let atlas;
+before(async () => { atlas = await openAtlas({ width: 1200, height: 800 }); });
+after(async () => { await atlas?.close(); });
+
+test('ready resolves with readyAt set', async () => {
+  const readyAt = await atlas.page.evaluate(() => window.steppeAtlas.readyAt);
+  assert.equal(typeof readyAt, 'number');
+  assert.ok(readyAt > 0);
+});
+
+test('the canvas is not blank', async () => {
+  const png = await atlas.page.screenshot({ path: path.join(screenshotDir, 'web-home.png') });
+  const { width, height, bpp, pixels } = decodePng(png);
+  const colours = new Set();
+  for (let y = 0; y < height; y += 20) for (let x = 0; x < width; x += 20) {
+    const i = (y * width + x) * bpp; colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+  }
+  assert.ok(colours.size >= 8, `only ${colours.size} distinct colours`);
+});
+
+test("Kazakhstan's fill colour appears at project(67, 48)", async () => {
+  const [x, y] = await atlas.page.evaluate(() => window.steppeAtlas.project(67, 48));
+  assert.ok(x > 0 && y > 0 && x < 1200 && y < 800, `project(67, 48) = ${x}, ${y} is off the page`);
+  const expected = await atlas.page.evaluate(() => window.steppeAtlas.fillColor('KAZ'));
+  assert.ok(Array.isArray(expected), 'fillColor(KAZ) is known');
+  const got = await pixelAt(atlas.page, x, y);
+  assert.ok(colorDistance(got, expected) <= 6, `pixel ${got} is not Kazakhstan's fill ${expected}`);
+});
+
+test('state() reports the view and no selection at start', async () => {
+  const s = await atlas.page.evaluate(() => window.steppeAtlas.state());
+  assert.equal(s.selection, null);
+  assert.equal(typeof s.view.lon, 'number');
+  assert.ok(s.view.lon > 50 && s.view.lon < 85, `view centred at lon ${s.view.lon}`);
+  assert.ok(s.view.lat > 35 && s.view.lat < 55, `view centred at lat ${s.view.lat}`);
+});
+
+test('clicking Kazakhstan selects it', async () => {
+  const [x, y] = await atlas.page.evaluate(() => window.steppeAtlas.project(67, 48));
+  await atlas.page.mouse.click(x, y);
+  const s = await atlas.page.evaluate(() => window.steppeAtlas.state());
+  assert.equal(s.selection, 'KAZ');
+  assert.equal(s.panelOpen, true);
+});
+
+test('no console errors and no requests to other origins', () => {
+  assert.deepEqual(atlas.consoleErrors, []);
+  assert.deepEqual(atlas.foreignRequests, []);
+});

@@ -1,0 +1,85 @@
+/* Steppe Atlas page glue: loads the WebAssembly build (atlas.js), keeps the
+ * canvas sized to the window, and exposes the embedding/testing API:
+ *
+ *   window.steppeAtlas.ready      Promise, resolves after the first complete map frame
+ *   window.steppeAtlas.readyAt    performance.now() at that frame
+ *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
+ *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen }
+ *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
+ */
+'use strict';
+(function () {
+  var statusBox = document.getElementById('status');
+  var statusText = document.getElementById('status-text');
+  var canvas = document.getElementById('canvas');
+  var resolveReady, rejectReady;
+  var api = {
+    ready: new Promise(function (res, rej) { resolveReady = res; rejectReady = rej; }),
+    readyAt: null,
+    project: function (lon, lat) {
+      var r = canvas.getBoundingClientRect();
+      return [r.left + Module._steppe_project_x(lon, lat), r.top + Module._steppe_project_y(lon, lat)];
+    },
+    state: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_state_json())); },
+    fillColor: function (iso3) {
+      var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
+      return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];
+    }
+  };
+  api.ready.catch(function () {});
+  window.steppeAtlas = api;
+
+  function fail(message) {
+    statusBox.classList.remove('hidden');
+    statusBox.classList.add('error');
+    statusText.textContent = message;
+    rejectReady(new Error(message));
+  }
+
+  function webglAvailable() {
+    try {
+      var c = document.createElement('canvas');
+      return !!(c.getContext('webgl2') || c.getContext('webgl'));
+    } catch (e) { return false; }
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('Steppe Atlas needs WebAssembly, which this browser does not offer. Please use a current browser.');
+    window.Module = { noInitialRun: true };
+    return;
+  }
+  if (!webglAvailable()) {
+    fail('Steppe Atlas needs WebGL to draw the map, and it is switched off or unavailable in this browser.');
+    window.Module = { noInitialRun: true };
+    return;
+  }
+
+  window.steppeAtlasFirstFrame = function () {
+    api.readyAt = performance.now();
+    statusBox.classList.add('hidden');
+    resolveReady(api);
+  };
+
+  var lastW = 0, lastH = 0, lastDpr = 0;
+  function syncSize() {
+    var w = window.innerWidth, h = window.innerHeight, dpr = window.devicePixelRatio || 1;
+    if (w === lastW && h === lastH && dpr === lastDpr) return;
+    lastW = w; lastH = h; lastDpr = dpr;
+    if (Module.calledRun && Module._steppe_resize) Module._steppe_resize(w, h);
+  }
+
+  window.Module = {
+    canvas: canvas,
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    onRuntimeInitialized: function () { lastW = lastH = lastDpr = 0; },
+    postRun: [function () { syncSize(); }],
+    onAbort: function (what) { fail('The atlas stopped unexpectedly: ' + what); },
+    locateFile: function (path) { return path; }
+  };
+  window.addEventListener('resize', syncSize);
+  window.addEventListener('error', function (e) {
+    if (!api.readyAt) fail('The atlas could not start: ' + (e.message || 'a script failed to load'));
+  });
+  canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
+  canvas.focus();
+})();
