@@ -1,0 +1,724 @@
+/* bundle: the reader for Steppe Atlas bundles (format: bundle_format.md).
+ *
+ * Owns: validation of an untrusted (pointer, size) buffer and read-only views
+ * of its records. It never allocates and never copies: a Bundle points into
+ * the caller's buffer. Every offset, count, string and id is checked once in
+ * bundle_open, in the order the format page lists, so the accessors can read
+ * without checks (they still return zeroed records for ids out of range, which
+ * is a caller mistake, not bad data).
+ * Must not depend on: anything but the C library (no SDL, no Emscripten).
+ * Coordinate spaces: it only passes values through; vertices, bounds, label
+ * anchors and place x/y are world units (geo.h), lon/lat are degrees.
+ *
+ * Why the schema tables below: every table's fields are described once
+ * (offset, kind, target table), and one loop checks them all. Adding a field
+ * to the format is then one line here, and the error messages come for free. */
+#include "bundle.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* --- little-endian readers: byte assembly, so no unaligned loads and no UB -- */
+
+static uint32_t rd_u32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static uint16_t rd_u16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static float rd_f32(const uint8_t *p)
+{
+    uint32_t u = rd_u32(p);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+/* TrueType is big-endian. */
+static uint32_t rd_be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+static uint16_t rd_be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+
+/* --- error table and CRC ---------------------------------------------------- */
+
+static const char *const error_texts[] = {
+#define BUNDLE_TEXT(code, text) text,
+    BUNDLE_ERRORS(BUNDLE_TEXT)
+#undef BUNDLE_TEXT
+};
+
+const char *bundle_error_text(BundleError e)
+{
+    if ((unsigned)e >= BUNDLE_ERROR_COUNT) return "unknown error";
+    return error_texts[e];
+}
+
+uint32_t bundle_crc32(const void *data, size_t size)
+{
+    /* Table built on first use; the result is identical whichever thread wins. */
+    static uint32_t table[256];
+    static int table_ready;
+    if (!table_ready) {
+        for (uint32_t i = 0; i < 256; i++) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[i] = c;
+        }
+        table_ready = 1;
+    }
+    const uint8_t *p = data;
+    uint32_t crc = 0xFFFFFFFFu;
+    for (size_t i = 0; i < size; i++) crc = table[(crc ^ p[i]) & 0xFFu] ^ (crc >> 8);
+    return crc ^ 0xFFFFFFFFu;
+}
+
+static const char *const category_names[CATEGORY_COUNT] = {
+    "diplomacy", "security", "trade", "economy", "politics",
+    "education", "environment", "health", "culture",
+};
+
+const char *bundle_category_name(unsigned category)
+{
+    return category < CATEGORY_COUNT ? category_names[category] : "";
+}
+
+/* --- the schema ----------------------------------------------------------- */
+
+enum {
+    HEADER_SIZE = 24,
+    SECTION_ENTRY_SIZE = 16,
+};
+
+/* Sections in the order of bundle_format.md. */
+#define SECTIONS(X)              \
+    X(SEC_STRS, "STRS", 0)       \
+    X(SEC_META, "META", 64)      \
+    X(SEC_VERT, "VERT", 8)       \
+    X(SEC_TRIS, "TRIS", 12)      \
+    X(SEC_RING, "RING", 16)      \
+    X(SEC_CTRY, "CTRY", 76)      \
+    X(SEC_PLAC, "PLAC", 40)      \
+    X(SEC_ARTC, "ARTC", 44)      \
+    X(SEC_EVNT, "EVNT", 40)      \
+    X(SEC_RELN, "RELN", 44)      \
+    X(SEC_FIGR, "FIGR", 28)      \
+    X(SEC_SRCS, "SRCS", 8)       \
+    X(SEC_LIST, "LIST", 4)       \
+    X(SEC_FNTR, "FNTR", 0)       \
+    X(SEC_FNTB, "FNTB", 0)
+
+typedef enum SectionId {
+#define SEC_ENUM(id, tag, rec) id,
+    SECTIONS(SEC_ENUM)
+#undef SEC_ENUM
+    SEC_COUNT
+} SectionId;
+
+static const struct { char tag[5]; uint32_t record_size; /* 0 = blob */ } section_info[SEC_COUNT] = {
+#define SEC_INFO(id, tag, rec) { tag, rec },
+    SECTIONS(SEC_INFO)
+#undef SEC_INFO
+};
+
+typedef enum FieldKind {
+    FK_STR,       /* u32 offset into STRS */
+    FK_ID,        /* u32 1-based id into target, never 0 */
+    FK_ID_OR_0,   /* u32 1-based id into target, or 0 for none */
+    FK_INDEX,     /* u32 0-based index into target */
+    FK_RANGE,     /* u32 first (0-based) here, u32 count at +4; count >= min */
+    FK_U8,        /* u8 in [min, max] */
+    FK_U32,       /* u32 in [min, max] */
+    FK_FINITE,    /* f32 that must be finite */
+} FieldKind;
+
+typedef struct FieldRule {
+    uint8_t offset;
+    uint8_t kind;       /* FieldKind */
+    uint8_t target;     /* SectionId, for ids, indices and ranges */
+    uint8_t min, max;   /* for FK_U8/FK_U32 values; min also for FK_RANGE counts */
+    const char *name;   /* for FK_RANGE: the "first" field; "count" is the next name */
+    const char *count_name;
+} FieldRule;
+
+#define STR(off, nm) { off, FK_STR, 0, 0, 0, nm, NULL }
+#define ID(off, tgt, nm) { off, FK_ID, tgt, 0, 0, nm, NULL }
+#define ID0(off, tgt, nm) { off, FK_ID_OR_0, tgt, 0, 0, nm, NULL }
+#define INDEX(off, tgt, nm) { off, FK_INDEX, tgt, 0, 0, nm, NULL }
+#define RANGE(off, tgt, min, nm, cnt) { off, FK_RANGE, tgt, min, 0, nm, cnt }
+#define U8(off, lo, hi, nm) { off, FK_U8, 0, lo, hi, nm, NULL }
+#define U32(off, lo, hi, nm) { off, FK_U32, 0, lo, hi, nm, NULL }
+#define FINITE(off, nm) { off, FK_FINITE, 0, 0, 0, nm, NULL }
+
+static const FieldRule meta_rules[] = {
+    STR(0, "title"), STR(4, "attribution"), STR(8, "projection_name"),
+    FINITE(12, "proj_lon0_deg"), FINITE(16, "proj_lat0_deg"),
+    FINITE(20, "proj_lat1_deg"), FINITE(24, "proj_lat2_deg"),
+    FINITE(28, "world_bounds[0]"), FINITE(32, "world_bounds[1]"),
+    FINITE(36, "world_bounds[2]"), FINITE(40, "world_bounds[3]"),
+    FINITE(44, "home_bounds[0]"), FINITE(48, "home_bounds[1]"),
+    FINITE(52, "home_bounds[2]"), FINITE(56, "home_bounds[3]"),
+    STR(60, "built_from"),
+};
+/* Non-finite coordinates would poison every bounding box and grid built from them. */
+static const FieldRule vert_rules[] = { FINITE(0, "x"), FINITE(4, "y") };
+static const FieldRule tris_rules[] = {
+    INDEX(0, SEC_VERT, "a"), INDEX(4, SEC_VERT, "b"), INDEX(8, SEC_VERT, "c"),
+};
+static const FieldRule ring_rules[] = {
+    RANGE(0, SEC_VERT, 3, "vert_first", "vert_count"),
+    ID(8, SEC_CTRY, "country"),
+};
+static const FieldRule ctry_rules[] = {
+    STR(0, "iso3"), STR(4, "name"), STR(8, "name_local"), STR(12, "profile"),
+    ID0(16, SEC_PLAC, "capital"),
+    U32(24, 0, 5, "color"),
+    FINITE(28, "label_x"), FINITE(32, "label_y"), FINITE(36, "label_rank"),
+    FINITE(40, "bbox[0]"), FINITE(44, "bbox[1]"), FINITE(48, "bbox[2]"), FINITE(52, "bbox[3]"),
+    RANGE(56, SEC_RING, 0, "ring_first", "ring_count"),
+    RANGE(64, SEC_TRIS, 0, "tri_first", "tri_count"),
+};
+static const FieldRule plac_rules[] = {
+    STR(0, "key"), STR(4, "name"), STR(8, "name_local"), STR(12, "alt_names"), STR(16, "kind"),
+    ID0(20, SEC_CTRY, "country"),
+    FINITE(24, "lon_deg"), FINITE(28, "lat_deg"), FINITE(32, "x"), FINITE(36, "y"),
+};
+static const FieldRule artc_rules[] = {
+    STR(0, "key"), STR(4, "title"), STR(8, "author"), STR(12, "outlet"), STR(16, "date"),
+    STR(20, "date_note"), STR(24, "summary"), STR(28, "key_points"), STR(32, "topics"),
+    STR(36, "file"),
+};
+static const FieldRule evnt_rules[] = {
+    STR(0, "key"), STR(4, "title"), STR(8, "summary"),
+    U8(14, 0, 12, "month"), U8(15, 0, 31, "day"),
+    U8(16, DATE_PRECISION_YEAR, DATE_PRECISION_DAY, "precision"),
+    U8(17, 0, CATEGORY_COUNT - 1, "category"),
+    ID(20, SEC_PLAC, "place"),
+    RANGE(24, SEC_LIST, 0, "country_first", "country_count"),
+    RANGE(32, SEC_SRCS, 1, "source_first", "source_count"),
+};
+static const FieldRule reln_rules[] = {
+    STR(0, "key"), STR(4, "kind"), STR(8, "label"), STR(12, "group"),
+    ID(16, SEC_CTRY, "country_a"), ID0(20, SEC_CTRY, "country_b"),
+    STR(28, "unit"),
+    RANGE(36, SEC_SRCS, 0, "source_first", "source_count"),
+};
+static const FieldRule figr_rules[] = {
+    ID(0, SEC_CTRY, "country"), STR(4, "label"), STR(8, "value"),
+    RANGE(16, SEC_SRCS, 0, "source_first", "source_count"),
+};
+static const FieldRule srcs_rules[] = { ID(0, SEC_ARTC, "article"), STR(4, "locator") };
+static const FieldRule list_rules[] = { ID(0, SEC_CTRY, "id") };
+
+#undef STR
+#undef ID
+#undef ID0
+#undef INDEX
+#undef RANGE
+#undef U8
+#undef U32
+#undef FINITE
+
+#define RULES(a) a, sizeof a / sizeof a[0]
+static const struct { SectionId section; const FieldRule *rules; size_t rule_count; } schema[] = {
+    { SEC_META, RULES(meta_rules) }, { SEC_VERT, RULES(vert_rules) },
+    { SEC_TRIS, RULES(tris_rules) }, { SEC_RING, RULES(ring_rules) },
+    { SEC_CTRY, RULES(ctry_rules) }, { SEC_PLAC, RULES(plac_rules) },
+    { SEC_ARTC, RULES(artc_rules) }, { SEC_EVNT, RULES(evnt_rules) },
+    { SEC_RELN, RULES(reln_rules) }, { SEC_FIGR, RULES(figr_rules) },
+    { SEC_SRCS, RULES(srcs_rules) }, { SEC_LIST, RULES(list_rules) },
+};
+#undef RULES
+
+/* --- validation ----------------------------------------------------------- */
+
+typedef struct Section { uint32_t offset, size, count; bool present; } Section;
+
+typedef struct Check {
+    const uint8_t *data;
+    size_t size;
+    char *message;
+    size_t message_size;
+    Section sec[SEC_COUNT];
+} Check;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static BundleError fail(Check *c, BundleError e, const char *fmt, ...)
+{
+    if (c->message && c->message_size) {
+        int n = snprintf(c->message, c->message_size, "bundle: ");
+        if (n >= 0 && (size_t)n < c->message_size) {
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(c->message + n, c->message_size - (size_t)n, fmt, ap);
+            va_end(ap);
+        }
+    }
+    return e;
+}
+
+/* Number of records of a section, as a 64-bit value for overflow-free sums. */
+static uint64_t table_count(const Check *c, SectionId s) { return c->sec[s].count; }
+
+static BundleError check_field(Check *c, SectionId s, uint32_t record, const FieldRule *r)
+{
+    const char *tag = section_info[s].tag;
+    uint64_t at = (uint64_t)c->sec[s].offset + (uint64_t)record * section_info[s].record_size + r->offset;
+    const uint8_t *p = c->data + at;
+    const char *ttag = section_info[r->target].tag;
+    switch ((FieldKind)r->kind) {
+    case FK_STR: {
+        uint32_t v = rd_u32(p);
+        if (v >= c->sec[SEC_STRS].size)
+            return fail(c, BUNDLE_ERR_STRING, "%s[%u].%s = %u beyond STRS size %u (at byte %llu)",
+                        tag, record, r->name, v, c->sec[SEC_STRS].size, (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    case FK_ID:
+    case FK_ID_OR_0: {
+        uint32_t v = rd_u32(p);
+        if (v == 0 && r->kind == FK_ID)
+            return fail(c, BUNDLE_ERR_REFERENCE, "%s[%u].%s = 0 but a %s id is required (at byte %llu)",
+                        tag, record, r->name, ttag, (unsigned long long)at);
+        if (v > table_count(c, r->target))
+            return fail(c, BUNDLE_ERR_REFERENCE, "%s[%u].%s = %u beyond %s count %u (at byte %llu)",
+                        tag, record, r->name, v, ttag, c->sec[r->target].count, (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    case FK_INDEX: {
+        uint32_t v = rd_u32(p);
+        if (v >= table_count(c, r->target))
+            return fail(c, BUNDLE_ERR_REFERENCE, "%s[%u].%s = %u beyond %s count %u (at byte %llu)",
+                        tag, record, r->name, v, ttag, c->sec[r->target].count, (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    case FK_RANGE: {
+        uint32_t first = rd_u32(p), count = rd_u32(p + 4);
+        if (count < r->min)
+            return fail(c, BUNDLE_ERR_VALUE, "%s[%u].%s = %u, at least %u required (at byte %llu)",
+                        tag, record, r->count_name, count, (unsigned)r->min, (unsigned long long)at + 4);
+        if ((uint64_t)first + count > table_count(c, r->target))
+            return fail(c, BUNDLE_ERR_REFERENCE,
+                        "%s[%u].%s + %s = %u + %u beyond %s count %u (at byte %llu)", tag, record,
+                        r->name, r->count_name, first, count, ttag, c->sec[r->target].count,
+                        (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    case FK_U8:
+    case FK_U32: {
+        uint32_t v = r->kind == FK_U8 ? p[0] : rd_u32(p);
+        if (v < r->min || v > r->max)
+            return fail(c, BUNDLE_ERR_VALUE, "%s[%u].%s = %u outside %u..%u (at byte %llu)", tag,
+                        record, r->name, v, (unsigned)r->min, (unsigned)r->max, (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    case FK_FINITE: {
+        float f = rd_f32(p);
+        if (!isfinite(f))
+            return fail(c, BUNDLE_ERR_VALUE, "%s[%u].%s is not a finite number (at byte %llu)", tag,
+                        record, r->name, (unsigned long long)at);
+        return BUNDLE_OK;
+    }
+    }
+    return BUNDLE_OK;
+}
+
+/* Runs every rule whose kind is (or is not) FK_STR over every record. Strings
+ * are checked in a pass of their own because the format page orders them
+ * before ids (step 5 before step 6). */
+static BundleError check_records(Check *c, bool strings)
+{
+    for (size_t t = 0; t < sizeof schema / sizeof schema[0]; t++) {
+        SectionId s = schema[t].section;
+        for (uint32_t i = 0; i < c->sec[s].count; i++) {
+            for (size_t k = 0; k < schema[t].rule_count; k++) {
+                const FieldRule *r = &schema[t].rules[k];
+                if ((r->kind == FK_STR) != strings) continue;
+                BundleError e = check_field(c, s, i, r);
+                if (e != BUNDLE_OK) return e;
+            }
+        }
+    }
+    return BUNDLE_OK;
+}
+
+static BundleError check_sections(Check *c, uint32_t section_count)
+{
+    uint64_t table_end = HEADER_SIZE + (uint64_t)section_count * SECTION_ENTRY_SIZE;
+    if (table_end > c->size)
+        return fail(c, BUNDLE_ERR_SECTION_TABLE,
+                    "section table of %u entries ends at byte %llu, beyond end (size %zu)",
+                    section_count, (unsigned long long)table_end, c->size);
+    for (uint32_t i = 0; i < section_count; i++) {
+        const uint8_t *e = c->data + HEADER_SIZE + (size_t)i * SECTION_ENTRY_SIZE;
+        uint32_t offset = rd_u32(e + 4), size = rd_u32(e + 8), count = rd_u32(e + 12);
+        size_t entry_at = HEADER_SIZE + (size_t)i * SECTION_ENTRY_SIZE;
+        char tag[5];
+        for (int k = 0; k < 4; k++) tag[k] = (e[k] >= 0x20 && e[k] < 0x7F) ? (char)e[k] : '?';
+        tag[4] = 0;
+        if ((uint64_t)offset + size > c->size)
+            return fail(c, BUNDLE_ERR_SECTION_BOUNDS,
+                        "section %s offset %u + size %u beyond end (size %zu) (entry at byte %zu)",
+                        tag, offset, size, c->size, entry_at);
+        if (offset % 4 != 0)
+            return fail(c, BUNDLE_ERR_SECTION_BOUNDS,
+                        "section %s offset %u is not a multiple of 4 (entry at byte %zu)", tag,
+                        offset, entry_at);
+        int s = -1;
+        for (int k = 0; k < SEC_COUNT; k++)
+            if (memcmp(e, section_info[k].tag, 4) == 0) s = k;
+        if (s < 0) continue; /* unknown tags are ignored: a later minor addition stays readable */
+        if (c->sec[s].present)
+            return fail(c, BUNDLE_ERR_SECTION_TABLE, "section %s appears twice (entry at byte %zu)",
+                        tag, entry_at);
+        uint32_t rec = section_info[s].record_size;
+        if (rec == 0 && count != 0)
+            return fail(c, BUNDLE_ERR_SECTION_SIZE,
+                        "section %s is a blob but has count %u (entry at byte %zu)", tag, count,
+                        entry_at + 12);
+        if (rec != 0 && (uint64_t)count * rec != size)
+            return fail(c, BUNDLE_ERR_SECTION_SIZE,
+                        "section %s size %u != count %u x record size %u (entry at byte %zu)", tag,
+                        size, count, rec, entry_at + 8);
+        if (s == SEC_META && count != 1)
+            return fail(c, BUNDLE_ERR_SECTION_SIZE,
+                        "section META has count %u, exactly 1 required (entry at byte %zu)", count,
+                        entry_at + 12);
+        c->sec[s] = (Section){ offset, size, count, true };
+    }
+    for (int k = 0; k < SEC_COUNT; k++)
+        if (!c->sec[k].present)
+            return fail(c, BUNDLE_ERR_SECTION_MISSING, "required section %s missing",
+                        section_info[k].tag);
+    return BUNDLE_OK;
+}
+
+/* Only what stb_truetype needs before it can be trusted with the rest (the
+ * checksum covers the bytes themselves): a known signature, and a table
+ * directory whose every table lies inside the blob. */
+static BundleError check_font(Check *c, SectionId s)
+{
+    const char *tag = section_info[s].tag;
+    const uint8_t *p = c->data + c->sec[s].offset;
+    uint32_t size = c->sec[s].size;
+    uint32_t at = c->sec[s].offset;
+    if (size < 12)
+        return fail(c, BUNDLE_ERR_FONT, "%s: %u bytes, too small for a font header (at byte %u)",
+                    tag, size, at);
+    uint32_t signature = rd_be32(p);
+    if (signature != 0x00010000u && signature != 0x74727565u /* 'true' */ &&
+        signature != 0x4F54544Fu /* 'OTTO' */)
+        return fail(c, BUNDLE_ERR_FONT, "%s: signature 0x%08X is not TrueType/OpenType (at byte %u)",
+                    tag, signature, at);
+    uint32_t tables = rd_be16(p + 4);
+    if (tables == 0)
+        return fail(c, BUNDLE_ERR_FONT, "%s: numTables = 0 (at byte %u)", tag, at + 4);
+    uint64_t dir_end = 12 + (uint64_t)tables * 16;
+    if (dir_end > size)
+        return fail(c, BUNDLE_ERR_FONT, "%s: table directory of %u tables ends at %llu, beyond %u (at byte %u)",
+                    tag, tables, (unsigned long long)dir_end, size, at + 4);
+    for (uint32_t i = 0; i < tables; i++) {
+        const uint8_t *rec = p + 12 + (size_t)i * 16;
+        uint32_t t_off = rd_be32(rec + 8), t_len = rd_be32(rec + 12);
+        if ((uint64_t)t_off + t_len > size)
+            return fail(c, BUNDLE_ERR_FONT, "%s: table %u offset %u + length %u beyond %u (at byte %llu)",
+                        tag, i, t_off, t_len, size, (unsigned long long)at + 12 + (uint64_t)i * 16);
+    }
+    return BUNDLE_OK;
+}
+
+static BundleError validate(Check *c)
+{
+    if (c->size < HEADER_SIZE)
+        return fail(c, BUNDLE_ERR_TOO_SMALL, "%zu bytes, smaller than the %d-byte header", c->size,
+                    HEADER_SIZE);
+    const uint8_t *d = c->data;
+    if (memcmp(d, BUNDLE_MAGIC, 4) != 0)
+        return fail(c, BUNDLE_ERR_MAGIC, "magic %02X %02X %02X %02X is not \"SATL\" (at byte 0)",
+                    d[0], d[1], d[2], d[3]);
+    uint32_t version = rd_u32(d + 4);
+    if (version != BUNDLE_VERSION)
+        return fail(c, BUNDLE_ERR_VERSION, "format version %u, this reader reads version %u (at byte 4)",
+                    version, BUNDLE_VERSION);
+    uint32_t file_size = rd_u32(d + 8);
+    if (file_size != c->size)
+        return fail(c, BUNDLE_ERR_TRUNCATED, "header file_size %u but the buffer has %zu bytes (at byte 8)",
+                    file_size, c->size);
+    uint32_t stored = rd_u32(d + 12);
+    uint32_t actual = bundle_crc32(d + 16, c->size - 16);
+    if (stored != actual)
+        return fail(c, BUNDLE_ERR_CHECKSUM, "checksum 0x%08X stored, 0x%08X computed (at byte 12)",
+                    stored, actual);
+
+    BundleError e = check_sections(c, rd_u32(d + 16));
+    if (e != BUNDLE_OK) return e;
+
+    const Section *strs = &c->sec[SEC_STRS];
+    if (strs->size == 0 || d[strs->offset] != 0)
+        return fail(c, BUNDLE_ERR_STRING, "STRS does not start with NUL (at byte %u)", strs->offset);
+    if (d[(size_t)strs->offset + strs->size - 1] != 0)
+        return fail(c, BUNDLE_ERR_STRING, "STRS does not end with NUL (at byte %u)",
+                    strs->offset + strs->size - 1);
+
+    if ((e = check_records(c, true)) != BUNDLE_OK) return e;
+    if ((e = check_records(c, false)) != BUNDLE_OK) return e;
+    if ((e = check_font(c, SEC_FNTR)) != BUNDLE_OK) return e;
+    return check_font(c, SEC_FNTB);
+}
+
+BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message, size_t message_size)
+{
+    memset(b, 0, sizeof *b);
+    if (message && message_size) message[0] = 0;
+    Check c = { .data = data, .size = data ? size : 0, .message = message, .message_size = message_size };
+    BundleError e = validate(&c);
+    if (e != BUNDLE_OK) return e;
+
+    const uint8_t *d = data;
+#define VIEW(ptr, id) (b->ptr = d + c.sec[id].offset)
+    b->data = d;
+    b->size = size;
+    VIEW(strs, SEC_STRS); b->strs_size = c.sec[SEC_STRS].size;
+    VIEW(meta, SEC_META);
+    VIEW(vert, SEC_VERT); b->vert_count = c.sec[SEC_VERT].count;
+    VIEW(tris, SEC_TRIS); b->tri_count = c.sec[SEC_TRIS].count;
+    VIEW(ring, SEC_RING); b->ring_count = c.sec[SEC_RING].count;
+    VIEW(ctry, SEC_CTRY); b->country_count = c.sec[SEC_CTRY].count;
+    VIEW(plac, SEC_PLAC); b->place_count = c.sec[SEC_PLAC].count;
+    VIEW(artc, SEC_ARTC); b->article_count = c.sec[SEC_ARTC].count;
+    VIEW(evnt, SEC_EVNT); b->event_count = c.sec[SEC_EVNT].count;
+    VIEW(reln, SEC_RELN); b->relation_count = c.sec[SEC_RELN].count;
+    VIEW(figr, SEC_FIGR); b->figure_count = c.sec[SEC_FIGR].count;
+    VIEW(srcs, SEC_SRCS); b->source_count = c.sec[SEC_SRCS].count;
+    VIEW(list, SEC_LIST); b->list_count = c.sec[SEC_LIST].count;
+#undef VIEW
+    b->font_regular = (BundleBlob){ d + c.sec[SEC_FNTR].offset, c.sec[SEC_FNTR].size };
+    b->font_bold = (BundleBlob){ d + c.sec[SEC_FNTB].offset, c.sec[SEC_FNTB].size };
+    return BUNDLE_OK;
+}
+
+/* --- accessors ------------------------------------------------------------ */
+
+/* A validated str field; "" for a zeroed (unopened) bundle. */
+static const char *str_at(const Bundle *b, const uint8_t *field)
+{
+    if (!b->strs) return "";
+    uint32_t off = rd_u32(field);
+    return off < b->strs_size ? (const char *)b->strs + off : "";
+}
+
+BundleMeta bundle_meta(const Bundle *b)
+{
+    BundleMeta m = { "", "", "", "", 0, 0, 0, 0, { 0 }, { 0 } };
+    const uint8_t *p = b->meta;
+    if (!p) return m;
+    m.title = str_at(b, p);
+    m.attribution = str_at(b, p + 4);
+    m.projection_name = str_at(b, p + 8);
+    m.proj_lon0_deg = rd_f32(p + 12);
+    m.proj_lat0_deg = rd_f32(p + 16);
+    m.proj_lat1_deg = rd_f32(p + 20);
+    m.proj_lat2_deg = rd_f32(p + 24);
+    for (int i = 0; i < 4; i++) {
+        m.world_bounds[i] = rd_f32(p + 28 + 4 * i);
+        m.home_bounds[i] = rd_f32(p + 44 + 4 * i);
+    }
+    m.built_from = str_at(b, p + 60);
+    return m;
+}
+
+void bundle_vertex(const Bundle *b, uint32_t index, float *x, float *y)
+{
+    if (index >= b->vert_count) {
+        *x = *y = 0;
+        return;
+    }
+    const uint8_t *p = b->vert + (size_t)index * 8;
+    *x = rd_f32(p);
+    *y = rd_f32(p + 4);
+}
+
+void bundle_triangle(const Bundle *b, uint32_t index, uint32_t out_abc[3])
+{
+    if (index >= b->tri_count) {
+        out_abc[0] = out_abc[1] = out_abc[2] = 0;
+        return;
+    }
+    const uint8_t *p = b->tris + (size_t)index * 12;
+    for (int i = 0; i < 3; i++) out_abc[i] = rd_u32(p + 4 * i);
+}
+
+BundleRing bundle_ring(const Bundle *b, uint32_t index)
+{
+    BundleRing r = { 0, 0, 0, 0 };
+    if (index >= b->ring_count) return r;
+    const uint8_t *p = b->ring + (size_t)index * 16;
+    r.vert_first = rd_u32(p);
+    r.vert_count = rd_u32(p + 4);
+    r.country = rd_u32(p + 8);
+    r.flags = rd_u32(p + 12);
+    return r;
+}
+
+BundleCountry bundle_country(const Bundle *b, uint32_t id)
+{
+    BundleCountry c;
+    memset(&c, 0, sizeof c);
+    c.iso3 = c.name = c.name_local = c.profile = "";
+    if (id == 0 || id > b->country_count) return c;
+    const uint8_t *p = b->ctry + (size_t)(id - 1) * 76;
+    c.iso3 = str_at(b, p);
+    c.name = str_at(b, p + 4);
+    c.name_local = str_at(b, p + 8);
+    c.profile = str_at(b, p + 12);
+    c.capital = rd_u32(p + 16);
+    c.flags = rd_u32(p + 20);
+    c.color = rd_u32(p + 24);
+    c.label_x = rd_f32(p + 28);
+    c.label_y = rd_f32(p + 32);
+    c.label_rank = rd_f32(p + 36);
+    for (int i = 0; i < 4; i++) c.bbox[i] = rd_f32(p + 40 + 4 * i);
+    c.ring_first = rd_u32(p + 56);
+    c.ring_count = rd_u32(p + 60);
+    c.tri_first = rd_u32(p + 64);
+    c.tri_count = rd_u32(p + 68);
+    return c;
+}
+
+BundlePlace bundle_place(const Bundle *b, uint32_t id)
+{
+    BundlePlace pl;
+    memset(&pl, 0, sizeof pl);
+    pl.key = pl.name = pl.name_local = pl.alt_names = pl.kind = "";
+    if (id == 0 || id > b->place_count) return pl;
+    const uint8_t *p = b->plac + (size_t)(id - 1) * 40;
+    pl.key = str_at(b, p);
+    pl.name = str_at(b, p + 4);
+    pl.name_local = str_at(b, p + 8);
+    pl.alt_names = str_at(b, p + 12);
+    pl.kind = str_at(b, p + 16);
+    pl.country = rd_u32(p + 20);
+    pl.lon_deg = rd_f32(p + 24);
+    pl.lat_deg = rd_f32(p + 28);
+    pl.x = rd_f32(p + 32);
+    pl.y = rd_f32(p + 36);
+    return pl;
+}
+
+BundleArticle bundle_article(const Bundle *b, uint32_t id)
+{
+    BundleArticle a;
+    const char **fields[] = { &a.key, &a.title, &a.author, &a.outlet, &a.date,
+                              &a.date_note, &a.summary, &a.key_points, &a.topics, &a.file };
+    bool valid = id != 0 && id <= b->article_count;
+    const uint8_t *p = valid ? b->artc + (size_t)(id - 1) * 44 : NULL;
+    for (int i = 0; i < 10; i++) *fields[i] = valid ? str_at(b, p + 4 * i) : "";
+    return a;
+}
+
+BundleEvent bundle_event(const Bundle *b, uint32_t id)
+{
+    BundleEvent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.key = ev.title = ev.summary = "";
+    if (id == 0 || id > b->event_count) return ev;
+    const uint8_t *p = b->evnt + (size_t)(id - 1) * 40;
+    ev.key = str_at(b, p);
+    ev.title = str_at(b, p + 4);
+    ev.summary = str_at(b, p + 8);
+    ev.year = rd_u16(p + 12);
+    ev.month = p[14];
+    ev.day = p[15];
+    ev.precision = p[16];
+    ev.category = p[17];
+    ev.place = rd_u32(p + 20);
+    ev.country_first = rd_u32(p + 24);
+    ev.country_count = rd_u32(p + 28);
+    ev.source_first = rd_u32(p + 32);
+    ev.source_count = rd_u32(p + 36);
+    return ev;
+}
+
+BundleRelation bundle_relation(const Bundle *b, uint32_t id)
+{
+    BundleRelation r;
+    memset(&r, 0, sizeof r);
+    r.key = r.kind = r.label = r.group = r.unit = "";
+    r.value = NAN;
+    if (id == 0 || id > b->relation_count) return r;
+    const uint8_t *p = b->reln + (size_t)(id - 1) * 44;
+    r.key = str_at(b, p);
+    r.kind = str_at(b, p + 4);
+    r.label = str_at(b, p + 8);
+    r.group = str_at(b, p + 12);
+    r.country_a = rd_u32(p + 16);
+    r.country_b = rd_u32(p + 20);
+    r.value = rd_f32(p + 24);
+    r.unit = str_at(b, p + 28);
+    r.year = rd_u16(p + 32);
+    r.source_first = rd_u32(p + 36);
+    r.source_count = rd_u32(p + 40);
+    return r;
+}
+
+BundleFigure bundle_figure(const Bundle *b, uint32_t id)
+{
+    BundleFigure f;
+    memset(&f, 0, sizeof f);
+    f.label = f.value = "";
+    if (id == 0 || id > b->figure_count) return f;
+    const uint8_t *p = b->figr + (size_t)(id - 1) * 28;
+    f.country = rd_u32(p);
+    f.label = str_at(b, p + 4);
+    f.value = str_at(b, p + 8);
+    f.year = rd_u16(p + 12);
+    f.source_first = rd_u32(p + 16);
+    f.source_count = rd_u32(p + 20);
+    return f;
+}
+
+BundleSource bundle_source(const Bundle *b, uint32_t index)
+{
+    BundleSource s = { 0, "" };
+    if (index >= b->source_count) return s;
+    const uint8_t *p = b->srcs + (size_t)index * 8;
+    s.article = rd_u32(p);
+    s.locator = str_at(b, p + 4);
+    return s;
+}
+
+uint32_t bundle_list_id(const Bundle *b, uint32_t index)
+{
+    return index < b->list_count ? rd_u32(b->list + (size_t)index * 4) : 0;
+}
+
+/* Linear scan over the first str field of each record. An empty key never
+ * matches, so unnamed land (iso3 "") cannot be found by "". */
+static uint32_t find_by_key(const Bundle *b, const uint8_t *table, uint32_t count,
+                            size_t record_size, size_t field, const char *key)
+{
+    if (!key || !key[0] || !table) return 0;
+    for (uint32_t i = 0; i < count; i++)
+        if (strcmp(str_at(b, table + (size_t)i * record_size + field), key) == 0) return i + 1;
+    return 0;
+}
+
+uint32_t bundle_find_country(const Bundle *b, const char *iso3)
+{
+    return find_by_key(b, b->ctry, b->country_count, 76, 0, iso3);
+}
+uint32_t bundle_find_place(const Bundle *b, const char *key)
+{
+    return find_by_key(b, b->plac, b->place_count, 40, 0, key);
+}
+uint32_t bundle_find_event(const Bundle *b, const char *key)
+{
+    return find_by_key(b, b->evnt, b->event_count, 40, 0, key);
+}
+uint32_t bundle_find_article(const Bundle *b, const char *key)
+{
+    return find_by_key(b, b->artc, b->article_count, 44, 0, key);
+}
