@@ -32,44 +32,21 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     view_init(&app->view, &limits, width_css, height_css, app->home_bounds);
     app->needs_redraw = true;
     app->last_now_ms = now_ms;
-    return true;
+    app->country_hits = hit_index_create(bundle);
+    return app->country_hits != NULL;
 }
 
-/* Even-odd test of one ring. Why even-odd over all of a country's rings: holes
- * (and enclaves of other countries inside them) then fall out without special cases. */
-static bool ring_contains(const Bundle *b, BundleRing ring, double wx, double wy)
+void app_destroy(App *app)
 {
-    bool inside = false;
-    float px, py;
-    bundle_vertex(b, ring.vert_first + ring.vert_count - 1, &px, &py);
-    for (uint32_t i = 0; i < ring.vert_count; i++) {
-        float x, y;
-        bundle_vertex(b, ring.vert_first + i, &x, &y);
-        if ((y > wy) != (py > wy)) {
-            double cross_x = x + (wy - y) * (px - x) / (py - y);
-            if (wx < cross_x) inside = !inside;
-        }
-        px = x;
-        py = y;
-    }
-    return inside;
+    hit_index_destroy(app->country_hits);
+    memset(app, 0, sizeof *app);
 }
 
 uint32_t app_country_at(const App *app, double x_css, double y_css)
 {
     double wx, wy;
     view_screen_to_world(&app->view, x_css, y_css, &wx, &wy);
-    const Bundle *b = app->bundle;
-    for (uint32_t id = 1; id <= b->country_count; id++) {
-        BundleCountry c = bundle_country(b, id);
-        if (!c.ring_count || wx < c.bbox[0] || wy < c.bbox[1] || wx > c.bbox[2] || wy > c.bbox[3])
-            continue;
-        bool inside = false;
-        for (uint32_t r = 0; r < c.ring_count; r++)
-            if (ring_contains(b, bundle_ring(b, c.ring_first + r), wx, wy)) inside = !inside;
-        if (inside) return id;
-    }
-    return 0;
+    return hit_country_at(app->country_hits, app->bundle, wx, wy);
 }
 
 void app_project(const App *app, double lon_deg, double lat_deg, double *x_css, double *y_css)

@@ -15,6 +15,7 @@
 
 #include "bundle.h"
 #include "geo.h"
+#include "hit.h"
 #include "view.h"
 
 /* Keys the app understands, as bits of AppInput.keys_pressed (edge-triggered)
@@ -59,6 +60,7 @@ typedef struct App {
     const Bundle *bundle;
     GeoProjection projection;
     View view;
+    HitIndex *country_hits;    /* spatial index of country rings, built at load */
     double home_bounds[4];     /* world units */
     uint32_t hover_country;    /* country id under the pointer, 0 = none */
     Selection selection;
@@ -72,9 +74,11 @@ typedef struct App {
     double last_now_ms;
 } App;
 
-/* Sets up the app for a validated bundle and a viewport. Returns false if the
- * bundle's projection parameters are unusable. */
+/* Sets up the app for a validated bundle and a viewport, building its indexes.
+ * Returns false if the bundle's projection parameters are unusable or memory
+ * runs out. */
 bool app_init(App *app, const Bundle *bundle, double width_css, double height_css, double now_ms);
+void app_destroy(App *app);
 
 /* One step: applies input to the state. */
 void app_update(App *app, const AppInput *input);

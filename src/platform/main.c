@@ -321,7 +321,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         return 1;
     }
     if (!app_init(&p->app, &p->bundle, width, height, 0)) {
-        fprintf(stderr, "steppe_atlas: the bundle's projection is unusable\n");
+        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
         return 1;
     }
     render_frame(&p->renderer, &p->app, dpr);
@@ -340,6 +340,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         Rgba f = theme_country_fill(p->renderer.theme, c.flags, c.color);
         printf("fill KAZ #%02x%02x%02x\n", f.r, f.g, f.b);
     }
+    app_destroy(&p->app);
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_FreeSurface(surface);
@@ -409,7 +410,7 @@ int main(int argc, char **argv)
     }
     update_sizes(p);
     if (!app_init(&p->app, &p->bundle, p->width_css, p->height_css, now_ms())) {
-        fprintf(stderr, "steppe_atlas: the bundle's projection is unusable\n");
+        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
         return 1;
     }
 #ifdef __EMSCRIPTEN__
@@ -419,6 +420,7 @@ int main(int argc, char **argv)
         frame();
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
     }
+    app_destroy(&p->app);
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_DestroyWindow(p->window);
