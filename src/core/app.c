@@ -27,9 +27,21 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
                              m.proj_lat1_deg, m.proj_lat2_deg))
         return false;
     home_bounds_of(bundle, app->home_bounds);
+    /* Show a little of the neighbours around the five states. */
+    double mx = (app->home_bounds[2] - app->home_bounds[0]) * 0.06;
+    double my = (app->home_bounds[3] - app->home_bounds[1]) * 0.06;
+    app->home_bounds[0] -= mx;
+    app->home_bounds[1] -= my;
+    app->home_bounds[2] += mx;
+    app->home_bounds[3] += my;
     ViewLimits limits = {0};
     for (int i = 0; i < 4; i++) limits.bounds[i] = m.world_bounds[i];
     view_init(&app->view, &limits, width_css, height_css, app->home_bounds);
+    app->home_scale_px = app->view.scale_px;
+    app->filter.year_from = 1991;
+    app->filter.year_to = 2022;
+    app->filter.category_mask = (1u << CATEGORY_COUNT) - 1;
+    app->layers = LAYER_MARKERS | LAYER_LABELS;
     app->needs_redraw = true;
     app->last_now_ms = now_ms;
     app->country_hits = hit_index_create(bundle);
@@ -55,24 +67,123 @@ void app_project(const App *app, double lon_deg, double lat_deg, double *x_css, 
     view_world_to_screen(&app->view, w.x, w.y, x_css, y_css);
 }
 
-void app_select_country(App *app, uint32_t country_id, double now_ms)
+/* Flies so a world rectangle shows with a margin, never zooming out just to
+ * frame something huge (Russia) unless asked to. */
+static double inset_right(const App *app) { return app->panel_open ? app->panel_inset_right_css : 0; }
+static double inset_bottom(const App *app) { return app->panel_open ? app->panel_inset_bottom_css : 0; }
+
+static void fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms)
 {
-    if (country_id > app->bundle->country_count) country_id = 0;
-    app->selection.kind = country_id ? SELECTION_COUNTRY : SELECTION_NONE;
-    app->selection.id = country_id;
-    app->panel_open = country_id != 0;
-    app->needs_redraw = true;
-    if (!country_id) return;
-    BundleCountry c = bundle_country(app->bundle, country_id);
-    if (!c.ring_count) return;
-    /* Fly so the whole country shows, but never zoom out past the home view
-     * just to frame Russia: keep the current scale if it already shows it. */
+    /* Fit into the part of the map the panel leaves visible, then shift the
+     * centre so the target sits in the middle of that part. */
     View target = app->view;
-    double bounds[4] = { c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3] };
+    double visible_w = fmax(120.0, app->view.width_css - inset_right(app));
+    double visible_h = fmax(120.0, app->view.height_css - inset_bottom(app));
+    target.width_css = visible_w;
+    target.height_css = visible_h;
     view_fit(&target, bounds, FLY_MARGIN_CSS);
     double scale = target.scale_px;
-    if (scale < app->view.scale_px && c.label_rank > 1) scale = app->view.scale_px;
-    view_fly_to(&app->view, target.center_x, target.center_y, scale, now_ms, 0);
+    if (!allow_zoom_out && scale < app->view.scale_px) scale = app->view.scale_px;
+    double cx = (bounds[0] + bounds[2]) / 2 + inset_right(app) / 2 / scale;
+    double cy = (bounds[1] + bounds[3]) / 2 + inset_bottom(app) / 2 / scale;
+    if (!allow_zoom_out && scale == app->view.scale_px) {
+        cx = target.center_x + inset_right(app) / 2 / scale;
+        cy = target.center_y + inset_bottom(app) / 2 / scale;
+    }
+    view_fly_to(&app->view, cx, cy, scale, now_ms, 0);
+}
+
+/* Flies to a point, zooming in to at least a regional close-up, and centres it
+ * in the part of the map the panel leaves visible. */
+static void fly_to_point(App *app, double wx, double wy, double now_ms)
+{
+    double scale = app->view.scale_px;
+    if (scale < app->home_scale_px * 2.5) scale = app->home_scale_px * 2.5;
+    view_fly_to(&app->view, wx + inset_right(app) / 2 / scale, wy + inset_bottom(app) / 2 / scale, scale,
+                now_ms, 0);
+}
+
+static void fly_to_selection(App *app, Selection sel, double now_ms)
+{
+    const Bundle *b = app->bundle;
+    switch (sel.kind) {
+    case SELECTION_COUNTRY: {
+        BundleCountry c = bundle_country(b, sel.id);
+        if (!c.ring_count) return;
+        double bounds[4] = { c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3] };
+        fly_to_bounds(app, bounds, c.label_rank <= 1, now_ms);
+        break;
+    }
+    case SELECTION_PLACE: {
+        BundlePlace p = bundle_place(b, sel.id);
+        fly_to_point(app, p.x, p.y, now_ms);
+        break;
+    }
+    case SELECTION_EVENT: {
+        BundlePlace p = bundle_place(b, bundle_event(b, sel.id).place);
+        fly_to_point(app, p.x, p.y, now_ms);
+        break;
+    }
+    default: break;
+    }
+}
+
+static bool selection_equal(Selection a, Selection b) { return a.kind == b.kind && a.id == b.id; }
+
+static void apply_selection(App *app, Selection sel, double now_ms)
+{
+    app->selection = sel;
+    app->panel_open = sel.kind != SELECTION_NONE;
+    app->needs_redraw = true;
+    fly_to_selection(app, sel, now_ms);
+}
+
+void app_select(App *app, Selection sel, double now_ms)
+{
+    if (!app_selection_valid(app, sel)) sel = (Selection){ SELECTION_NONE, 0 };
+    if (selection_equal(sel, app->selection)) {
+        if (sel.kind != SELECTION_NONE) app->panel_open = true;
+        app->needs_redraw = true;
+        return;
+    }
+    /* A new selection drops the forward part of the history, like a browser. */
+    if (app->history_count == 0 || !selection_equal(app->history[app->history_pos], sel)) {
+        if (app->history_count > 0) app->history_count = app->history_pos + 1;
+        if (app->history_count == APP_HISTORY_MAX) {
+            memmove(app->history, app->history + 1, (APP_HISTORY_MAX - 1) * sizeof app->history[0]);
+            app->history_count--;
+        }
+        app->history[app->history_count++] = sel;
+        app->history_pos = app->history_count - 1;
+    }
+    apply_selection(app, sel, now_ms);
+}
+
+bool app_history_step(App *app, int direction, double now_ms)
+{
+    int pos = app->history_pos + (direction < 0 ? -1 : 1);
+    if (app->history_count == 0 || pos < 0 || pos >= app->history_count) return false;
+    app->history_pos = pos;
+    apply_selection(app, app->history[pos], now_ms);
+    return true;
+}
+
+bool app_selection_valid(const App *app, Selection sel)
+{
+    const Bundle *b = app->bundle;
+    switch (sel.kind) {
+    case SELECTION_NONE: return true;
+    case SELECTION_COUNTRY: return sel.id >= 1 && sel.id <= b->country_count;
+    case SELECTION_PLACE: return sel.id >= 1 && sel.id <= b->place_count;
+    case SELECTION_EVENT: return sel.id >= 1 && sel.id <= b->event_count;
+    case SELECTION_ARTICLE: return sel.id >= 1 && sel.id <= b->article_count;
+    default: return false;
+    }
+}
+
+void app_select_country(App *app, uint32_t country_id, double now_ms)
+{
+    app_select(app, (Selection){ country_id ? SELECTION_COUNTRY : SELECTION_NONE, country_id }, now_ms);
 }
 
 static uint32_t arrow_keys(uint32_t keys) { return keys & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN); }
@@ -89,6 +200,9 @@ void app_update(App *app, const AppInput *in)
 
     if (in->width_css != v->width_css || in->height_css != v->height_css) {
         view_resize(v, in->width_css, in->height_css);
+        View home = *v;
+        view_fit(&home, app->home_bounds, 0);
+        app->home_scale_px = home.scale_px;
         app->needs_redraw = true;
     }
 
@@ -151,7 +265,13 @@ void app_update(App *app, const AppInput *in)
         view_fit(&target, app->home_bounds, 0);
         view_fly_to(v, target.center_x, target.center_y, target.scale_px, in->now_ms, 0);
     }
-    if (in->keys_pressed & APP_KEY_ESCAPE) app_select_country(app, 0, in->now_ms);
+    if (in->keys_pressed & APP_KEY_ESCAPE) {
+        if (app->panel_open) app->panel_open = false;
+        else app_select(app, (Selection){ SELECTION_NONE, 0 }, in->now_ms);
+        app->needs_redraw = true;
+    }
+    if (in->keys_pressed & APP_KEY_BACK) app_history_step(app, -1, in->now_ms);
+    if (in->keys_pressed & APP_KEY_FORWARD) app_history_step(app, +1, in->now_ms);
     uint32_t arrows = arrow_keys(in->keys_down);
     if (arrows) {
         double step = KEY_PAN_CSS_PER_S * dt_ms / 1000.0;

@@ -29,6 +29,8 @@ enum {
     APP_KEY_ZOOM_OUT = 1u << 5, /* - */
     APP_KEY_RESET = 1u << 6,    /* 0 or Home */
     APP_KEY_ESCAPE = 1u << 7,
+    APP_KEY_BACK = 1u << 8,     /* Backspace, Alt+Left: previous selection */
+    APP_KEY_FORWARD = 1u << 9,  /* Alt+Right: next selection */
 };
 
 typedef struct AppInput {
@@ -56,15 +58,41 @@ typedef struct Selection {
     uint32_t id; /* bundle id of that kind */
 } Selection;
 
+/* Map layers that can be switched on and off (App.layers). */
+enum {
+    LAYER_MARKERS = 1u << 0,   /* event markers, clusters and edge indicators */
+    LAYER_LABELS = 1u << 1,    /* country and place names */
+    LAYER_RELATIONS = 1u << 2, /* arcs from Kazakhstan to its partners */
+};
+
+/* Which events are shown: a year range and categories (bit i = EventCategory i). */
+typedef struct EventFilter {
+    int year_from, year_to;    /* inclusive */
+    uint32_t category_mask;
+} EventFilter;
+
+#define APP_HISTORY_MAX 64
+
 typedef struct App {
     const Bundle *bundle;
     GeoProjection projection;
     View view;
     HitIndex *country_hits;    /* spatial index of country rings, built at load */
     double home_bounds[4];     /* world units */
+    double home_scale_px;      /* the scale that fits home_bounds in the current viewport */
     uint32_t hover_country;    /* country id under the pointer, 0 = none */
+    uint32_t hover_event;      /* event id of the marker under the pointer, 0 = none */
     Selection selection;
+    Selection history[APP_HISTORY_MAX]; /* selections in the order they were made */
+    int history_count, history_pos;
+    EventFilter filter;
+    uint32_t layers;           /* LAYER_* */
+    bool local_names;          /* labels in the local language and script */
     bool panel_open;
+    /* How much of the map the open panel hides (set by the UI each frame):
+     * its width as a side panel, or its height as a bottom sheet. Flights
+     * centre their target in what is left. */
+    double panel_inset_right_css, panel_inset_bottom_css;
     /* pointer gesture */
     bool dragging;             /* moved far enough since press to be a drag */
     double press_x, press_y;   /* css px at press */
@@ -83,8 +111,16 @@ void app_destroy(App *app);
 /* One step: applies input to the state. */
 void app_update(App *app, const AppInput *input);
 
-/* Selects a country (0 = clear) and flies to it. */
+/* Selects anything (SELECTION_NONE clears), opens the panel, records the
+ * selection in the history and flies to it. An invalid id clears the selection. */
+void app_select(App *app, Selection selection, double now_ms);
+/* Shorthand for a country (0 = clear). */
 void app_select_country(App *app, uint32_t country_id, double now_ms);
+/* Moves back (direction < 0) or forward in the selection history. Returns
+ * false, changing nothing, at either end. */
+bool app_history_step(App *app, int direction, double now_ms);
+/* Whether a selection's id exists in the bundle (SELECTION_NONE is valid). */
+bool app_selection_valid(const App *app, Selection selection);
 
 /* Country id at a css px position (0 = water or nothing). */
 uint32_t app_country_at(const App *app, double x_css, double y_css);

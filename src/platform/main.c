@@ -21,6 +21,7 @@
 #include "core/app.h"
 #include "core/bundle.h"
 #include "render/render.h"
+#include "ui/ui.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -34,6 +35,7 @@ typedef struct Platform {
     SDL_Window *window;
     SDL_Renderer *sdl_renderer;
     Renderer renderer;
+    Ui ui;
     Bundle bundle;
     void *bundle_file;            /* owned copy when loaded from a file, else NULL */
     App app;
@@ -83,9 +85,14 @@ static bool load_bundle(Platform *p, const char *path)
 
 /* --- input ------------------------------------------------------------------- */
 
-static uint32_t key_bit(SDL_Keycode key)
+static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
 {
+    if (mod & KMOD_ALT) {
+        if (key == SDLK_LEFT) return APP_KEY_BACK;
+        if (key == SDLK_RIGHT) return APP_KEY_FORWARD;
+    }
     switch (key) {
+    case SDLK_BACKSPACE: return APP_KEY_BACK;
     case SDLK_LEFT: return APP_KEY_LEFT;
     case SDLK_RIGHT: return APP_KEY_RIGHT;
     case SDLK_UP: return APP_KEY_UP;
@@ -190,13 +197,13 @@ static void poll_events(Platform *p)
             handle_finger(p, &e.tfinger);
             break;
         case SDL_KEYDOWN: {
-            uint32_t bit = key_bit(e.key.keysym.sym);
+            uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
             if (!e.key.repeat) in->keys_pressed |= bit;
             in->keys_down |= bit;
             break;
         }
         case SDL_KEYUP:
-            in->keys_down &= ~key_bit(e.key.keysym.sym);
+            in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
             break;
         default: break;
         }
@@ -212,6 +219,14 @@ EM_JS(void, js_first_frame_done, (void), {
 });
 #endif
 
+static void draw_frame(Platform *p)
+{
+    render_begin(&p->renderer, p->dpr);
+    render_map(&p->renderer, &p->app);
+    ui_draw(&p->ui, &p->app);
+    render_flush(&p->renderer);
+}
+
 static void frame(void)
 {
     Platform *p = &g_platform;
@@ -220,7 +235,16 @@ static void frame(void)
     in->now_ms = now_ms();
     in->width_css = p->width_css;
     in->height_css = p->height_css;
-    app_update(&p->app, in);
+    /* The UI sees the input first; what lands on the panel or a button does
+     * not also reach the map. */
+    AppInput map_input = *in;
+    if (ui_update(&p->ui, &p->app, in)) {
+        map_input.pointer_inside = false;
+        map_input.pointer_pressed = false;
+        map_input.double_clicks = 0;
+        map_input.wheel_steps = 0;
+    }
+    app_update(&p->app, &map_input);
     /* Edge-triggered input is consumed by this frame; held state carries over. */
     in->pointer_pressed = in->pointer_released = false;
     in->double_clicks = 0;
@@ -229,7 +253,7 @@ static void frame(void)
     in->keys_pressed = 0;
 
     if (p->app.needs_redraw) {
-        render_frame(&p->renderer, &p->app, p->dpr);
+        draw_frame(p);
         SDL_RenderPresent(p->sdl_renderer);
         p->app.needs_redraw = false;
         if (!p->first_frame_done) {
@@ -309,7 +333,7 @@ EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css)
 /* Renders one frame with SDL's software renderer on an offscreen surface and
  * writes it as a PNG: needs no display, no window and no GPU. */
 static int screenshot(Platform *p, const char *out_path, int width, int height, float dpr,
-                      const double *probes, int probe_count)
+                      const double *probes, int probe_count, const char *select_iso3)
 {
     int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
@@ -324,7 +348,18 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
         return 1;
     }
-    render_frame(&p->renderer, &p->app, dpr);
+    ui_init(&p->ui, &p->renderer);
+    p->dpr = dpr;
+    AppInput none = { .width_css = width, .height_css = height };
+    ui_update(&p->ui, &p->app, &none); /* lays out the UI, so flights know the panel's size */
+    if (select_iso3) {
+        uint32_t id = bundle_find_country(&p->bundle, select_iso3);
+        if (!id) fprintf(stderr, "steppe_atlas: --select: no country '%s' in the bundle\n", select_iso3);
+        app_select_country(&p->app, id, 0);
+        /* Land the flight at once: a screenshot shows where it ends. */
+        view_step(&p->app.view, 1e9);
+    }
+    draw_frame(p);
     SDL_RenderPresent(p->sdl_renderer);
     int ok = stbi_write_png(out_path, pw, ph, 4, surface->pixels, surface->pitch);
     if (!ok) { fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path); return 1; }
@@ -352,13 +387,13 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: steppe_atlas [--bundle FILE] [--size WxH]\n"
-            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]...\n");
+            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]... [--select ISO3]\n");
 }
 
 int main(int argc, char **argv)
 {
     Platform *p = &g_platform;
-    const char *bundle_path = NULL, *screenshot_path = NULL;
+    const char *bundle_path = NULL, *screenshot_path = NULL, *select_iso3 = NULL;
     int width = 1280, height = 800;
     float dpr = 1.0f;
     double probes[16];
@@ -368,6 +403,7 @@ int main(int argc, char **argv)
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--bundle") && next) { bundle_path = next; i++; }
         else if (!strcmp(a, "--screenshot") && next) { screenshot_path = next; i++; }
+        else if (!strcmp(a, "--select") && next) { select_iso3 = next; i++; }
         else if (!strcmp(a, "--size") && next && sscanf(next, "%dx%d", &width, &height) == 2) { i++; }
         else if (!strcmp(a, "--dpr") && next && sscanf(next, "%f", &dpr) == 1) { i++; }
         else if (!strcmp(a, "--probe") && next && probe_count < 8 &&
@@ -384,7 +420,7 @@ int main(int argc, char **argv)
     if (!load_bundle(p, bundle_path)) return 1;
 
 #ifndef __EMSCRIPTEN__
-    if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count);
+    if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count, select_iso3);
 #else
     (void)screenshot_path;
     double css_w = 0, css_h = 0;
@@ -408,6 +444,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "steppe_atlas: %s\n", message);
         return 1;
     }
+    ui_init(&p->ui, &p->renderer);
     update_sizes(p);
     if (!app_init(&p->app, &p->bundle, p->width_css, p->height_css, now_ms())) {
         fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");

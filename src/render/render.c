@@ -103,6 +103,7 @@ void render_shutdown(Renderer *r)
     batch_free(&r->stroke);
     batch_free(&r->text);
     free(r->ring_scratch);
+    free(r->run_scratch);
     free(r->label_boxes);
     memset(r, 0, sizeof *r);
 }
@@ -137,6 +138,55 @@ static bool bbox_visible(const float bbox[4], const double visible[4])
     return !(bbox[2] < visible[0] || bbox[0] > visible[2] || bbox[3] < visible[1] || bbox[1] > visible[3]);
 }
 
+/* Geometry far off screen is clipped to a guard band around the viewport
+ * before it is drawn: at high zoom a country's far vertices lie millions of
+ * pixels away, which overflows the integer maths of SDL's software renderer
+ * (used for screenshots) and wastes precision on GPUs. The band is wide
+ * enough that the clipped edges are never seen. */
+#define GUARD_DEVICE_PX 1024.0f
+
+typedef struct GuardRect { float x0, y0, x1, y1; } GuardRect;
+
+static GuardRect guard_rect(const Renderer *r, const App *app)
+{
+    return (GuardRect){ -GUARD_DEVICE_PX, -GUARD_DEVICE_PX,
+                        (float)app->view.width_css * r->dpr + GUARD_DEVICE_PX,
+                        (float)app->view.height_css * r->dpr + GUARD_DEVICE_PX };
+}
+
+static bool inside_guard(const GuardRect *g, float x, float y)
+{
+    return x >= g->x0 && x <= g->x1 && y >= g->y0 && y <= g->y1;
+}
+
+/* Sutherland–Hodgman against one edge of the guard rect (axis 0 = x, 1 = y). */
+static int clip_polygon_edge(const SDL_FPoint *in, int n, SDL_FPoint *out, int axis, float limit, bool keep_below)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        SDL_FPoint a = in[i], b = in[(i + 1) % n];
+        float va = axis ? a.y : a.x, vb = axis ? b.y : b.x;
+        bool ia = keep_below ? va <= limit : va >= limit, ib = keep_below ? vb <= limit : vb >= limit;
+        if (ia) out[m++] = a;
+        if (ia != ib) {
+            float t = (limit - va) / (vb - va);
+            out[m++] = (SDL_FPoint){ a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t };
+        }
+    }
+    return m;
+}
+
+/* Clips a triangle to the guard rect; returns the polygon's vertex count (0..9). */
+static int clip_triangle(const GuardRect *g, SDL_FPoint tri[3], SDL_FPoint out[9])
+{
+    SDL_FPoint a[9], b[9];
+    int n = clip_polygon_edge(tri, 3, a, 0, g->x0, false);
+    n = clip_polygon_edge(a, n, b, 0, g->x1, true);
+    n = clip_polygon_edge(b, n, a, 1, g->y0, false);
+    n = clip_polygon_edge(a, n, out, 1, g->y1, true);
+    return n;
+}
+
 /* Adds a country's triangles to the fill batch. A country's rings are stored
  * contiguously, so its vertices are one range and its triangles index into it. */
 static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c, Rgba color)
@@ -157,20 +207,37 @@ static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c
         out[i].color = col;
         out[i].tex_coord = uv;
     }
-    int *idx = r->fill.indices + r->fill.index_count;
     int base = r->fill.vert_count;
-    int written = 0;
+    r->fill.vert_count += nv;
+    GuardRect g = guard_rect(r, app);
+    float view_w = (float)app->view.width_css * r->dpr, view_h = (float)app->view.height_css * r->dpr;
     for (uint32_t t = 0; t < c->tri_count; t++) {
         uint32_t abc[3];
         bundle_triangle(b, c->tri_first + t, abc);
         if (abc[0] < v0 || abc[1] < v0 || abc[2] < v0 || abc[0] >= v1 || abc[1] >= v1 || abc[2] >= v1)
             continue; /* a triangle outside the country's range: skip rather than draw garbage */
-        idx[written++] = base + (int)(abc[0] - v0);
-        idx[written++] = base + (int)(abc[1] - v0);
-        idx[written++] = base + (int)(abc[2] - v0);
+        int i0 = base + (int)(abc[0] - v0), i1 = base + (int)(abc[1] - v0), i2 = base + (int)(abc[2] - v0);
+        SDL_FPoint tri[3] = { r->fill.verts[i0].position, r->fill.verts[i1].position, r->fill.verts[i2].position };
+        float min_x = fminf(tri[0].x, fminf(tri[1].x, tri[2].x)), max_x = fmaxf(tri[0].x, fmaxf(tri[1].x, tri[2].x));
+        float min_y = fminf(tri[0].y, fminf(tri[1].y, tri[2].y)), max_y = fmaxf(tri[0].y, fmaxf(tri[1].y, tri[2].y));
+        if (max_x < 0 || max_y < 0 || min_x > view_w || min_y > view_h) continue; /* off screen */
+        if (!batch_reserve(&r->fill, 9, 21)) return;
+        int *idx = r->fill.indices + r->fill.index_count;
+        if (inside_guard(&g, min_x, min_y) && inside_guard(&g, max_x, max_y)) {
+            idx[0] = i0; idx[1] = i1; idx[2] = i2;
+            r->fill.index_count += 3;
+            continue;
+        }
+        SDL_FPoint poly[9];
+        int n = clip_triangle(&g, tri, poly);
+        int clip_base = r->fill.vert_count;
+        for (int k = 0; k < n; k++) r->fill.verts[clip_base + k] = (SDL_Vertex){ poly[k], col, uv };
+        for (int k = 1; k + 1 < n; k++) {
+            *idx++ = clip_base; *idx++ = clip_base + k; *idx++ = clip_base + k + 1;
+            r->fill.index_count += 3;
+        }
+        r->fill.vert_count += n;
     }
-    r->fill.vert_count += nv;
-    r->fill.index_count += written;
 }
 
 /* Adds a closed polyline (device px) as an anti-aliased strip: a solid core of
@@ -251,12 +318,75 @@ static int ring_to_device(Renderer *r, const App *app, BundleRing ring)
     return n;
 }
 
+/* Liang–Barsky: clips segment a-b to the guard rect. Returns false if it lies
+ * wholly outside; sets *clipped_a / *clipped_b when an end moved. */
+static bool clip_segment(const GuardRect *g, SDL_FPoint *a, SDL_FPoint *b, bool *clipped_a, bool *clipped_b)
+{
+    float t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+    float p[4] = { -dx, dx, -dy, dy }, q[4] = { a->x - g->x0, g->x1 - a->x, a->y - g->y0, g->y1 - a->y };
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+        else { if (t < t0) return false; if (t < t1) t1 = t; }
+    }
+    SDL_FPoint a0 = *a;
+    *clipped_a = t0 > 0;
+    *clipped_b = t1 < 1;
+    if (*clipped_a) *a = (SDL_FPoint){ a0.x + dx * t0, a0.y + dy * t0 };
+    if (*clipped_b) *b = (SDL_FPoint){ a0.x + dx * t1, a0.y + dy * t1 };
+    return true;
+}
+
+/* Strokes a ring; parts beyond the guard band are cut away, leaving open runs. */
+static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, Rgba color)
+{
+    const SDL_FPoint *p = r->ring_scratch;
+    bool all_inside = true;
+    for (int i = 0; i < n && all_inside; i++) all_inside = inside_guard(g, p[i].x, p[i].y);
+    if (all_inside) {
+        add_stroke(&r->stroke, p, n, true, width_px, color);
+        return;
+    }
+    if (r->run_scratch_cap < n + 2) {
+        SDL_FPoint *grown = realloc(r->run_scratch, (size_t)(n + 2) * 2 * sizeof *grown);
+        if (!grown) return;
+        r->run_scratch = grown;
+        r->run_scratch_cap = (n + 2) * 2;
+    }
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+        SDL_FPoint a = p[i], b = p[(i + 1) % n];
+        bool ca = false, cb = false;
+        if (!clip_segment(g, &a, &b, &ca, &cb)) {
+            if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            run = 0;
+            continue;
+        }
+        if (run == 0 || ca) {
+            if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            run = 0;
+            r->run_scratch[run++] = a;
+        }
+        r->run_scratch[run++] = b;
+        if (cb) {
+            add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            run = 0;
+        }
+    }
+    if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+}
+
 static void add_country_outline(Renderer *r, const App *app, const BundleCountry *c, float width_css, Rgba color)
 {
+    GuardRect g = guard_rect(r, app);
     for (uint32_t k = 0; k < c->ring_count; k++) {
         BundleRing ring = bundle_ring(app->bundle, c->ring_first + k);
         int n = ring_to_device(r, app, ring);
-        if (n >= 3) add_stroke(&r->stroke, r->ring_scratch, n, true, width_css * r->dpr, color);
+        if (n >= 3) stroke_ring(r, &g, n, width_css * r->dpr, color);
     }
 }
 
@@ -277,15 +407,15 @@ static void draw_countries(Renderer *r, const App *app)
         bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
         add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
     }
-    batch_flush(r->sdl, &r->fill, r->atlas_texture);
-    batch_flush(r->sdl, &r->stroke, r->atlas_texture);
+    batch_flush(r->sdl, &r->fill, NULL);
+    batch_flush(r->sdl, &r->stroke, NULL);
     if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
         BundleCountry c = bundle_country(b, app->selection.id);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
             Rgba halo = t->label_halo;
             add_country_outline(r, app, &c, 4.5f, halo);
             add_country_outline(r, app, &c, 2.4f, t->selected_outline);
-            batch_flush(r->sdl, &r->stroke, r->atlas_texture);
+            batch_flush(r->sdl, &r->stroke, NULL);
         }
     }
 }
@@ -294,10 +424,15 @@ static void draw_countries(Renderer *r, const App *app)
 
 float render_text_width(Renderer *r, int face, float size_css, const char *utf8)
 {
+    return render_text_width_n(r, face, size_css, utf8, strlen(utf8));
+}
+
+float render_text_width_n(Renderer *r, int face, float size_css, const char *utf8, size_t len)
+{
     const Font *font = r->faces[face];
     float px = size_css * r->dpr, width = 0;
     uint32_t prev = 0;
-    size_t len = strlen(utf8), pos = 0;
+    size_t pos = 0;
     while (pos < len) {
         uint32_t cp = text_utf8_next(utf8, len, &pos);
         if (prev) width += font_kern(font, px, prev, cp);
@@ -327,6 +462,12 @@ static void add_glyph_quad(Renderer *r, float x, float y, const AtlasGlyph *g, S
 
 float render_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color)
 {
+    return render_text_n(r, face, size_css, x_css, y_css, utf8, strlen(utf8), color);
+}
+
+float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
+                    Rgba color)
+{
     const Font *font = r->faces[face];
     float px = size_css * r->dpr;
     /* Snap the baseline to whole device pixels: glyphs are rasterised at
@@ -334,7 +475,7 @@ float render_text(Renderer *r, int face, float size_css, float x_css, float y_cs
     float x = floorf(x_css * r->dpr + 0.5f), y = floorf(y_css * r->dpr + 0.5f), start = x;
     SDL_Color col = to_sdl(color);
     uint32_t prev = 0;
-    size_t len = strlen(utf8), pos = 0;
+    size_t pos = 0;
     while (pos < len) {
         uint32_t cp = text_utf8_next(utf8, len, &pos);
         if (prev) x += font_kern(font, px, prev, cp);
@@ -350,7 +491,7 @@ float render_text(Renderer *r, int face, float size_css, float x_css, float y_cs
 
 /* Text with a soft halo so it reads over any fill: the halo is the same text
  * drawn around the position in the halo colour first. */
-static void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
+void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
                              Rgba color, Rgba halo)
 {
     static const float offsets[8][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 },
@@ -380,34 +521,117 @@ static bool label_box_free(Renderer *r, SDL_FRect box)
 
 /* Country names, most important first; a label that would overlap one already
  * placed, or that is much wider than its country on screen, is dropped. */
-static void draw_country_labels(Renderer *r, const App *app)
+static void draw_country_labels(Renderer *r, const App *app, int first_rank, int last_rank)
 {
     const Bundle *b = app->bundle;
     const Theme *t = r->theme;
     double visible[4];
     view_visible_bounds(&app->view, visible);
-    for (int rank = 1; rank <= 4; rank++) {
+    for (int rank = first_rank; rank <= last_rank; rank++) {
         for (uint32_t id = 1; id <= b->country_count; id++) {
             BundleCountry c = bundle_country(b, id);
             int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
             if (crank != rank || !c.ring_count || !c.name[0] || !bbox_visible(c.bbox, visible)) continue;
+            const char *name = app->local_names && c.name_local[0] ? c.name_local : c.name;
             float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
             int face = rank == 1 ? FACE_BOLD : FACE_REGULAR;
             double x, y;
             view_world_to_screen(&app->view, c.label_x, c.label_y, &x, &y);
+            if (x < 0 || y < 0 || x > app->view.width_css || y > app->view.height_css) {
+                /* The anchor is off screen (Russia, China at the region's zoom): label
+                 * the visible part instead, if its middle lies inside the country. */
+                static const double tries[5][2] = { { .5, .5 }, { .5, .12 }, { .5, .88 }, { .2, .12 }, { .8, .12 } };
+                double x0 = fmax(c.bbox[0], visible[0]), x1 = fmin(c.bbox[2], visible[2]);
+                double y0 = fmax(c.bbox[1], visible[1]), y1 = fmin(c.bbox[3], visible[3]);
+                int k = 0;
+                for (; k < 5; k++) {
+                    double cx = x0 + (x1 - x0) * tries[k][0], cy = y0 + (y1 - y0) * tries[k][1];
+                    if (hit_country_contains(b, id, cx, cy)) {
+                        view_world_to_screen(&app->view, cx, cy, &x, &y);
+                        break;
+                    }
+                }
+                if (k == 5) continue;
+            }
             double width_on_screen = (c.bbox[2] - c.bbox[0]) * app->view.scale_px;
-            float w = render_text_width(r, face, size, c.name);
+            float w = render_text_width(r, face, size, name);
             if (rank > 1 && w > width_on_screen * 1.3) continue;
             SDL_FRect box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
             if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
             if (!label_box_free(r, box)) continue;
-            render_text_halo(r, face, size, (float)x - w / 2, (float)y + size * 0.35f, c.name,
+            render_text_halo(r, face, size, (float)x - w / 2, (float)y + size * 0.35f, name,
                              rank <= 2 ? t->label : t->label_minor, t->label_halo);
         }
     }
 }
 
-static void fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color)
+
+/* A filled circle as a triangle fan with a feathered rim (css px). */
+void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba color)
+{
+    enum { SEGMENTS = 20 };
+    if (!batch_reserve(&r->text, SEGMENTS * 2 + 1, SEGMENTS * 9)) return;
+    float d = r->dpr, rin = radius * d - 0.5f, rout = radius * d + 0.5f;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    SDL_Color solid = to_sdl(color), clear = solid;
+    clear.a = 0;
+    SDL_FPoint uv = solid_uv();
+    v[0] = (SDL_Vertex){ { cx * d, cy * d }, solid, uv };
+    for (int i = 0; i < SEGMENTS; i++) {
+        float a = (float)i * 6.2831853f / SEGMENTS, ca = cosf(a), sa = sinf(a);
+        v[1 + i] = (SDL_Vertex){ { cx * d + ca * rin, cy * d + sa * rin }, solid, uv };
+        v[1 + SEGMENTS + i] = (SDL_Vertex){ { cx * d + ca * rout, cy * d + sa * rout }, clear, uv };
+    }
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    for (int i = 0; i < SEGMENTS; i++) {
+        int j = (i + 1) % SEGMENTS;
+        *idx++ = base; *idx++ = base + 1 + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + i; *idx++ = base + 1 + SEGMENTS + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + j; *idx++ = base + 1 + SEGMENTS + i; *idx++ = base + 1 + SEGMENTS + j;
+    }
+    r->text.vert_count += SEGMENTS * 2 + 1;
+    r->text.index_count += SEGMENTS * 9;
+}
+
+/* Capitals always (Central Asian ones first), other named places once zoomed in
+ * enough; each as a dot and a name to its right, dropped if it would collide. */
+static void draw_place_labels(Renderer *r, const App *app)
+{
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    double home_scale = app->home_scale_px > 0 ? app->home_scale_px : app->view.scale_px;
+    double zoom = app->view.scale_px / home_scale;
+    for (int pass = 0; pass < 3; pass++) {
+        for (uint32_t id = 1; id <= b->place_count; id++) {
+            BundlePlace p = bundle_place(b, id);
+            bool capital = strcmp(p.kind, "capital") == 0;
+            BundleCountry c = bundle_country(b, p.country);
+            bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
+            int want = capital && focus ? 0 : capital ? 1 : 2;
+            if (want != pass) continue;
+            if (pass == 2 && (zoom < 2.0 || strcmp(p.kind, "sea") == 0 || strcmp(p.kind, "region") == 0)) continue;
+            double x, y;
+            view_world_to_screen(&app->view, p.x, p.y, &x, &y);
+            if (x < -50 || y < -20 || x > app->view.width_css + 50 || y > app->view.height_css + 20) continue;
+            const char *name = app->local_names && p.name_local[0] ? p.name_local : p.name;
+            float size = pass == 0 ? 12.5f : 11.5f;
+            float w = render_text_width(r, FACE_REGULAR, size, name);
+            SDL_FRect dot = { (float)x - 4, (float)y - 4, 8, 8 };
+            SDL_FRect box = { (float)x + 5, (float)y - size * 0.75f, w + 4, size * 1.2f };
+            if (!label_box_free(r, dot)) continue;
+            if (!label_box_free(r, box)) {
+                box.x = (float)x - 9 - w; /* try the left side */
+                if (!label_box_free(r, box)) continue;
+            }
+            render_fill_circle(r, (float)x, (float)y, capital ? 3.6f : 2.8f, t->label_halo);
+            render_fill_circle(r, (float)x, (float)y, capital ? 2.6f : 1.9f, t->label);
+            render_text_halo(r, FACE_REGULAR, size, box.x + 2, (float)y + size * 0.35f, name,
+                             pass == 2 ? t->label_minor : t->label, t->label_halo);
+        }
+    }
+}
+
+void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color)
 {
     if (!batch_reserve(&r->text, 4, 6)) return;
     SDL_Vertex *v = r->text.verts + r->text.vert_count;
@@ -433,27 +657,59 @@ static void draw_chrome(Renderer *r, const App *app)
     float w = (float)app->view.width_css, h = (float)app->view.height_css;
     BundleMeta meta = bundle_meta(b);
     float aw = render_text_width(r, FACE_REGULAR, 11, meta.attribution);
-    fill_rect(r, w - aw - 12, h - 20, aw + 12, 20, t->panel_bg);
+    render_fill_rect(r, w - aw - 12, h - 20, aw + 12, 20, t->panel_bg);
     render_text(r, FACE_REGULAR, 11, w - aw - 6, h - 6, meta.attribution, t->panel_muted);
 
     if (app->hover_country) {
         BundleCountry c = bundle_country(b, app->hover_country);
         float tw = render_text_width(r, FACE_BOLD, 13, c.name);
-        fill_rect(r, 10, 10, tw + 16, 26, t->panel_bg);
+        render_fill_rect(r, 10, 10, tw + 16, 26, t->panel_bg);
         render_text(r, FACE_BOLD, 13, 18, 28, c.name, t->panel_text);
-    }
-    if (app->panel_open && app->selection.kind == SELECTION_COUNTRY) {
-        BundleCountry c = bundle_country(b, app->selection.id);
-        float pw = w < 600 ? w : 340, ph = w < 600 ? h * 0.35f : h;
-        float px = w - pw, py = h - ph;
-        fill_rect(r, px, py, pw, ph, t->panel_bg);
-        fill_rect(r, px, py, 1, ph, t->panel_rule);
-        render_text(r, FACE_BOLD, 22, px + 20, py + 40, c.name, t->panel_text);
-        if (c.name_local[0]) render_text(r, FACE_REGULAR, 15, px + 20, py + 64, c.name_local, t->panel_muted);
     }
 }
 
-void render_frame(Renderer *r, const App *app, float dpr)
+static void fill_triangle(Renderer *r, float x0, float y0, float x1, float y1, float x2, float y2, Rgba color)
+{
+    if (!batch_reserve(&r->text, 3, 3)) return;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    SDL_Color c = to_sdl(color);
+    SDL_FPoint uv = solid_uv();
+    float d = r->dpr;
+    v[0] = (SDL_Vertex){ { x0 * d, y0 * d }, c, uv };
+    v[1] = (SDL_Vertex){ { x1 * d, y1 * d }, c, uv };
+    v[2] = (SDL_Vertex){ { x2 * d, y2 * d }, c, uv };
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    idx[0] = base; idx[1] = base + 1; idx[2] = base + 2;
+    r->text.vert_count += 3;
+    r->text.index_count += 3;
+}
+
+void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, Rgba color)
+{
+    float h = size / 2;
+    switch (icon) {
+    case ICON_HOME:
+        fill_triangle(r, cx - h, cy - h * 0.05f, cx, cy - h, cx + h, cy - h * 0.05f, color);
+        render_fill_rect(r, cx - h * 0.65f, cy - h * 0.1f, h * 1.3f, h * 0.95f, color);
+        break;
+    case ICON_PLAY: fill_triangle(r, cx - h * 0.6f, cy - h, cx + h * 0.8f, cy, cx - h * 0.6f, cy + h, color); break;
+    case ICON_PAUSE:
+        render_fill_rect(r, cx - h * 0.7f, cy - h, h * 0.5f, size, color);
+        render_fill_rect(r, cx + h * 0.2f, cy - h, h * 0.5f, size, color);
+        break;
+    case ICON_UP: fill_triangle(r, cx - h, cy + h * 0.5f, cx, cy - h * 0.5f, cx + h, cy + h * 0.5f, color); break;
+    case ICON_DOWN: fill_triangle(r, cx - h, cy - h * 0.5f, cx + h, cy - h * 0.5f, cx, cy + h * 0.5f, color); break;
+    case ICON_LEFT: fill_triangle(r, cx + h * 0.5f, cy - h, cx + h * 0.5f, cy + h, cx - h * 0.5f, cy, color); break;
+    case ICON_RIGHT: fill_triangle(r, cx - h * 0.5f, cy - h, cx + h * 0.5f, cy, cx - h * 0.5f, cy + h, color); break;
+    case ICON_PLUS:
+        render_fill_rect(r, cx - h, cy - h * 0.12f, size, h * 0.24f, color);
+        render_fill_rect(r, cx - h * 0.12f, cy - h, h * 0.24f, size, color);
+        break;
+    case ICON_MINUS: render_fill_rect(r, cx - h, cy - h * 0.12f, size, h * 0.24f, color); break;
+    }
+}
+
+void render_begin(Renderer *r, float dpr)
 {
     r->dpr = dpr > 0 ? dpr : 1.0f;
     r->label_box_count = 0;
@@ -461,9 +717,38 @@ void render_frame(Renderer *r, const App *app, float dpr)
     SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
     SDL_RenderClear(r->sdl);
     upload_atlas(r); /* shapes sample the atlas's solid block too */
+}
+
+void render_map(Renderer *r, const App *app)
+{
     draw_countries(r, app);
-    draw_country_labels(r, app);
+    if (app->layers & LAYER_LABELS) {
+        /* Order is priority: earlier labels win collisions. */
+        draw_country_labels(r, app, 1, 2);
+        draw_place_labels(r, app);
+        draw_country_labels(r, app, 3, 4);
+    }
     draw_chrome(r, app);
+}
+
+void render_flush(Renderer *r)
+{
     upload_atlas(r);
     batch_flush(r->sdl, &r->text, r->atlas_texture);
+}
+
+void render_set_clip(Renderer *r, const float *rect_css)
+{
+    render_flush(r);
+    if (!rect_css) { SDL_RenderSetClipRect(r->sdl, NULL); return; }
+    SDL_Rect clip = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
+                      (int)ceilf(rect_css[2] * r->dpr), (int)ceilf(rect_css[3] * r->dpr) };
+    SDL_RenderSetClipRect(r->sdl, &clip);
+}
+
+void render_frame(Renderer *r, const App *app, float dpr)
+{
+    render_begin(r, dpr);
+    render_map(r, app);
+    render_flush(r);
 }

@@ -37,6 +37,8 @@ typedef struct Renderer {
     VertexBatch fill, stroke, text;
     SDL_FPoint *ring_scratch;    /* one ring in device px, after decimation */
     int ring_scratch_cap;
+    SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
+    int run_scratch_cap;
     SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
     int label_box_count, label_box_cap;
 } Renderer;
@@ -46,11 +48,38 @@ typedef struct Renderer {
 bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size);
 void render_shutdown(Renderer *r);
 
-/* Draws one complete frame (does not present). dpr = output px / css px. */
+/* A frame is render_begin, render_map, anything drawn on top (the UI), then
+ * render_flush; render_frame does the first three and flushes. None presents.
+ * dpr = output px / css px. */
+void render_begin(Renderer *r, float dpr);
+void render_map(Renderer *r, const App *app);
+void render_flush(Renderer *r);
 void render_frame(Renderer *r, const App *app, float dpr);
+
+/* Clips what follows to a css px rectangle {x, y, w, h}; NULL removes the clip.
+ * Flushes what was batched before, so call it between groups, not per item. */
+void render_set_clip(Renderer *r, const float *rect_css);
+
+/* Shapes in css px, batched with the text (drawn in call order). */
+void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color);
+void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba color);
+
+/* Small vector icons (our font has no arrows or geometric shapes), centred on
+ * (cx, cy) and size css px tall. */
+typedef enum RenderIcon {
+    ICON_HOME, ICON_PLAY, ICON_PAUSE, ICON_UP, ICON_DOWN, ICON_LEFT, ICON_RIGHT, ICON_PLUS, ICON_MINUS
+} RenderIcon;
+void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, Rgba color);
 
 /* Text in css px at a baseline; returns the advance width in css px. */
 float render_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color);
 float render_text_width(Renderer *r, int face, float size_css, const char *utf8);
+/* The same for the first len bytes of utf8 (need not be NUL-terminated). */
+float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
+                    Rgba color);
+float render_text_width_n(Renderer *r, int face, float size_css, const char *utf8, size_t len);
+/* Text with a light halo around it, for labels over the map. */
+void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
+                      Rgba color, Rgba halo);
 
 #endif

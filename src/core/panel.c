@@ -1,0 +1,315 @@
+/* panel: the side panel's content for a selection. See panel.h. */
+#include "panel.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const MONTHS[12] = { "January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December" };
+
+void panel_format_date(char *out, size_t out_size, unsigned year, unsigned month, unsigned day, unsigned precision)
+{
+    if (precision >= DATE_PRECISION_DAY && month >= 1 && month <= 12 && day >= 1)
+        snprintf(out, out_size, "%u %s %u", day, MONTHS[month - 1], year);
+    else if (precision >= DATE_PRECISION_MONTH && month >= 1 && month <= 12)
+        snprintf(out, out_size, "%s %u", MONTHS[month - 1], year);
+    else
+        snprintf(out, out_size, "%u", year);
+}
+
+void panel_format_iso_date(char *out, size_t out_size, const char *iso)
+{
+    unsigned y = 0, m = 0, d = 0;
+    int n = sscanf(iso, "%4u-%2u-%2u", &y, &m, &d);
+    if (n <= 0) { snprintf(out, out_size, "%s", iso); return; }
+    panel_format_date(out, out_size, y, m, d, (unsigned)n);
+}
+
+/* Appends a block with formatted text; marks the document truncated when full. */
+static PanelBlock *add(PanelDoc *doc, PanelStyle style, const char *fmt, ...)
+{
+    if (doc->block_count >= PANEL_MAX_BLOCKS - 1) { doc->truncated = true; return NULL; }
+    size_t room = PANEL_TEXT_SIZE - doc->text_used;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(doc->text + doc->text_used, room, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= room) {
+        doc->text[doc->text_used] = 0;
+        doc->truncated = true;
+        return NULL;
+    }
+    PanelBlock *blk = &doc->blocks[doc->block_count++];
+    blk->style = style;
+    blk->text = doc->text_used;
+    blk->link.kind = SELECTION_NONE;
+    blk->link.id = 0;
+    blk->category = 0xFF;
+    doc->text_used += (uint32_t)n + 1;
+    return blk;
+}
+
+static void add_link(PanelDoc *doc, PanelStyle style, SelectionKind kind, uint32_t id, const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    PanelBlock *blk = add(doc, style, "%s", line);
+    if (blk && id) {
+        blk->link.kind = kind;
+        blk->link.id = id;
+    }
+}
+
+/* Each line of a '\n'-separated string as one block. */
+static void add_lines(PanelDoc *doc, PanelStyle style, const char *text)
+{
+    while (*text) {
+        const char *end = strchr(text, '\n');
+        size_t len = end ? (size_t)(end - text) : strlen(text);
+        if (len > 0) add(doc, style, "%.*s", (int)len, text);
+        text += len + (end ? 1 : 0);
+    }
+}
+
+static void add_event_link(PanelDoc *doc, const Bundle *b, uint32_t event_id)
+{
+    BundleEvent e = bundle_event(b, event_id);
+    char date[48];
+    panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
+    add_link(doc, PANEL_LINK, SELECTION_EVENT, event_id, "%s — %s", date, e.title);
+    doc->blocks[doc->block_count - 1].category = e.category;
+}
+
+/* The sources of a fact: article title (a link), its byline, and the passage. */
+static void add_sources(PanelDoc *doc, const Bundle *b, uint32_t first, uint32_t count, bool with_passage)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        BundleSource s = bundle_source(b, first + i);
+        BundleArticle a = bundle_article(b, s.article);
+        add_link(doc, PANEL_LINK, SELECTION_ARTICLE, s.article, "%s", a.title);
+        char date[48];
+        panel_format_iso_date(date, sizeof date, a.date);
+        add(doc, PANEL_META, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
+            a.author[0] || a.outlet[0] ? " · " : "", date);
+        if (with_passage && s.locator[0]) add(doc, PANEL_QUOTE, "%s", s.locator);
+    }
+}
+
+static void source_note(char *out, size_t size, const Bundle *b, uint32_t first, uint32_t count)
+{
+    out[0] = 0;
+    size_t used = 0;
+    for (uint32_t i = 0; i < count && used + 1 < size; i++) {
+        BundleArticle a = bundle_article(b, bundle_source(b, first + i).article);
+        int n = snprintf(out + used, size - used, "%s%s", i ? "; " : "", a.author[0] ? a.author : a.title);
+        if (n < 0) break;
+        used += (size_t)n;
+    }
+}
+
+static bool event_involves(const Bundle *b, const BundleEvent *e, uint32_t country_id)
+{
+    for (uint32_t i = 0; i < e->country_count; i++)
+        if (bundle_list_id(b, e->country_first + i) == country_id) return true;
+    return false;
+}
+
+static bool event_cites(const Bundle *b, const BundleEvent *e, uint32_t article_id)
+{
+    for (uint32_t i = 0; i < e->source_count; i++)
+        if (bundle_source(b, e->source_first + i).article == article_id) return true;
+    return false;
+}
+
+static void format_relation(char *out, size_t size, const Bundle *b, const BundleRelation *r)
+{
+    char value[64] = "";
+    if (!isnan(r->value)) {
+        if (r->value == floorf(r->value)) snprintf(value, sizeof value, ": %.0f %s", (double)r->value, r->unit);
+        else snprintf(value, sizeof value, ": %.2g %s", (double)r->value, r->unit);
+    }
+    char year[16] = "";
+    if (r->year) snprintf(year, sizeof year, " (%u)", r->year);
+    (void)b;
+    snprintf(out, size, "%s%s%s", r->label, value, year);
+}
+
+static void build_country(PanelDoc *doc, const Bundle *b, uint32_t id)
+{
+    BundleCountry c = bundle_country(b, id);
+    add(doc, PANEL_TITLE, "%s", c.name);
+    if (c.name_local[0] && strcmp(c.name_local, c.name) != 0) add(doc, PANEL_SUBTITLE, "%s", c.name_local);
+    if (c.capital) {
+        BundlePlace cap = bundle_place(b, c.capital);
+        add_link(doc, PANEL_META, SELECTION_PLACE, c.capital, "Capital: %s", cap.name);
+    }
+    if (c.profile[0]) {
+        add(doc, PANEL_HEADING, "Profile");
+        add_lines(doc, PANEL_BODY, c.profile);
+    }
+    bool heading = false;
+    for (uint32_t f = 1; f <= b->figure_count; f++) {
+        BundleFigure fig = bundle_figure(b, f);
+        if (fig.country != id) continue;
+        if (!heading) { add(doc, PANEL_HEADING, "Key figures"); heading = true; }
+        char year[16] = "";
+        if (fig.year) snprintf(year, sizeof year, " (%u)", fig.year);
+        add(doc, PANEL_BULLET, "%s: %s%s", fig.label, fig.value, year);
+        char note[256];
+        source_note(note, sizeof note, b, fig.source_first, fig.source_count);
+        if (fig.source_count) {
+            BundleSource s = bundle_source(b, fig.source_first);
+            add_link(doc, PANEL_META, SELECTION_ARTICLE, s.article, "Source: %s", note);
+        }
+    }
+    heading = false;
+    for (uint32_t r = 1; r <= b->relation_count; r++) {
+        BundleRelation rel = bundle_relation(b, r);
+        if (rel.country_a != id && rel.country_b != id) continue;
+        if (!heading) { add(doc, PANEL_HEADING, "Relations"); heading = true; }
+        char line[512];
+        format_relation(line, sizeof line, b, &rel);
+        uint32_t other = rel.country_a == id ? rel.country_b : rel.country_a;
+        if (other) add_link(doc, PANEL_BULLET, SELECTION_COUNTRY, other, "%s", line);
+        else add(doc, PANEL_BULLET, "%s", line);
+        char note[256];
+        source_note(note, sizeof note, b, rel.source_first, rel.source_count);
+        if (rel.source_count)
+            add_link(doc, PANEL_META, SELECTION_ARTICLE, bundle_source(b, rel.source_first).article, "Source: %s", note);
+    }
+    heading = false;
+    for (uint32_t e = 1; e <= b->event_count; e++) {
+        BundleEvent ev = bundle_event(b, e);
+        if (!event_involves(b, &ev, id)) continue;
+        if (!heading) { add(doc, PANEL_HEADING, "Events"); heading = true; }
+        add_event_link(doc, b, e);
+    }
+    if (!c.profile[0] && !heading) add(doc, PANEL_META, "The source documents say little about this country.");
+}
+
+static void build_event(PanelDoc *doc, const Bundle *b, uint32_t id)
+{
+    BundleEvent e = bundle_event(b, id);
+    char date[48];
+    panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
+    add(doc, PANEL_TITLE, "%s", e.title);
+    add(doc, PANEL_SUBTITLE, "%s · %s", date, bundle_category_name(e.category));
+    BundlePlace p = bundle_place(b, e.place);
+    BundleCountry pc = bundle_country(b, p.country);
+    add_link(doc, PANEL_META, SELECTION_PLACE, e.place, "Place: %s%s%s", p.name, pc.name[0] ? ", " : "", pc.name);
+    add_lines(doc, PANEL_BODY, e.summary);
+    if (e.country_count) {
+        add(doc, PANEL_HEADING, "Countries involved");
+        for (uint32_t i = 0; i < e.country_count; i++) {
+            uint32_t cid = bundle_list_id(b, e.country_first + i);
+            add_link(doc, PANEL_BULLET, SELECTION_COUNTRY, cid, "%s", bundle_country(b, cid).name);
+        }
+    }
+    add(doc, PANEL_HEADING, e.source_count == 1 ? "Source" : "Sources");
+    add_sources(doc, b, e.source_first, e.source_count, true);
+}
+
+static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
+{
+    BundleArticle a = bundle_article(b, id);
+    add(doc, PANEL_TITLE, "%s", a.title);
+    char date[48];
+    panel_format_iso_date(date, sizeof date, a.date);
+    add(doc, PANEL_SUBTITLE, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
+        a.author[0] || a.outlet[0] ? " · " : "", date);
+    if (a.date_note[0]) add(doc, PANEL_META, "Dating: %s", a.date_note);
+    add(doc, PANEL_HEADING, "Summary");
+    add_lines(doc, PANEL_BODY, a.summary);
+    if (a.key_points[0]) {
+        add(doc, PANEL_HEADING, "Key points");
+        add_lines(doc, PANEL_BULLET, a.key_points);
+    }
+    bool heading = false;
+    for (uint32_t e = 1; e <= b->event_count; e++) {
+        BundleEvent ev = bundle_event(b, e);
+        if (!event_cites(b, &ev, id)) continue;
+        if (!heading) { add(doc, PANEL_HEADING, "Events it reports"); heading = true; }
+        add_event_link(doc, b, e);
+    }
+    if (a.topics[0]) {
+        add(doc, PANEL_HEADING, "Topics");
+        char topics[1024];
+        snprintf(topics, sizeof topics, "%s", a.topics);
+        for (char *t = topics; *t; t++) if (*t == '|') *t = ',';
+        add(doc, PANEL_META, "%s", topics);
+    }
+    if (a.file[0]) add(doc, PANEL_META, "Document: %s", a.file);
+}
+
+static void build_place(PanelDoc *doc, const Bundle *b, uint32_t id)
+{
+    BundlePlace p = bundle_place(b, id);
+    add(doc, PANEL_TITLE, "%s", p.name);
+    if (p.name_local[0] && strcmp(p.name_local, p.name) != 0) add(doc, PANEL_SUBTITLE, "%s", p.name_local);
+    if (p.country) add_link(doc, PANEL_META, SELECTION_COUNTRY, p.country, "%s in %s", p.kind, bundle_country(b, p.country).name);
+    else add(doc, PANEL_META, "%s", p.kind);
+    if (p.alt_names[0]) {
+        char names[1024];
+        snprintf(names, sizeof names, "%s", p.alt_names);
+        for (char *t = names; *t; t++) if (*t == '|') *t = ',';
+        add(doc, PANEL_META, "Also: %s", names);
+    }
+    add(doc, PANEL_META, "%.2f°%c, %.2f°%c", fabs((double)p.lat_deg), p.lat_deg >= 0 ? 'N' : 'S',
+        fabs((double)p.lon_deg), p.lon_deg >= 0 ? 'E' : 'W');
+    bool heading = false;
+    for (uint32_t e = 1; e <= b->event_count; e++) {
+        BundleEvent ev = bundle_event(b, e);
+        if (ev.place != id) continue;
+        if (!heading) { add(doc, PANEL_HEADING, "Events here"); heading = true; }
+        add_event_link(doc, b, e);
+    }
+}
+
+void panel_build(PanelDoc *doc, const Bundle *b, Selection about)
+{
+    doc->about = about;
+    doc->block_count = 0;
+    doc->text_used = 0;
+    doc->truncated = false;
+    switch (about.kind) {
+    case SELECTION_COUNTRY: if (about.id && about.id <= b->country_count) build_country(doc, b, about.id); break;
+    case SELECTION_EVENT: if (about.id && about.id <= b->event_count) build_event(doc, b, about.id); break;
+    case SELECTION_ARTICLE: if (about.id && about.id <= b->article_count) build_article(doc, b, about.id); break;
+    case SELECTION_PLACE: if (about.id && about.id <= b->place_count) build_place(doc, b, about.id); break;
+    default: break;
+    }
+    if (doc->truncated) {
+        doc->block_count = doc->block_count < PANEL_MAX_BLOCKS ? doc->block_count : PANEL_MAX_BLOCKS - 1;
+        doc->truncated = false;
+        add(doc, PANEL_META, "(The rest is too long to show.)");
+        doc->truncated = true;
+    }
+}
+
+const char *panel_block_text(const PanelDoc *doc, int index)
+{
+    if (index < 0 || index >= doc->block_count) return "";
+    return doc->text + doc->blocks[index].text;
+}
+
+size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size)
+{
+    if (!out_size) return 0;
+    size_t used = 0;
+    for (int i = 0; i < doc->block_count && used + 1 < out_size; i++) {
+        const char *t = panel_block_text(doc, i);
+        const char *pre = doc->blocks[i].style == PANEL_BULLET ? "• " : doc->blocks[i].style == PANEL_QUOTE ? "“" : "";
+        const char *post = doc->blocks[i].style == PANEL_QUOTE ? "”" : "";
+        int n = snprintf(out + used, out_size - used, "%s%s%s\n", pre, t, post);
+        if (n < 0) break;
+        used += (size_t)n;
+        if (used >= out_size) used = out_size - 1;
+    }
+    out[used] = 0;
+    return used;
+}

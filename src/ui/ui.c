@@ -1,0 +1,352 @@
+/* ui: panel, panel buttons and zoom buttons. See ui.h. */
+#include "ui/ui.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/text.h"
+
+#define PANEL_PAD 20.0f
+#define HEADER_H 46.0f
+#define BUTTON 34.0f
+#define WHEEL_SCROLL_CSS 56.0f
+
+typedef struct BlockStyle {
+    int face;
+    float size, line_height, space_before, indent;
+} BlockStyle;
+
+static const BlockStyle STYLES[] = {
+    [PANEL_TITLE] = { FACE_BOLD, 22.0f, 28.0f, 0.0f, 0.0f },
+    [PANEL_SUBTITLE] = { FACE_REGULAR, 15.0f, 21.0f, 2.0f, 0.0f },
+    [PANEL_HEADING] = { FACE_BOLD, 13.5f, 19.0f, 20.0f, 0.0f },
+    [PANEL_BODY] = { FACE_REGULAR, 14.5f, 21.5f, 8.0f, 0.0f },
+    [PANEL_BULLET] = { FACE_REGULAR, 14.0f, 20.0f, 5.0f, 16.0f },
+    [PANEL_QUOTE] = { FACE_REGULAR, 13.5f, 19.5f, 4.0f, 14.0f },
+    [PANEL_META] = { FACE_REGULAR, 12.5f, 17.5f, 3.0f, 0.0f },
+    [PANEL_LINK] = { FACE_REGULAR, 14.0f, 20.0f, 6.0f, 0.0f },
+};
+
+static const Rgba LINK = { 0x1D, 0x5C, 0x8C, 255 };
+
+bool ui_init(Ui *ui, Renderer *r)
+{
+    memset(ui, 0, sizeof *ui);
+    ui->r = r;
+    ui->hover_line = -1;
+    return true;
+}
+
+static bool in_rect(UiRect r, double x, double y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+
+static bool panel_visible(const App *app) { return app->panel_open && app->selection.kind != SELECTION_NONE; }
+
+/* Where everything goes for this viewport. The panel is a side panel on wide
+ * screens and a bottom sheet on narrow (phone portrait) ones. */
+static void layout(Ui *ui, const App *app)
+{
+    float w = (float)app->view.width_css, h = (float)app->view.height_css;
+    ui->width = w;
+    ui->height = h;
+    ui->narrow = w < 640.0f;
+    if (ui->narrow) ui->panel = (UiRect){ 0, floorf(h * 0.52f), w, h - floorf(h * 0.52f) };
+    else {
+        float pw = fminf(fmaxf(w * 0.34f, 320.0f), 440.0f);
+        ui->panel = (UiRect){ w - pw, 0, pw, h };
+    }
+    UiRect p = ui->panel;
+    ui->panel_content = (UiRect){ p.x + PANEL_PAD, p.y + HEADER_H, p.w - 2 * PANEL_PAD, p.h - HEADER_H - 8 };
+    for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = (UiRect){ 0, 0, 0, 0 };
+    if (panel_visible(app)) {
+        ui->buttons[UI_BUTTON_BACK] = (UiRect){ p.x + 8, p.y + 6, BUTTON, BUTTON };
+        ui->buttons[UI_BUTTON_FORWARD] = (UiRect){ p.x + 8 + BUTTON + 4, p.y + 6, BUTTON, BUTTON };
+        ui->buttons[UI_BUTTON_CLOSE] = (UiRect){ p.x + p.w - BUTTON - 8, p.y + 6, BUTTON, BUTTON };
+    } else if (app->selection.kind != SELECTION_NONE) {
+        ui->buttons[UI_BUTTON_OPEN_PANEL] = ui->narrow ? (UiRect){ w / 2 - 60, h - 44, 120, 36 }
+                                                       : (UiRect){ w - 112, 12, 100, 36 };
+    }
+    float map_right = panel_visible(app) && !ui->narrow ? p.x : w;
+
+    float zx = map_right - BUTTON - 12, zy = ui->buttons[UI_BUTTON_OPEN_PANEL].w > 0 && !ui->narrow ? 60.0f : 12.0f;
+    ui->buttons[UI_BUTTON_ZOOM_IN] = (UiRect){ zx, zy, BUTTON, BUTTON };
+    ui->buttons[UI_BUTTON_ZOOM_OUT] = (UiRect){ zx, zy + BUTTON + 4, BUTTON, BUTTON };
+    ui->buttons[UI_BUTTON_RESET] = (UiRect){ zx, zy + 2 * (BUTTON + 4), BUTTON, BUTTON };
+}
+
+/* Word-wraps the document's blocks to the content width with the fonts'
+ * advances and kerning. Breaks after spaces, hyphens and slashes; a word
+ * longer than a line is broken where it must. */
+static void wrap_document(Ui *ui, float width)
+{
+    Renderer *r = ui->r;
+    ui->line_count = 0;
+    float y = 0;
+    for (int bi = 0; bi < ui->doc.block_count && ui->line_count < UI_MAX_LINES; bi++) {
+        const PanelBlock *blk = &ui->doc.blocks[bi];
+        const BlockStyle *st = &STYLES[blk->style];
+        const char *text = panel_block_text(&ui->doc, bi);
+        size_t len = strlen(text);
+        const Font *font = r->faces[st->face];
+        float px = st->size * r->dpr, max_w = (width - st->indent) * r->dpr;
+        y += st->space_before + (bi == 0 ? st->size : st->line_height);
+        size_t line_start = 0, pos = 0, last_break = 0;
+        float line_w = 0, w_at_break = 0;
+        uint32_t prev = 0;
+        while (pos < len && ui->line_count < UI_MAX_LINES) {
+            size_t cp_start = pos;
+            uint32_t cp = text_utf8_next(text, len, &pos);
+            float adv = font_advance(font, px, cp) + (prev ? font_kern(font, px, prev, cp) : 0);
+            if (line_w + adv > max_w && cp != ' ' && cp_start > line_start) {
+                size_t cut = last_break > line_start ? last_break : cp_start;
+                float cut_w = last_break > line_start ? w_at_break : line_w;
+                ui->lines[ui->line_count++] = (UiLine){ bi, (uint32_t)line_start, (uint32_t)cut, st->indent, y, cut_w / r->dpr };
+                y += st->line_height;
+                line_start = cut;
+                while (line_start < len && text[line_start] == ' ') line_start++;
+                /* Re-measure what moved to the new line. */
+                line_w = 0;
+                prev = 0;
+                size_t q = line_start;
+                while (q < pos) {
+                    uint32_t c2 = text_utf8_next(text, len, &q);
+                    line_w += font_advance(font, px, c2) + (prev ? font_kern(font, px, prev, c2) : 0);
+                    prev = c2;
+                }
+                last_break = line_start;
+                w_at_break = 0;
+                continue;
+            }
+            line_w += adv;
+            prev = cp;
+            if (cp == ' ' || cp == '-' || cp == '/' || cp == 0x2014) {
+                last_break = pos;
+                w_at_break = cp == ' ' ? line_w - adv : line_w;
+            }
+        }
+        if (pos > line_start && ui->line_count < UI_MAX_LINES) {
+            ui->lines[ui->line_count++] = (UiLine){ bi, (uint32_t)line_start, (uint32_t)len, st->indent, y, line_w / r->dpr };
+        } else if (len == 0) {
+            y -= st->line_height;
+        }
+    }
+    ui->content_height = y + 16;
+    ui->wrapped_width = width;
+}
+
+static void clamp_scroll(Ui *ui)
+{
+    float max_scroll = ui->content_height - ui->panel_content.h;
+    if (ui->scroll_y > max_scroll) ui->scroll_y = max_scroll;
+    if (ui->scroll_y < 0) ui->scroll_y = 0;
+}
+
+/* Rebuilds the document when the selection changed, rewraps when the width did. */
+static void refresh_document(Ui *ui, const App *app)
+{
+    if (!ui->doc_valid || ui->doc.about.kind != app->selection.kind || ui->doc.about.id != app->selection.id) {
+        panel_build(&ui->doc, app->bundle, app->selection);
+        ui->doc_valid = true;
+        ui->scroll_y = 0;
+        ui->wrapped_width = -1;
+    }
+    if (ui->wrapped_width != ui->panel_content.w) wrap_document(ui, ui->panel_content.w);
+    clamp_scroll(ui);
+}
+
+static int line_at(const Ui *ui, double x, double y)
+{
+    if (!in_rect(ui->panel_content, x, y)) return -1;
+    double cy = y - ui->panel_content.y + ui->scroll_y;
+    for (int i = 0; i < ui->line_count; i++) {
+        const UiLine *l = &ui->lines[i];
+        const BlockStyle *st = &STYLES[ui->doc.blocks[l->block].style];
+        if (cy >= l->y - st->size && cy < l->y + st->line_height - st->size)
+            return ui->doc.blocks[l->block].link.kind != SELECTION_NONE ? i : -1;
+    }
+    return -1;
+}
+
+static UiButton button_at(const Ui *ui, double x, double y)
+{
+    for (int i = 1; i < UI_BUTTON_COUNT; i++)
+        if (ui->buttons[i].w > 0 && in_rect(ui->buttons[i], x, y)) return (UiButton)i;
+    return UI_BUTTON_NONE;
+}
+
+static void press_button(UiButton b, App *app, double now_ms)
+{
+    View *v = &app->view;
+    switch (b) {
+    case UI_BUTTON_CLOSE: app->panel_open = false; break;
+    case UI_BUTTON_OPEN_PANEL: app->panel_open = true; break;
+    case UI_BUTTON_BACK: app_history_step(app, -1, now_ms); break;
+    case UI_BUTTON_FORWARD: app_history_step(app, +1, now_ms); break;
+    case UI_BUTTON_ZOOM_IN: view_fly_to(v, v->center_x, v->center_y, v->scale_px * 1.5, now_ms, 250); break;
+    case UI_BUTTON_ZOOM_OUT: view_fly_to(v, v->center_x, v->center_y, v->scale_px / 1.5, now_ms, 250); break;
+    case UI_BUTTON_RESET: {
+        View target = *v;
+        view_fit(&target, app->home_bounds, 0);
+        view_fly_to(v, target.center_x, target.center_y, target.scale_px, now_ms, 0);
+        break;
+    }
+    default: break;
+    }
+    app->needs_redraw = true;
+}
+
+bool ui_update(Ui *ui, App *app, const AppInput *in)
+{
+    layout(ui, app);
+    /* Tell the app what the panel hides when open, so flights centre in what is left. */
+    app->panel_inset_right_css = ui->narrow ? 0 : ui->panel.w;
+    app->panel_inset_bottom_css = ui->narrow ? ui->panel.h : 0;
+    bool panel = panel_visible(app);
+    if (panel) refresh_document(ui, app);
+    double x = in->pointer_x, y = in->pointer_y;
+    bool over_panel = panel && in_rect(ui->panel, x, y);
+    UiButton button = in->pointer_inside ? button_at(ui, x, y) : UI_BUTTON_NONE;
+    bool over = in->pointer_inside && (over_panel || button != UI_BUTTON_NONE);
+
+    int hover_line = over_panel && !ui->dragging_panel ? line_at(ui, x, y) : -1;
+    if (hover_line != ui->hover_line || button != ui->hover_button) {
+        ui->hover_line = hover_line;
+        ui->hover_button = button;
+        app->needs_redraw = true;
+    }
+    if (in->pointer_pressed && button != UI_BUTTON_NONE) {
+        press_button(button, app, in->now_ms);
+        return true;
+    }
+    if (over_panel) {
+        if (in->wheel_steps != 0) {
+            ui->scroll_y -= (float)in->wheel_steps * WHEEL_SCROLL_CSS;
+            clamp_scroll(ui);
+            app->needs_redraw = true;
+        }
+        if (in->pointer_pressed) {
+            ui->dragging_panel = false;
+            ui->drag_last_y = (float)y;
+        }
+    }
+    /* A drag that began on the panel scrolls it, even if the pointer leaves it. */
+    if (in->pointer_pressed) ui->pressed_on_panel = over_panel;
+    if (ui->pressed_on_panel && in->pointer_down && !in->pointer_pressed) {
+        float dy = (float)y - ui->drag_last_y;
+        if (ui->dragging_panel || fabsf(dy) > 4) {
+            ui->dragging_panel = true;
+            ui->scroll_y -= dy;
+            ui->drag_last_y = (float)y;
+            clamp_scroll(ui);
+            app->needs_redraw = true;
+        }
+    }
+    if (in->pointer_released && ui->pressed_on_panel) {
+        if (!ui->dragging_panel && hover_line >= 0) {
+            Selection target = ui->doc.blocks[ui->lines[hover_line].block].link;
+            app_select(app, target, in->now_ms);
+        }
+        ui->dragging_panel = false;
+        ui->pressed_on_panel = false;
+        return true;
+    }
+    return over || ui->pressed_on_panel;
+}
+
+static void draw_button(Ui *ui, UiButton b, RenderIcon icon)
+{
+    UiRect r = ui->buttons[b];
+    if (r.w <= 0) return;
+    const Theme *t = ui->r->theme;
+    Rgba bg = t->panel_bg;
+    if (ui->hover_button == b) bg = (Rgba){ 0xF0, 0xEA, 0xDD, 255 };
+    render_fill_rect(ui->r, r.x, r.y, r.w, r.h, t->panel_rule);
+    render_fill_rect(ui->r, r.x + 1, r.y + 1, r.w - 2, r.h - 2, bg);
+    render_icon(ui->r, icon, r.x + r.w / 2, r.y + r.h / 2, 12.0f, t->panel_text);
+}
+
+static void draw_close_button(Ui *ui)
+{
+    UiRect r = ui->buttons[UI_BUTTON_CLOSE];
+    const Theme *t = ui->r->theme;
+    if (ui->hover_button == UI_BUTTON_CLOSE) render_fill_rect(ui->r, r.x, r.y, r.w, r.h, (Rgba){ 0xF0, 0xEA, 0xDD, 255 });
+    float tw = render_text_width(ui->r, FACE_REGULAR, 24, "×");
+    render_text(ui->r, FACE_REGULAR, 24, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 8, "×", t->panel_text);
+}
+
+static void draw_panel(Ui *ui, const App *app)
+{
+    Renderer *r = ui->r;
+    const Theme *t = r->theme;
+    UiRect p = ui->panel;
+    render_fill_rect(r, p.x, p.y, p.w, p.h, t->panel_bg);
+    if (ui->narrow) render_fill_rect(r, p.x, p.y, p.w, 1, t->panel_rule);
+    else render_fill_rect(r, p.x, p.y, 1, p.h, t->panel_rule);
+    draw_button(ui, UI_BUTTON_BACK, ICON_LEFT);
+    draw_button(ui, UI_BUTTON_FORWARD, ICON_RIGHT);
+    draw_close_button(ui);
+    render_fill_rect(r, p.x, p.y + HEADER_H - 1, p.w, 1, t->panel_rule);
+
+    UiRect c = ui->panel_content;
+    float clip[4] = { p.x, c.y, p.w, c.h + 8 };
+    render_set_clip(r, clip);
+    int prev_block = -1;
+    for (int i = 0; i < ui->line_count; i++) {
+        const UiLine *l = &ui->lines[i];
+        float y = c.y + l->y - ui->scroll_y;
+        const PanelBlock *blk = &ui->doc.blocks[l->block];
+        const BlockStyle *st = &STYLES[blk->style];
+        if (y - st->size > c.y + c.h + 8 || y + st->line_height < c.y) { prev_block = l->block; continue; }
+        const char *text = panel_block_text(&ui->doc, l->block);
+        Rgba color = t->panel_text;
+        if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
+        if (blk->link.kind != SELECTION_NONE) color = LINK;
+        bool first = l->block != prev_block;
+        if (blk->style == PANEL_HEADING && first) render_fill_rect(r, c.x, y - st->size - 8, c.w, 1, t->panel_rule);
+        if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
+        if (blk->style == PANEL_QUOTE) render_fill_rect(r, c.x + 2, y - st->size, 3, st->line_height, t->panel_rule);
+        render_text_n(r, st->face, st->size, c.x + l->x, y, text + l->start, l->end - l->start, color);
+        if (ui->hover_line >= 0 && ui->lines[ui->hover_line].block == l->block)
+            render_fill_rect(r, c.x + l->x, y + 2, l->width, 1, LINK);
+        prev_block = l->block;
+    }
+    render_set_clip(r, NULL);
+    /* A scroll thumb when the content is longer than the panel. */
+    if (ui->content_height > c.h) {
+        float track = c.h, thumb = fmaxf(24.0f, track * c.h / ui->content_height);
+        float ty = c.y + (track - thumb) * ui->scroll_y / (ui->content_height - c.h);
+        render_fill_rect(r, p.x + p.w - 6, ty, 3, thumb, t->panel_rule);
+    }
+    (void)app;
+}
+
+void ui_draw(Ui *ui, const App *app)
+{
+    layout(ui, app);
+    if (panel_visible(app)) {
+        refresh_document(ui, app);
+        draw_panel(ui, app);
+    }
+    if (ui->buttons[UI_BUTTON_OPEN_PANEL].w > 0) {
+        UiRect b = ui->buttons[UI_BUTTON_OPEN_PANEL];
+        const Theme *t = ui->r->theme;
+        render_fill_rect(ui->r, b.x, b.y, b.w, b.h, t->panel_rule);
+        render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2, ui->hover_button == UI_BUTTON_OPEN_PANEL ? (Rgba){ 0xF0, 0xEA, 0xDD, 255 } : t->panel_bg);
+        const char *label = ui->narrow ? "Show details" : "‹ Details";
+        float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
+        render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
+    }
+    draw_button(ui, UI_BUTTON_ZOOM_IN, ICON_PLUS);
+    draw_button(ui, UI_BUTTON_ZOOM_OUT, ICON_MINUS);
+    draw_button(ui, UI_BUTTON_RESET, ICON_HOME);
+}
+
+size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)
+{
+    if (!panel_visible(app)) {
+        if (out_size) out[0] = 0;
+        return 0;
+    }
+    layout(ui, app);
+    refresh_document(ui, app);
+    return panel_plain_text(&ui->doc, out, out_size);
+}

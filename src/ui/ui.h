@@ -1,0 +1,70 @@
+/* ui: the panel and the controls drawn over the map.
+ *
+ * Immediate-mode in spirit, with a layout kept between frames: ui_update
+ * reads the frame's input against the layout (so a click on the panel never
+ * reaches the map) and changes the App; ui_draw lays out and draws. Panel
+ * text comes from core/panel.c as styled blocks and is wrapped here with the
+ * renderer's font metrics. Positions are css px.
+ * Depends on render/ and core/, never on the platform layer. */
+#ifndef STEPPE_UI_H
+#define STEPPE_UI_H
+
+#include <stdbool.h>
+
+#include "core/app.h"
+#include "core/panel.h"
+#include "render/render.h"
+
+typedef struct UiRect { float x, y, w, h; } UiRect;
+
+typedef struct UiLine {
+    int block;               /* index into the PanelDoc */
+    uint32_t start, end;     /* byte range of the block's text */
+    float x, y;              /* baseline start, relative to the content's top-left */
+    float width;
+} UiLine;
+
+#define UI_MAX_LINES 2048
+
+typedef enum UiButton {
+    UI_BUTTON_NONE, UI_BUTTON_CLOSE, UI_BUTTON_BACK, UI_BUTTON_FORWARD, UI_BUTTON_OPEN_PANEL,
+    UI_BUTTON_ZOOM_IN, UI_BUTTON_ZOOM_OUT, UI_BUTTON_RESET, UI_BUTTON_COUNT
+} UiButton;
+
+typedef struct Ui {
+    Renderer *r;
+    /* layout, css px */
+    float width, height;
+    bool narrow;             /* bottom sheet instead of a side panel */
+    UiRect panel, panel_content;
+    UiRect buttons[UI_BUTTON_COUNT];
+    /* panel document and its wrapped lines */
+    PanelDoc doc;
+    bool doc_valid;
+    float wrapped_width;     /* content width the lines were wrapped for */
+    UiLine lines[UI_MAX_LINES];
+    int line_count;
+    float content_height;
+    float scroll_y;
+    /* pointer state */
+    int hover_line;          /* a link line under the pointer, -1 = none */
+    UiButton hover_button;
+    bool pressed_on_panel;   /* the current press began on the panel */
+    bool dragging_panel;
+    float drag_last_y;
+} Ui;
+
+bool ui_init(Ui *ui, Renderer *r);
+
+/* Handles the frame's input aimed at the UI. Returns true if the pointer is
+ * over the UI, in which case the caller must not give pointer, click or
+ * wheel input to the map this frame. */
+bool ui_update(Ui *ui, App *app, const AppInput *in);
+
+/* Draws the UI over the map (between render_map and render_flush). */
+void ui_draw(Ui *ui, const App *app);
+
+/* The panel as plain text (what it shows), for copying and tests. */
+size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size);
+
+#endif
