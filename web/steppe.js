@@ -5,6 +5,7 @@
  *   window.steppeAtlas.readyAt    performance.now() at that frame
  *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
  *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen }
+ *   window.steppeAtlas.panelText() -> what the panel shows, as plain text ("" when closed)
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
  */
 'use strict';
@@ -21,6 +22,7 @@
       return [r.left + Module._steppe_project_x(lon, lat), r.top + Module._steppe_project_y(lon, lat)];
     },
     state: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_state_json())); },
+    panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];

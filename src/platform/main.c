@@ -273,6 +273,15 @@ EMSCRIPTEN_KEEPALIVE double steppe_project_y(double lon, double lat);
 EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void);
 EMSCRIPTEN_KEEPALIVE int steppe_country_fill(const char *iso3);
 EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css);
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void);
+
+/* What the panel shows, as plain text ("" when it is closed). */
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void)
+{
+    static char text[PANEL_TEXT_SIZE + 4096];
+    ui_panel_text(&g_platform.ui, &g_platform.app, text, sizeof text);
+    return text;
+}
 
 EMSCRIPTEN_KEEPALIVE double steppe_project_x(double lon, double lat)
 {

@@ -649,16 +649,11 @@ void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba colo
     r->text.index_count += 6;
 }
 
-/* Hover name, the selection panel placeholder and the attribution line. */
+/* The name of the country under the pointer, top-left. */
 static void draw_chrome(Renderer *r, const App *app)
 {
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;
-    float w = (float)app->view.width_css, h = (float)app->view.height_css;
-    BundleMeta meta = bundle_meta(b);
-    float aw = render_text_width(r, FACE_REGULAR, 11, meta.attribution);
-    render_fill_rect(r, w - aw - 12, h - 20, aw + 12, 20, t->panel_bg);
-    render_text(r, FACE_REGULAR, 11, w - aw - 6, h - 6, meta.attribution, t->panel_muted);
 
     if (app->hover_country) {
         BundleCountry c = bundle_country(b, app->hover_country);

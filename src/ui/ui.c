@@ -335,6 +335,14 @@ void ui_draw(Ui *ui, const App *app)
         float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
         render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
     }
+    /* Attribution in the map's own bottom-right corner, clear of the panel. */
+    const Theme *t = ui->r->theme;
+    const char *attribution = bundle_meta(app->bundle).attribution;
+    float map_right = panel_visible(app) && !ui->narrow ? ui->panel.x : ui->width;
+    float map_bottom = panel_visible(app) && ui->narrow ? ui->panel.y : ui->height;
+    float aw = render_text_width(ui->r, FACE_REGULAR, 11, attribution);
+    render_fill_rect(ui->r, map_right - aw - 12, map_bottom - 20, aw + 12, 20, t->panel_bg);
+    render_text(ui->r, FACE_REGULAR, 11, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);
     draw_button(ui, UI_BUTTON_ZOOM_IN, ICON_PLUS);
     draw_button(ui, UI_BUTTON_ZOOM_OUT, ICON_MINUS);
     draw_button(ui, UI_BUTTON_RESET, ICON_HOME);
