@@ -432,6 +432,7 @@ int main(int argc, char **argv)
     if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count, select_iso3);
 #else
     (void)screenshot_path;
+    (void)select_iso3;
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     if (css_w >= 1 && css_h >= 1) { width = (int)css_w; height = (int)css_h; }
