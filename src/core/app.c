@@ -11,6 +11,7 @@
 #define KEY_PAN_CSS_PER_S 500.0
 #define KEY_ZOOM_FACTOR 1.5
 #define FLY_MARGIN_CSS 48.0
+#define INTERACTION_LINGER_MS 150.0
 
 static void home_bounds_of(const Bundle *b, double out[4])
 {
@@ -286,6 +287,15 @@ void app_update(App *app, const AppInput *in)
     }
 
     if (view_step(v, in->now_ms)) app->needs_redraw = true;
+
+    /* "Interacting" lets the renderer show a scaled copy of the map while the
+     * view moves, and redraw it crisply once it stops. */
+    if (app->dragging || in->wheel_steps != 0 || (in->pinch_factor > 0 && in->pinch_factor != 1) || arrows ||
+        v->flight.active)
+        app->interaction_until_ms = in->now_ms + INTERACTION_LINGER_MS;
+    bool interacting = in->now_ms < app->interaction_until_ms;
+    if (app->interacting && !interacting) app->needs_redraw = true;
+    app->interacting = interacting;
 
     /* Hover: only while not dragging, so panning doesn't flicker highlights. */
     uint32_t hover = 0;

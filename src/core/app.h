@@ -99,6 +99,8 @@ typedef struct App {
     double last_x, last_y;     /* css px at the previous frame */
     /* redraw bookkeeping: the renderer skips frames where nothing changed */
     bool needs_redraw;
+    bool interacting;          /* zooming, panning or flying now (or within the last 150 ms) */
+    double interaction_until_ms;
     double last_now_ms;
 } App;
 

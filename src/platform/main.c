@@ -454,6 +454,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "steppe_atlas: %s\n", message);
         return 1;
     }
+    p->renderer.use_cache = true;
     ui_init(&p->ui, &p->renderer);
     update_sizes(p);
     if (!app_init(&p->app, &p->bundle, p->width_css, p->height_css, now_ms())) {

@@ -49,12 +49,6 @@ static void batch_free(VertexBatch *b)
 
 static SDL_Color to_sdl(Rgba c) { return (SDL_Color){ c.r, c.g, c.b, c.a }; }
 
-static Rgba mix(Rgba a, Rgba b, float t)
-{
-    return (Rgba){ (uint8_t)(a.r + (b.r - a.r) * t), (uint8_t)(a.g + (b.g - a.g) * t),
-                   (uint8_t)(a.b + (b.b - a.b) * t), a.a };
-}
-
 /* The atlas's solid block: untextured shapes sample it, so shapes and text can
  * share one texture and one batch. */
 static SDL_FPoint solid_uv(void)
@@ -97,6 +91,7 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *mes
 void render_shutdown(Renderer *r)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
+    if (r->map_cache) SDL_DestroyTexture(r->map_cache);
     font_atlas_free(&r->atlas);
     for (int i = 0; i < 2; i++) font_destroy(r->faces[i]);
     batch_free(&r->fill);
@@ -408,19 +403,33 @@ static void draw_countries(Renderer *r, const App *app)
     for (uint32_t id = 1; id <= b->country_count; id++) {
         BundleCountry c = bundle_country(b, id);
         if (!c.ring_count || !bbox_visible(c.bbox, visible)) continue;
-        Rgba fill = theme_country_fill(t, c.flags, c.color);
-        if (id == app->hover_country) fill = mix(fill, t->hover_tint, t->hover_tint.a / 255.0f);
-        add_country_fill(r, app, &c, fill);
+        add_country_fill(r, app, &c, theme_country_fill(t, c.flags, c.color));
         bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
         add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
     }
     batch_flush(r->sdl, &r->fill, NULL);
     batch_flush(r->sdl, &r->stroke, NULL);
+}
+
+/* What changes often is drawn over the (possibly cached) base map every
+ * frame: the hover tint and the selected country's outline. */
+static void draw_country_highlights(Renderer *r, const App *app)
+{
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    double visible[4];
+    view_visible_bounds(&app->view, visible);
+    if (app->hover_country) {
+        BundleCountry c = bundle_country(b, app->hover_country);
+        if (c.ring_count && bbox_visible(c.bbox, visible)) {
+            add_country_fill(r, app, &c, t->hover_tint);
+            batch_flush(r->sdl, &r->fill, NULL);
+        }
+    }
     if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
         BundleCountry c = bundle_country(b, app->selection.id);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
-            Rgba halo = t->label_halo;
-            add_country_outline(r, app, &c, 4.5f, halo);
+            add_country_outline(r, app, &c, 4.5f, t->label_halo);
             add_country_outline(r, app, &c, 2.4f, t->selected_outline);
             batch_flush(r->sdl, &r->stroke, NULL);
         }
@@ -715,15 +724,16 @@ void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, R
 void render_begin(Renderer *r, float dpr)
 {
     r->dpr = dpr > 0 ? dpr : 1.0f;
-    r->label_box_count = 0;
     const Theme *t = r->theme;
     SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
     SDL_RenderClear(r->sdl);
     upload_atlas(r); /* shapes sample the atlas's solid block too */
 }
 
-void render_map(Renderer *r, const App *app)
+/* The base map: fills, borders and labels. */
+static void draw_base_map(Renderer *r, const App *app)
 {
+    r->label_box_count = 0;
     draw_countries(r, app);
     if (app->layers & LAYER_LABELS) {
         /* Order is priority: earlier labels win collisions. */
@@ -731,8 +741,99 @@ void render_map(Renderer *r, const App *app)
         draw_place_labels(r, app);
         draw_country_labels(r, app, 3, 4);
     }
+    upload_atlas(r);
+    batch_flush(r->sdl, &r->text, r->atlas_texture);
+}
+
+/* The base map cache. Software WebGL takes longer to draw every border and
+ * label than a frame lasts, so the base map is drawn into a texture a margin
+ * larger than the viewport and, while the scale is unchanged, each frame only
+ * copies it at an offset (a pan costs one textured quad). While the user is
+ * zooming or a flight runs, the copy is scaled instead, and the map is redrawn
+ * crisply once the motion stops (App.interacting turns false). */
+#define CACHE_MARGIN_CSS 160.0
+
+static bool cache_key_matches(const Renderer *r, const App *app)
+{
+    return r->cache_layers == app->layers && r->cache_local_names == app->local_names && r->cache_dpr == r->dpr &&
+           r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
+}
+
+static bool cache_render(Renderer *r, const App *app)
+{
+    int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    if (!r->map_cache || r->cache_w != w || r->cache_h != h) {
+        if (r->map_cache) SDL_DestroyTexture(r->map_cache);
+        r->map_cache = NULL;
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(r->sdl, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE) ||
+            (info.max_texture_width && (w > info.max_texture_width || h > info.max_texture_height)))
+            return false;
+        r->map_cache = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (!r->map_cache) return false;
+        r->cache_w = w;
+        r->cache_h = h;
+    }
+    App enlarged = *app;
+    enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
+    enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
+    SDL_SetRenderTarget(r->sdl, r->map_cache);
+    const Theme *t = r->theme;
+    SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
+    SDL_RenderClear(r->sdl);
+    draw_base_map(r, &enlarged);
+    SDL_SetRenderTarget(r->sdl, NULL);
+    r->cache_view = app->view;
+    r->cache_layers = app->layers;
+    r->cache_local_names = app->local_names;
+    r->cache_dpr = r->dpr;
+    r->cache_valid = true;
+    return true;
+}
+
+/* Copies the cache to where its world rectangle lies in the current view.
+ * Returns false if it would not cover the whole viewport. */
+static bool cache_blit(Renderer *r, const App *app)
+{
+    const View *cv = &r->cache_view, *v = &app->view;
+    double ratio = v->scale_px / cv->scale_px;
+    double left_w = cv->center_x - (cv->width_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
+    double top_w = cv->center_y - (cv->height_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
+    double x, y;
+    view_world_to_screen(v, left_w, top_w, &x, &y);
+    double w = (cv->width_css + 2 * CACHE_MARGIN_CSS) * ratio, h = (cv->height_css + 2 * CACHE_MARGIN_CSS) * ratio;
+    if (x > 0.5 || y > 0.5 || x + w < v->width_css - 0.5 || y + h < v->height_css - 0.5) return false;
+    SDL_FRect dst = { (float)(x * r->dpr), (float)(y * r->dpr), (float)(w * r->dpr), (float)(h * r->dpr) };
+    if (ratio == 1.0) { /* whole device pixels keep the copy sharp */
+        dst.x = roundf(dst.x);
+        dst.y = roundf(dst.y);
+    }
+    SDL_RenderCopyF(r->sdl, r->map_cache, NULL, &dst);
+    return true;
+}
+
+void render_map(Renderer *r, const App *app)
+{
+    bool drawn = false;
+    r->cache_approximate = false;
+    if (r->use_cache) {
+        bool key = r->cache_valid && cache_key_matches(r, app);
+        bool same_scale = key && r->cache_view.scale_px == app->view.scale_px;
+        double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
+        if (same_scale) drawn = cache_blit(r, app);
+        if (!drawn && key && app->interacting && ratio > 0.25 && ratio < 4.0) {
+            drawn = cache_blit(r, app);
+            r->cache_approximate = drawn;
+        }
+        if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app);
+    }
+    if (!drawn) draw_base_map(r, app);
+    draw_country_highlights(r, app);
     draw_chrome(r, app);
 }
+
+void render_invalidate(Renderer *r) { r->cache_valid = false; }
 
 void render_flush(Renderer *r)
 {

@@ -39,6 +39,15 @@ typedef struct Renderer {
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
     int run_scratch_cap;
+    /* base map cache (see render_map) */
+    bool use_cache;              /* off for one-shot offscreen renders */
+    SDL_Texture *map_cache;
+    int cache_w, cache_h;        /* device px */
+    bool cache_valid, cache_approximate;
+    View cache_view;             /* the view the cache was drawn for */
+    uint32_t cache_layers;
+    bool cache_local_names;
+    float cache_dpr;
     SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
     int label_box_count, label_box_cap;
 } Renderer;
@@ -53,6 +62,8 @@ void render_shutdown(Renderer *r);
  * dpr = output px / css px. */
 void render_begin(Renderer *r, float dpr);
 void render_map(Renderer *r, const App *app);
+/* Forgets the cached base map (call when the bundle, theme or fonts change). */
+void render_invalidate(Renderer *r);
 void render_flush(Renderer *r);
 void render_frame(Renderer *r, const App *app, float dpr);
 
