@@ -69,7 +69,34 @@
     if (Module.calledRun && Module._steppe_resize) Module._steppe_resize(w, h);
   }
 
+  // A teacher's own atlas: ?bundle=NAME loads NAME (same origin only) instead
+  // of the built-in bundle. If it is broken, the atlas says so and opens the
+  // built-in one.
+  var bundleParam = new URLSearchParams(location.search).get('bundle');
+  var preRun = [];
+  if (bundleParam) {
+    preRun.push(function () {
+      var url;
+      try { url = new URL(bundleParam, location.href); } catch (e) { url = null; }
+      if (!url || url.origin !== location.origin) {
+        console.warn('steppe: ignoring bundle from another origin: ' + bundleParam);
+        return;
+      }
+      Module.addRunDependency('bundle');
+      fetch(url.href).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (buf) {
+        Module.steppeBundle = new Uint8Array(buf);
+        Module.steppeBundleName = url.pathname.split('/').pop();
+      }).catch(function (e) {
+        console.warn('steppe: could not load ' + bundleParam + ': ' + e.message);
+      }).then(function () { Module.removeRunDependency('bundle'); });
+    });
+  }
+
   window.Module = {
+    preRun: preRun,
     canvas: canvas,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },

@@ -267,7 +267,8 @@ void app_update(App *app, const AppInput *in)
         view_fly_to(v, target.center_x, target.center_y, target.scale_px, in->now_ms, 0);
     }
     if (in->keys_pressed & APP_KEY_ESCAPE) {
-        if (app->panel_open) app->panel_open = false;
+        if (app->notice[0]) app->notice[0] = 0;
+        else if (app->panel_open) app->panel_open = false;
         else app_select(app, (Selection){ SELECTION_NONE, 0 }, in->now_ms);
         app->needs_redraw = true;
     }

@@ -97,6 +97,7 @@ typedef struct App {
     bool dragging;             /* moved far enough since press to be a drag */
     double press_x, press_y;   /* css px at press */
     double last_x, last_y;     /* css px at the previous frame */
+    char notice[640];          /* a message for the user (e.g. a bundle that failed to open), "" = none */
     /* redraw bookkeeping: the renderer skips frames where nothing changed */
     bool needs_redraw;
     bool interacting;          /* zooming, panning or flying now (or within the last 150 ms) */

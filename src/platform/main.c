@@ -38,6 +38,7 @@ typedef struct Platform {
     Ui ui;
     Bundle bundle;
     void *bundle_file;            /* owned copy when loaded from a file, else NULL */
+    char notice[640];             /* a problem to show the user once the app runs */
     App app;
     AppInput input;               /* accumulated between frames */
     double width_css, height_css; /* logical size of the window / canvas */
@@ -57,29 +58,78 @@ static double now_ms(void) { return (double)SDL_GetPerformanceCounter() * 1000.0
 
 /* --- bundle ------------------------------------------------------------------ */
 
-/* Opens the embedded default bundle, or a file given on the command line. A
- * bad teacher bundle is reported and the default atlas opens instead. */
+#ifdef __EMSCRIPTEN__
+/* A teacher's bundle named by ?bundle=URL is fetched by web/steppe.js before
+ * main runs (same origin only); these hand its bytes over. */
+EM_JS(int, js_custom_bundle_size, (void), {
+    return Module.steppeBundle ? Module.steppeBundle.length : 0;
+});
+EM_JS(void, js_custom_bundle_copy, (void *dst), {
+    HEAPU8.set(Module.steppeBundle, dst);
+    Module.steppeBundle = null;
+});
+EM_JS(void, js_custom_bundle_name, (char *dst, int size), {
+    stringToUTF8(Module.steppeBundleName || 'bundle', dst, size);
+});
+#endif
+
+/* Reads the teacher's bundle named on the command line (natively) or fetched
+ * by the page (on the web). Returns NULL, having said nothing, if there is none. */
+static void *read_custom_bundle(const char *path, size_t *size, char *name, size_t name_size)
+{
+#ifdef __EMSCRIPTEN__
+    (void)path;
+    int n = js_custom_bundle_size();
+    if (n <= 0) return NULL;
+    void *data = SDL_malloc((size_t)n);
+    if (!data) return NULL;
+    js_custom_bundle_copy(data);
+    js_custom_bundle_name(name, (int)name_size);
+    *size = (size_t)n;
+    return data;
+#else
+    if (!path) return NULL;
+    SDL_snprintf(name, name_size, "%s", path);
+    void *data = SDL_LoadFile(path, size);
+    if (!data) fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, SDL_GetError());
+    return data;
+#endif
+}
+
+/* Opens a teacher's bundle if one was given, else the embedded default. A bad
+ * bundle is reported (on stderr and on screen) and the default atlas opens
+ * instead: a broken file must never take the atlas down. */
 static bool load_bundle(Platform *p, const char *path)
 {
-    char message[512];
-    if (path) {
-        size_t size = 0;
-        void *data = SDL_LoadFile(path, &size);
-        if (!data) {
-            fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, SDL_GetError());
-        } else if (bundle_open(&p->bundle, data, size, message, sizeof message) != BUNDLE_OK) {
-            fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
-            SDL_free(data);
-        } else {
+    char message[512], name[256] = "";
+    size_t size = 0;
+    void *data = read_custom_bundle(path, &size, name, sizeof name);
+    if (data) {
+        if (bundle_open(&p->bundle, data, size, message, sizeof message) == BUNDLE_OK) {
             p->bundle_file = data;
             return true;
         }
-        fprintf(stderr, "steppe_atlas: opening the built-in atlas instead\n");
+        fprintf(stderr, "steppe_atlas: %s: %s\n", name, message);
+        SDL_snprintf(p->notice, sizeof p->notice, "Could not open %s: %s. Showing the built-in atlas.", name, message);
+        SDL_free(data);
+    } else if (path) {
+        SDL_snprintf(p->notice, sizeof p->notice, "Could not read %s. Showing the built-in atlas.", path);
     }
     if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) != BUNDLE_OK) {
         fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);
         return false;
     }
+    return true;
+}
+
+/* Sets up the app on the loaded bundle and hands it any notice for the user. */
+static bool start_app(Platform *p, double width_css, double height_css, double now)
+{
+    if (!app_init(&p->app, &p->bundle, width_css, height_css, now)) {
+        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
+        return false;
+    }
+    SDL_snprintf(p->app.notice, sizeof p->app.notice, "%s", p->notice);
     return true;
 }
 
@@ -353,10 +403,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         fprintf(stderr, "steppe_atlas: %s\n", p->sdl_renderer ? message : SDL_GetError());
         return 1;
     }
-    if (!app_init(&p->app, &p->bundle, width, height, 0)) {
-        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
-        return 1;
-    }
+    if (!start_app(p, width, height, 0)) return 1;
     ui_init(&p->ui, &p->renderer);
     p->dpr = dpr;
     AppInput none = { .width_css = width, .height_css = height };
@@ -457,10 +504,7 @@ int main(int argc, char **argv)
     p->renderer.use_cache = true;
     ui_init(&p->ui, &p->renderer);
     update_sizes(p);
-    if (!app_init(&p->app, &p->bundle, p->width_css, p->height_css, now_ms())) {
-        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
-        return 1;
-    }
+    if (!start_app(p, p->width_css, p->height_css, now_ms())) return 1;
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, 0);
 #else

@@ -335,6 +335,12 @@ void ui_draw(Ui *ui, const App *app)
         float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
         render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
     }
+    if (app->notice[0]) { /* a problem the user must know about, top centre */
+        const Theme *nt = ui->r->theme;
+        float nw = fminf(render_text_width(ui->r, FACE_BOLD, 13, app->notice) + 24, ui->width - 20);
+        render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 30, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
+        render_text(ui->r, FACE_BOLD, 13, (ui->width - nw) / 2 + 12, 28, app->notice, nt->panel_bg);
+    }
     /* Attribution in the map's own bottom-right corner, clear of the panel. */
     const Theme *t = ui->r->theme;
     const char *attribution = bundle_meta(app->bundle).attribution;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A broken teacher bundle must not take the atlas down: the app reports the
+# problem (naming the file and the field) and renders the built-in atlas.
+#   bad_bundle_test.sh APP GOOD_BUNDLE OUT_DIR
+set -euo pipefail
+app=$1 good=$2 out=$3
+mkdir -p "$out"
+fails=0 passes=0
+check() { if eval "$2"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $1"; fi; }
+head -c 5000 "$good" > "$out/truncated.bundle"
+printf 'not a bundle at all' > "$out/garbage.bundle"
+for f in truncated garbage missing; do
+  err=$("$app" --bundle "$out/$f.bundle" --screenshot "$out/bad-$f.png" --size 400x300 2>&1 >/dev/null) && rc=0 || rc=$?
+  check "$f: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+  check "$f: the error names the file" 'grep -q "$f.bundle" <<<"$err"'
+  check "$f: a PNG of the built-in atlas was written" '[ -s "$out/bad-$f.png" ]'
+done
+check "truncation is explained" 'grep -q "file_size" <<<"$("$app" --bundle "$out/truncated.bundle" --screenshot "$out/t.png" 2>&1 >/dev/null)"'
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]
