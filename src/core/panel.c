@@ -112,6 +112,17 @@ static void source_note(char *out, size_t size, const Bundle *b, uint32_t first,
     }
 }
 
+/* "a|b|c" -> "a, b, c" (alternative names and topics are '|'-separated). */
+static void join_list(char *out, size_t size, const char *list)
+{
+    size_t used = 0;
+    for (; *list && used + 3 < size; list++) {
+        if (*list == '|') { out[used++] = ','; out[used++] = ' '; }
+        else out[used++] = *list;
+    }
+    out[used] = 0;
+}
+
 static bool event_involves(const Bundle *b, const BundleEvent *e, uint32_t country_id)
 {
     for (uint32_t i = 0; i < e->country_count; i++)
@@ -239,8 +250,7 @@ static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
     if (a.topics[0]) {
         add(doc, PANEL_HEADING, "Topics");
         char topics[1024];
-        snprintf(topics, sizeof topics, "%s", a.topics);
-        for (char *t = topics; *t; t++) if (*t == '|') *t = ',';
+        join_list(topics, sizeof topics, a.topics);
         add(doc, PANEL_META, "%s", topics);
     }
     if (a.file[0]) add(doc, PANEL_META, "Document: %s", a.file);
@@ -255,8 +265,7 @@ static void build_place(PanelDoc *doc, const Bundle *b, uint32_t id)
     else add(doc, PANEL_META, "%s", p.kind);
     if (p.alt_names[0]) {
         char names[1024];
-        snprintf(names, sizeof names, "%s", p.alt_names);
-        for (char *t = names; *t; t++) if (*t == '|') *t = ',';
+        join_list(names, sizeof names, p.alt_names);
         add(doc, PANEL_META, "Also: %s", names);
     }
     add(doc, PANEL_META, "%.2f°%c, %.2f°%c", fabs((double)p.lat_deg), p.lat_deg >= 0 ? 'N' : 'S',

@@ -1,0 +1,133 @@
+/* test_app: input -> state, with the fixture bundle (no SDL, no browser). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "test_support.h"
+
+static App app; /* large: keep it off the stack */
+
+static AppInput frame_input(double now_ms, double x, double y)
+{
+    AppInput in = { .now_ms = now_ms, .width_css = 800, .height_css = 600, .pointer_x = x, .pointer_y = y,
+                    .pointer_inside = true };
+    return in;
+}
+
+static void screen_of(double wx, double wy, double *x, double *y) { view_world_to_screen(&app.view, wx, wy, x, y); }
+
+static void test_click_selects_and_history(void)
+{
+    double x, y, now = 1000;
+    screen_of(1.5, 0.5, &x, &y); /* inside KAZ, outside its hole */
+    AppInput in = frame_input(now, x, y);
+    in.pointer_pressed = in.pointer_down = true;
+    app_update(&app, &in);
+    CHECK(app.selection.kind == SELECTION_COUNTRY && app.selection.id == 1);
+    CHECK(app.panel_open);
+    in = frame_input(now += 16, x, y);
+    in.pointer_released = true;
+    app_update(&app, &in);
+    CHECK_EQ_U(app.hover_country, 1);
+
+    app_select(&app, (Selection){ SELECTION_EVENT, 2 }, now);
+    app_select(&app, (Selection){ SELECTION_PLACE, 1 }, now);
+    CHECK(app.selection.kind == SELECTION_PLACE);
+    CHECK(app_history_step(&app, -1, now));
+    CHECK(app.selection.kind == SELECTION_EVENT && app.selection.id == 2);
+    CHECK(app_history_step(&app, -1, now));
+    CHECK(app.selection.kind == SELECTION_COUNTRY && app.selection.id == 1);
+    CHECK(!app_history_step(&app, -1, now)); /* at the start */
+    CHECK(app_history_step(&app, +1, now));
+    CHECK(app.selection.kind == SELECTION_EVENT);
+    /* A new selection drops the forward part. */
+    app_select(&app, (Selection){ SELECTION_ARTICLE, 3 }, now);
+    CHECK(!app_history_step(&app, +1, now));
+    /* Invalid ids clear the selection instead of pointing at nothing. */
+    app_select(&app, (Selection){ SELECTION_EVENT, 77 }, now);
+    CHECK(app.selection.kind == SELECTION_NONE);
+    CHECK(!app_selection_valid(&app, (Selection){ SELECTION_COUNTRY, 4 }));
+    CHECK(app_selection_valid(&app, (Selection){ SELECTION_COUNTRY, 3 }));
+}
+
+static void test_wheel_keeps_point_fixed(void)
+{
+    double now = 5000;
+    view_cancel_flight(&app.view);
+    double sx = 300, sy = 250, wx0, wy0, wx1, wy1;
+    view_screen_to_world(&app.view, sx, sy, &wx0, &wy0);
+    double scale0 = app.view.scale_px;
+    AppInput in = frame_input(now, sx, sy);
+    in.wheel_steps = 2;
+    app_update(&app, &in);
+    CHECK(app.view.scale_px > scale0 * 1.5);
+    view_screen_to_world(&app.view, sx, sy, &wx1, &wy1);
+    CHECK_NEAR(wx1, wx0, 1e-9);
+    CHECK_NEAR(wy1, wy0, 1e-9);
+    CHECK(app.interacting);
+    /* Once the motion is over, the app asks for one more (crisp) frame. */
+    app.needs_redraw = false;
+    in = frame_input(now + 1000, sx, sy);
+    app_update(&app, &in);
+    CHECK(!app.interacting);
+    CHECK(app.needs_redraw);
+}
+
+static void test_drag_pans_without_selecting(void)
+{
+    double now = 9000;
+    app_select(&app, (Selection){ SELECTION_NONE, 0 }, now);
+    view_cancel_flight(&app.view);
+    double x = 400, y = 300, wx0, wy0, wx1, wy1;
+    view_screen_to_world(&app.view, x, y, &wx0, &wy0);
+    AppInput in = frame_input(now, x, y);
+    in.pointer_pressed = in.pointer_down = true;
+    app_update(&app, &in);
+    for (int i = 1; i <= 10; i++) {
+        in = frame_input(now + i * 16, x + i * 10, y + i * 5);
+        in.pointer_down = true;
+        app_update(&app, &in);
+    }
+    CHECK(app.dragging);
+    /* The world point first under the pointer follows it. */
+    view_screen_to_world(&app.view, x + 100, y + 50, &wx1, &wy1);
+    CHECK_NEAR(wx1, wx0, 1e-9);
+    CHECK_NEAR(wy1, wy0, 1e-9);
+    in = frame_input(now + 200, x + 100, y + 50);
+    in.pointer_released = true;
+    app_update(&app, &in);
+    CHECK(!app.dragging);
+}
+
+static void test_state_json(void)
+{
+    app_select_country(&app, 2, 0);
+    char json[2048];
+    int n = app_state_json(&app, json, sizeof json);
+    CHECK(n > 0 && (size_t)n == strlen(json));
+    CHECK(strstr(json, "\"selection\":\"UZB\"") != NULL);
+    CHECK(strstr(json, "\"selectionKind\":\"country\"") != NULL);
+    CHECK(strstr(json, "\"panelOpen\":true") != NULL);
+    char tiny[16];
+    n = app_state_json(&app, tiny, sizeof tiny);
+    CHECK(n == 15 && strlen(tiny) == 15);
+}
+
+int main(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    CHECK(app_init(&app, &b, 800, 600, 0));
+    test_click_selects_and_history();
+    test_wheel_keeps_point_fixed();
+    test_drag_pans_without_selecting();
+    test_state_json();
+    app_destroy(&app);
+    free(data);
+    return test_finish();
+}

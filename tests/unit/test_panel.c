@@ -1,0 +1,149 @@
+/* test_panel: the panel documents built from a selection. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "panel.h"
+#include "test_support.h"
+
+static PanelDoc doc; /* large: keep it off the stack */
+
+static int find_block(const PanelDoc *d, PanelStyle style, const char *needle)
+{
+    for (int i = 0; i < d->block_count; i++)
+        if (d->blocks[i].style == style && strstr(panel_block_text(d, i), needle)) return i;
+    return -1;
+}
+
+static void test_dates(void)
+{
+    char s[64];
+    panel_format_date(s, sizeof s, 2019, 6, 9, DATE_PRECISION_DAY);
+    CHECK_STR(s, "9 June 2019");
+    panel_format_date(s, sizeof s, 2019, 6, 0, DATE_PRECISION_MONTH);
+    CHECK_STR(s, "June 2019");
+    panel_format_date(s, sizeof s, 2019, 0, 0, DATE_PRECISION_YEAR);
+    CHECK_STR(s, "2019");
+    panel_format_date(s, sizeof s, 2019, 13, 40, DATE_PRECISION_DAY); /* nonsense falls back to the year */
+    CHECK_STR(s, "2019");
+    panel_format_iso_date(s, sizeof s, "2021-06-07");
+    CHECK_STR(s, "7 June 2021");
+    panel_format_iso_date(s, sizeof s, "2020-05");
+    CHECK_STR(s, "May 2020");
+    panel_format_iso_date(s, sizeof s, "");
+    CHECK_STR(s, "");
+}
+
+static void test_country(const Bundle *b)
+{
+    panel_build(&doc, b, (Selection){ SELECTION_COUNTRY, 1 });
+    CHECK(doc.block_count > 5);
+    CHECK_STR(panel_block_text(&doc, 0), "Kazakhstan");
+    CHECK(doc.blocks[0].style == PANEL_TITLE);
+    CHECK(find_block(&doc, PANEL_SUBTITLE, "Қазақстан") >= 0);
+    int cap = find_block(&doc, PANEL_META, "Capital: Astana");
+    CHECK(cap >= 0);
+    if (cap >= 0) CHECK(doc.blocks[cap].link.kind == SELECTION_PLACE && doc.blocks[cap].link.id == 1);
+    CHECK(find_block(&doc, PANEL_BULLET, "Population: 20 million (2023)") >= 0);
+    int rel = find_block(&doc, PANEL_BULLET, "Trade KAZ-UZB: 4.5 billion USD (2022)");
+    CHECK(rel >= 0);
+    if (rel >= 0) CHECK(doc.blocks[rel].link.kind == SELECTION_COUNTRY && doc.blocks[rel].link.id == 2);
+    CHECK(find_block(&doc, PANEL_BULLET, "CSTO member") >= 0);
+    /* Events involving KAZ (e1 lists KAZ, UZB; e2 lists UZB, TKM), in date order. */
+    int e1 = find_block(&doc, PANEL_LINK, "2019 — Summit");
+    CHECK(e1 >= 0);
+    CHECK(find_block(&doc, PANEL_LINK, "Deal") < 0);
+    if (e1 >= 0) CHECK(doc.blocks[e1].link.kind == SELECTION_EVENT && doc.blocks[e1].link.id == 1);
+    CHECK(!doc.truncated);
+}
+
+static void test_event(const Bundle *b)
+{
+    panel_build(&doc, b, (Selection){ SELECTION_EVENT, 2 });
+    CHECK_STR(panel_block_text(&doc, 0), "Deal");
+    CHECK(find_block(&doc, PANEL_SUBTITLE, "May 2020 · trade") >= 0);
+    CHECK(find_block(&doc, PANEL_META, "Place: Tashkent, Uzbekistan") >= 0);
+    CHECK(find_block(&doc, PANEL_HEADING, "Sources") >= 0);
+    /* Both sources name their article (a link) and their passage. */
+    int a2 = find_block(&doc, PANEL_LINK, "Second article"), a3 = find_block(&doc, PANEL_LINK, "Third article");
+    CHECK(a2 >= 0 && a3 >= 0);
+    if (a2 >= 0) CHECK(doc.blocks[a2].link.kind == SELECTION_ARTICLE && doc.blocks[a2].link.id == 2);
+    CHECK(find_block(&doc, PANEL_QUOTE, "para 2") >= 0);
+    CHECK(find_block(&doc, PANEL_QUOTE, "a quoted phrase") >= 0);
+    CHECK(find_block(&doc, PANEL_BULLET, "Turkmenistan") >= 0);
+}
+
+static void test_article_and_place(const Bundle *b)
+{
+    panel_build(&doc, b, (Selection){ SELECTION_ARTICLE, 1 });
+    CHECK_STR(panel_block_text(&doc, 0), "First article");
+    /* a1 is cited by e1 (source 0) and e3 (source 3). */
+    CHECK(find_block(&doc, PANEL_LINK, "Summit") >= 0);
+    CHECK(find_block(&doc, PANEL_LINK, "Forum") >= 0);
+    CHECK(find_block(&doc, PANEL_LINK, "Deal") < 0);
+
+    panel_build(&doc, b, (Selection){ SELECTION_PLACE, 1 });
+    CHECK_STR(panel_block_text(&doc, 0), "Astana");
+    CHECK(find_block(&doc, PANEL_META, "Nur-Sultan, Akmola") >= 0);
+    CHECK(find_block(&doc, PANEL_META, "51.13°N, 71.43°E") >= 0);
+    CHECK(find_block(&doc, PANEL_LINK, "Summit") >= 0);
+}
+
+static void test_invalid_and_plain_text(const Bundle *b)
+{
+    panel_build(&doc, b, (Selection){ SELECTION_COUNTRY, 99 });
+    CHECK_EQ_U(doc.block_count, 0);
+    panel_build(&doc, b, (Selection){ SELECTION_NONE, 0 });
+    CHECK_EQ_U(doc.block_count, 0);
+    panel_build(&doc, b, (Selection){ SELECTION_EVENT, 0 });
+    CHECK_EQ_U(doc.block_count, 0);
+
+    panel_build(&doc, b, (Selection){ SELECTION_EVENT, 2 });
+    char text[4096];
+    size_t n = panel_plain_text(&doc, text, sizeof text);
+    CHECK(n == strlen(text));
+    CHECK(strncmp(text, "Deal\n", 5) == 0);
+    CHECK(strstr(text, "“para 2”") != NULL);
+    CHECK(strstr(text, "• Uzbekistan") != NULL);
+    /* A tiny buffer is filled safely and terminated. */
+    char small[8];
+    n = panel_plain_text(&doc, small, sizeof small);
+    CHECK(n == 7 && strlen(small) == 7);
+}
+
+int main(int argc, char **argv)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    test_dates();
+    test_country(&b);
+    test_event(&b);
+    test_article_and_place(&b);
+    test_invalid_and_plain_text(&b);
+    /* Every record of the real bundle builds a document without running out. */
+    size_t real_size;
+    uint8_t *real = argc > 1 ? test_read_file(argv[1], &real_size) : NULL;
+    Bundle rb;
+    if (real && bundle_open(&rb, real, real_size, message, sizeof message) == BUNDLE_OK) {
+        int built = 0;
+        for (uint32_t i = 1; i <= rb.country_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_COUNTRY, i });
+        for (uint32_t i = 1; i <= rb.event_count; i++, built++) {
+            panel_build(&doc, &rb, (Selection){ SELECTION_EVENT, i });
+            CHECK(doc.block_count >= 4 && !doc.truncated);
+        }
+        for (uint32_t i = 1; i <= rb.article_count; i++, built++) {
+            panel_build(&doc, &rb, (Selection){ SELECTION_ARTICLE, i });
+            CHECK(find_block(&doc, PANEL_HEADING, "Summary") >= 0);
+        }
+        for (uint32_t i = 1; i <= rb.place_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_PLACE, i });
+        printf("built %d documents from the real bundle\n", built);
+    } else {
+        printf("skip: no real bundle given\n");
+    }
+    free(real);
+    free(data);
+    return test_finish();
+}
