@@ -33,6 +33,20 @@ const Theme THEME_DEFAULT = {
     .panel_text = { 0x22, 0x1F, 0x1B, 255 },
     .panel_muted = { 0x6B, 0x64, 0x5A, 255 },
     .panel_rule = { 0xD9, 0xD2, 0xC4, 255 },
+    .link = { 0x1D, 0x5C, 0x8C, 255 },
+    .button_hover = { 0xF0, 0xEA, 0xDD, 255 },
+    /* Okabe–Ito based: distinguishable with the common colour-vision deficiencies. */
+    .category = {
+        { 0x00, 0x72, 0xB2, 255 }, /* diplomacy: blue */
+        { 0xD5, 0x5E, 0x00, 255 }, /* security: vermillion */
+        { 0x00, 0x9E, 0x73, 255 }, /* trade: bluish green */
+        { 0xE6, 0x9F, 0x00, 255 }, /* economy: orange */
+        { 0xCC, 0x79, 0xA7, 255 }, /* politics: reddish purple */
+        { 0x56, 0xB4, 0xE9, 255 }, /* education: sky blue */
+        { 0x6B, 0x8E, 0x23, 255 }, /* environment: olive */
+        { 0x88, 0x22, 0x55, 255 }, /* health: wine */
+        { 0x7E, 0x6B, 0x5A, 255 }, /* culture: umber */
+    },
 };
 
 Rgba theme_country_fill(const Theme *t, uint32_t flags, uint32_t color_slot)

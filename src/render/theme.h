@@ -18,6 +18,8 @@ typedef struct Theme {
     Rgba selected_outline;
     Rgba label, label_halo, label_minor;
     Rgba panel_bg, panel_text, panel_muted, panel_rule;
+    Rgba link, button_hover;
+    Rgba category[9];     /* event categories (EventCategory order), colour-blind-safe hues */
 } Theme;
 
 extern const Theme THEME_DEFAULT;

@@ -27,7 +27,6 @@ static const BlockStyle STYLES[] = {
     [PANEL_LINK] = { FACE_REGULAR, 14.0f, 20.0f, 6.0f, 0.0f },
 };
 
-static const Rgba LINK = { 0x1D, 0x5C, 0x8C, 255 };
 
 bool ui_init(Ui *ui, Renderer *r)
 {
@@ -258,7 +257,7 @@ static void draw_button(Ui *ui, UiButton b, RenderIcon icon)
     if (r.w <= 0) return;
     const Theme *t = ui->r->theme;
     Rgba bg = t->panel_bg;
-    if (ui->hover_button == b) bg = (Rgba){ 0xF0, 0xEA, 0xDD, 255 };
+    if (ui->hover_button == b) bg = t->button_hover;
     render_fill_rect(ui->r, r.x, r.y, r.w, r.h, t->panel_rule);
     render_fill_rect(ui->r, r.x + 1, r.y + 1, r.w - 2, r.h - 2, bg);
     render_icon(ui->r, icon, r.x + r.w / 2, r.y + r.h / 2, 12.0f, t->panel_text);
@@ -268,7 +267,7 @@ static void draw_close_button(Ui *ui)
 {
     UiRect r = ui->buttons[UI_BUTTON_CLOSE];
     const Theme *t = ui->r->theme;
-    if (ui->hover_button == UI_BUTTON_CLOSE) render_fill_rect(ui->r, r.x, r.y, r.w, r.h, (Rgba){ 0xF0, 0xEA, 0xDD, 255 });
+    if (ui->hover_button == UI_BUTTON_CLOSE) render_fill_rect(ui->r, r.x, r.y, r.w, r.h, t->button_hover);
     float tw = render_text_width(ui->r, FACE_REGULAR, 24, "×");
     render_text(ui->r, FACE_REGULAR, 24, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 8, "×", t->panel_text);
 }
@@ -299,14 +298,14 @@ static void draw_panel(Ui *ui, const App *app)
         const char *text = panel_block_text(&ui->doc, l->block);
         Rgba color = t->panel_text;
         if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
-        if (blk->link.kind != SELECTION_NONE) color = LINK;
+        if (blk->link.kind != SELECTION_NONE) color = t->link;
         bool first = l->block != prev_block;
         if (blk->style == PANEL_HEADING && first) render_fill_rect(r, c.x, y - st->size - 8, c.w, 1, t->panel_rule);
         if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
         if (blk->style == PANEL_QUOTE) render_fill_rect(r, c.x + 2, y - st->size, 3, st->line_height, t->panel_rule);
         render_text_n(r, st->face, st->size, c.x + l->x, y, text + l->start, l->end - l->start, color);
         if (ui->hover_line >= 0 && ui->lines[ui->hover_line].block == l->block)
-            render_fill_rect(r, c.x + l->x, y + 2, l->width, 1, LINK);
+            render_fill_rect(r, c.x + l->x, y + 2, l->width, 1, t->link);
         prev_block = l->block;
     }
     render_set_clip(r, NULL);
@@ -330,7 +329,7 @@ void ui_draw(Ui *ui, const App *app)
         UiRect b = ui->buttons[UI_BUTTON_OPEN_PANEL];
         const Theme *t = ui->r->theme;
         render_fill_rect(ui->r, b.x, b.y, b.w, b.h, t->panel_rule);
-        render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2, ui->hover_button == UI_BUTTON_OPEN_PANEL ? (Rgba){ 0xF0, 0xEA, 0xDD, 255 } : t->panel_bg);
+        render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2, ui->hover_button == UI_BUTTON_OPEN_PANEL ? t->button_hover : t->panel_bg);
         const char *label = ui->narrow ? "Show details" : "‹ Details";
         float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
         render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
