@@ -12,6 +12,7 @@
 #define KEY_ZOOM_FACTOR 1.5
 #define FLY_MARGIN_CSS 48.0
 #define INTERACTION_LINGER_MS 150.0
+#define PLAY_YEARS_PER_S 1.5
 
 static void home_bounds_of(const Bundle *b, double out[4])
 {
@@ -39,8 +40,15 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     for (int i = 0; i < 4; i++) limits.bounds[i] = m.world_bounds[i];
     view_init(&app->view, &limits, width_css, height_css, app->home_bounds);
     app->home_scale_px = app->view.scale_px;
-    app->filter.year_from = 1991;
-    app->filter.year_to = 2022;
+    app->first_year = 1991; /* independence: the timeline starts here even if no event does */
+    app->last_year = 1991;
+    for (uint32_t e = 1; e <= bundle->event_count; e++) {
+        int y = bundle_event(bundle, e).year;
+        if (y > app->last_year) app->last_year = y;
+        if (y < app->first_year) app->first_year = y;
+    }
+    app->filter.year_from = app->first_year;
+    app->filter.year_to = app->last_year;
     app->filter.category_mask = (1u << CATEGORY_COUNT) - 1;
     app->layers = LAYER_MARKERS | LAYER_LABELS;
     app->needs_redraw = true;
@@ -53,6 +61,68 @@ void app_destroy(App *app)
 {
     hit_index_destroy(app->country_hits);
     memset(app, 0, sizeof *app);
+}
+
+/* An event's date as a fractional year: the middle of its month or year when
+ * the day or month is unknown, so play reveals it at a fair moment. */
+static double event_fractional_year(const BundleEvent *e)
+{
+    if (e->precision >= DATE_PRECISION_DAY) return e->year + (e->month - 1) / 12.0 + (e->day - 1) / 365.0;
+    if (e->precision >= DATE_PRECISION_MONTH) return e->year + (e->month - 0.5) / 12.0;
+    return e->year + 0.5;
+}
+
+bool app_event_visible(const App *app, uint32_t event_id)
+{
+    if (event_id == 0 || event_id > app->bundle->event_count) return false;
+    BundleEvent e = bundle_event(app->bundle, event_id);
+    if (e.year < app->filter.year_from || e.year > app->filter.year_to) return false;
+    if (!(app->filter.category_mask & (1u << e.category))) return false;
+    if (app->playing && event_fractional_year(&e) > app->play_year) return false;
+    return true;
+}
+
+void app_set_years(App *app, int year_from, int year_to)
+{
+    if (year_from > year_to) { int t = year_from; year_from = year_to; year_to = t; }
+    if (year_from < app->first_year) year_from = app->first_year;
+    if (year_to > app->last_year) year_to = app->last_year;
+    if (year_from > app->last_year) year_from = app->last_year;
+    if (year_to < app->first_year) year_to = app->first_year;
+    app->filter.year_from = year_from;
+    app->filter.year_to = year_to;
+    app->needs_redraw = true;
+}
+
+void app_toggle_play(App *app)
+{
+    app->playing = !app->playing;
+    if (app->playing) app->play_year = app->filter.year_from;
+    app->needs_redraw = true;
+}
+
+void app_toggle_category(App *app, unsigned category, bool solo)
+{
+    if (category >= CATEGORY_COUNT) return;
+    uint32_t bit = 1u << category, all = (1u << CATEGORY_COUNT) - 1;
+    if (solo) app->filter.category_mask = app->filter.category_mask == bit ? all : bit;
+    else app->filter.category_mask ^= bit;
+    app->needs_redraw = true;
+}
+
+void app_count_events(const App *app, uint32_t counts[CATEGORY_COUNT], uint32_t *visible_total)
+{
+    uint32_t total = 0;
+    for (int c = 0; c < CATEGORY_COUNT; c++) counts[c] = 0;
+    for (uint32_t e = 1; e <= app->bundle->event_count; e++) {
+        BundleEvent ev = bundle_event(app->bundle, e);
+        /* Per-category counts ignore the category filter, so a switched-off
+         * category still shows what it would add. */
+        if (ev.year >= app->filter.year_from && ev.year <= app->filter.year_to && ev.category < CATEGORY_COUNT)
+            counts[ev.category]++;
+        if (app_event_visible(app, e)) total++;
+    }
+    if (visible_total) *visible_total = total;
 }
 
 uint32_t app_country_at(const App *app, double x_css, double y_css)
@@ -71,7 +141,10 @@ void app_project(const App *app, double lon_deg, double lat_deg, double *x_css, 
 /* Flies so a world rectangle shows with a margin, never zooming out just to
  * frame something huge (Russia) unless asked to. */
 static double inset_right(const App *app) { return app->panel_open ? app->panel_inset_right_css : 0; }
-static double inset_bottom(const App *app) { return app->panel_open ? app->panel_inset_bottom_css : 0; }
+static double inset_bottom(const App *app)
+{
+    return (app->panel_open ? app->panel_inset_bottom_css : 0) + app->chrome_inset_bottom_css;
+}
 
 static void fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms)
 {
@@ -288,6 +361,12 @@ void app_update(App *app, const AppInput *in)
     }
 
     if (view_step(v, in->now_ms)) app->needs_redraw = true;
+
+    if (app->playing) {
+        app->play_year += PLAY_YEARS_PER_S * dt_ms / 1000.0;
+        if (app->play_year >= app->filter.year_to + 1) app->playing = false;
+        app->needs_redraw = true;
+    }
 
     /* "Interacting" lets the renderer show a scaled copy of the map while the
      * view moves, and redraw it crisply once it stops. */

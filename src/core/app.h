@@ -86,6 +86,9 @@ typedef struct App {
     Selection history[APP_HISTORY_MAX]; /* selections in the order they were made */
     int history_count, history_pos;
     EventFilter filter;
+    int first_year, last_year; /* the years the bundle's events span */
+    bool playing;              /* the timeline plays: events appear as their date comes */
+    double play_year;          /* fractional year reached while playing */
     uint32_t layers;           /* LAYER_* */
     bool local_names;          /* labels in the local language and script */
     bool panel_open;
@@ -93,6 +96,7 @@ typedef struct App {
      * its width as a side panel, or its height as a bottom sheet. Flights
      * centre their target in what is left. */
     double panel_inset_right_css, panel_inset_bottom_css;
+    double chrome_inset_bottom_css; /* always hidden at the bottom (the timeline) */
     /* pointer gesture */
     bool dragging;             /* moved far enough since press to be a drag */
     double press_x, press_y;   /* css px at press */
@@ -124,6 +128,20 @@ void app_select_country(App *app, uint32_t country_id, double now_ms);
 bool app_history_step(App *app, int direction, double now_ms);
 /* Whether a selection's id exists in the bundle (SELECTION_NONE is valid). */
 bool app_selection_valid(const App *app, Selection selection);
+
+/* --- the event filter (timeline and categories) --- */
+
+/* Whether an event passes the year range, the categories and, while playing,
+ * has happened by the play cursor. */
+bool app_event_visible(const App *app, uint32_t event_id);
+/* Sets the year range (clamped to first_year..last_year, swapped if reversed). */
+void app_set_years(App *app, int year_from, int year_to);
+/* Starts or stops playing through the range from its first year. */
+void app_toggle_play(App *app);
+/* Flips one category on or off; solo = only that category (or all, if it was alone). */
+void app_toggle_category(App *app, unsigned category, bool solo);
+/* Events passing the filter, per category and in total (visible_total may be NULL). */
+void app_count_events(const App *app, uint32_t counts[CATEGORY_COUNT], uint32_t *visible_total);
 
 /* Country id at a css px position (0 = water or nothing). */
 uint32_t app_country_at(const App *app, double x_css, double y_css);

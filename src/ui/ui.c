@@ -65,6 +65,10 @@ static void layout(Ui *ui, const App *app)
                                                        : (UiRect){ w - 112, 12, 100, 36 };
     }
     float map_right = panel_visible(app) && !ui->narrow ? p.x : w;
+    float sheet_top = panel_visible(app) && ui->narrow ? p.y : h;
+    timeline_bar_layout(&ui->timeline, ui->r, 0, sheet_top - TIMELINE_BAR_HEIGHT, map_right);
+    ui->map_right = map_right;
+    ui->map_bottom = sheet_top - TIMELINE_BAR_HEIGHT;
 
     float zx = map_right - BUTTON - 12, zy = ui->buttons[UI_BUTTON_OPEN_PANEL].w > 0 && !ui->narrow ? 60.0f : 12.0f;
     ui->buttons[UI_BUTTON_ZOOM_IN] = (UiRect){ zx, zy, BUTTON, BUTTON };
@@ -199,6 +203,8 @@ bool ui_update(Ui *ui, App *app, const AppInput *in)
     /* Tell the app what the panel hides when open, so flights centre in what is left. */
     app->panel_inset_right_css = ui->narrow ? 0 : ui->panel.w;
     app->panel_inset_bottom_css = ui->narrow ? ui->panel.h : 0;
+    app->chrome_inset_bottom_css = TIMELINE_BAR_HEIGHT;
+    if (timeline_bar_update(&ui->timeline, app, in)) return true;
     bool panel = panel_visible(app);
     if (panel) refresh_document(ui, app);
     double x = in->pointer_x, y = in->pointer_y;
@@ -343,8 +349,8 @@ void ui_draw(Ui *ui, const App *app)
     /* Attribution in the map's own bottom-right corner, clear of the panel. */
     const Theme *t = ui->r->theme;
     const char *attribution = bundle_meta(app->bundle).attribution;
-    float map_right = panel_visible(app) && !ui->narrow ? ui->panel.x : ui->width;
-    float map_bottom = panel_visible(app) && ui->narrow ? ui->panel.y : ui->height;
+    float map_right = ui->map_right, map_bottom = ui->map_bottom;
+    timeline_bar_draw(&ui->timeline, ui->r, app);
     float aw = render_text_width(ui->r, FACE_REGULAR, 11, attribution);
     render_fill_rect(ui->r, map_right - aw - 12, map_bottom - 20, aw + 12, 20, t->panel_bg);
     render_text(ui->r, FACE_REGULAR, 11, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);

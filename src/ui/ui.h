@@ -14,6 +14,7 @@
 #include "core/app.h"
 #include "core/panel.h"
 #include "render/render.h"
+#include "ui/timeline_bar.h"
 
 typedef struct UiRect { float x, y, w, h; } UiRect;
 
@@ -38,6 +39,8 @@ typedef struct Ui {
     bool narrow;             /* bottom sheet instead of a side panel */
     UiRect panel, panel_content;
     UiRect buttons[UI_BUTTON_COUNT];
+    TimelineBar timeline;
+    float map_right, map_bottom; /* the part of the window the map shows in, above the timeline */
     /* panel document and its wrapped lines */
     PanelDoc doc;
     bool doc_valid;

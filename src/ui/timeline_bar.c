@@ -1,0 +1,173 @@
+/* timeline_bar: years, play, range and categories. See timeline_bar.h. */
+#include "ui/timeline_bar.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static const char *const CATEGORY_LABELS[CATEGORY_COUNT] = {
+    "Diplomacy", "Security", "Trade", "Economy", "Politics", "Education", "Environment", "Health", "Culture",
+};
+
+void timeline_bar_layout(TimelineBar *bar, Renderer *r, float x, float y, float w)
+{
+    bar->x = x;
+    bar->y = y;
+    bar->w = w;
+    bar->h = TIMELINE_BAR_HEIGHT;
+    bar->play_size = 30;
+    bar->play_x = x + 10;
+    bar->play_y = y + 8;
+    bar->track_x0 = x + 56;
+    bar->track_x1 = x + w - 18;
+    bar->track_y = y + 30;
+    bar->chip_y = y + 50;
+    bar->chip_h = 22;
+    /* Category switches: full labels if they fit, else colour and count only. */
+    float full = 0;
+    for (int c = 0; c < CATEGORY_COUNT; c++) full += render_text_width(r, FACE_REGULAR, 12, CATEGORY_LABELS[c]) + 44;
+    bar->compact = full > w - 20;
+    float cx = x + 10;
+    for (int c = 0; c < CATEGORY_COUNT; c++) {
+        float cw = bar->compact ? fminf(44.0f, (w - 20) / CATEGORY_COUNT - 4)
+                                : render_text_width(r, FACE_REGULAR, 12, CATEGORY_LABELS[c]) + 40;
+        bar->chip_x[c] = cx;
+        bar->chip_w[c] = cw;
+        cx += cw + 4;
+    }
+}
+
+static float year_to_x(const TimelineBar *bar, const App *app, double year)
+{
+    double span = app->last_year + 1 - app->first_year;
+    return bar->track_x0 + (float)((year - app->first_year) / span) * (bar->track_x1 - bar->track_x0);
+}
+
+static int x_to_year(const TimelineBar *bar, const App *app, double x)
+{
+    double span = app->last_year + 1 - app->first_year;
+    double t = (x - bar->track_x0) / (bar->track_x1 - bar->track_x0);
+    int year = app->first_year + (int)floor(t * span);
+    if (year < app->first_year) year = app->first_year;
+    if (year > app->last_year) year = app->last_year;
+    return year;
+}
+
+static bool inside(double x, double y, float rx, float ry, float rw, float rh)
+{
+    return x >= rx && y >= ry && x < rx + rw && y < ry + rh;
+}
+
+bool timeline_bar_update(TimelineBar *bar, App *app, const AppInput *in)
+{
+    double x = in->pointer_x, y = in->pointer_y;
+    bool over = in->pointer_inside && inside(x, y, bar->x, bar->y, bar->w, bar->h);
+    bool on_play = over && inside(x, y, bar->play_x, bar->play_y, bar->play_size, bar->play_size);
+    int chip = -1;
+    for (int c = 0; c < CATEGORY_COUNT && over; c++)
+        if (inside(x, y, bar->chip_x[c], bar->chip_y, bar->chip_w[c], bar->chip_h)) chip = c;
+    if (chip != bar->hover_chip || on_play != bar->hover_play) {
+        bar->hover_chip = chip;
+        bar->hover_play = on_play;
+        app->needs_redraw = true;
+    }
+    bool on_track = over && y >= bar->track_y - 16 && y <= bar->track_y + 12 && x >= bar->track_x0 - 8 &&
+                    x <= bar->track_x1 + 8;
+    if (in->pointer_pressed && over) {
+        if (on_play) app_toggle_play(app);
+        else if (chip >= 0) app_toggle_category(app, (unsigned)chip, in->double_clicks > 0);
+        else if (on_track) {
+            /* Grab the nearer handle if the press is close to one, else start a new range. */
+            float hx0 = year_to_x(bar, app, app->filter.year_from), hx1 = year_to_x(bar, app, app->filter.year_to + 1);
+            if (fabs(x - hx0) <= 8 && fabs(x - hx0) <= fabs(x - hx1)) bar->dragging = 1;
+            else if (fabs(x - hx1) <= 8) bar->dragging = 2;
+            else {
+                bar->dragging = 3;
+                bar->drag_anchor_year = x_to_year(bar, app, x);
+                app_set_years(app, bar->drag_anchor_year, bar->drag_anchor_year);
+            }
+            app->playing = false;
+        }
+        return true;
+    }
+    if (bar->dragging && in->pointer_down) {
+        int year = x_to_year(bar, app, x);
+        if (bar->dragging == 1) app_set_years(app, year, app->filter.year_to);
+        else if (bar->dragging == 2) app_set_years(app, app->filter.year_from, x_to_year(bar, app, x - 4));
+        else app_set_years(app, bar->drag_anchor_year, year);
+        return true;
+    }
+    if (bar->dragging && (in->pointer_released || !in->pointer_down)) {
+        bar->dragging = 0;
+        return true;
+    }
+    return over;
+}
+
+void timeline_bar_draw(const TimelineBar *bar, Renderer *r, const App *app)
+{
+    const Theme *t = r->theme;
+    const Bundle *b = app->bundle;
+    render_fill_rect(r, bar->x, bar->y, bar->w, bar->h, t->panel_rule);
+    render_fill_rect(r, bar->x, bar->y + 1, bar->w, bar->h - 1, t->panel_bg);
+
+    /* Play / pause. */
+    float px = bar->play_x, py = bar->play_y, ps = bar->play_size;
+    render_fill_rect(r, px, py, ps, ps, bar->hover_play ? t->button_hover : t->panel_rule);
+    render_fill_rect(r, px + 1, py + 1, ps - 2, ps - 2, bar->hover_play ? t->button_hover : t->panel_bg);
+    render_icon(r, app->playing ? ICON_PAUSE : ICON_PLAY, px + ps / 2, py + ps / 2, 12, t->panel_text);
+
+    /* Track: the selected range as a band, year labels, a tick per event. */
+    float x0 = bar->track_x0, x1 = bar->track_x1, ty = bar->track_y;
+    render_fill_rect(r, x0, ty - 1, x1 - x0, 2, t->panel_rule);
+    float rx0 = year_to_x(bar, app, app->filter.year_from), rx1 = year_to_x(bar, app, app->filter.year_to + 1);
+    Rgba band = t->link;
+    band.a = 40;
+    render_fill_rect(r, rx0, ty - 12, rx1 - rx0, 20, band);
+    int step = (x1 - x0) / (app->last_year + 1 - app->first_year) < 22 ? 5 : 1;
+    for (int year = app->first_year; year <= app->last_year; year++) {
+        if (year % step != 0 && year != app->first_year) continue;
+        float x = year_to_x(bar, app, year);
+        render_fill_rect(r, x, ty + 1, 1, 4, t->panel_muted);
+        if (year % (step == 1 ? 5 : 5) == 0 || year == app->first_year) {
+            char label[8];
+            snprintf(label, sizeof label, "%d", year);
+            render_text(r, FACE_REGULAR, 10.5f, x + 2, ty + 14, label, t->panel_muted);
+        }
+    }
+    for (uint32_t e = 1; e <= b->event_count; e++) {
+        BundleEvent ev = bundle_event(b, e);
+        double when = ev.year + (ev.precision >= DATE_PRECISION_MONTH && ev.month ? (ev.month - 0.5) / 12.0 : 0.5);
+        float x = year_to_x(bar, app, when);
+        Rgba c = t->category[ev.category % CATEGORY_COUNT];
+        if (!app_event_visible(app, e)) c.a = 60;
+        render_fill_rect(r, x - 1, ty - 11, 2, 10, c);
+    }
+    /* Handles at both ends of the range. */
+    render_fill_rect(r, rx0 - 2, ty - 14, 4, 24, t->link);
+    render_fill_rect(r, rx1 - 2, ty - 14, 4, 24, t->link);
+    if (app->playing) {
+        float cx = year_to_x(bar, app, app->play_year);
+        render_fill_rect(r, cx - 1, ty - 16, 2, 28, t->selected_outline);
+    }
+    char range[64];
+    uint32_t counts[CATEGORY_COUNT], visible;
+    app_count_events(app, counts, &visible);
+    if (app->filter.year_from == app->filter.year_to) snprintf(range, sizeof range, "%d · %u events", app->filter.year_from, visible);
+    else snprintf(range, sizeof range, "%d–%d · %u events", app->filter.year_from, app->filter.year_to, visible);
+    render_text(r, FACE_BOLD, 12, x0, bar->y + 13, range, t->panel_text);
+
+    /* Category switches with counts. */
+    for (int c = 0; c < CATEGORY_COUNT; c++) {
+        bool on = (app->filter.category_mask >> c) & 1u;
+        float cx = bar->chip_x[c], cy = bar->chip_y, cw = bar->chip_w[c], ch = bar->chip_h;
+        render_fill_rect(r, cx, cy, cw, ch, bar->hover_chip == c ? t->button_hover : t->panel_rule);
+        render_fill_rect(r, cx + 1, cy + 1, cw - 2, ch - 2, bar->hover_chip == c ? t->button_hover : t->panel_bg);
+        Rgba dot = t->category[c];
+        if (!on) dot.a = 70;
+        render_fill_circle(r, cx + 10, cy + ch / 2, 4.5f, dot);
+        char label[48];
+        if (bar->compact) snprintf(label, sizeof label, "%u", counts[c]);
+        else snprintf(label, sizeof label, "%s %u", CATEGORY_LABELS[c], counts[c]);
+        render_text(r, FACE_REGULAR, 12, cx + 19, cy + ch / 2 + 4, label, on ? t->panel_text : t->panel_muted);
+    }
+}
