@@ -345,6 +345,16 @@ void app_update(App *app, const AppInput *in)
         else app_select(app, (Selection){ SELECTION_NONE, 0 }, in->now_ms);
         app->needs_redraw = true;
     }
+    if (in->keys_pressed & APP_KEY_PLAY) app_toggle_play(app);
+    if (in->keys_pressed & APP_KEY_LANGUAGE) {
+        app->local_names = !app->local_names;
+        app->needs_redraw = true;
+    }
+    if (in->keys_pressed & (APP_KEY_YEAR_EARLIER | APP_KEY_YEAR_LATER)) {
+        int shift = (in->keys_pressed & APP_KEY_YEAR_LATER) ? 1 : -1;
+        int from = app->filter.year_from + shift, to = app->filter.year_to + shift;
+        if (from >= app->first_year && to <= app->last_year) app_set_years(app, from, to);
+    }
     if (in->keys_pressed & APP_KEY_BACK) app_history_step(app, -1, in->now_ms);
     if (in->keys_pressed & APP_KEY_FORWARD) app_history_step(app, +1, in->now_ms);
     uint32_t arrows = arrow_keys(in->keys_down);

@@ -31,7 +31,18 @@ enum {
     APP_KEY_ESCAPE = 1u << 7,
     APP_KEY_BACK = 1u << 8,     /* Backspace, Alt+Left: previous selection */
     APP_KEY_FORWARD = 1u << 9,  /* Alt+Right: next selection */
+    APP_KEY_SEARCH = 1u << 10,  /* '/' or Ctrl+F: focus the search box */
+    APP_KEY_ENTER = 1u << 11,
+    APP_KEY_PAGE_UP = 1u << 12,
+    APP_KEY_PAGE_DOWN = 1u << 13,
+    APP_KEY_DELETE = 1u << 14,  /* Backspace as an editing key (also sets APP_KEY_BACK) */
+    APP_KEY_PLAY = 1u << 15,    /* 'p': play / pause the timeline */
+    APP_KEY_LANGUAGE = 1u << 16,/* 'l': English / local names */
+    APP_KEY_YEAR_EARLIER = 1u << 17, /* '[': move the year range one year back */
+    APP_KEY_YEAR_LATER = 1u << 18,   /* ']': ... one year on */
 };
+
+#define APP_TEXT_MAX 64
 
 typedef struct AppInput {
     double now_ms;                /* monotonic clock */
@@ -47,6 +58,7 @@ typedef struct AppInput {
     double pinch_x, pinch_y;      /* pinch centre, css px */
     uint32_t keys_pressed;        /* APP_KEY_* */
     uint32_t keys_down;
+    char text[APP_TEXT_MAX];      /* UTF-8 typed this frame (SDL text input, so IMEs and on-screen keyboards work) */
 } AppInput;
 
 typedef enum SelectionKind {

@@ -141,8 +141,18 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
         if (key == SDLK_LEFT) return APP_KEY_BACK;
         if (key == SDLK_RIGHT) return APP_KEY_FORWARD;
     }
+    if ((mod & KMOD_CTRL) && key == SDLK_f) return APP_KEY_SEARCH;
+    if (mod & (KMOD_CTRL | KMOD_GUI)) return 0; /* leave shortcuts (copy, reload) to the system */
     switch (key) {
-    case SDLK_BACKSPACE: return APP_KEY_BACK;
+    case SDLK_BACKSPACE: return APP_KEY_BACK | APP_KEY_DELETE;
+    case SDLK_SLASH: return APP_KEY_SEARCH;
+    case SDLK_RETURN: case SDLK_KP_ENTER: return APP_KEY_ENTER;
+    case SDLK_PAGEUP: return APP_KEY_PAGE_UP;
+    case SDLK_PAGEDOWN: return APP_KEY_PAGE_DOWN;
+    case SDLK_p: return APP_KEY_PLAY;
+    case SDLK_l: return APP_KEY_LANGUAGE;
+    case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
+    case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;
     case SDLK_RIGHT: return APP_KEY_RIGHT;
     case SDLK_UP: return APP_KEY_UP;
@@ -252,6 +262,11 @@ static void poll_events(Platform *p)
             in->keys_down |= bit;
             break;
         }
+        case SDL_TEXTINPUT: {
+            size_t used = strlen(in->text), add = strlen(e.text.text);
+            if (used + add < sizeof in->text) memcpy(in->text + used, e.text.text, add + 1);
+            break;
+        }
         case SDL_KEYUP:
             in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
             break;
@@ -301,6 +316,7 @@ static void frame(void)
     in->wheel_steps = 0;
     in->pinch_factor = 0;
     in->keys_pressed = 0;
+    in->text[0] = 0;
 
     if (p->app.needs_redraw) {
         draw_frame(p);
