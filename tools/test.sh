@@ -45,7 +45,7 @@ fi
 
 echo "== web build and browser tests" >&2
 if bash tools/build.sh web; then
-  node --test --test-reporter=tap tests/browser/ 2>&1 | tee build/browser.log
+  node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee build/browser.log
   count_node build/browser.log
 else
   failed=$((failed + 1)); problems+=("web build failed")

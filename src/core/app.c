@@ -63,6 +63,13 @@ void app_destroy(App *app)
     memset(app, 0, sizeof *app);
 }
 
+void app_toast(App *app, const char *text, double now_ms)
+{
+    snprintf(app->toast, sizeof app->toast, "%s", text);
+    app->toast_until_ms = now_ms + 2000;
+    app->needs_redraw = true;
+}
+
 /* An event's date as a fractional year: the middle of its month or year when
  * the day or month is unknown, so play reveals it at a fair moment. */
 static double event_fractional_year(const BundleEvent *e)
@@ -343,6 +350,13 @@ void app_update(App *app, const AppInput *in)
         if (app->notice[0]) app->notice[0] = 0;
         else if (app->panel_open) app->panel_open = false;
         else app_select(app, (Selection){ SELECTION_NONE, 0 }, in->now_ms);
+        app->needs_redraw = true;
+    }
+    if (in->keys_pressed & APP_KEY_COPY) app->requests |= APP_REQUEST_COPY_TEXT;
+    if (in->keys_pressed & APP_KEY_EXPORT) app->requests |= APP_REQUEST_EXPORT_PNG;
+    if (in->keys_pressed & APP_KEY_COPY_LINK) app->requests |= APP_REQUEST_COPY_LINK;
+    if (app->toast[0] && in->now_ms >= app->toast_until_ms) {
+        app->toast[0] = 0;
         app->needs_redraw = true;
     }
     if (in->keys_pressed & APP_KEY_PLAY) app_toggle_play(app);

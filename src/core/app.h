@@ -40,6 +40,16 @@ enum {
     APP_KEY_LANGUAGE = 1u << 16,/* 'l': English / local names */
     APP_KEY_YEAR_EARLIER = 1u << 17, /* '[': move the year range one year back */
     APP_KEY_YEAR_LATER = 1u << 18,   /* ']': ... one year on */
+    APP_KEY_COPY = 1u << 19,    /* Ctrl+C: copy the panel's text */
+    APP_KEY_EXPORT = 1u << 20,  /* 'e': save a PNG of the current view */
+    APP_KEY_COPY_LINK = 1u << 21, /* 'k': copy a link to exactly this view */
+};
+
+/* Things only the platform can do, asked for by the app (App.requests). */
+enum {
+    APP_REQUEST_COPY_TEXT = 1u << 0,
+    APP_REQUEST_EXPORT_PNG = 1u << 1,
+    APP_REQUEST_COPY_LINK = 1u << 2,
 };
 
 #define APP_TEXT_MAX 64
@@ -113,7 +123,10 @@ typedef struct App {
     bool dragging;             /* moved far enough since press to be a drag */
     double press_x, press_y;   /* css px at press */
     double last_x, last_y;     /* css px at the previous frame */
-    char notice[640];          /* a message for the user (e.g. a bundle that failed to open), "" = none */
+    char notice[640];          /* a problem the user must see (e.g. a bundle that failed to open), "" = none */
+    char toast[160];           /* a short confirmation ("Link copied"), shown until toast_until_ms */
+    double toast_until_ms;
+    uint32_t requests;         /* APP_REQUEST_*, taken and cleared by the platform layer */
     /* redraw bookkeeping: the renderer skips frames where nothing changed */
     bool needs_redraw;
     bool interacting;          /* zooming, panning or flying now (or within the last 150 ms) */
@@ -140,6 +153,9 @@ void app_select_country(App *app, uint32_t country_id, double now_ms);
 bool app_history_step(App *app, int direction, double now_ms);
 /* Whether a selection's id exists in the bundle (SELECTION_NONE is valid). */
 bool app_selection_valid(const App *app, Selection selection);
+
+/* Shows a short confirmation for two seconds. */
+void app_toast(App *app, const char *text, double now_ms);
 
 /* --- the event filter (timeline and categories) --- */
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/app.h"
 #include "core/bundle.h"
@@ -142,6 +143,7 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
         if (key == SDLK_RIGHT) return APP_KEY_FORWARD;
     }
     if ((mod & KMOD_CTRL) && key == SDLK_f) return APP_KEY_SEARCH;
+    if ((mod & (KMOD_CTRL | KMOD_GUI)) && key == SDLK_c) return APP_KEY_COPY;
     if (mod & (KMOD_CTRL | KMOD_GUI)) return 0; /* leave shortcuts (copy, reload) to the system */
     switch (key) {
     case SDLK_BACKSPACE: return APP_KEY_BACK | APP_KEY_DELETE;
@@ -151,6 +153,8 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     case SDLK_PAGEDOWN: return APP_KEY_PAGE_DOWN;
     case SDLK_p: return APP_KEY_PLAY;
     case SDLK_l: return APP_KEY_LANGUAGE;
+    case SDLK_e: return APP_KEY_EXPORT;
+    case SDLK_k: return APP_KEY_COPY_LINK;
     case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
     case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;
@@ -292,6 +296,87 @@ static void draw_frame(Platform *p)
     render_flush(&p->renderer);
 }
 
+/* --- clipboard and export ----------------------------------------------------- */
+
+#ifdef __EMSCRIPTEN__
+EM_JS(void, js_copy_text, (const char *text), {
+    var s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function () {});
+});
+/* Called right after drawing, before the browser composites, so the WebGL
+ * drawing buffer still holds the frame that toBlob snapshots. */
+EM_JS(void, js_download_canvas, (const char *name), {
+    var file = UTF8ToString(name);
+    Module.canvas.toBlob(function (blob) {
+        if (!blob) return;
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = file;
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, 'image/png');
+});
+#endif
+
+static void copy_text(const char *text)
+{
+#ifdef __EMSCRIPTEN__
+    js_copy_text(text);
+#else
+    SDL_SetClipboardText(text);
+#endif
+}
+
+#ifndef __EMSCRIPTEN__
+static bool write_png(const char *path, int w, int h, const void *rgba, int pitch);
+#endif
+
+/* Saves what the window shows now (call after draw_frame, before present). */
+static void export_png(Platform *p)
+{
+    char name[64];
+    time_t now = time(NULL);
+    strftime(name, sizeof name, "steppe-atlas-%Y%m%d-%H%M%S.png", localtime(&now));
+#ifdef __EMSCRIPTEN__
+    js_download_canvas(name);
+    app_toast(&p->app, "PNG downloaded", now_ms());
+#else
+    int w, h;
+    SDL_GetRendererOutputSize(p->sdl_renderer, &w, &h);
+    void *pixels = malloc((size_t)w * (size_t)h * 4);
+    if (pixels && SDL_RenderReadPixels(p->sdl_renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
+        write_png(name, w, h, pixels, w * 4)) {
+        char msg[128];
+        SDL_snprintf(msg, sizeof msg, "Saved %s", name);
+        app_toast(&p->app, msg, now_ms());
+        printf("steppe_atlas: saved %s\n", name);
+    } else {
+        app_toast(&p->app, "Could not save the PNG", now_ms());
+    }
+    free(pixels);
+#endif
+}
+
+/* Carries out what the app asked for this frame. */
+static void handle_requests(Platform *p)
+{
+    uint32_t req = p->app.requests;
+    p->app.requests = 0;
+    if (req & APP_REQUEST_COPY_TEXT) {
+        static char text[PANEL_TEXT_SIZE + 4096];
+        if (ui_panel_text(&p->ui, &p->app, text, sizeof text) > 0) {
+            copy_text(text);
+            app_toast(&p->app, "Panel text copied", now_ms());
+        }
+    }
+    if (req & APP_REQUEST_EXPORT_PNG) {
+        draw_frame(p);
+        export_png(p);
+        p->app.needs_redraw = true;
+    }
+}
+
 static void frame(void)
 {
     Platform *p = &g_platform;
@@ -310,6 +395,7 @@ static void frame(void)
         map_input.wheel_steps = 0;
     }
     app_update(&p->app, &map_input);
+    handle_requests(p);
     /* Edge-triggered input is consumed by this frame; held state carries over. */
     in->pointer_pressed = in->pointer_released = false;
     in->double_clicks = 0;
@@ -405,6 +491,11 @@ EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css)
 #pragma GCC diagnostic pop
 #endif
 
+static bool write_png(const char *path, int w, int h, const void *rgba, int pitch)
+{
+    return stbi_write_png(path, w, h, 4, rgba, pitch) != 0;
+}
+
 /* Renders one frame with SDL's software renderer on an offscreen surface and
  * writes it as a PNG: needs no display, no window and no GPU. */
 static int screenshot(Platform *p, const char *out_path, int width, int height, float dpr,
@@ -433,7 +524,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
     }
     draw_frame(p);
     SDL_RenderPresent(p->sdl_renderer);
-    int ok = stbi_write_png(out_path, pw, ph, 4, surface->pixels, surface->pitch);
+    int ok = write_png(out_path, pw, ph, surface->pixels, surface->pitch);
     if (!ok) { fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path); return 1; }
     printf("screenshot %s %dx%d dpr %.2f\n", out_path, pw, ph, dpr);
     for (int i = 0; i < probe_count; i++) {

@@ -346,6 +346,13 @@ void ui_draw(Ui *ui, const App *app)
         render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 30, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
         render_text(ui->r, FACE_BOLD, 13, (ui->width - nw) / 2 + 12, 28, app->notice, nt->panel_bg);
     }
+    if (app->toast[0]) { /* a confirmation, bottom centre of the map */
+        const Theme *tt = ui->r->theme;
+        float tw = render_text_width(ui->r, FACE_BOLD, 13, app->toast) + 28;
+        float tx = (ui->map_right - tw) / 2, ty = ui->map_bottom - 52;
+        render_fill_rect(ui->r, tx, ty, tw, 32, tt->panel_text);
+        render_text(ui->r, FACE_BOLD, 13, tx + 14, ty + 21, app->toast, tt->panel_bg);
+    }
     /* Attribution in the map's own bottom-right corner, clear of the panel. */
     const Theme *t = ui->r->theme;
     const char *attribution = bundle_meta(app->bundle).attribution;

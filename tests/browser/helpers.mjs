@@ -75,3 +75,19 @@ export function decodePng(buf) {
 function decodeOnePixelPng(buf) { const { pixels } = decodePng(buf); return [pixels[0], pixels[1], pixels[2]]; }
 
 export function colorDistance(a, b) { return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]); }
+
+// The app applies input on its next animation frame, so a test waits (with a
+// time limit) for the state it expects rather than reading it at once.
+// predicate runs in the page and gets state(); returns the state once it holds.
+export async function waitForState(page, predicate, what = 'the expected state', timeout = 5000) {
+  try {
+    await page.waitForFunction((src) => {
+      const s = window.steppeAtlas.state();
+      return new Function('s', `return (${src})(s);`)(s);
+    }, predicate.toString(), { timeout, polling: 'raf' });
+  } catch (e) {
+    const s = await page.evaluate(() => window.steppeAtlas.state());
+    throw new Error(`timed out waiting for ${what}; state is ${JSON.stringify(s)}`);
+  }
+  return page.evaluate(() => window.steppeAtlas.state());
+}

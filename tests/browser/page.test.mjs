@@ -3,7 +3,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openAtlas, pixelAt, colorDistance, decodePng, screenshotDir } from './helpers.mjs';
+import { openAtlas, pixelAt, colorDistance, decodePng, screenshotDir, waitForState } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1200, height: 800 }); });
@@ -45,7 +45,7 @@ test('state() reports the view and no selection at start', async () => {
 test('clicking Kazakhstan selects it', async () => {
   const [x, y] = await atlas.page.evaluate(() => window.steppeAtlas.project(67, 48));
   await atlas.page.mouse.click(x, y);
-  const s = await atlas.page.evaluate(() => window.steppeAtlas.state());
+  const s = await waitForState(atlas.page, (st) => st.selection === 'KAZ', 'Kazakhstan selected');
   assert.equal(s.selection, 'KAZ');
   assert.equal(s.panelOpen, true);
 });
