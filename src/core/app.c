@@ -401,6 +401,11 @@ void app_update(App *app, const AppInput *in)
     if (app->interacting && !interacting) app->needs_redraw = true;
     app->interacting = interacting;
 
+    if (in->pointer_x != app->pointer_x || in->pointer_y != app->pointer_y) {
+        app->pointer_x = in->pointer_x;
+        app->pointer_y = in->pointer_y;
+        if (app->hover_country) app->needs_redraw = true; /* the name follows the pointer */
+    }
     /* Hover: only while not dragging, so panning doesn't flicker highlights. */
     uint32_t hover = 0;
     if (in->pointer_inside && !app->dragging) hover = app_country_at(app, in->pointer_x, in->pointer_y);

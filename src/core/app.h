@@ -103,6 +103,7 @@ typedef struct App {
     double home_bounds[4];     /* world units */
     double home_scale_px;      /* the scale that fits home_bounds in the current viewport */
     uint32_t hover_country;    /* country id under the pointer, 0 = none */
+    double pointer_x, pointer_y; /* css px, for tooltips */
     uint32_t hover_event;      /* event id of the marker under the pointer, 0 = none */
     Selection selection;
     Selection history[APP_HISTORY_MAX]; /* selections in the order they were made */

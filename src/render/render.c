@@ -666,17 +666,23 @@ void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba colo
     r->text.index_count += 6;
 }
 
-/* The name of the country under the pointer, top-left. */
+/* The name of the country under the pointer, beside the pointer. */
 static void draw_chrome(Renderer *r, const App *app)
 {
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;
 
-    if (app->hover_country) {
+    if (app->hover_country && !app->dragging) {
         BundleCountry c = bundle_country(b, app->hover_country);
-        float tw = render_text_width(r, FACE_BOLD, 13, c.name);
-        render_fill_rect(r, 10, 10, tw + 16, 26, t->panel_bg);
-        render_text(r, FACE_BOLD, 13, 18, 28, c.name, t->panel_text);
+        const char *name = app->local_names && c.name_local[0] ? c.name_local : c.name;
+        float tw = render_text_width(r, FACE_BOLD, 13, name);
+        /* Beside the pointer, flipped to stay on screen. */
+        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
+        if (x + tw + 16 > app->view.width_css) x = (float)app->pointer_x - tw - 22;
+        if (y + 26 > app->view.height_css) y = (float)app->pointer_y - 36;
+        render_fill_rect(r, x, y, tw + 16, 26, t->panel_rule);
+        render_fill_rect(r, x + 1, y + 1, tw + 14, 24, t->panel_bg);
+        render_text(r, FACE_BOLD, 13, x + 8, y + 18, name, t->panel_text);
     }
 }
 
