@@ -758,6 +758,7 @@ static void draw_base_map(Renderer *r, const App *app)
  * zooming or a flight runs, the copy is scaled instead, and the map is redrawn
  * crisply once the motion stops (App.interacting turns false). */
 #define CACHE_MARGIN_CSS 160.0
+#define CACHE_MIN_REDRAW_MS 300.0 /* while moving, a partial copy may show for this long */
 
 static bool cache_key_matches(const Renderer *r, const App *app)
 {
@@ -795,12 +796,14 @@ static bool cache_render(Renderer *r, const App *app)
     r->cache_local_names = app->local_names;
     r->cache_dpr = r->dpr;
     r->cache_valid = true;
+    r->cache_rendered_ms = app->last_now_ms;
     return true;
 }
 
 /* Copies the cache to where its world rectangle lies in the current view.
- * Returns false if it would not cover the whole viewport. */
-static bool cache_blit(Renderer *r, const App *app)
+ * Returns false if it would cover less than min_coverage (0..1) of the
+ * viewport; what it leaves uncovered shows the water behind. */
+static bool cache_blit(Renderer *r, const App *app, double min_coverage)
 {
     const View *cv = &r->cache_view, *v = &app->view;
     double ratio = v->scale_px / cv->scale_px;
@@ -809,7 +812,9 @@ static bool cache_blit(Renderer *r, const App *app)
     double x, y;
     view_world_to_screen(v, left_w, top_w, &x, &y);
     double w = (cv->width_css + 2 * CACHE_MARGIN_CSS) * ratio, h = (cv->height_css + 2 * CACHE_MARGIN_CSS) * ratio;
-    if (x > 0.5 || y > 0.5 || x + w < v->width_css - 0.5 || y + h < v->height_css - 0.5) return false;
+    double cover_w = fmin(x + w, v->width_css) - fmax(x, 0), cover_h = fmin(y + h, v->height_css) - fmax(y, 0);
+    double coverage = cover_w > 0 && cover_h > 0 ? cover_w * cover_h / (v->width_css * v->height_css) : 0;
+    if (coverage < min_coverage - 1e-9) return false;
     SDL_FRect dst = { (float)(x * r->dpr), (float)(y * r->dpr), (float)(w * r->dpr), (float)(h * r->dpr) };
     if (ratio == 1.0) { /* whole device pixels keep the copy sharp */
         dst.x = roundf(dst.x);
@@ -827,12 +832,15 @@ void render_map(Renderer *r, const App *app)
         bool key = r->cache_valid && cache_key_matches(r, app);
         bool same_scale = key && r->cache_view.scale_px == app->view.scale_px;
         double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
-        if (same_scale) drawn = cache_blit(r, app);
+        if (same_scale) drawn = cache_blit(r, app, 1.0);
+        /* While the view moves, a scaled or partial copy is fine for a moment
+         * (as map tiles still loading are): redrawing takes longer than a frame. */
+        bool redrawn_recently = app->last_now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
         if (!drawn && key && app->interacting && ratio > 0.25 && ratio < 4.0) {
-            drawn = cache_blit(r, app);
+            drawn = cache_blit(r, app, redrawn_recently ? 0.6 : 1.0);
             r->cache_approximate = drawn;
         }
-        if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app);
+        if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
     }
     if (!drawn) draw_base_map(r, app);
     draw_country_highlights(r, app);

@@ -48,6 +48,7 @@ typedef struct Renderer {
     uint32_t cache_layers;
     bool cache_local_names;
     float cache_dpr;
+    double cache_rendered_ms;    /* App.last_now_ms when the cache was last drawn */
     SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
     int label_box_count, label_box_cap;
 } Renderer;
