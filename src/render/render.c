@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/utf8.h"
 
 /* Screen-space decimation: ring points closer than this (device px) to the last
  * kept one are skipped. At low zoom this drops most of the 50m detail that
@@ -450,7 +450,7 @@ float render_text_width_n(Renderer *r, int face, float size_css, const char *utf
     uint32_t prev = 0;
     size_t pos = 0;
     while (pos < len) {
-        uint32_t cp = text_utf8_next(utf8, len, &pos);
+        uint32_t cp = utf8_next(utf8, len, &pos);
         if (prev) width += font_kern(font, px, prev, cp);
         width += font_advance(font, px, cp);
         prev = cp;
@@ -493,7 +493,7 @@ float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_
     uint32_t prev = 0;
     size_t pos = 0;
     while (pos < len) {
-        uint32_t cp = text_utf8_next(utf8, len, &pos);
+        uint32_t cp = utf8_next(utf8, len, &pos);
         if (prev) x += font_kern(font, px, prev, cp);
         AtlasGlyph g;
         if (font_atlas_glyph(&r->atlas, font, face, px, cp, &g)) {

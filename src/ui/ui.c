@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/utf8.h"
 
 #define PANEL_PAD 20.0f
 #define HEADER_H 46.0f
@@ -97,7 +97,7 @@ static void wrap_document(Ui *ui, float width)
         uint32_t prev = 0;
         while (pos < len && ui->line_count < UI_MAX_LINES) {
             size_t cp_start = pos;
-            uint32_t cp = text_utf8_next(text, len, &pos);
+            uint32_t cp = utf8_next(text, len, &pos);
             float adv = font_advance(font, px, cp) + (prev ? font_kern(font, px, prev, cp) : 0);
             if (line_w + adv > max_w && cp != ' ' && cp_start > line_start) {
                 size_t cut = last_break > line_start ? last_break : cp_start;
@@ -111,7 +111,7 @@ static void wrap_document(Ui *ui, float width)
                 prev = 0;
                 size_t q = line_start;
                 while (q < pos) {
-                    uint32_t c2 = text_utf8_next(text, len, &q);
+                    uint32_t c2 = utf8_next(text, len, &q);
                     line_w += font_advance(font, px, c2) + (prev ? font_kern(font, px, prev, c2) : 0);
                     prev = c2;
                 }
