@@ -4,7 +4,7 @@
  *   window.steppeAtlas.ready      Promise, resolves after the first complete map frame
  *   window.steppeAtlas.readyAt    performance.now() at that frame
  *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
- *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen }
+ *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen, hash }
  *   window.steppeAtlas.panelText() -> what the panel shows, as plain text ("" when closed)
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
  */
@@ -21,7 +21,11 @@
       var r = canvas.getBoundingClientRect();
       return [r.left + Module._steppe_project_x(lon, lat), r.top + Module._steppe_project_y(lon, lat)];
     },
-    state: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_state_json())); },
+    state: function () {
+      var s = JSON.parse(Module.UTF8ToString(Module._steppe_state_json()));
+      s.hash = Module.UTF8ToString(Module._steppe_hash());
+      return s;
+    },
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
@@ -106,6 +110,13 @@
     locateFile: function (path) { return path; }
   };
   window.addEventListener('resize', syncSize);
+  // Back/forward and edited hashes: the state string is untrusted input; the C
+  // side applies what it understands and ignores the rest.
+  function applyHash() {
+    if (Module.calledRun && Module._steppe_apply_hash) Module.ccall('steppe_apply_hash', null, ['string'], [location.hash]);
+  }
+  window.addEventListener('popstate', applyHash);
+  window.addEventListener('hashchange', applyHash);
   window.addEventListener('error', function (e) {
     if (!api.readyAt) fail('The atlas could not start: ' + (e.message || 'a script failed to load'));
   });

@@ -21,6 +21,7 @@
 
 #include "core/app.h"
 #include "core/bundle.h"
+#include "core/deeplink.h"
 #include "render/render.h"
 #include "ui/ui.h"
 
@@ -46,6 +47,8 @@ typedef struct Platform {
     float dpr;                    /* device px per css px */
     bool quit;
     bool first_frame_done;
+    char last_hash[1024];         /* the state string last published to the URL */
+    char last_selection[256];     /* its selection part: a change there is a new history entry */
     /* two-finger pinch tracking */
     SDL_FingerID fingers[2];
     float finger_x[2], finger_y[2];
@@ -132,6 +135,22 @@ static bool start_app(Platform *p, double width_css, double height_css, double n
     }
     SDL_snprintf(p->app.notice, sizeof p->app.notice, "%s", p->notice);
     return true;
+}
+
+/* Applies a state string given at start (--state, or the page's URL hash).
+ * Malformed fields are reported and skipped; the rest applies. */
+static void apply_initial_state(Platform *p, const char *text)
+{
+    if (!text || !text[0]) return;
+    DeeplinkReport report;
+    deeplink_apply(&p->app, text, &report);
+    if (report.ignored)
+        fprintf(stderr, "steppe_atlas: state: ignored %d field(s), first: %s\n", report.ignored, report.first_problem);
+    /* Land any flight at once: a link shows where it points from the first frame. */
+    view_step(&p->app.view, 1e12);
+    view_cancel_flight(&p->app.view);
+    deeplink_write(&p->app, p->last_hash, sizeof p->last_hash);
+    deeplink_selection(&p->app, p->last_selection, sizeof p->last_selection);
 }
 
 /* --- input ------------------------------------------------------------------- */
@@ -288,6 +307,38 @@ EM_JS(void, js_first_frame_done, (void), {
 });
 #endif
 
+#ifdef __EMSCRIPTEN__
+/* The URL hash mirrors the state: a new selection is a new history entry (so
+ * the browser's back button walks the selections), anything else replaces it. */
+EM_JS(void, js_publish_hash, (const char *hash, int push), {
+    var h = "#" + UTF8ToString(hash);
+    if (location.hash === h) return;
+    if (push) history.pushState(null, "", h); else history.replaceState(null, "", h);
+});
+EM_JS(void, js_initial_hash, (char *out, int size), {
+    stringToUTF8(location.hash.replace(/^#/, ""), out, size);
+});
+#endif
+
+/* Publishes the state string when it changed and the view is at rest. */
+static void publish_state(Platform *p)
+{
+    if (p->app.interacting || p->app.view.flight.active) return;
+    char hash[sizeof p->last_hash];
+    deeplink_write(&p->app, hash, sizeof hash);
+    if (!strcmp(hash, p->last_hash)) return;
+    char selection[sizeof p->last_selection];
+    deeplink_selection(&p->app, selection, sizeof selection);
+    bool push = p->first_frame_done && strcmp(selection, p->last_selection) != 0;
+#ifdef __EMSCRIPTEN__
+    js_publish_hash(hash, push);
+#else
+    (void)push;
+#endif
+    snprintf(p->last_hash, sizeof p->last_hash, "%s", hash);
+    snprintf(p->last_selection, sizeof p->last_selection, "%s", selection);
+}
+
 static void draw_frame(Platform *p)
 {
     render_begin(&p->renderer, p->dpr);
@@ -299,6 +350,10 @@ static void draw_frame(Platform *p)
 /* --- clipboard and export ----------------------------------------------------- */
 
 #ifdef __EMSCRIPTEN__
+EM_JS(void, js_copy_link, (const char *hash), {
+    var url = location.origin + location.pathname + location.search + "#" + UTF8ToString(hash);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+});
 EM_JS(void, js_copy_text, (const char *text), {
     var s = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function () {});
@@ -370,6 +425,16 @@ static void handle_requests(Platform *p)
             app_toast(&p->app, "Panel text copied", now_ms());
         }
     }
+    if (req & APP_REQUEST_COPY_LINK) {
+        char hash[1024];
+        deeplink_write(&p->app, hash, sizeof hash);
+#ifdef __EMSCRIPTEN__
+        js_copy_link(hash);
+#else
+        copy_text(hash); /* natively the state string itself: steppe_atlas --state '...' */
+#endif
+        app_toast(&p->app, "Link copied", now_ms());
+    }
     if (req & APP_REQUEST_EXPORT_PNG) {
         draw_frame(p);
         export_png(p);
@@ -396,6 +461,7 @@ static void frame(void)
     }
     app_update(&p->app, &map_input);
     handle_requests(p);
+    publish_state(p);
     /* Edge-triggered input is consumed by this frame; held state carries over. */
     in->pointer_pressed = in->pointer_released = false;
     in->double_clicks = 0;
@@ -426,6 +492,34 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void);
 EMSCRIPTEN_KEEPALIVE int steppe_country_fill(const char *iso3);
 EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css);
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void);
+EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash);
+EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
+
+/* The browser's back/forward buttons (popstate) or an edited hash. */
+EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash)
+{
+    Platform *p = &g_platform;
+    if (hash[0] == '#') hash++;
+    if (!strcmp(hash, p->last_hash)) return;
+    App *app = &p->app;
+    /* Fields the string leaves out return to their defaults. */
+    app->selection = (Selection){ SELECTION_NONE, 0 };
+    app->panel_open = false;
+    app_set_years(app, app->first_year, app->last_year);
+    app->filter.category_mask = (1u << CATEGORY_COUNT) - 1;
+    app->layers = LAYER_MARKERS | LAYER_LABELS;
+    app->local_names = false;
+    deeplink_apply(app, hash, NULL);
+    deeplink_write(app, p->last_hash, sizeof p->last_hash);
+    deeplink_selection(app, p->last_selection, sizeof p->last_selection);
+}
+
+EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void)
+{
+    static char hash[1024];
+    deeplink_write(&g_platform.app, hash, sizeof hash);
+    return hash;
+}
 
 /* What the panel shows, as plain text ("" when it is closed). */
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void)
@@ -499,7 +593,7 @@ static bool write_png(const char *path, int w, int h, const void *rgba, int pitc
 /* Renders one frame with SDL's software renderer on an offscreen surface and
  * writes it as a PNG: needs no display, no window and no GPU. */
 static int screenshot(Platform *p, const char *out_path, int width, int height, float dpr,
-                      const double *probes, int probe_count, const char *select_iso3)
+                      const double *probes, int probe_count, const char *select_iso3, const char *state_text)
 {
     int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
@@ -522,6 +616,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         /* Land the flight at once: a screenshot shows where it ends. */
         view_step(&p->app.view, 1e9);
     }
+    apply_initial_state(p, state_text);
     draw_frame(p);
     SDL_RenderPresent(p->sdl_renderer);
     int ok = write_png(out_path, pw, ph, surface->pixels, surface->pitch);
@@ -549,14 +644,15 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: steppe_atlas [--bundle FILE] [--size WxH]\n"
-            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]... [--select ISO3]\n");
+            "usage: steppe_atlas [--bundle FILE] [--size WxH] [--state STATE]\n"
+            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]... [--select ISO3] [--state STATE]\n"
+            "STATE is the page's URL hash, e.g. 'c=KAZ&t=2018-2019' (see src/core/deeplink.h).\n");
 }
 
 int main(int argc, char **argv)
 {
     Platform *p = &g_platform;
-    const char *bundle_path = NULL, *screenshot_path = NULL, *select_iso3 = NULL;
+    const char *bundle_path = NULL, *screenshot_path = NULL, *select_iso3 = NULL, *state_text = NULL;
     int width = 1280, height = 800;
     float dpr = 1.0f;
     double probes[16];
@@ -567,6 +663,7 @@ int main(int argc, char **argv)
         if (!strcmp(a, "--bundle") && next) { bundle_path = next; i++; }
         else if (!strcmp(a, "--screenshot") && next) { screenshot_path = next; i++; }
         else if (!strcmp(a, "--select") && next) { select_iso3 = next; i++; }
+        else if (!strcmp(a, "--state") && next) { state_text = next; i++; }
         else if (!strcmp(a, "--size") && next && sscanf(next, "%dx%d", &width, &height) == 2) { i++; }
         else if (!strcmp(a, "--dpr") && next && sscanf(next, "%f", &dpr) == 1) { i++; }
         else if (!strcmp(a, "--probe") && next && probe_count < 8 &&
@@ -583,7 +680,7 @@ int main(int argc, char **argv)
     if (!load_bundle(p, bundle_path)) return 1;
 
 #ifndef __EMSCRIPTEN__
-    if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count, select_iso3);
+    if (screenshot_path) return screenshot(p, screenshot_path, width, height, dpr, probes, probe_count, select_iso3, state_text);
 #else
     (void)screenshot_path;
     (void)select_iso3;
@@ -612,6 +709,12 @@ int main(int argc, char **argv)
     ui_init(&p->ui, &p->renderer);
     update_sizes(p);
     if (!start_app(p, p->width_css, p->height_css, now_ms())) return 1;
+#ifdef __EMSCRIPTEN__
+    static char initial_hash[DEEPLINK_MAX_INPUT];
+    js_initial_hash(initial_hash, (int)sizeof initial_hash);
+    state_text = initial_hash;
+#endif
+    apply_initial_state(p, state_text);
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, 0);
 #else

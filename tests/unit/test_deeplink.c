@@ -1,0 +1,134 @@
+/* test_deeplink: state strings out and back, and untrusted input. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deeplink.h"
+#include "test_support.h"
+
+static App a, b; /* large: keep them off the stack */
+static Bundle bundle;
+
+static void fresh(App *app)
+{
+    if (app->bundle) app_destroy(app);
+    CHECK(app_init(app, &bundle, 800, 600, 0));
+}
+
+static void test_round_trip(void)
+{
+    fresh(&a);
+    app_select(&a, (Selection){ SELECTION_EVENT, 2 }, 0);
+    view_step(&a.view, 1e9);
+    /* The fixture's shapes are not real geography: centre on a real point. */
+    WorldPoint w = geo_project(&a.projection, 67, 48);
+    a.view.center_x = w.x;
+    a.view.center_y = w.y;
+    app_set_years(&a, 2019, 2020);
+    app_toggle_category(&a, CATEGORY_TRADE, false);
+    a.layers = LAYER_MARKERS | LAYER_RELATIONS;
+    a.local_names = true;
+    a.panel_open = false;
+    char s1[512], s2[512];
+    deeplink_write(&a, s1, sizeof s1);
+    CHECK(strstr(s1, "e=e2") == s1);
+    CHECK(strstr(s1, "&t=2019-2020") != NULL);
+    CHECK(strstr(s1, "&f=diplomacy,security,economy,politics,education,environment,health,culture") != NULL);
+    CHECK(strstr(s1, "&l=markers,relations") != NULL);
+    CHECK(strstr(s1, "&lang=local") != NULL);
+    CHECK(strstr(s1, "&panel=0") != NULL);
+
+    fresh(&b);
+    DeeplinkReport rep;
+    deeplink_apply(&b, s1, &rep);
+    CHECK_EQ_U(rep.ignored, 0);
+    CHECK(rep.applied >= 6);
+    deeplink_write(&b, s2, sizeof s2);
+    CHECK_STR(s2, s1);
+    CHECK(b.selection.kind == SELECTION_EVENT && b.selection.id == 2);
+    CHECK(!b.panel_open);
+    CHECK_NEAR(b.view.center_x, a.view.center_x, 1e-4);
+    CHECK_NEAR(b.view.scale_px / a.view.scale_px, 1.0, 0.01);
+
+    /* The default state writes only the view. */
+    fresh(&b);
+    deeplink_write(&b, s2, sizeof s2);
+    CHECK(strncmp(s2, "v=", 2) == 0 && !strchr(s2, '&'));
+    char sel[64];
+    deeplink_selection(&a, sel, sizeof sel);
+    CHECK_STR(sel, "e=e2");
+    /* A tiny buffer is cut but terminated, and the needed length is returned. */
+    char tiny[5];
+    size_t need = deeplink_write(&a, tiny, sizeof tiny);
+    CHECK(need == strlen(s1) && strlen(tiny) == 4);
+}
+
+static void test_garbage(void)
+{
+    static const char *const inputs[] = {
+        "", "#", "&&&", "=", "c=", "c", "%", "c=%zz", "c=%4", "v=abc,1,2", "v=1e999,2,3", "v=nan,1,1",
+        "v=95,10,1", "v=1,2", "v=1,2,3,4", "t=abc", "t=2019-", "f=", "f=bogus", "l=bogus", "lang=fr",
+        "panel=2", "zzz=1", "c=KAZ&c=UZB", "c=NOPE", "e=%00", "t=-5-3", "v=10,10,999",
+        "c=K%C3%A1Z", "\xff\xfe=\x80", "c=KAZ&&v=1,2,3&", "t=3000-4000",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        fresh(&b);
+        DeeplinkReport rep;
+        deeplink_apply(&b, inputs[i], &rep);
+        CHECK(rep.applied + rep.ignored >= 0);
+        CHECK(b.view.scale_px > 0 && isfinite(b.view.center_x) && isfinite(b.view.center_y));
+        CHECK(b.filter.year_from <= b.filter.year_to);
+    }
+    /* Good fields still apply around bad ones. */
+    fresh(&b);
+    DeeplinkReport rep;
+    deeplink_apply(&b, "zzz=1&c=UZB&v=abc&t=2020-2021&f=nope", &rep);
+    CHECK(b.selection.kind == SELECTION_COUNTRY && b.selection.id == 2);
+    CHECK(b.filter.year_from == 2020 && b.filter.year_to == 2021);
+    CHECK_EQ_U(rep.applied, 2);
+    CHECK_EQ_U(rep.ignored, 3);
+    CHECK(rep.first_problem[0] != 0);
+    /* Reversed years are swapped; the last selection field wins. */
+    fresh(&b);
+    deeplink_apply(&b, "t=2021-2019&c=KAZ&c=TKM", NULL);
+    CHECK(b.filter.year_from == 2019 && b.filter.year_to == 2021);
+    CHECK(b.selection.id == 3);
+    /* Overlong input: bounded work, no crash, nothing past the limit applies. */
+    size_t n = 100000;
+    char *big = malloc(n + 16);
+    memset(big, 'x', n);
+    memcpy(big + n, "&c=KAZ", 7);
+    fresh(&b);
+    deeplink_apply(&b, big, &rep);
+    CHECK(b.selection.kind == SELECTION_NONE);
+    free(big);
+    /* Random bytes. */
+    uint64_t seed = 42;
+    char junk[300];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = test_rand(&seed) % (sizeof junk - 1);
+        for (size_t i = 0; i < len; i++) {
+            static const char alphabet[] = "cvtflpea=&%,-.0123456789KAZUBxyz\x80\xff#+";
+            junk[i] = alphabet[test_rand(&seed) % (sizeof alphabet - 1)];
+        }
+        junk[len] = 0;
+        fresh(&b);
+        deeplink_apply(&b, junk, NULL);
+        CHECK(isfinite(b.view.scale_px) && b.view.scale_px > 0);
+    }
+}
+
+int main(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    char message[256];
+    CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
+    test_round_trip();
+    test_garbage();
+    app_destroy(&a);
+    app_destroy(&b);
+    free(data);
+    return test_finish();
+}
