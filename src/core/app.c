@@ -415,6 +415,18 @@ void app_update(App *app, const AppInput *in)
     }
 }
 
+void app_selection_names(const App *app, Selection sel, const char **key, const char **name)
+{
+    const Bundle *b = app->bundle;
+    switch (sel.kind) {
+    case SELECTION_COUNTRY: { BundleCountry c = bundle_country(b, sel.id); *key = c.iso3; *name = c.name; break; }
+    case SELECTION_PLACE: { BundlePlace p = bundle_place(b, sel.id); *key = p.key; *name = p.name; break; }
+    case SELECTION_EVENT: { BundleEvent e = bundle_event(b, sel.id); *key = e.key; *name = e.title; break; }
+    case SELECTION_ARTICLE: { BundleArticle a = bundle_article(b, sel.id); *key = a.key; *name = a.title; break; }
+    default: *key = *name = ""; break;
+    }
+}
+
 /* A bounded text writer: keeps counting past the end, like snprintf, and
  * always leaves a NUL-terminated prefix. */
 typedef struct TextOut { char *buf; int size, len; } TextOut;
@@ -471,18 +483,23 @@ int app_state_json(const App *app, char *out, int out_size)
     geo_unproject(&app->projection, (WorldPoint){ v->center_x, v->center_y }, &lon, &lat);
     View home = *v;
     view_fit(&home, app->home_bounds, 0);
-    uint32_t selected_country = app->selection.kind == SELECTION_COUNTRY ? app->selection.id : 0;
-    BundleCountry sel = bundle_country(app->bundle, selected_country);
     out_fmt(&o, "{\"view\":{\"lon\":%.5f,\"lat\":%.5f,\"zoom\":%.4f,\"scalePx\":%.3f,"
                 "\"width\":%.1f,\"height\":%.1f,\"flying\":%s},",
             lon, lat, log2(v->scale_px / home.scale_px), v->scale_px, v->width_css, v->height_css,
             v->flight.active ? "true" : "false");
+    const char *key = "", *name = "";
+    app_selection_names(app, app->selection, &key, &name);
     out_fmt(&o, "\"selectionKind\":\"%s\",\"selection\":", selection_kind_name(app->selection.kind));
-    out_json_string(&o, sel.iso3);
+    out_json_string(&o, key);
     out_raw(&o, ",\"selectionName\":");
-    out_json_string(&o, sel.name);
+    out_json_string(&o, name);
     out_raw(&o, ",\"hover\":");
     out_json_string(&o, bundle_country(app->bundle, app->hover_country).iso3);
+    uint32_t counts[CATEGORY_COUNT], visible;
+    app_count_events(app, counts, &visible);
+    out_fmt(&o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s",
+            app->filter.year_from, app->filter.year_to, app->filter.category_mask, visible,
+            app->playing ? "true" : "false", app->local_names ? "true" : "false");
     out_fmt(&o, ",\"panelOpen\":%s}", app->panel_open ? "true" : "false");
     out[o.len < out_size ? o.len : out_size - 1] = 0;
     return o.len < out_size ? o.len : out_size - 1;

@@ -152,6 +152,8 @@ void app_select_country(App *app, uint32_t country_id, double now_ms);
 /* Moves back (direction < 0) or forward in the selection history. Returns
  * false, changing nothing, at either end. */
 bool app_history_step(App *app, int direction, double now_ms);
+/* The stable key (ISO3 for countries) and display name of a selection ("" if none). */
+void app_selection_names(const App *app, Selection selection, const char **key, const char **name);
 /* Whether a selection's id exists in the bundle (SELECTION_NONE is valid). */
 bool app_selection_valid(const App *app, Selection selection);
 

@@ -452,8 +452,9 @@ static void frame(void)
     in->height_css = p->height_css;
     /* The UI sees the input first; what lands on the panel or a button does
      * not also reach the map. */
+    bool over_ui = ui_update(&p->ui, &p->app, in); /* may take keys and text from *in */
     AppInput map_input = *in;
-    if (ui_update(&p->ui, &p->app, in)) {
+    if (over_ui) {
         map_input.pointer_inside = false;
         map_input.pointer_pressed = false;
         map_input.double_clicks = 0;
@@ -605,7 +606,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         return 1;
     }
     if (!start_app(p, width, height, 0)) return 1;
-    ui_init(&p->ui, &p->renderer);
+    ui_init(&p->ui, &p->renderer, &p->bundle);
     p->dpr = dpr;
     AppInput none = { .width_css = width, .height_css = height };
     ui_update(&p->ui, &p->app, &none); /* lays out the UI, so flights know the panel's size */
@@ -634,6 +635,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         printf("fill KAZ #%02x%02x%02x\n", f.r, f.g, f.b);
     }
     app_destroy(&p->app);
+    ui_shutdown(&p->ui);
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_FreeSurface(surface);
@@ -706,7 +708,7 @@ int main(int argc, char **argv)
         return 1;
     }
     p->renderer.use_cache = true;
-    ui_init(&p->ui, &p->renderer);
+    ui_init(&p->ui, &p->renderer, &p->bundle);
     update_sizes(p);
     if (!start_app(p, p->width_css, p->height_css, now_ms())) return 1;
 #ifdef __EMSCRIPTEN__
@@ -723,6 +725,7 @@ int main(int argc, char **argv)
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
     }
     app_destroy(&p->app);
+    ui_shutdown(&p->ui);
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_DestroyWindow(p->window);

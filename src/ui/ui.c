@@ -28,13 +28,16 @@ static const BlockStyle STYLES[] = {
 };
 
 
-bool ui_init(Ui *ui, Renderer *r)
+bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle)
 {
     memset(ui, 0, sizeof *ui);
     ui->r = r;
     ui->hover_line = -1;
-    return true;
+    ui->timeline.hover_chip = -1;
+    return search_box_init(&ui->search, bundle);
 }
+
+void ui_shutdown(Ui *ui) { search_box_free(&ui->search); }
 
 static bool in_rect(UiRect r, double x, double y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
@@ -67,6 +70,7 @@ static void layout(Ui *ui, const App *app)
     float map_right = panel_visible(app) && !ui->narrow ? p.x : w;
     float sheet_top = panel_visible(app) && ui->narrow ? p.y : h;
     timeline_bar_layout(&ui->timeline, ui->r, 0, sheet_top - TIMELINE_BAR_HEIGHT, map_right);
+    search_box_layout(&ui->search, 12, 12, fminf(340.0f, map_right - BUTTON - 40));
     ui->map_right = map_right;
     ui->map_bottom = sheet_top - TIMELINE_BAR_HEIGHT;
 
@@ -197,13 +201,14 @@ static void press_button(UiButton b, App *app, double now_ms)
     app->needs_redraw = true;
 }
 
-bool ui_update(Ui *ui, App *app, const AppInput *in)
+bool ui_update(Ui *ui, App *app, AppInput *in)
 {
     layout(ui, app);
     /* Tell the app what the panel hides when open, so flights centre in what is left. */
     app->panel_inset_right_css = ui->narrow ? 0 : ui->panel.w;
     app->panel_inset_bottom_css = ui->narrow ? ui->panel.h : 0;
     app->chrome_inset_bottom_css = TIMELINE_BAR_HEIGHT;
+    if (search_box_update(&ui->search, app, in)) return true;
     if (timeline_bar_update(&ui->timeline, app, in)) return true;
     bool panel = panel_visible(app);
     if (panel) refresh_document(ui, app);
@@ -364,6 +369,7 @@ void ui_draw(Ui *ui, const App *app)
     draw_button(ui, UI_BUTTON_ZOOM_IN, ICON_PLUS);
     draw_button(ui, UI_BUTTON_ZOOM_OUT, ICON_MINUS);
     draw_button(ui, UI_BUTTON_RESET, ICON_HOME);
+    search_box_draw(&ui->search, ui->r, app); /* last: its list lies over everything */
 }
 
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)

@@ -14,6 +14,7 @@
 #include "core/app.h"
 #include "core/panel.h"
 #include "render/render.h"
+#include "ui/search_box.h"
 #include "ui/timeline_bar.h"
 
 typedef struct UiRect { float x, y, w, h; } UiRect;
@@ -40,6 +41,7 @@ typedef struct Ui {
     UiRect panel, panel_content;
     UiRect buttons[UI_BUTTON_COUNT];
     TimelineBar timeline;
+    SearchBox search;
     float map_right, map_bottom; /* the part of the window the map shows in, above the timeline */
     /* panel document and its wrapped lines */
     PanelDoc doc;
@@ -57,12 +59,15 @@ typedef struct Ui {
     float drag_last_y;
 } Ui;
 
-bool ui_init(Ui *ui, Renderer *r);
+/* Sets up the UI for a bundle (builds the search index). Returns false if
+ * memory runs out; the UI then works without search. */
+bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle);
+void ui_shutdown(Ui *ui);
 
-/* Handles the frame's input aimed at the UI. Returns true if the pointer is
- * over the UI, in which case the caller must not give pointer, click or
- * wheel input to the map this frame. */
-bool ui_update(Ui *ui, App *app, const AppInput *in);
+/* Handles the frame's input aimed at the UI, clearing from *in the keys and
+ * text it used. Returns true if the pointer is over the UI, in which case the
+ * caller must not give pointer, click or wheel input to the map this frame. */
+bool ui_update(Ui *ui, App *app, AppInput *in);
 
 /* Draws the UI over the map (between render_map and render_flush). */
 void ui_draw(Ui *ui, const App *app);

@@ -1,0 +1,128 @@
+/* test_search: folding, matching, typos and ranking. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "test_support.h"
+
+static SearchIndex *idx;
+
+static void add(SelectionKind kind, uint32_t id, const char *label, const char *aliases)
+{
+    const char *names[1] = { aliases };
+    CHECK(search_index_add(idx, kind, id, label, names, aliases ? 1 : 0));
+}
+
+static const SearchResult *top(const char *query)
+{
+    static SearchResult r[8];
+    size_t n = search_run(idx, query, r, 8);
+    return n ? &r[0] : NULL;
+}
+
+#define CHECK_TOP(query, kind_, id_) do { const SearchResult *t_ = top(query); \
+    if (!t_ || t_->kind != (kind_) || t_->id != (id_)) { test_failed++; \
+        printf("%s:%d: top result for \"%s\" is %s (id %u)\n", __FILE__, __LINE__, query, t_ ? t_->label : "nothing", t_ ? t_->id : 0); } \
+    else test_passed++; } while (0)
+
+static void test_fold(void)
+{
+    char out[64];
+    search_fold("Oʻzbekiston", strlen("Oʻzbekiston"), out, sizeof out);
+    CHECK_STR(out, "ozbekiston");
+    search_fold("  Türkmenistan!! ", strlen("  Türkmenistan!! "), out, sizeof out);
+    CHECK_STR(out, "turkmenistan");
+    search_fold("Қазақстан", strlen("Қазақстан"), out, sizeof out);
+    CHECK_STR(out, "қазақстан");
+    search_fold("Alma-Ata", 8, out, sizeof out);
+    CHECK_STR(out, "alma ata");
+    search_fold("Azərbaycan", strlen("Azərbaycan"), out, sizeof out);
+    CHECK_STR(out, "azerbaycan");
+    search_fold("ŞIŞLI ığdır", strlen("ŞIŞLI ığdır"), out, sizeof out);
+    CHECK_STR(out, "sisli igdir");
+    search_fold("\xff\xfe bad", 6, out, sizeof out); /* malformed bytes fold to something harmless */
+    CHECK(strstr(out, "bad") != NULL);
+    char tiny[4];
+    CHECK(search_fold("Kazakhstan", 10, tiny, sizeof tiny) == 3 && strlen(tiny) == 3);
+}
+
+int main(void)
+{
+    test_fold();
+    idx = search_index_create();
+    add(SELECTION_COUNTRY, 1, "Kazakhstan", "Қазақстан|KAZ");
+    add(SELECTION_COUNTRY, 2, "Uzbekistan", "Oʻzbekiston|UZB");
+    add(SELECTION_COUNTRY, 3, "Kyrgyzstan", "Кыргызстан|KGZ");
+    add(SELECTION_PLACE, 1, "Astana", "Астана|Nur-Sultan|Nursultan|Akmola|Tselinograd");
+    add(SELECTION_PLACE, 2, "Almaty", "Алматы|Alma-Ata|Vernyi");
+    add(SELECTION_PLACE, 3, "Tashkent", "Toshkent|Ташкент");
+    add(SELECTION_EVENT, 1, "Astana International Forum", NULL);
+    add(SELECTION_EVENT, 2, "Kazakhstan joins the WTO", NULL);
+    add(SELECTION_ARTICLE, 1, "The Future of US-Kazakhstan Relations", NULL);
+
+    CHECK_TOP("Astana", SELECTION_PLACE, 1);
+    CHECK_TOP("nur-sultan", SELECTION_PLACE, 1);
+    CHECK_TOP("Nursultan", SELECTION_PLACE, 1);
+    CHECK_TOP("Alma-Ata", SELECTION_PLACE, 2);
+    CHECK_TOP("alma ata", SELECTION_PLACE, 2);
+    CHECK_TOP("almaty", SELECTION_PLACE, 2);
+    CHECK_TOP("ALMATY", SELECTION_PLACE, 2);
+    CHECK_TOP("kazakstan", SELECTION_COUNTRY, 1);   /* a missing letter */
+    CHECK_TOP("kazkahstan", SELECTION_COUNTRY, 1);  /* two swapped letters */
+    CHECK_TOP("Қазақстан", SELECTION_COUNTRY, 1);
+    CHECK_TOP("қазақстан", SELECTION_COUNTRY, 1);
+    CHECK_TOP("Oʻzbekiston", SELECTION_COUNTRY, 2);
+    CHECK_TOP("Ozbekiston", SELECTION_COUNTRY, 2);
+    CHECK_TOP("O'zbekiston", SELECTION_COUNTRY, 2);
+    CHECK_TOP("tashkent", SELECTION_PLACE, 3);
+    CHECK_TOP("toshkent", SELECTION_PLACE, 3);
+    CHECK_TOP("kyrg", SELECTION_COUNTRY, 3);
+    CHECK_TOP("forum", SELECTION_EVENT, 1);          /* a word inside a title */
+    CHECK_TOP("kgz", SELECTION_COUNTRY, 3);
+
+    /* The exact country outranks the event and the article that contain its name. */
+    SearchResult r[8];
+    size_t n = search_run(idx, "Kazakhstan", r, 8);
+    CHECK(n == 3);
+    CHECK(r[0].kind == SELECTION_COUNTRY && r[0].score > r[1].score);
+    /* "astana": the place first (exact), then the event (prefix). */
+    n = search_run(idx, "astana", r, 8);
+    CHECK(n == 2 && r[0].kind == SELECTION_PLACE && r[1].kind == SELECTION_EVENT);
+    /* Which name matched is reported. */
+    n = search_run(idx, "tselinograd", r, 8);
+    CHECK(n == 1 && r[0].matched_len == 11 && strncmp(r[0].matched, "Tselinograd", 11) == 0);
+    /* Each record appears once, and results are limited. */
+    n = search_run(idx, "a", r, 2);
+    CHECK(n <= 2);
+    /* Nothing for empty, blank, short typos or nonsense; long queries are safe. */
+    CHECK(search_run(idx, "", r, 8) == 0);
+    CHECK(search_run(idx, "   ", r, 8) == 0);
+    CHECK(search_run(idx, "zzzzzzzz", r, 8) == 0);
+    CHECK(search_run(idx, "kaz", r, 0) == 0);
+    char longq[1000];
+    memset(longq, 'k', sizeof longq - 1);
+    longq[sizeof longq - 1] = 0;
+    CHECK(search_run(idx, longq, r, 8) == 0);
+    /* Deterministic: the same query gives the same order. */
+    SearchResult r2[8];
+    size_t n1 = search_run(idx, "stan", r, 8), n2 = search_run(idx, "stan", r2, 8);
+    CHECK(n1 == n2 && memcmp(r, r2, n1 * sizeof *r) == 0);
+    search_index_destroy(idx);
+
+    /* From a bundle: every kind is indexed. */
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    idx = search_index_build_from_bundle(&b);
+    CHECK(idx != NULL);
+    CHECK_TOP("Nur-Sultan", SELECTION_PLACE, 1);
+    CHECK_TOP("Forum", SELECTION_EVENT, 3);
+    CHECK_TOP("second article", SELECTION_ARTICLE, 2);
+    CHECK_TOP("turkmenstan", SELECTION_COUNTRY, 3);
+    search_index_destroy(idx);
+    free(data);
+    return test_finish();
+}
