@@ -26,6 +26,7 @@ typedef struct SearchEntry {
     SelectionKind kind;
     uint32_t id;
     const char *label;
+    int boost;
 } SearchEntry;
 
 struct SearchIndex {
@@ -146,11 +147,11 @@ static int add_name(SearchIndex *index, uint32_t entry, const char *name, size_t
 }
 
 int search_index_add(SearchIndex *index, SelectionKind kind, uint32_t id, const char *label,
-                     const char *const *names, int name_count)
+                     const char *const *names, int name_count, int boost)
 {
     if (!grow((void **)&index->entries, &index->entry_cap, index->entry_count + 1, sizeof *index->entries)) return 0;
     uint32_t entry = (uint32_t)index->entry_count++;
-    index->entries[entry] = (SearchEntry){ kind, id, label };
+    index->entries[entry] = (SearchEntry){ kind, id, label, boost < 0 ? 0 : boost > 100 ? 100 : boost };
     if (!add_name(index, entry, label, strlen(label), false)) return 0;
     for (int i = 0; i < name_count; i++) {
         const char *s = names[i];
@@ -173,20 +174,21 @@ SearchIndex *search_index_build_from_bundle(const Bundle *b)
         BundleCountry c = bundle_country(b, i);
         if (!c.name[0]) continue;
         const char *names[2] = { c.name_local, c.iso3 };
-        ok = search_index_add(index, SELECTION_COUNTRY, i, c.name, names, 2);
+        int boost = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) ? 60 : c.profile[0] ? 30 : 0;
+        ok = search_index_add(index, SELECTION_COUNTRY, i, c.name, names, 2, boost);
     }
     for (uint32_t i = 1; ok && i <= b->place_count; i++) {
         BundlePlace p = bundle_place(b, i);
         const char *names[2] = { p.name_local, p.alt_names };
-        ok = search_index_add(index, SELECTION_PLACE, i, p.name, names, 2);
+        ok = search_index_add(index, SELECTION_PLACE, i, p.name, names, 2, strcmp(p.kind, "capital") == 0 ? 20 : 10);
     }
     for (uint32_t i = 1; ok && i <= b->article_count; i++) {
         BundleArticle a = bundle_article(b, i);
-        ok = search_index_add(index, SELECTION_ARTICLE, i, a.title, NULL, 0);
+        ok = search_index_add(index, SELECTION_ARTICLE, i, a.title, NULL, 0, 0);
     }
     for (uint32_t i = 1; ok && i <= b->event_count; i++) {
         BundleEvent e = bundle_event(b, i);
-        ok = search_index_add(index, SELECTION_EVENT, i, e.title, NULL, 0);
+        ok = search_index_add(index, SELECTION_EVENT, i, e.title, NULL, 0, 0);
     }
     if (!ok) {
         search_index_destroy(index);
@@ -300,6 +302,7 @@ size_t search_run(const SearchIndex *index, const char *query, SearchResult *out
         if (!score) continue;
         if (nm->alias) score -= ALIAS_PENALTY;
         const SearchEntry *e = &index->entries[nm->entry];
+        score += e->boost;
         /* Keep each record once, with its best-scoring name. Names of one
          * record are consecutive, so only the last result can be the same. */
         if (nm->entry == last_entry && count > 0) {

@@ -38,10 +38,11 @@ SearchIndex *search_index_build_from_bundle(const Bundle *b);
 void search_index_destroy(SearchIndex *index);
 
 /* Adds one record under a display label and its names ('|'-separated
- * aliases allowed in each). The strings must outlive the index. Returns 0 on
- * out of memory. */
+ * aliases allowed in each). boost (0..100) lifts important records among
+ * equally good matches (the Central Asian states before Taiwan for "ta").
+ * The strings must outlive the index. Returns 0 on out of memory. */
 int search_index_add(SearchIndex *index, SelectionKind kind, uint32_t id, const char *label,
-                     const char *const *names, int name_count);
+                     const char *const *names, int name_count, int boost);
 
 /* The best matches for a query (UTF-8, any case), best first. Writes at most
  * max_results and returns how many it wrote (0 for an empty query). */

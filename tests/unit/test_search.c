@@ -11,7 +11,7 @@ static SearchIndex *idx;
 static void add(SelectionKind kind, uint32_t id, const char *label, const char *aliases)
 {
     const char *names[1] = { aliases };
-    CHECK(search_index_add(idx, kind, id, label, names, aliases ? 1 : 0));
+    CHECK(search_index_add(idx, kind, id, label, names, aliases ? 1 : 0, 0));
 }
 
 static const SearchResult *top(const char *query)
@@ -122,6 +122,17 @@ int main(void)
     CHECK_TOP("Forum", SELECTION_EVENT, 3);
     CHECK_TOP("second article", SELECTION_ARTICLE, 2);
     CHECK_TOP("turkmenstan", SELECTION_COUNTRY, 3);
+    /* Importance breaks near-ties: a Central Asian state before a distant country. */
+    SearchIndex *boosted = search_index_create();
+    const char *none[1] = { NULL };
+    CHECK(search_index_add(boosted, SELECTION_COUNTRY, 1, "Taiwan", none, 0, 0));
+    CHECK(search_index_add(boosted, SELECTION_COUNTRY, 2, "Tajikistan", none, 0, 60));
+    n = search_run(boosted, "ta", r, 8);
+    CHECK(n == 2 && r[0].id == 2);
+    /* ...but never above a better kind of match. */
+    n = search_run(boosted, "taiwan", r, 8);
+    CHECK(n >= 1 && r[0].id == 1);
+    search_index_destroy(boosted);
     search_index_destroy(idx);
     free(data);
     return test_finish();
