@@ -27,29 +27,22 @@ count_node() { # log -> adds to passed/failed
 }
 mkdir -p build
 
-echo "== native build and tests" >&2
-if bash tools/build.sh native; then
-  ctest --preset native 2>&1 | tee build/ctest-native.log
-  count_ctest build/ctest-native.log
-else
-  failed=$((failed + 1)); problems+=("native build failed")
-fi
-
-echo "== sanitizer build (ASan + UBSan) and tests" >&2
-if bash tools/build.sh asan; then
-  ctest --preset asan 2>&1 | tee build/ctest-asan.log
-  count_ctest build/ctest-asan.log
-else
-  failed=$((failed + 1)); problems+=("asan build failed")
-fi
-
-echo "== web build and browser tests" >&2
-if bash tools/build.sh web; then
-  node --test --test-concurrency=1 --test-reporter=tap tests/browser/ 2>&1 | tee build/browser.log
-  count_node build/browser.log
-else
-  failed=$((failed + 1)); problems+=("web build failed")
-fi
+# stage TITLE PRESET COUNTER COMMAND...: builds PRESET, then runs COMMAND into a log
+# that COUNTER (count_ctest or count_node) adds to the totals.
+stage() {
+  local title=$1 preset=$2 counter=$3; shift 3
+  local log="build/test-$preset.log"
+  echo "== $title" >&2
+  if ! bash tools/build.sh "$preset"; then
+    failed=$((failed + 1)); problems+=("$preset build failed"); return
+  fi
+  "$@" 2>&1 | tee "$log"
+  "$counter" "$log"
+}
+stage "native build: unit, content and native render tests" native count_ctest ctest --preset native
+stage "sanitizer build (ASan + UBSan): unit and native tests" asan count_ctest ctest --preset asan
+stage "web build: browser tests in headless Chromium" web count_node \
+  node --test --test-concurrency=1 --test-reporter=tap tests/browser/
 
 echo
 for p in "${problems[@]}"; do echo "problem: $p"; done
