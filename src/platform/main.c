@@ -47,6 +47,8 @@ typedef struct Platform {
     float dpr;                    /* device px per css px */
     bool quit;
     bool first_frame_done;
+    bool prewarm_pending;
+    bool press_on_ui;             /* the current press began on the UI */         /* glyphs to rasterise once the first frame is shown */
     char last_hash[1024];         /* the state string last published to the URL */
     char last_selection[256];     /* its selection part: a change there is a new history entry */
     /* two-finger pinch tracking */
@@ -445,6 +447,12 @@ static void handle_requests(Platform *p)
 static void frame(void)
 {
     Platform *p = &g_platform;
+    /* One frame after the first map is up, rasterise the panel's glyphs ahead
+     * of time, so the first click does not pay for them. */
+    if (p->prewarm_pending && !p->app.needs_redraw) {
+        p->prewarm_pending = false;
+        ui_prewarm(&p->ui, p->dpr);
+    }
     poll_events(p);
     AppInput *in = &p->input;
     in->now_ms = now_ms();
@@ -454,6 +462,14 @@ static void frame(void)
      * not also reach the map. */
     bool over_ui = ui_update(&p->ui, &p->app, in); /* may take keys and text from *in */
     AppInput map_input = *in;
+    /* A press that began on the UI (a timeline drag, a scrolled panel) stays
+     * the UI's until release: the map must not pan along. */
+    if (in->pointer_pressed) p->press_on_ui = over_ui;
+    if (p->press_on_ui) {
+        map_input.pointer_down = false;
+        map_input.pointer_released = false;
+        if (!in->pointer_down) p->press_on_ui = false;
+    }
     if (over_ui) {
         map_input.pointer_inside = false;
         map_input.pointer_pressed = false;
@@ -477,6 +493,7 @@ static void frame(void)
         p->app.needs_redraw = false;
         if (!p->first_frame_done) {
             p->first_frame_done = true;
+            p->prewarm_pending = true;
 #ifdef __EMSCRIPTEN__
             js_first_frame_done();
 #endif
@@ -547,7 +564,14 @@ EMSCRIPTEN_KEEPALIVE double steppe_project_y(double lon, double lat)
 EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void)
 {
     static char json[4096];
-    app_state_json(&g_platform.app, json, (int)sizeof json);
+    int len = app_state_json(&g_platform.app, json, (int)sizeof json - 200);
+    /* The UI's layout is the platform's to report: where the timeline's years
+     * lie, so tests and embedders can drive it like a user. */
+    const TimelineBar *t = &g_platform.ui.timeline;
+    if (len > 0 && json[len - 1] == '}')
+        snprintf(json + len - 1, sizeof json - (size_t)len + 1,
+                 ",\"timeline\":{\"x0\":%.1f,\"x1\":%.1f,\"y\":%.1f,\"firstYear\":%d,\"lastYear\":%d}}",
+                 t->track_x0, t->track_x1, t->track_y, g_platform.app.first_year, g_platform.app.last_year);
     return json;
 }
 

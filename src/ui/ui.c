@@ -39,6 +39,23 @@ bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle)
 
 void ui_shutdown(Ui *ui) { search_box_free(&ui->search); }
 
+void ui_prewarm(Ui *ui, float dpr)
+{
+    Renderer *r = ui->r;
+    r->dpr = dpr;
+    static const char sample[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;-()$%'\"“”’—–•";
+    for (size_t s = 0; s < sizeof STYLES / sizeof STYLES[0]; s++)
+        render_text_width(r, STYLES[s].face, STYLES[s].size, sample); /* measures only */
+    for (size_t s = 0; s < sizeof STYLES / sizeof STYLES[0]; s++) {
+        float px = STYLES[s].size * dpr;
+        size_t len = sizeof sample - 1, pos = 0;
+        while (pos < len) {
+            AtlasGlyph g;
+            font_atlas_glyph(&r->atlas, r->faces[STYLES[s].face], STYLES[s].face, px, utf8_next(sample, len, &pos), &g);
+        }
+    }
+}
+
 static bool in_rect(UiRect r, double x, double y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
 static bool panel_visible(const App *app) { return app->panel_open && app->selection.kind != SELECTION_NONE; }
@@ -226,6 +243,12 @@ bool ui_update(Ui *ui, App *app, AppInput *in)
     if (in->pointer_pressed && button != UI_BUTTON_NONE) {
         press_button(button, app, in->now_ms);
         return true;
+    }
+    if (panel && (in->keys_pressed & (APP_KEY_PAGE_UP | APP_KEY_PAGE_DOWN))) {
+        float page = ui->panel_content.h * 0.85f;
+        ui->scroll_y += (in->keys_pressed & APP_KEY_PAGE_DOWN) ? page : -page;
+        clamp_scroll(ui);
+        app->needs_redraw = true;
     }
     if (over_panel) {
         if (in->wheel_steps != 0) {

@@ -63,6 +63,8 @@ typedef struct Ui {
  * memory runs out; the UI then works without search. */
 bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle);
 void ui_shutdown(Ui *ui);
+/* Rasterises the glyphs panels use most, ahead of the first click (idle time). */
+void ui_prewarm(Ui *ui, float dpr);
 
 /* Handles the frame's input aimed at the UI, clearing from *in the keys and
  * text it used. Returns true if the pointer is over the UI, in which case the

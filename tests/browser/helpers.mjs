@@ -78,7 +78,8 @@ export function colorDistance(a, b) { return Math.abs(a[0] - b[0]) + Math.abs(a[
 
 // The app applies input on its next animation frame, so a test waits (with a
 // time limit) for the state it expects rather than reading it at once.
-// predicate runs in the page and gets state(); returns the state once it holds.
+// predicate runs in the page (it is sent as source text, so it cannot use the
+// test's variables: write literals) and gets state(); returns the state once it holds.
 export async function waitForState(page, predicate, what = 'the expected state', timeout = 5000) {
   try {
     await page.waitForFunction((src) => {
