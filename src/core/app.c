@@ -1,9 +1,12 @@
 /* app: input -> state. See app.h for the design. */
 #include "app.h"
 
+#include "event_markers.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DRAG_THRESHOLD_CSS 4.0   /* a press that moves less than this is a click */
@@ -54,12 +57,17 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     app->needs_redraw = true;
     app->last_now_ms = now_ms;
     app->country_hits = hit_index_create(bundle);
-    return app->country_hits != NULL;
+    app->markers = calloc(1, sizeof *app->markers);
+    if (!app->country_hits || !app->markers || !event_markers_init(app->markers, bundle)) return false;
+    event_markers_update(app->markers, app);
+    return true;
 }
 
 void app_destroy(App *app)
 {
     hit_index_destroy(app->country_hits);
+    if (app->markers) event_markers_free(app->markers);
+    free(app->markers);
     memset(app, 0, sizeof *app);
 }
 
@@ -267,6 +275,30 @@ void app_select_country(App *app, uint32_t country_id, double now_ms)
     app_select(app, (Selection){ country_id ? SELECTION_COUNTRY : SELECTION_NONE, country_id }, now_ms);
 }
 
+/* A single event is selected; a cluster zooms in on its members, or, if they
+ * all share one place (and zooming cannot part them), selects the place,
+ * whose panel lists them. */
+static void click_marker(App *app, const MarkerGlyph *g, double now_ms)
+{
+    if (g->count == 1) {
+        app_select(app, (Selection){ SELECTION_EVENT, g->event }, now_ms);
+        return;
+    }
+    const Bundle *b = app->bundle;
+    const EventMarkers *m = app->markers;
+    uint32_t place = bundle_event(b, m->members[g->first]).place;
+    bool one_place = true;
+    for (uint32_t i = 1; i < g->count; i++)
+        if (bundle_event(b, m->members[g->first + i]).place != place) one_place = false;
+    if (one_place) {
+        app_select(app, (Selection){ SELECTION_PLACE, place }, now_ms);
+        return;
+    }
+    double wx, wy;
+    view_screen_to_world(&app->view, g->x, g->y, &wx, &wy);
+    view_fly_to(&app->view, wx, wy, app->view.scale_px * 3.0, now_ms, 0);
+}
+
 static uint32_t arrow_keys(uint32_t keys) { return keys & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN); }
 
 void app_update(App *app, const AppInput *in)
@@ -313,9 +345,15 @@ void app_update(App *app, const AppInput *in)
     /* Selection on press (not release): the click-to-panel latency users feel
      * starts at mousedown, and a drag that follows only pans. */
     if (in->pointer_pressed && in->pointer_inside) {
-        uint32_t id = app_country_at(app, in->pointer_x, in->pointer_y);
-        if (id != app->selection.id || app->selection.kind != SELECTION_COUNTRY)
-            app_select_country(app, id, in->now_ms);
+        event_markers_update(app->markers, app);
+        int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
+        if (glyph >= 0) {
+            click_marker(app, &app->markers->glyphs[glyph], in->now_ms);
+        } else {
+            uint32_t id = app_country_at(app, in->pointer_x, in->pointer_y);
+            if (id != app->selection.id || app->selection.kind != SELECTION_COUNTRY)
+                app_select_country(app, id, in->now_ms);
+        }
     }
     if (in->pointer_released) app->dragging = false;
 
@@ -406,11 +444,18 @@ void app_update(App *app, const AppInput *in)
         app->pointer_y = in->pointer_y;
         if (app->hover_country) app->needs_redraw = true; /* the name follows the pointer */
     }
-    /* Hover: only while not dragging, so panning doesn't flicker highlights. */
-    uint32_t hover = 0;
-    if (in->pointer_inside && !app->dragging) hover = app_country_at(app, in->pointer_x, in->pointer_y);
-    if (hover != app->hover_country) {
+    /* Hover: only while not dragging, so panning doesn't flicker highlights.
+     * A marker under the pointer takes precedence over the country below it. */
+    event_markers_update(app->markers, app);
+    uint32_t hover = 0, hover_event = 0;
+    if (in->pointer_inside && !app->dragging) {
+        int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
+        if (glyph >= 0) hover_event = app->markers->glyphs[glyph].event;
+        else hover = app_country_at(app, in->pointer_x, in->pointer_y);
+    }
+    if (hover != app->hover_country || hover_event != app->hover_event) {
         app->hover_country = hover;
+        app->hover_event = hover_event;
         app->needs_redraw = true;
     }
 }
@@ -495,6 +540,9 @@ int app_state_json(const App *app, char *out, int out_size)
     out_json_string(&o, name);
     out_raw(&o, ",\"hover\":");
     out_json_string(&o, bundle_country(app->bundle, app->hover_country).iso3);
+    out_raw(&o, ",\"hoverEvent\":");
+    out_json_string(&o, bundle_event(app->bundle, app->hover_event).key);
+    out_fmt(&o, ",\"markers\":%zu", app->markers ? app->markers->glyph_count : (size_t)0);
     uint32_t counts[CATEGORY_COUNT], visible;
     app_count_events(app, counts, &visible);
     out_fmt(&o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s",

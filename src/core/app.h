@@ -100,6 +100,7 @@ typedef struct App {
     GeoProjection projection;
     View view;
     HitIndex *country_hits;    /* spatial index of country rings, built at load */
+    struct EventMarkers *markers; /* this frame's event markers and clusters (event_markers.h) */
     double home_bounds[4];     /* world units */
     double home_scale_px;      /* the scale that fits home_bounds in the current viewport */
     uint32_t hover_country;    /* country id under the pointer, 0 = none */

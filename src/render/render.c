@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/event_markers.h"
+#include "core/panel.h"
 
 /* Screen-space decimation: ring points closer than this (device px) to the last
  * kept one are skipped. At low zoom this drops most of the 50m detail that
@@ -824,6 +826,58 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
     return true;
 }
 
+/* Event markers (a dot in the category's colour) and clusters (a dark disc
+ * with the count), over the map; the hovered one grows, the selected one is
+ * ringed in the selection colour; a tooltip names the hovered event. */
+static void draw_markers(Renderer *r, const App *app)
+{
+    const EventMarkers *m = app->markers;
+    if (!m || !(app->layers & LAYER_MARKERS)) return;
+    const Theme *t = r->theme;
+    const Bundle *b = app->bundle;
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        if (g->x < -20 || g->y < -20 || g->x > app->view.width_css + 20 || g->y > app->view.height_css + 20) continue;
+        float x = (float)g->x, y = (float)g->y;
+        bool hovered = app->hover_event == g->event;
+        bool selected = false;
+        for (uint32_t k = 0; k < g->count; k++)
+            if (app->selection.kind == SELECTION_EVENT && app->selection.id == m->members[g->first + k]) selected = true;
+        if (g->count == 1) {
+            float rad = (float)MARKER_RADIUS_CSS * (hovered ? 1.3f : 1.0f);
+            if (selected) render_fill_circle(r, x, y, rad + 4.5f, t->selected_outline);
+            render_fill_circle(r, x, y, rad + 1.8f, t->label_halo);
+            render_fill_circle(r, x, y, rad, t->category[bundle_event(b, g->event).category % CATEGORY_COUNT]);
+            render_fill_circle(r, x, y, rad * 0.35f, t->label_halo);
+        } else {
+            char count[16];
+            snprintf(count, sizeof count, "%u", g->count);
+            float rad = (g->count < 10 ? 10.0f : g->count < 100 ? 12.5f : 15.0f) * (hovered ? 1.15f : 1.0f);
+            if (selected) render_fill_circle(r, x, y, rad + 4.5f, t->selected_outline);
+            render_fill_circle(r, x, y, rad + 2.0f, t->label_halo);
+            render_fill_circle(r, x, y, rad, t->panel_text);
+            float w = render_text_width(r, FACE_BOLD, 11.5f, count);
+            render_text(r, FACE_BOLD, 11.5f, x - w / 2, y + 4.2f, count, t->label_halo);
+        }
+    }
+    if (app->hover_event && !app->dragging) {
+        BundleEvent e = bundle_event(b, app->hover_event);
+        char date[48], line[512];
+        panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
+        snprintf(line, sizeof line, "%s · %s", date, bundle_place(b, e.place).name);
+        float w1 = render_text_width(r, FACE_BOLD, 13, e.title), w2 = render_text_width(r, FACE_REGULAR, 12, line);
+        float w = (w1 > w2 ? w1 : w2) + 20;
+        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
+        if (x + w > app->view.width_css) x = (float)app->pointer_x - w - 10;
+        if (y + 46 > app->view.height_css) y = (float)app->pointer_y - 56;
+        render_fill_rect(r, x, y, w, 46, t->panel_rule);
+        render_fill_rect(r, x + 1, y + 1, w - 2, 44, t->panel_bg);
+        render_fill_rect(r, x + 1, y + 1, 4, 44, t->category[e.category % CATEGORY_COUNT]);
+        render_text(r, FACE_BOLD, 13, x + 12, y + 19, e.title, t->panel_text);
+        render_text(r, FACE_REGULAR, 12, x + 12, y + 37, line, t->panel_muted);
+    }
+}
+
 void render_map(Renderer *r, const App *app)
 {
     bool drawn = false;
@@ -844,6 +898,7 @@ void render_map(Renderer *r, const App *app)
     }
     if (!drawn) draw_base_map(r, app);
     draw_country_highlights(r, app);
+    draw_markers(r, app);
     draw_chrome(r, app);
 }
 
