@@ -347,8 +347,12 @@ void app_update(App *app, const AppInput *in)
     if (in->pointer_pressed && in->pointer_inside) {
         event_markers_update(app->markers, app);
         int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
+        int edge = glyph < 0 ? event_markers_hit_edge(app->markers, in->pointer_x, in->pointer_y) : -1;
         if (glyph >= 0) {
             click_marker(app, &app->markers->glyphs[glyph], in->now_ms);
+        } else if (edge >= 0) {
+            /* Far-away events: go there; the place's panel lists them. */
+            app_select(app, (Selection){ SELECTION_PLACE, app->markers->edges[edge].place }, in->now_ms);
         } else {
             uint32_t id = app_country_at(app, in->pointer_x, in->pointer_y);
             if (id != app->selection.id || app->selection.kind != SELECTION_COUNTRY)

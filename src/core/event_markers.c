@@ -17,7 +17,10 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
     m->members = calloc(n, sizeof *m->members);
     m->fill = calloc(n, sizeof *m->fill);
     m->clusterer = clusterer_create(n);
-    if (!m->points || !m->cluster_of || !m->clusters || !m->glyphs || !m->members || !m->fill || !m->clusterer) {
+    m->place_capacity = b->place_count;
+    m->edges = calloc(b->place_count + 1, sizeof *m->edges);
+    m->edge_of_place = calloc(b->place_count + 1, sizeof *m->edge_of_place);
+    if (!m->points || !m->cluster_of || !m->clusters || !m->glyphs || !m->members || !m->fill || !m->clusterer || !m->edges || !m->edge_of_place) {
         event_markers_free(m);
         return false;
     }
@@ -32,6 +35,8 @@ void event_markers_free(EventMarkers *m)
     free(m->glyphs);
     free(m->members);
     free(m->fill);
+    free(m->edges);
+    free(m->edge_of_place);
     clusterer_destroy(m->clusterer);
     memset(m, 0, sizeof *m);
 }
@@ -63,7 +68,49 @@ void event_markers_update(EventMarkers *m, const App *app)
         view_world_to_screen(v, p.x, p.y, &x, &y);
         m->points[n++] = (HitPoint){ x, y, e };
     }
+    m->edge_count = 0;
     if (!(app->layers & LAYER_MARKERS)) return;
+    /* The map area: the viewport less what the panel and the timeline hide. */
+    double right = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0);
+    double bottom = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
+    double top = EDGE_TOP_CSS; /* the search box and the zoom buttons sit above */
+    double cx = right / 2, cy = (top + bottom) / 2;
+    size_t inside = 0;
+    memset(m->edge_of_place, 0, (m->place_capacity + 1) * sizeof *m->edge_of_place);
+    for (size_t i = 0; i < n; i++) {
+        HitPoint pt = m->points[i];
+        if (pt.x >= 0 && pt.y >= 0 && pt.x <= right && pt.y <= bottom) {
+            m->points[inside++] = pt;
+            continue;
+        }
+        /* Off the map area: count it on its place's indicator, which sits where
+         * the line from the centre towards the place leaves the area. */
+        uint32_t place = bundle_event(b, pt.id).place;
+        if (place > m->place_capacity) continue;
+        uint32_t slot = m->edge_of_place[place];
+        if (!slot) {
+            double dx = pt.x - cx, dy = pt.y - cy, len = hypot(dx, dy);
+            if (len < 1e-9) continue;
+            dx /= len;
+            dy /= len;
+            double hx = right / 2 - EDGE_MARGIN_CSS, hy = (bottom - top) / 2 - EDGE_MARGIN_CSS;
+            double t = fmin(fabs(dx) > 1e-9 ? hx / fabs(dx) : 1e30, fabs(dy) > 1e-9 ? hy / fabs(dy) : 1e30);
+            m->edges[m->edge_count] = (EdgeIndicator){ cx + dx * t, cy + dy * t, dx, dy, place, 0 };
+            slot = m->edge_of_place[place] = (uint32_t)++m->edge_count;
+        }
+        m->edges[slot - 1].count++;
+    }
+    /* Indicators that would overlap are nudged apart along the edge. */
+    for (size_t i = 0; i < m->edge_count; i++)
+        for (size_t j = 0; j < i; j++) {
+            EdgeIndicator *a = &m->edges[i], *o = &m->edges[j];
+            if (fabs(a->x - o->x) < 24 && fabs(a->y - o->y) < 24) {
+                bool vertical_edge = fabs(a->x - EDGE_MARGIN_CSS) < 1 || fabs(a->x - (right - EDGE_MARGIN_CSS)) < 1;
+                if (vertical_edge) a->y = fmin(bottom - EDGE_MARGIN_CSS, o->y + 26);
+                else a->x = fmin(right - EDGE_MARGIN_CSS, o->x + 26);
+            }
+        }
+    n = inside;
     size_t clusters = cluster_points(m->clusterer, m->points, n, CLUSTER_RADIUS_CSS, m->clusters, m->capacity, m->cluster_of);
     /* Members grouped by cluster: count, then place. */
     uint32_t offset = 0;
@@ -78,6 +125,13 @@ void event_markers_update(EventMarkers *m, const App *app)
         m->members[m->glyphs[c].first + m->fill[c]++] = m->points[i].id;
     }
     m->glyph_count = clusters;
+}
+
+int event_markers_hit_edge(const EventMarkers *m, double x, double y)
+{
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (fabs(m->edges[i].x - x) <= 13 && fabs(m->edges[i].y - y) <= 13) return (int)i;
+    return -1;
 }
 
 int event_markers_hit(const EventMarkers *m, double x, double y)

@@ -26,6 +26,18 @@ typedef struct MarkerGlyph {
     uint32_t first;       /* index of its first member in EventMarkers.members */
 } MarkerGlyph;
 
+/* Events outside the map area are pointed at from its edge, one indicator per
+ * place (Washington, New York, Brussels ...), so no event is out of reach. */
+typedef struct EdgeIndicator {
+    double x, y;          /* on the map area's edge, css px */
+    double dx, dy;        /* unit direction towards the place */
+    uint32_t place;       /* place id */
+    uint32_t count;       /* events there passing the filter */
+} EdgeIndicator;
+
+#define EDGE_MARGIN_CSS 26.0
+#define EDGE_TOP_CSS 56.0
+
 typedef struct EventMarkers {
     HitPoint *points;      /* scratch: visible events in css px */
     uint32_t *cluster_of;  /* scratch: cluster index per point */
@@ -36,6 +48,9 @@ typedef struct EventMarkers {
     uint32_t *fill;        /* scratch: members placed per glyph */
     size_t capacity;       /* events in the bundle */
     size_t glyph_count;
+    EdgeIndicator *edges;  /* one slot per place */
+    uint32_t *edge_of_place; /* scratch: index + 1 into edges, per place */
+    size_t edge_count, place_capacity;
     uint32_t visible;      /* events passing the filter */
     /* what the layout was computed for */
     double view_key[4];
@@ -50,5 +65,7 @@ void event_markers_free(EventMarkers *m);
 void event_markers_update(EventMarkers *m, const App *app);
 /* The glyph under a css point (index), or -1. */
 int event_markers_hit(const EventMarkers *m, double x_css, double y_css);
+/* The edge indicator under a css point (index), or -1. */
+int event_markers_hit_edge(const EventMarkers *m, double x_css, double y_css);
 
 #endif

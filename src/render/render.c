@@ -860,6 +860,22 @@ static void draw_markers(Renderer *r, const App *app)
             render_text(r, FACE_BOLD, 11.5f, x - w / 2, y + 4.2f, count, t->label_halo);
         }
     }
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        float x = (float)e->x, y = (float)e->y, dx = (float)e->dx, dy = (float)e->dy;
+        /* An arrowhead pointing out of the map towards the place, and its name. */
+        render_fill_circle(r, x, y, 12, t->label_halo);
+        render_fill_circle(r, x, y, 10.5f, t->panel_text);
+        float tip_x = x + dx * 8, tip_y = y + dy * 8, bx = x - dx * 3, by = y - dy * 3;
+        fill_triangle(r, tip_x, tip_y, bx - dy * 5.5f, by + dx * 5.5f, bx + dy * 5.5f, by - dx * 5.5f, t->label_halo);
+        BundlePlace p = bundle_place(b, e->place);
+        char label[128];
+        snprintf(label, sizeof label, "%s · %u", app->local_names && p.name_local[0] ? p.name_local : p.name, e->count);
+        float w = render_text_width(r, FACE_BOLD, 11.5f, label);
+        float lx = dx > 0.5f ? x - w - 18 : x + 16, ly = dy > 0.7f ? y - 8 : y + 4;
+        if (dx <= 0.5f && dx >= -0.5f) lx = x - w / 2, ly = dy > 0 ? y - 17 : y + 26;
+        render_text_halo(r, FACE_BOLD, 11.5f, lx, ly, label, t->panel_text, t->label_halo);
+    }
     if (app->hover_event && !app->dragging) {
         BundleEvent e = bundle_event(b, app->hover_event);
         char date[48], line[512];
