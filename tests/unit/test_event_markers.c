@@ -30,11 +30,12 @@ int main(void)
     view_cancel_flight(&app.view);
     app.view.scale_px = 400;
     app.view.center_x = 1.5;
-    app.view.center_y = 1;
+    app.view.center_y = 0.8;
     event_markers_update(m, &app);
     CHECK_EQ_U(m->visible, 3);
     CHECK_EQ_U(m->glyph_count, 3);
     CHECK_EQ_U(glyph_total(m), 3);
+    CHECK_EQ_U(m->edge_count, 0);
 
     /* Each marker is where its place projects, and picking finds it. */
     for (size_t i = 0; i < m->glyph_count; i++) {
@@ -47,6 +48,28 @@ int main(void)
         CHECK(event_markers_hit(m, x + 3, y - 3) == (int)i);
     }
     CHECK(event_markers_hit(m, -500, -500) == -1);
+
+    /* An event whose place leaves the map area is pointed at from the edge,
+     * and a click there selects the place. */
+    app.view.center_y = 1.5; /* Astana (y 0.2) is now 520 px above the top */
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->edge_count, 1);
+    CHECK_EQ_U(m->glyph_count + m->edge_count, 3);
+    if (m->edge_count == 1) {
+        const EdgeIndicator *e = &m->edges[0];
+        CHECK_EQ_U(e->place, 1);
+        CHECK_EQ_U(e->count, 1);
+        CHECK(e->dy < -0.9);                       /* pointing up */
+        CHECK(e->y >= EDGE_TOP_CSS && e->y < 120); /* at the top of the map area */
+        CHECK(event_markers_hit_edge(m, e->x, e->y) == 0);
+        AppInput in = { .now_ms = 5, .width_css = 800, .height_css = 600, .pointer_inside = true,
+                        .pointer_x = e->x, .pointer_y = e->y, .pointer_pressed = true, .pointer_down = true };
+        app_update(&app, &in);
+        CHECK(app.selection.kind == SELECTION_PLACE && app.selection.id == 1);
+        view_cancel_flight(&app.view);
+    }
+    app.view.center_x = 1.5;
+    app.view.center_y = 0.8;
 
     /* Zoomed far out, all three gather into one cluster that counts them. */
     app.view.scale_px = 2;
