@@ -402,6 +402,10 @@ void app_update(App *app, const AppInput *in)
         app->needs_redraw = true;
     }
     if (in->keys_pressed & APP_KEY_PLAY) app_toggle_play(app);
+    if (in->keys_pressed & APP_KEY_RELATIONS) {
+        app->layers ^= LAYER_RELATIONS;
+        app->needs_redraw = true;
+    }
     if (in->keys_pressed & APP_KEY_LANGUAGE) {
         app->local_names = !app->local_names;
         app->needs_redraw = true;

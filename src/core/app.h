@@ -43,6 +43,7 @@ enum {
     APP_KEY_COPY = 1u << 19,    /* Ctrl+C: copy the panel's text */
     APP_KEY_EXPORT = 1u << 20,  /* 'e': save a PNG of the current view */
     APP_KEY_COPY_LINK = 1u << 21, /* 'k': copy a link to exactly this view */
+    APP_KEY_RELATIONS = 1u << 22, /* 'r': show or hide the relations layer */
 };
 
 /* Things only the platform can do, asked for by the app (App.requests). */

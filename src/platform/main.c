@@ -176,6 +176,7 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     case SDLK_l: return APP_KEY_LANGUAGE;
     case SDLK_e: return APP_KEY_EXPORT;
     case SDLK_k: return APP_KEY_COPY_LINK;
+    case SDLK_r: return APP_KEY_RELATIONS;
     case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
     case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;

@@ -894,6 +894,121 @@ static void draw_markers(Renderer *r, const App *app)
     }
 }
 
+/* A country's anchor for arcs: its capital if it has one, else its label point. */
+static void country_anchor(const Bundle *b, uint32_t id, double *wx, double *wy)
+{
+    BundleCountry c = bundle_country(b, id);
+    if (c.capital) {
+        BundlePlace p = bundle_place(b, c.capital);
+        *wx = p.x;
+        *wy = p.y;
+    } else {
+        *wx = c.label_x;
+        *wy = c.label_y;
+    }
+}
+
+/* The relations layer: an arc from each trade partner's capital to the other
+ * country's, as thick as the square root of the trade volume, labelled with
+ * the figure and its year as the documents give them. */
+static void draw_relations(Renderer *r, const App *app)
+{
+    if (!(app->layers & LAYER_RELATIONS)) return;
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    double max_value = 0;
+    for (uint32_t i = 1; i <= b->relation_count; i++) {
+        BundleRelation rel = bundle_relation(b, i);
+        if (!strcmp(rel.kind, "trade") && rel.country_b && !isnan(rel.value) && rel.value > max_value) max_value = rel.value;
+    }
+    if (max_value <= 0) return;
+    Rgba arc = t->link;
+    arc.a = 200;
+    for (uint32_t i = 1; i <= b->relation_count; i++) {
+        BundleRelation rel = bundle_relation(b, i);
+        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
+        double ax, ay, bx, by, sx0, sy0, sx1, sy1;
+        country_anchor(b, rel.country_a, &ax, &ay);
+        country_anchor(b, rel.country_b, &bx, &by);
+        view_world_to_screen(&app->view, ax, ay, &sx0, &sy0);
+        view_world_to_screen(&app->view, bx, by, &sx1, &sy1);
+        double dx = sx1 - sx0, dy = sy1 - sy0, len = hypot(dx, dy);
+        if (len < 4) continue;
+        /* A quadratic curve bowed to one side by a fifth of its length. */
+        double mx = (sx0 + sx1) / 2 - dy * 0.2, my = (sy0 + sy1) / 2 + dx * 0.2;
+        enum { STEPS = 32 };
+        SDL_FPoint pts[STEPS + 1];
+        for (int k = 0; k <= STEPS; k++) {
+            double u = (double)k / STEPS, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
+            pts[k].x = (float)((a * sx0 + c * mx + d * sx1) * r->dpr);
+            pts[k].y = (float)((a * sy0 + c * my + d * sy1) * r->dpr);
+        }
+        float width = (float)(1.5 + 7.0 * sqrt(rel.value / max_value));
+        add_stroke(&r->stroke, pts, STEPS + 1, false, (width + 2) * r->dpr, t->label_halo);
+        add_stroke(&r->stroke, pts, STEPS + 1, false, width * r->dpr, arc);
+        batch_flush(r->sdl, &r->stroke, NULL);
+        char label[96];
+        snprintf(label, sizeof label, "%.3g %s%s%.0u%s", (double)rel.value, rel.unit, rel.year ? " (" : "", rel.year,
+                 rel.year ? ")" : "");
+        /* The label sits a quarter of the way out from the first country (the
+         * far end of an arc to Washington is off screen). */
+        const double u = 0.25, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
+        float lx = (float)(a * sx0 + c * mx + d * sx1), ly = (float)(a * sy0 + c * my + d * sy1);
+        float w = render_text_width(r, FACE_BOLD, 12, label);
+        render_text_halo(r, FACE_BOLD, 12, lx - w / 2, ly - 6, label, t->link, t->label_halo);
+    }
+}
+
+/* A scale bar of a round length (1, 2 or 5 × 10^n km), measured at the centre
+ * of the view: an equal-area conic's scale changes across the map. */
+static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
+{
+    const Theme *t = r->theme;
+    double cx = app->view.width_css / 2, cy = app->view.height_css / 2, lon0, lat0, lon1, lat1, wx, wy;
+    view_screen_to_world(&app->view, cx - 50, cy, &wx, &wy);
+    if (!geo_unproject(&app->projection, (WorldPoint){ wx, wy }, &lon0, &lat0)) return;
+    view_screen_to_world(&app->view, cx + 50, cy, &wx, &wy);
+    if (!geo_unproject(&app->projection, (WorldPoint){ wx, wy }, &lon1, &lat1)) return;
+    double km_per_px = geo_distance_km(lon0, lat0, lon1, lat1) / 100.0;
+    if (!(km_per_px > 0)) return;
+    double target = 120 * km_per_px, step = pow(10, floor(log10(target))), km = step;
+    if (step * 5 <= target) km = step * 5;
+    else if (step * 2 <= target) km = step * 2;
+    float px = (float)(km / km_per_px);
+    char label[32];
+    snprintf(label, sizeof label, km >= 1 ? "%.0f km" : "%.1f km", km);
+    render_fill_rect(r, x - 4, y - 18, px + 60, 26, t->panel_bg);
+    render_fill_rect(r, x, y, px, 3, t->panel_text);
+    render_fill_rect(r, x, y - 5, 1.5f, 8, t->panel_text);
+    render_fill_rect(r, x + px - 1.5f, y - 5, 1.5f, 8, t->panel_text);
+    render_text(r, FACE_REGULAR, 11, x + px + 6, y + 4, label, t->panel_text);
+}
+
+/* A small legend: what markers, clusters and arcs mean, and the projection. */
+static void draw_legend(Renderer *r, const App *app, float x, float y)
+{
+    const Theme *t = r->theme;
+    const char *projection = bundle_meta(app->bundle).projection_name;
+    bool arcs = (app->layers & LAYER_RELATIONS) != 0;
+    float h = arcs ? 76 : 58;
+    float w = fmaxf(230, render_text_width(r, FACE_REGULAR, 10.5f, projection) + 20);
+    render_fill_rect(r, x, y - h, w, h, t->panel_rule);
+    render_fill_rect(r, x + 1, y - h + 1, w - 2, h - 2, t->panel_bg);
+    float ly = y - h + 16;
+    for (int c = 0; c < 4; c++) render_fill_circle(r, x + 12 + c * 9, ly - 4, 3.8f, t->category[c]);
+    render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "event, coloured by category", t->panel_text);
+    ly += 18;
+    render_fill_circle(r, x + 20, ly - 4, 7, t->panel_text);
+    render_text(r, FACE_BOLD, 9, x + 17, ly - 1, "3", t->panel_bg);
+    render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "several events (click to zoom)", t->panel_text);
+    if (arcs) {
+        ly += 18;
+        render_fill_rect(r, x + 8, ly - 5, 28, 3, t->link);
+        render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "trade volume, as the sources give it", t->panel_text);
+    }
+    render_text(r, FACE_REGULAR, 10.5f, x + 8, y - 6, projection, t->panel_muted);
+}
+
 void render_map(Renderer *r, const App *app)
 {
     bool drawn = false;
@@ -914,8 +1029,15 @@ void render_map(Renderer *r, const App *app)
     }
     if (!drawn) draw_base_map(r, app);
     draw_country_highlights(r, app);
+    draw_relations(r, app);
     draw_markers(r, app);
     draw_chrome(r, app);
+}
+
+void render_legend(Renderer *r, const App *app, float x, float bottom)
+{
+    draw_scale_bar(r, app, x + 6, bottom - 10);
+    draw_legend(r, app, x, bottom - 32);
 }
 
 void render_invalidate(Renderer *r) { r->cache_valid = false; }

@@ -63,6 +63,8 @@ void render_shutdown(Renderer *r);
  * dpr = output px / css px. */
 void render_begin(Renderer *r, float dpr);
 void render_map(Renderer *r, const App *app);
+/* The scale bar and the legend, stacked upwards from (x, bottom), css px. */
+void render_legend(Renderer *r, const App *app, float x, float bottom);
 /* Forgets the cached base map (call when the bundle, theme or fonts change). */
 void render_invalidate(Renderer *r);
 void render_flush(Renderer *r);
