@@ -402,6 +402,10 @@ void app_update(App *app, const AppInput *in)
         app->needs_redraw = true;
     }
     if (in->keys_pressed & APP_KEY_PLAY) app_toggle_play(app);
+    if (in->keys_pressed & APP_KEY_CONTRAST) {
+        app->high_contrast = !app->high_contrast;
+        app->needs_redraw = true;
+    }
     if (in->keys_pressed & APP_KEY_RELATIONS) {
         app->layers ^= LAYER_RELATIONS;
         app->needs_redraw = true;
@@ -553,9 +557,10 @@ int app_state_json(const App *app, char *out, int out_size)
     out_fmt(&o, ",\"markers\":%zu", app->markers ? app->markers->glyph_count : (size_t)0);
     uint32_t counts[CATEGORY_COUNT], visible;
     app_count_events(app, counts, &visible);
-    out_fmt(&o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s",
+    out_fmt(&o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s,\"highContrast\":%s",
             app->filter.year_from, app->filter.year_to, app->filter.category_mask, visible,
-            app->playing ? "true" : "false", app->local_names ? "true" : "false");
+            app->playing ? "true" : "false", app->local_names ? "true" : "false",
+            app->high_contrast ? "true" : "false");
     out_fmt(&o, ",\"panelOpen\":%s}", app->panel_open ? "true" : "false");
     out[o.len < out_size ? o.len : out_size - 1] = 0;
     return o.len < out_size ? o.len : out_size - 1;

@@ -44,6 +44,7 @@ enum {
     APP_KEY_EXPORT = 1u << 20,  /* 'e': save a PNG of the current view */
     APP_KEY_COPY_LINK = 1u << 21, /* 'k': copy a link to exactly this view */
     APP_KEY_RELATIONS = 1u << 22, /* 'r': show or hide the relations layer */
+    APP_KEY_CONTRAST = 1u << 23,  /* 'h': high-contrast theme on or off */
 };
 
 /* Things only the platform can do, asked for by the app (App.requests). */
@@ -116,6 +117,7 @@ typedef struct App {
     double play_year;          /* fractional year reached while playing */
     uint32_t layers;           /* LAYER_* */
     bool local_names;          /* labels in the local language and script */
+    bool high_contrast;        /* the high-contrast theme (projectors) */
     bool panel_open;
     /* How much of the map the open panel hides (set by the UI each frame):
      * its width as a side panel, or its height as a bottom sheet. Flights

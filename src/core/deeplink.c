@@ -118,6 +118,7 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
             }
     }
     if (app->local_names) put(&o, "&lang=local");
+    if (app->high_contrast) put(&o, "&theme=contrast");
     if (app->selection.kind != SELECTION_NONE && !app->panel_open) put(&o, "&panel=0");
     return o.len;
 }
@@ -317,6 +318,10 @@ void deeplink_apply(App *app, const char *text, DeeplinkReport *report)
             ok = !strcmp(value, "local") || !strcmp(value, "en");
             if (ok) app->local_names = !strcmp(value, "local");
             else problem(r, "lang", "expected local or en");
+        } else if (!strcmp(name, "theme")) {
+            ok = !strcmp(value, "contrast") || !strcmp(value, "default");
+            if (ok) app->high_contrast = !strcmp(value, "contrast");
+            else problem(r, "theme", "expected contrast or default");
         } else if (!strcmp(name, "panel")) {
             ok = !strcmp(value, "0") || !strcmp(value, "1");
             if (ok) panel_closed = value[0] == '0';

@@ -8,6 +8,7 @@
  *   f=CAT,CAT,...      categories shown (omitted when all are)
  *   l=LAYER,...        layers shown: markers, labels, relations (omitted at the default)
  *   lang=local         place names in the local language (omitted for English)
+ *   theme=contrast     the high-contrast theme (omitted for the default)
  *   panel=0            the panel is closed although something is selected
  * e.g.  c=KAZ&v=48.00000,67.00000,1.50&t=2018-2019&f=diplomacy,trade
  * Keys are percent-encoded where needed. Reading is for untrusted input: each

@@ -177,6 +177,7 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     case SDLK_e: return APP_KEY_EXPORT;
     case SDLK_k: return APP_KEY_COPY_LINK;
     case SDLK_r: return APP_KEY_RELATIONS;
+    case SDLK_h: return APP_KEY_CONTRAST;
     case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
     case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;
@@ -344,7 +345,7 @@ static void publish_state(Platform *p)
 
 static void draw_frame(Platform *p)
 {
-    render_begin(&p->renderer, p->dpr);
+    render_begin(&p->renderer, &p->app, p->dpr);
     render_map(&p->renderer, &p->app);
     ui_draw(&p->ui, &p->app);
     render_flush(&p->renderer);
@@ -582,7 +583,7 @@ EMSCRIPTEN_KEEPALIVE int steppe_country_fill(const char *iso3)
     uint32_t id = bundle_find_country(&g_platform.bundle, iso3);
     if (!id) return -1;
     BundleCountry c = bundle_country(&g_platform.bundle, id);
-    Rgba f = theme_country_fill(g_platform.renderer.theme, c.flags, c.color);
+    Rgba f = theme_country_fill(g_platform.app.high_contrast ? &THEME_HIGH_CONTRAST : &THEME_DEFAULT, c.flags, c.color);
     return (f.r << 16) | (f.g << 8) | f.b;
 }
 

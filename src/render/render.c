@@ -729,9 +729,14 @@ void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, R
     }
 }
 
-void render_begin(Renderer *r, float dpr)
+void render_begin(Renderer *r, const App *app, float dpr)
 {
     r->dpr = dpr > 0 ? dpr : 1.0f;
+    const Theme *theme = app->high_contrast ? &THEME_HIGH_CONTRAST : &THEME_DEFAULT;
+    if (theme != r->theme) { /* a new theme: everything cached is in the old colours */
+        r->theme = theme;
+        r->cache_valid = false;
+    }
     const Theme *t = r->theme;
     SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
     SDL_RenderClear(r->sdl);
@@ -831,8 +836,9 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
  * ringed in the selection colour; a tooltip names the hovered event. */
 static void draw_markers(Renderer *r, const App *app)
 {
+    if (!app->markers || !(app->layers & LAYER_MARKERS)) return;
+    event_markers_update(app->markers, app); /* a no-op unless the view or filter changed */
     const EventMarkers *m = app->markers;
-    if (!m || !(app->layers & LAYER_MARKERS)) return;
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;
     for (size_t i = 0; i < m->glyph_count; i++) {
@@ -1059,7 +1065,7 @@ void render_set_clip(Renderer *r, const float *rect_css)
 
 void render_frame(Renderer *r, const App *app, float dpr)
 {
-    render_begin(r, dpr);
+    render_begin(r, app, dpr);
     render_map(r, app);
     render_flush(r);
 }

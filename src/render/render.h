@@ -61,7 +61,7 @@ void render_shutdown(Renderer *r);
 /* A frame is render_begin, render_map, anything drawn on top (the UI), then
  * render_flush; render_frame does the first three and flushes. None presents.
  * dpr = output px / css px. */
-void render_begin(Renderer *r, float dpr);
+void render_begin(Renderer *r, const App *app, float dpr);
 void render_map(Renderer *r, const App *app);
 /* The scale bar and the legend, stacked upwards from (x, bottom), css px. */
 void render_legend(Renderer *r, const App *app, float x, float bottom);

@@ -23,6 +23,7 @@ typedef struct Theme {
 } Theme;
 
 extern const Theme THEME_DEFAULT;
+extern const Theme THEME_HIGH_CONTRAST;
 
 /* The fill of a country in the theme (not hovered, not selected). */
 Rgba theme_country_fill(const Theme *t, uint32_t flags, uint32_t color_slot);
