@@ -507,6 +507,22 @@ float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_
     return (x - start) / r->dpr;
 }
 
+/* Whether the face can draw every character of a string (the subset font has
+ * Latin and Cyrillic, not Arabic or Chinese script). */
+static bool can_draw(const Renderer *r, int face, const char *utf8)
+{
+    size_t len = strlen(utf8), pos = 0;
+    while (pos < len)
+        if (!font_has_glyph(r->faces[face], utf8_next(utf8, len, &pos))) return false;
+    return true;
+}
+
+/* A name in the local language if asked for and drawable, else in English. */
+static const char *display_name(const Renderer *r, const App *app, const char *english, const char *local)
+{
+    return app->local_names && local[0] && can_draw(r, FACE_REGULAR, local) ? local : english;
+}
+
 /* Text with a soft halo so it reads over any fill: the halo is the same text
  * drawn around the position in the halo colour first. */
 void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
@@ -551,7 +567,7 @@ static void draw_country_labels(Renderer *r, const App *app, int first_rank, int
             BundleCountry c = bundle_country(b, id);
             int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
             if (crank != rank || !c.ring_count || !c.name[0] || !bbox_visible(c.bbox, visible)) continue;
-            const char *name = app->local_names && c.name_local[0] ? c.name_local : c.name;
+            const char *name = display_name(r, app, c.name, c.name_local);
             float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
             int face = rank == 1 ? FACE_BOLD : FACE_REGULAR;
             double x, y;
@@ -632,7 +648,7 @@ static void draw_place_labels(Renderer *r, const App *app)
             double x, y;
             view_world_to_screen(&app->view, p.x, p.y, &x, &y);
             if (x < -50 || y < -20 || x > app->view.width_css + 50 || y > app->view.height_css + 20) continue;
-            const char *name = app->local_names && p.name_local[0] ? p.name_local : p.name;
+            const char *name = display_name(r, app, p.name, p.name_local);
             float size = pass == 0 ? 12.5f : 11.5f;
             float w = render_text_width(r, FACE_REGULAR, size, name);
             SDL_FRect dot = { (float)x - 4, (float)y - 4, 8, 8 };
@@ -676,7 +692,7 @@ static void draw_chrome(Renderer *r, const App *app)
 
     if (app->hover_country && !app->dragging) {
         BundleCountry c = bundle_country(b, app->hover_country);
-        const char *name = app->local_names && c.name_local[0] ? c.name_local : c.name;
+        const char *name = display_name(r, app, c.name, c.name_local);
         float tw = render_text_width(r, FACE_BOLD, 13, name);
         /* Beside the pointer, flipped to stay on screen. */
         float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
@@ -876,7 +892,7 @@ static void draw_markers(Renderer *r, const App *app)
         fill_triangle(r, tip_x, tip_y, bx - dy * 5.5f, by + dx * 5.5f, bx + dy * 5.5f, by - dx * 5.5f, t->label_halo);
         BundlePlace p = bundle_place(b, e->place);
         char label[128];
-        snprintf(label, sizeof label, "%s · %u", app->local_names && p.name_local[0] ? p.name_local : p.name, e->count);
+        snprintf(label, sizeof label, "%s · %u", display_name(r, app, p.name, p.name_local), e->count);
         float w = render_text_width(r, FACE_BOLD, 11.5f, label);
         float lx = dx > 0.5f ? x - w - 18 : x + 16, ly = dy > 0.7f ? y - 8 : y + 4;
         if (dx <= 0.5f && dx >= -0.5f) lx = x - w / 2, ly = dy > 0 ? y - 17 : y + 26;
