@@ -6,6 +6,7 @@
  *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
  *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen, hash }
  *   window.steppeAtlas.panelText() -> what the panel shows, as plain text ("" when closed)
+ *   window.steppeAtlas.markers()   -> { markers: [{x, y, count, event}], edges: [{x, y, count, place}] } in CSS px
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
  */
 'use strict';
@@ -27,6 +28,7 @@
       return s;
     },
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
+    markers: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())); },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];

@@ -22,6 +22,7 @@
 #include "core/app.h"
 #include "core/bundle.h"
 #include "core/deeplink.h"
+#include "core/event_markers.h"
 #include "render/render.h"
 #include "ui/ui.h"
 
@@ -514,6 +515,28 @@ EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css);
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void);
 EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash);
 EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
+
+/* The markers and edge indicators as drawn now, in css px (for tests and embedders). */
+EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void)
+{
+    static char json[65536];
+    const App *app = &g_platform.app;
+    const EventMarkers *m = app->markers;
+    size_t used = 0;
+    used += (size_t)snprintf(json, sizeof json, "{\"markers\":[");
+    for (size_t i = 0; m && i < m->glyph_count && used < sizeof json - 256; i++)
+        used += (size_t)snprintf(json + used, sizeof json - used, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"event\":\"%s\"}",
+                                 i ? "," : "", m->glyphs[i].x, m->glyphs[i].y, m->glyphs[i].count,
+                                 bundle_event(app->bundle, m->glyphs[i].event).key);
+    used += (size_t)snprintf(json + used, sizeof json - used, "],\"edges\":[");
+    for (size_t i = 0; m && i < m->edge_count && used < sizeof json - 256; i++)
+        used += (size_t)snprintf(json + used, sizeof json - used, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"place\":\"%s\"}",
+                                 i ? "," : "", m->edges[i].x, m->edges[i].y, m->edges[i].count,
+                                 bundle_place(app->bundle, m->edges[i].place).key);
+    snprintf(json + used, sizeof json - used, "]}");
+    return json;
+}
 
 /* The browser's back/forward buttons (popstate) or an edited hash. */
 EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash)
