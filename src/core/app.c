@@ -459,15 +459,18 @@ void app_update(App *app, const AppInput *in)
     /* Hover: only while not dragging, so panning doesn't flicker highlights.
      * A marker under the pointer takes precedence over the country below it. */
     event_markers_update(app->markers, app);
-    uint32_t hover = 0, hover_event = 0;
+    uint32_t hover = 0, hover_event = 0, hover_place = 0;
     if (in->pointer_inside && !app->dragging) {
         int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
+        int edge = glyph < 0 ? event_markers_hit_edge(app->markers, in->pointer_x, in->pointer_y) : -1;
         if (glyph >= 0) hover_event = app->markers->glyphs[glyph].event;
+        else if (edge >= 0) hover_place = app->markers->edges[edge].place;
         else hover = app_country_at(app, in->pointer_x, in->pointer_y);
     }
-    if (hover != app->hover_country || hover_event != app->hover_event) {
+    if (hover != app->hover_country || hover_event != app->hover_event || hover_place != app->hover_place) {
         app->hover_country = hover;
         app->hover_event = hover_event;
+        app->hover_place = hover_place;
         app->needs_redraw = true;
     }
 }

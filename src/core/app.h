@@ -108,6 +108,7 @@ typedef struct App {
     uint32_t hover_country;    /* country id under the pointer, 0 = none */
     double pointer_x, pointer_y; /* css px, for tooltips */
     uint32_t hover_event;      /* event id of the marker under the pointer, 0 = none */
+    uint32_t hover_place;      /* place id of the edge indicator under the pointer, 0 = none */
     Selection selection;
     Selection history[APP_HISTORY_MAX]; /* selections in the order they were made */
     int history_count, history_pos;

@@ -41,6 +41,62 @@ void event_markers_free(EventMarkers *m)
     memset(m, 0, sizeof *m);
 }
 
+/* Indicators on one side of the map are spread along it so none overlap
+ * (at least EDGE_SPACING_CSS apart, in order), and only those with room get
+ * their name written beside them: on the top and bottom sides names run
+ * along the edge and need more room than the markers do. */
+#define EDGE_SPACING_CSS 28.0
+#define EDGE_LABEL_ROOM_CSS 120.0
+
+static void spread_edges(EventMarkers *m, double right, double bottom, double top)
+{
+    for (size_t i = 0; i < m->edge_count; i++) {
+        EdgeIndicator *e = &m->edges[i];
+        if (e->y <= top + EDGE_MARGIN_CSS + 0.5) e->side = 0;
+        else if (e->y >= bottom - EDGE_MARGIN_CSS - 0.5) e->side = 2;
+        else e->side = e->x > right / 2 ? 1 : 3;
+    }
+    for (int side = 0; side < 4; side++) {
+        bool horizontal = side == 0 || side == 2;
+        double lo = horizontal ? EDGE_MARGIN_CSS : top + EDGE_MARGIN_CSS;
+        double hi = horizontal ? right - EDGE_MARGIN_CSS : bottom - EDGE_MARGIN_CSS;
+        /* Insertion sort of this side's indicators by position (few of them). */
+        size_t idx[64];
+        size_t k = 0;
+        for (size_t i = 0; i < m->edge_count && k < 64; i++) {
+            if (m->edges[i].side != side) continue;
+            size_t j = k++;
+            double v = horizontal ? m->edges[i].x : m->edges[i].y;
+            while (j > 0 && (horizontal ? m->edges[idx[j - 1]].x : m->edges[idx[j - 1]].y) > v) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = i;
+        }
+        /* Forward sweep for spacing, then a backward one to stay inside the side. */
+        for (size_t j = 0; j < k; j++) {
+            double *v = horizontal ? &m->edges[idx[j]].x : &m->edges[idx[j]].y;
+            double min = j ? (horizontal ? m->edges[idx[j - 1]].x : m->edges[idx[j - 1]].y) + EDGE_SPACING_CSS : lo;
+            if (*v < min) *v = min;
+        }
+        for (size_t j = k; j-- > 0;) {
+            double *v = horizontal ? &m->edges[idx[j]].x : &m->edges[idx[j]].y;
+            double max = j + 1 < k ? (horizontal ? m->edges[idx[j + 1]].x : m->edges[idx[j + 1]].y) - EDGE_SPACING_CSS : hi;
+            if (*v > max) *v = max;
+        }
+        /* Names: on the left and right sides each fits; along the top and the
+         * bottom, only where the next indicator is far enough away. */
+        double last_label_end = -1e30;
+        for (size_t j = 0; j < k; j++) {
+            EdgeIndicator *e = &m->edges[idx[j]];
+            if (!horizontal) { e->labelled = true; continue; }
+            double next = j + 1 < k ? m->edges[idx[j + 1]].x : 1e30;
+            e->labelled = e->x >= last_label_end && next - e->x >= EDGE_LABEL_ROOM_CSS;
+            if (e->labelled) last_label_end = e->x + EDGE_LABEL_ROOM_CSS;
+        }
+    }
+}
+
 void event_markers_update(EventMarkers *m, const App *app)
 {
     if (!m->capacity) return;
@@ -95,21 +151,12 @@ void event_markers_update(EventMarkers *m, const App *app)
             dy /= len;
             double hx = right / 2 - EDGE_MARGIN_CSS, hy = (bottom - top) / 2 - EDGE_MARGIN_CSS;
             double t = fmin(fabs(dx) > 1e-9 ? hx / fabs(dx) : 1e30, fabs(dy) > 1e-9 ? hy / fabs(dy) : 1e30);
-            m->edges[m->edge_count] = (EdgeIndicator){ cx + dx * t, cy + dy * t, dx, dy, place, 0 };
+            m->edges[m->edge_count] = (EdgeIndicator){ cx + dx * t, cy + dy * t, dx, dy, place, 0, 0, false };
             slot = m->edge_of_place[place] = (uint32_t)++m->edge_count;
         }
         m->edges[slot - 1].count++;
     }
-    /* Indicators that would overlap are nudged apart along the edge. */
-    for (size_t i = 0; i < m->edge_count; i++)
-        for (size_t j = 0; j < i; j++) {
-            EdgeIndicator *a = &m->edges[i], *o = &m->edges[j];
-            if (fabs(a->x - o->x) < 24 && fabs(a->y - o->y) < 24) {
-                bool vertical_edge = fabs(a->x - EDGE_MARGIN_CSS) < 1 || fabs(a->x - (right - EDGE_MARGIN_CSS)) < 1;
-                if (vertical_edge) a->y = fmin(bottom - EDGE_MARGIN_CSS, o->y + 26);
-                else a->x = fmin(right - EDGE_MARGIN_CSS, o->x + 26);
-            }
-        }
+    spread_edges(m, right, bottom, top);
     n = inside;
     size_t clusters = cluster_points(m->clusterer, m->points, n, CLUSTER_RADIUS_CSS, m->clusters, m->capacity, m->cluster_of);
     /* Members grouped by cluster: count, then place. */

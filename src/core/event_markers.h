@@ -33,6 +33,8 @@ typedef struct EdgeIndicator {
     double dx, dy;        /* unit direction towards the place */
     uint32_t place;       /* place id */
     uint32_t count;       /* events there passing the filter */
+    int side;             /* 0 top, 1 right, 2 bottom, 3 left */
+    bool labelled;        /* room for its name beside it (else only on hover) */
 } EdgeIndicator;
 
 #define EDGE_MARGIN_CSS 26.0

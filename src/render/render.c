@@ -892,11 +892,24 @@ static void draw_markers(Renderer *r, const App *app)
         fill_triangle(r, tip_x, tip_y, bx - dy * 5.5f, by + dx * 5.5f, bx + dy * 5.5f, by - dx * 5.5f, t->label_halo);
         BundlePlace p = bundle_place(b, e->place);
         char label[128];
-        snprintf(label, sizeof label, "%s · %u", display_name(r, app, p.name, p.name_local), e->count);
+        if (e->labelled) snprintf(label, sizeof label, "%s · %u", display_name(r, app, p.name, p.name_local), e->count);
+        else snprintf(label, sizeof label, "%u", e->count);
         float w = render_text_width(r, FACE_BOLD, 11.5f, label);
         float lx = dx > 0.5f ? x - w - 18 : x + 16, ly = dy > 0.7f ? y - 8 : y + 4;
         if (dx <= 0.5f && dx >= -0.5f) lx = x - w / 2, ly = dy > 0 ? y - 17 : y + 26;
         render_text_halo(r, FACE_BOLD, 11.5f, lx, ly, label, t->panel_text, t->label_halo);
+    }
+    if (app->hover_place && !app->dragging) { /* an edge indicator: where it leads */
+        BundlePlace p = bundle_place(b, app->hover_place);
+        char line[160];
+        snprintf(line, sizeof line, "%s, %s: events there (click to go)", p.name, bundle_country(b, p.country).name);
+        float w = render_text_width(r, FACE_BOLD, 12.5f, line) + 20;
+        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
+        if (x + w > app->view.width_css) x = (float)app->pointer_x - w - 10;
+        if (y + 30 > app->view.height_css) y = (float)app->pointer_y - 40;
+        render_fill_rect(r, x, y, w, 28, t->panel_rule);
+        render_fill_rect(r, x + 1, y + 1, w - 2, 26, t->panel_bg);
+        render_text(r, FACE_BOLD, 12.5f, x + 10, y + 19, line, t->panel_text);
     }
     if (app->hover_event && !app->dragging) {
         BundleEvent e = bundle_event(b, app->hover_event);
