@@ -106,7 +106,8 @@ static void source_note(char *out, size_t size, const Bundle *b, uint32_t first,
     size_t used = 0;
     for (uint32_t i = 0; i < count && used + 1 < size; i++) {
         BundleArticle a = bundle_article(b, bundle_source(b, first + i).article);
-        int n = snprintf(out + used, size - used, "%s%s", i ? "; " : "", a.author[0] ? a.author : a.title);
+        /* The title, not the author: one author wrote several of the documents. */
+        int n = snprintf(out + used, size - used, "%s%s", i ? "; " : "", a.title);
         if (n < 0) break;
         used += (size_t)n;
     }
