@@ -847,6 +847,14 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
     return true;
 }
 
+static bool event_cites_article(const Bundle *b, uint32_t event_id, uint32_t article_id)
+{
+    BundleEvent e = bundle_event(b, event_id);
+    for (uint32_t i = 0; i < e.source_count; i++)
+        if (bundle_source(b, e.source_first + i).article == article_id) return true;
+    return false;
+}
+
 /* Event markers (a dot in the category's colour) and clusters (a dark disc
  * with the count), over the map; the hovered one grows, the selected one is
  * ringed in the selection colour; a tooltip names the hovered event. */
@@ -863,8 +871,12 @@ static void draw_markers(Renderer *r, const App *app)
         float x = (float)g->x, y = (float)g->y;
         bool hovered = app->hover_event == g->event;
         bool selected = false;
-        for (uint32_t k = 0; k < g->count; k++)
-            if (app->selection.kind == SELECTION_EVENT && app->selection.id == m->members[g->first + k]) selected = true;
+        for (uint32_t k = 0; k < g->count; k++) {
+            uint32_t ev = m->members[g->first + k];
+            if (app->selection.kind == SELECTION_EVENT && app->selection.id == ev) selected = true;
+            /* A selected article rings the markers of the events it reports. */
+            if (app->selection.kind == SELECTION_ARTICLE && event_cites_article(b, ev, app->selection.id)) selected = true;
+        }
         if (g->count == 1) {
             float rad = (float)MARKER_RADIUS_CSS * (hovered ? 1.3f : 1.0f);
             if (selected) render_fill_circle(r, x, y, rad + 4.5f, t->selected_outline);
