@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/text_layout.h"
 #include "core/utf8.h"
 
 #define PANEL_PAD 20.0f
@@ -97,60 +98,38 @@ static void layout(Ui *ui, const App *app)
     ui->buttons[UI_BUTTON_RESET] = (UiRect){ zx, zy + 2 * (BUTTON + 4), BUTTON, BUTTON };
 }
 
-/* Word-wraps the document's blocks to the content width with the fonts'
- * advances and kerning. Breaks after spaces, hyphens and slashes; a word
- * longer than a line is broken where it must. */
+/* Font metrics for the core's word wrap, at one size in device px. */
+typedef struct WrapFont { const Font *font; float px; } WrapFont;
+static float wrap_advance(void *user, uint32_t cp)
+{
+    const WrapFont *w = user;
+    return font_advance(w->font, w->px, cp);
+}
+static float wrap_kern(void *user, uint32_t a, uint32_t b)
+{
+    const WrapFont *w = user;
+    return font_kern(w->font, w->px, a, b);
+}
+
+/* Wraps the document's blocks to the content width (core/text_layout.c) and
+ * stacks the lines with each style's spacing. */
 static void wrap_document(Ui *ui, float width)
 {
     Renderer *r = ui->r;
     ui->line_count = 0;
     float y = 0;
+    TextLine wrapped[256];
     for (int bi = 0; bi < ui->doc.block_count && ui->line_count < UI_MAX_LINES; bi++) {
-        const PanelBlock *blk = &ui->doc.blocks[bi];
-        const BlockStyle *st = &STYLES[blk->style];
+        const BlockStyle *st = &STYLES[ui->doc.blocks[bi].style];
         const char *text = panel_block_text(&ui->doc, bi);
-        size_t len = strlen(text);
-        const Font *font = r->faces[st->face];
-        float px = st->size * r->dpr, max_w = (width - st->indent) * r->dpr;
+        WrapFont wf = { r->faces[st->face], st->size * r->dpr };
+        TextMetrics metrics = { wrap_advance, wrap_kern, &wf };
+        size_t n = text_wrap(text, strlen(text), (width - st->indent) * r->dpr, &metrics, wrapped, 256);
+        if (n == 0) continue;
         y += st->space_before + (bi == 0 ? st->size : st->line_height);
-        size_t line_start = 0, pos = 0, last_break = 0;
-        float line_w = 0, w_at_break = 0;
-        uint32_t prev = 0;
-        while (pos < len && ui->line_count < UI_MAX_LINES) {
-            size_t cp_start = pos;
-            uint32_t cp = utf8_next(text, len, &pos);
-            float adv = font_advance(font, px, cp) + (prev ? font_kern(font, px, prev, cp) : 0);
-            if (line_w + adv > max_w && cp != ' ' && cp_start > line_start) {
-                size_t cut = last_break > line_start ? last_break : cp_start;
-                float cut_w = last_break > line_start ? w_at_break : line_w;
-                ui->lines[ui->line_count++] = (UiLine){ bi, (uint32_t)line_start, (uint32_t)cut, st->indent, y, cut_w / r->dpr };
-                y += st->line_height;
-                line_start = cut;
-                while (line_start < len && text[line_start] == ' ') line_start++;
-                /* Re-measure what moved to the new line. */
-                line_w = 0;
-                prev = 0;
-                size_t q = line_start;
-                while (q < pos) {
-                    uint32_t c2 = utf8_next(text, len, &q);
-                    line_w += font_advance(font, px, c2) + (prev ? font_kern(font, px, prev, c2) : 0);
-                    prev = c2;
-                }
-                last_break = line_start;
-                w_at_break = 0;
-                continue;
-            }
-            line_w += adv;
-            prev = cp;
-            if (cp == ' ' || cp == '-' || cp == '/' || cp == 0x2014) {
-                last_break = pos;
-                w_at_break = cp == ' ' ? line_w - adv : line_w;
-            }
-        }
-        if (pos > line_start && ui->line_count < UI_MAX_LINES) {
-            ui->lines[ui->line_count++] = (UiLine){ bi, (uint32_t)line_start, (uint32_t)len, st->indent, y, line_w / r->dpr };
-        } else if (len == 0) {
-            y -= st->line_height;
+        for (size_t i = 0; i < n && ui->line_count < UI_MAX_LINES; i++) {
+            if (i > 0) y += st->line_height;
+            ui->lines[ui->line_count++] = (UiLine){ bi, wrapped[i].start, wrapped[i].end, st->indent, y, wrapped[i].width / r->dpr };
         }
     }
     ui->content_height = y + 16;
