@@ -107,7 +107,10 @@ int main(void)
     /* Deterministic: the same query gives the same order. */
     SearchResult r2[8];
     size_t n1 = search_run(idx, "stan", r, 8), n2 = search_run(idx, "stan", r2, 8);
-    CHECK(n1 == n2 && memcmp(r, r2, n1 * sizeof *r) == 0);
+    int same = n1 == n2;
+    for (size_t i = 0; same && i < n1; i++) /* field by field: struct padding is not compared */
+        same = r[i].kind == r2[i].kind && r[i].id == r2[i].id && r[i].score == r2[i].score;
+    CHECK(same);
     search_index_destroy(idx);
 
     /* From a bundle: every kind is indexed. */
