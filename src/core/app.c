@@ -275,28 +275,14 @@ void app_select_country(App *app, uint32_t country_id, double now_ms)
     app_select(app, (Selection){ country_id ? SELECTION_COUNTRY : SELECTION_NONE, country_id }, now_ms);
 }
 
-/* A single event is selected; a cluster zooms in on its members, or, if they
- * all share one place (and zooming cannot part them), selects the place,
- * whose panel lists them. */
-static void click_marker(App *app, const MarkerGlyph *g, double now_ms)
+void app_select_event(App *app, uint32_t event_id, double now_ms)
 {
-    if (g->count == 1) {
-        app_select(app, (Selection){ SELECTION_EVENT, g->event }, now_ms);
-        return;
-    }
-    const Bundle *b = app->bundle;
-    const EventMarkers *m = app->markers;
-    uint32_t place = bundle_event(b, m->members[g->first]).place;
-    bool one_place = true;
-    for (uint32_t i = 1; i < g->count; i++)
-        if (bundle_event(b, m->members[g->first + i]).place != place) one_place = false;
-    if (one_place) {
-        app_select(app, (Selection){ SELECTION_PLACE, place }, now_ms);
-        return;
-    }
-    double wx, wy;
-    view_screen_to_world(&app->view, g->x, g->y, &wx, &wy);
-    view_fly_to(&app->view, wx, wy, app->view.scale_px * 3.0, now_ms, 0);
+    app_select(app, (Selection){ event_id ? SELECTION_EVENT : SELECTION_NONE, event_id }, now_ms);
+}
+
+void app_fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms)
+{
+    fly_to_bounds(app, bounds, allow_zoom_out, now_ms);
 }
 
 static uint32_t arrow_keys(uint32_t keys) { return keys & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN); }
@@ -345,15 +331,10 @@ void app_update(App *app, const AppInput *in)
     /* Selection on press (not release): the click-to-panel latency users feel
      * starts at mousedown, and a drag that follows only pans. */
     if (in->pointer_pressed && in->pointer_inside) {
+        /* Markers, clusters, edge indicators and the key lie over the countries. */
         event_markers_update(app->markers, app);
-        int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
-        int edge = glyph < 0 ? event_markers_hit_edge(app->markers, in->pointer_x, in->pointer_y) : -1;
-        if (glyph >= 0) {
-            click_marker(app, &app->markers->glyphs[glyph], in->now_ms);
-        } else if (edge >= 0) {
-            /* Far-away events: go there; the place's panel lists them. */
-            app_select(app, (Selection){ SELECTION_PLACE, app->markers->edges[edge].place }, in->now_ms);
-        } else {
+        MarkerHit hit = event_markers_pick(app->markers, in->pointer_x, in->pointer_y);
+        if (!event_markers_click(app, hit, in->now_ms)) {
             uint32_t id = app_country_at(app, in->pointer_x, in->pointer_y);
             if (id != app->selection.id || app->selection.kind != SELECTION_COUNTRY)
                 app_select_country(app, id, in->now_ms);
@@ -371,7 +352,10 @@ void app_update(App *app, const AppInput *in)
         view_zoom_about(v, in->pinch_factor, in->pinch_x, in->pinch_y);
         app->needs_redraw = true;
     }
-    if (in->double_clicks > 0 && in->pointer_inside) {
+    /* A double click on a marker, cluster, edge badge or the key is two clicks
+     * on it, not a zoom of the map. */
+    if (in->double_clicks > 0 && in->pointer_inside &&
+        event_markers_pick(app->markers, in->pointer_x, in->pointer_y).kind == MARKER_HIT_NONE) {
         view_cancel_flight(v);
         double wx, wy;
         view_screen_to_world(v, in->pointer_x, in->pointer_y, &wx, &wy);
@@ -460,13 +444,14 @@ void app_update(App *app, const AppInput *in)
      * A marker under the pointer takes precedence over the country below it. */
     event_markers_update(app->markers, app);
     uint32_t hover = 0, hover_event = 0, hover_place = 0;
+    MarkerHit hit = { MARKER_HIT_NONE, -1, 0, 0, false };
     if (in->pointer_inside && !app->dragging) {
-        int glyph = event_markers_hit(app->markers, in->pointer_x, in->pointer_y);
-        int edge = glyph < 0 ? event_markers_hit_edge(app->markers, in->pointer_x, in->pointer_y) : -1;
-        if (glyph >= 0) hover_event = app->markers->glyphs[glyph].event;
-        else if (edge >= 0) hover_place = app->markers->edges[edge].place;
-        else hover = app_country_at(app, in->pointer_x, in->pointer_y);
+        hit = event_markers_pick(app->markers, in->pointer_x, in->pointer_y);
+        if (hit.kind == MARKER_HIT_GLYPH) hover_event = hit.event; /* 0 for a cluster */
+        else if (hit.kind == MARKER_HIT_EDGE) hover_place = hit.place;
+        else if (hit.kind == MARKER_HIT_NONE) hover = app_country_at(app, in->pointer_x, in->pointer_y);
     }
+    if (event_markers_set_hover(app->markers, hit)) app->needs_redraw = true;
     if (hover != app->hover_country || hover_event != app->hover_event || hover_place != app->hover_place) {
         app->hover_country = hover;
         app->hover_event = hover_event;
@@ -523,6 +508,20 @@ static void out_json_string(TextOut *o, const char *s)
     out_raw(o, "\"");
 }
 
+/* The event markers' part of the state: glyphs drawn (markers, clusters and
+ * fanned markers), edge indicators, and the events they stand for. */
+static void app_markers_state_json(const App *app, TextOut *o)
+{
+    const EventMarkers *m = app->markers;
+    out_fmt(o, ",\"markers\":%zu,\"edgeIndicators\":%zu,\"visibleMarkers\":%u",
+            m ? m->glyph_count : (size_t)0, m ? m->edge_count : (size_t)0, m ? m->represented : 0u);
+    out_fmt(o, ",\"legendOpen\":%s,\"layers\":[", !m || m->legend.open ? "true" : "false");
+    static const char *const names[] = { "markers", "labels", "relations" };
+    for (int i = 0, n = 0; i < 3; i++)
+        if (app->layers & (1u << i)) out_fmt(o, "%s\"%s\"", n++ ? "," : "", names[i]);
+    out_raw(o, "]");
+}
+
 static const char *selection_kind_name(SelectionKind k)
 {
     switch (k) {
@@ -557,7 +556,7 @@ int app_state_json(const App *app, char *out, int out_size)
     out_json_string(&o, bundle_country(app->bundle, app->hover_country).iso3);
     out_raw(&o, ",\"hoverEvent\":");
     out_json_string(&o, bundle_event(app->bundle, app->hover_event).key);
-    out_fmt(&o, ",\"markers\":%zu", app->markers ? app->markers->glyph_count : (size_t)0);
+    app_markers_state_json(app, &o);
     uint32_t counts[CATEGORY_COUNT], visible;
     app_count_events(app, counts, &visible);
     out_fmt(&o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s,\"highContrast\":%s",

@@ -119,6 +119,7 @@ typedef struct App {
     uint32_t layers;           /* LAYER_* */
     bool local_names;          /* labels in the local language and script */
     bool high_contrast;        /* the high-contrast theme (projectors) */
+    bool legend_flipped;       /* the map key is folded or unfolded against its default (see legend.h) */
     bool panel_open;
     /* How much of the map the open panel hides (set by the UI each frame):
      * its width as a side panel, or its height as a bottom sheet. Flights
@@ -154,6 +155,11 @@ void app_update(App *app, const AppInput *input);
 void app_select(App *app, Selection selection, double now_ms);
 /* Shorthand for a country (0 = clear). */
 void app_select_country(App *app, uint32_t country_id, double now_ms);
+/* Shorthand for an event (0 or an unknown id clears): opens its panel and flies to its place. */
+void app_select_event(App *app, uint32_t event_id, double now_ms);
+/* Flies so a world rectangle fills the part of the map the panel leaves
+ * visible; without allow_zoom_out the view never zooms out to do so. */
+void app_fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms);
 /* Moves back (direction < 0) or forward in the selection history. Returns
  * false, changing nothing, at either end. */
 bool app_history_step(App *app, int direction, double now_ms);

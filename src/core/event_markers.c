@@ -1,198 +1,759 @@
-/* event_markers: layout and picking of event markers. See event_markers.h. */
+/* event_markers: layout, picking and clicking of event markers, clusters,
+ * fans and edge indicators. See event_markers.h. */
 #include "event_markers.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define PI 3.14159265358979323846
+
+/* A place beyond the map area's edge: where the line from the centre towards
+ * it leaves the area, as a distance along the edge (clockwise from the top
+ * left corner). */
+typedef struct EdgePlace {
+    double s;
+    uint32_t place, count, event;
+} EdgePlace;
+
+/* --- set-up -------------------------------------------------------------------- */
+
 bool event_markers_init(EventMarkers *m, const Bundle *b)
 {
     memset(m, 0, sizeof *m);
     size_t n = b->event_count ? b->event_count : 1;
-    m->capacity = n;
+    size_t np = (size_t)b->place_count + 1;
+    m->capacity = b->event_count;
+    m->place_capacity = b->place_count;
+    m->event_place = calloc(n + 1, sizeof *m->event_place);
+    m->passing = calloc(n, sizeof *m->passing);
     m->points = calloc(n, sizeof *m->points);
     m->cluster_of = calloc(n, sizeof *m->cluster_of);
     m->clusters = calloc(n, sizeof *m->clusters);
-    m->glyphs = calloc(n, sizeof *m->glyphs);
+    m->clusterer = clusterer_create(n);
     m->members = calloc(n, sizeof *m->members);
     m->fill = calloc(n, sizeof *m->fill);
-    m->clusterer = clusterer_create(n);
-    m->place_capacity = b->place_count;
-    m->edges = calloc(b->place_count + 1, sizeof *m->edges);
-    m->edge_of_place = calloc(b->place_count + 1, sizeof *m->edge_of_place);
-    if (!m->points || !m->cluster_of || !m->clusters || !m->glyphs || !m->members || !m->fill || !m->clusterer || !m->edges || !m->edge_of_place) {
+    m->glyphs = calloc(n, sizeof *m->glyphs);
+    m->place_x = calloc(np, sizeof *m->place_x);
+    m->place_y = calloc(np, sizeof *m->place_y);
+    m->place_world = calloc(2 * np, sizeof *m->place_world);
+    m->place_off_count = calloc(np, sizeof *m->place_off_count);
+    m->place_off_event = calloc(np, sizeof *m->place_off_event);
+    m->edge_scratch = calloc(np, sizeof(EdgePlace));
+    m->edge_places = calloc(np, sizeof *m->edge_places);
+    m->edge_pos = calloc(np, sizeof *m->edge_pos);
+    m->edge_gap = calloc(np, sizeof *m->edge_gap);
+    m->place_events = calloc(np, sizeof *m->place_events);
+    m->edges = calloc(np, sizeof *m->edges);
+    HitPoint *at_places = calloc(n, sizeof *at_places);
+    if (!m->event_place || !m->passing || !m->points || !m->cluster_of || !m->clusters || !m->clusterer ||
+        !m->members || !m->fill || !m->glyphs || !m->place_x || !m->place_y || !m->place_world || !m->place_off_count ||
+        !m->place_off_event || !m->edge_scratch || !m->edge_places || !m->edge_pos || !m->edge_gap || !m->place_events || !m->edges || !at_places) {
+        free(at_places);
         event_markers_free(m);
         return false;
     }
+    for (uint32_t p = 1; p <= b->place_count; p++) {
+        BundlePlace pl = bundle_place(b, p);
+        m->place_world[2 * p] = pl.x;
+        m->place_world[2 * p + 1] = pl.y;
+    }
+    /* Each event's place, and a spatial index of the events at their places. */
+    size_t indexed = 0;
+    for (uint32_t e = 1; e <= b->event_count; e++) {
+        uint32_t place = bundle_event(b, e).place;
+        if (place == 0 || place > b->place_count) continue; /* validated bundles never do this */
+        m->event_place[e] = place;
+        m->place_events[place]++;
+        at_places[indexed++] = (HitPoint){ m->place_world[2 * place], m->place_world[2 * place + 1], e };
+    }
+    m->index = point_index_create(at_places, indexed);
+    free(at_places);
+    if (!m->index) {
+        event_markers_free(m);
+        return false;
+    }
+    m->hover.index = -1;
     return true;
 }
 
 void event_markers_free(EventMarkers *m)
 {
+    free(m->event_place);
+    free(m->passing);
     free(m->points);
     free(m->cluster_of);
     free(m->clusters);
-    free(m->glyphs);
+    clusterer_destroy(m->clusterer);
     free(m->members);
     free(m->fill);
+    free(m->glyphs);
+    free(m->place_x);
+    free(m->place_y);
+    free(m->place_world);
+    free(m->place_off_count);
+    free(m->place_off_event);
+    free(m->edge_scratch);
+    free(m->edge_places);
+    free(m->edge_pos);
+    free(m->edge_gap);
+    free(m->place_events);
     free(m->edges);
-    free(m->edge_of_place);
-    clusterer_destroy(m->clusterer);
+    point_index_destroy(m->index);
     memset(m, 0, sizeof *m);
 }
 
-/* Indicators on one side of the map are spread along it so none overlap
- * (at least EDGE_SPACING_CSS apart, in order), and only those with room get
- * their name written beside them: on the top and bottom sides names run
- * along the edge and need more room than the markers do. */
-#define EDGE_SPACING_CSS 28.0
-#define EDGE_LABEL_ROOM_CSS 120.0
+/* --- edge indicators ------------------------------------------------------------- */
 
-static void spread_edges(EventMarkers *m, double right, double bottom, double top)
+/* The rectangle the badges' centres run along, and its perimeter. */
+typedef struct EdgeFrame {
+    double left, top, right, bottom; /* badge centres lie on this rectangle */
+    double w, h, perimeter;
+    double forbidden[16][2];         /* stretches of the perimeter kept clear, sorted, merged */
+    int forbidden_count;
+    double allowed;                  /* perimeter less the forbidden stretches */
+} EdgeFrame;
+
+static void perimeter_point(const EdgeFrame *f, double s, double *x, double *y, int *side)
 {
-    for (size_t i = 0; i < m->edge_count; i++) {
-        EdgeIndicator *e = &m->edges[i];
-        if (e->y <= top + EDGE_MARGIN_CSS + 0.5) e->side = 0;
-        else if (e->y >= bottom - EDGE_MARGIN_CSS - 0.5) e->side = 2;
-        else e->side = e->x > right / 2 ? 1 : 3;
+    if (s < f->w) { *x = f->left + s; *y = f->top; *side = 0; return; }
+    s -= f->w;
+    if (s < f->h) { *x = f->right; *y = f->top + s; *side = 1; return; }
+    s -= f->h;
+    if (s < f->w) { *x = f->right - s; *y = f->bottom; *side = 2; return; }
+    s -= f->w;
+    *x = f->left;
+    *y = f->bottom - fmin(s, f->h);
+    *side = 3;
+}
+
+static void add_forbidden(EdgeFrame *f, double s0, double s1)
+{
+    if (s1 <= s0 || f->forbidden_count == 16) return;
+    f->forbidden[f->forbidden_count][0] = fmax(0, s0);
+    f->forbidden[f->forbidden_count][1] = fmin(f->perimeter, s1);
+    f->forbidden_count++;
+}
+
+/* Keeps badges off a rectangle (x0, y0, x1, y1): on each side it crosses,
+ * the stretch whose badges would touch it is forbidden. */
+static void keep_out(EdgeFrame *f, double x0, double y0, double x1, double y1)
+{
+    double pad = EDGE_RADIUS_CSS + 3;
+    x0 -= pad; y0 -= pad; x1 += pad; y1 += pad;
+    double a, b;
+    if (f->top >= y0 && f->top <= y1 && (a = fmax(f->left, x0)) < (b = fmin(f->right, x1)))
+        add_forbidden(f, a - f->left, b - f->left);
+    if (f->right >= x0 && f->right <= x1 && (a = fmax(f->top, y0)) < (b = fmin(f->bottom, y1)))
+        add_forbidden(f, f->w + a - f->top, f->w + b - f->top);
+    if (f->bottom >= y0 && f->bottom <= y1 && (a = fmax(f->left, x0)) < (b = fmin(f->right, x1)))
+        add_forbidden(f, f->w + f->h + f->right - b, f->w + f->h + f->right - a);
+    if (f->left >= x0 && f->left <= x1 && (a = fmax(f->top, y0)) < (b = fmin(f->bottom, y1)))
+        add_forbidden(f, 2 * f->w + f->h + f->bottom - b, 2 * f->w + f->h + f->bottom - a);
+}
+
+static void edge_frame_init(EdgeFrame *f, const EventMarkers *m)
+{
+    memset(f, 0, sizeof *f);
+    f->left = m->area[0] + EDGE_MARGIN_CSS;
+    f->top = m->area[1] + EDGE_TOP_CSS + EDGE_MARGIN_CSS;
+    f->right = fmax(f->left + 1, m->area[2] - EDGE_MARGIN_CSS);
+    f->bottom = fmax(f->top + 1, m->area[3] - EDGE_BOTTOM_MARGIN_CSS);
+    f->w = f->right - f->left;
+    f->h = f->bottom - f->top;
+    f->perimeter = 2 * (f->w + f->h);
+    /* Corners: badges on two sides meeting there would crowd each other. */
+    double c = EDGE_SPACING_CSS * 0.75;
+    add_forbidden(f, 0, c);
+    add_forbidden(f, f->w - c, f->w + c);
+    add_forbidden(f, f->w + f->h - c, f->w + f->h + c);
+    add_forbidden(f, 2 * f->w + f->h - c, 2 * f->w + f->h + c);
+    add_forbidden(f, f->perimeter - c, f->perimeter);
+    /* The zoom buttons and the key. */
+    keep_out(f, m->area[2] - EDGE_CONTROLS_W_CSS, m->area[1], m->area[2], m->area[1] + EDGE_CONTROLS_H_CSS);
+    const LegendLayout *l = &m->legend;
+    keep_out(f, l->x, l->y, l->x + l->w, l->y + l->h);
+    /* Sort by start and merge overlaps. */
+    for (int i = 1; i < f->forbidden_count; i++)
+        for (int j = i; j > 0 && f->forbidden[j - 1][0] > f->forbidden[j][0]; j--) {
+            double t0 = f->forbidden[j][0], t1 = f->forbidden[j][1];
+            f->forbidden[j][0] = f->forbidden[j - 1][0];
+            f->forbidden[j][1] = f->forbidden[j - 1][1];
+            f->forbidden[j - 1][0] = t0;
+            f->forbidden[j - 1][1] = t1;
+        }
+    int k = 0;
+    for (int i = 0; i < f->forbidden_count; i++) {
+        if (k > 0 && f->forbidden[i][0] <= f->forbidden[k - 1][1]) {
+            f->forbidden[k - 1][1] = fmax(f->forbidden[k - 1][1], f->forbidden[i][1]);
+        } else {
+            f->forbidden[k][0] = f->forbidden[i][0];
+            f->forbidden[k][1] = f->forbidden[i][1];
+            k++;
+        }
     }
-    for (int side = 0; side < 4; side++) {
-        bool horizontal = side == 0 || side == 2;
-        double lo = horizontal ? EDGE_MARGIN_CSS : top + EDGE_MARGIN_CSS;
-        double hi = horizontal ? right - EDGE_MARGIN_CSS : bottom - EDGE_MARGIN_CSS;
-        /* Insertion sort of this side's indicators by position (few of them). */
-        size_t idx[64];
-        size_t k = 0;
-        for (size_t i = 0; i < m->edge_count && k < 64; i++) {
-            if (m->edges[i].side != side) continue;
-            size_t j = k++;
-            double v = horizontal ? m->edges[i].x : m->edges[i].y;
-            while (j > 0 && (horizontal ? m->edges[idx[j - 1]].x : m->edges[idx[j - 1]].y) > v) {
-                idx[j] = idx[j - 1];
-                j--;
+    f->forbidden_count = k;
+    f->allowed = f->perimeter;
+    for (int i = 0; i < k; i++) f->allowed -= f->forbidden[i][1] - f->forbidden[i][0];
+    if (f->allowed < EDGE_SPACING_CSS) { /* a tiny map: never mind the keep-outs */
+        f->forbidden_count = 0;
+        f->allowed = f->perimeter;
+    }
+}
+
+/* Perimeter position <-> position along the allowed stretches only (a
+ * forbidden stretch collapses to a point). */
+static double to_allowed(const EdgeFrame *f, double s)
+{
+    double a = s;
+    for (int i = 0; i < f->forbidden_count; i++) {
+        if (s <= f->forbidden[i][0]) break;
+        a -= fmin(s, f->forbidden[i][1]) - f->forbidden[i][0];
+    }
+    return a;
+}
+
+static double from_allowed(const EdgeFrame *f, double a)
+{
+    double s = a;
+    for (int i = 0; i < f->forbidden_count; i++)
+        if (s >= f->forbidden[i][0]) s += f->forbidden[i][1] - f->forbidden[i][0];
+    return fmin(s, f->perimeter - 1e-6);
+}
+
+static bool edge_place_before(const EdgePlace *a, const EdgePlace *b)
+{
+    return a->s < b->s || (a->s == b->s && a->place < b->place);
+}
+
+static void sift_down(EdgePlace *ep, size_t i, size_t size)
+{
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= size) return;
+        if (c + 1 < size && edge_place_before(&ep[c], &ep[c + 1])) c++;
+        if (!edge_place_before(&ep[i], &ep[c])) return;
+        EdgePlace t = ep[i];
+        ep[i] = ep[c];
+        ep[c] = t;
+        i = c;
+    }
+}
+
+/* Heapsort by position along the edge: in place and O(n log n), where qsort
+ * may allocate a scratch buffer (a frame allocates nothing). */
+static void sort_edge_places(EdgePlace *ep, size_t n)
+{
+    for (size_t k = n / 2; k-- > 0;) sift_down(ep, k, n);
+    for (size_t end = n; end > 1; end--) {
+        EdgePlace t = ep[0];
+        ep[0] = ep[end - 1];
+        ep[end - 1] = t;
+        sift_down(ep, 0, end - 1);
+    }
+}
+
+/* Groups places whose badges would be closer than the spacing: consecutive
+ * (along the edge) within gap of the previous one, and within twice the gap
+ * of the group's first. Writes each group's first index into starts; returns
+ * the number of groups. */
+static size_t group_edge_places(const EdgePlace *ep, size_t n, double gap, uint32_t *starts)
+{
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (groups == 0 || ep[i].s - ep[i - 1].s >= gap || ep[i].s - ep[starts[groups - 1]].s >= 2 * gap)
+            starts[groups++] = (uint32_t)i;
+    }
+    return groups;
+}
+
+/* An estimate of a bold 11.5 px label's width: the core has no font metrics,
+ * and an estimate is enough to keep names apart and to hit-test them. */
+static double label_width_estimate(const char *utf8, uint32_t more_places)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
+        if ((*p & 0xC0) != 0x80) chars++;
+    return (double)chars * 6.6 + (more_places ? 24 : 0);
+}
+
+static bool boxes_overlap(const double a[4], const double b[4])
+{
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/* Names go beside their badges, most events first, where they overlap no
+ * badge, no other name, the zoom buttons or the key. */
+static void place_edge_labels(EventMarkers *m, const Bundle *b)
+{
+    size_t n = m->edge_count;
+    uint32_t *order = m->fill; /* free again by now: reused as scratch */
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (j > 0 && m->edges[order[j - 1]].count < m->edges[i].count) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = (uint32_t)i;
+    }
+    const double r = EDGE_RADIUS_CSS;
+    double controls[4] = { m->area[2] - EDGE_CONTROLS_W_CSS, m->area[1], m->area[2], m->area[1] + EDGE_CONTROLS_H_CSS };
+    double key[4] = { m->legend.x, m->legend.y, m->legend.x + m->legend.w, m->legend.y + m->legend.h };
+    for (size_t k = 0; k < n; k++) {
+        EdgeIndicator *e = &m->edges[order[k]];
+        double w = label_width_estimate(bundle_place(b, e->place).name, e->place_count > 1);
+        /* Inward from the right side; elsewhere to the right, or else the left. */
+        double tries[2] = { e->x + r + 5, e->x - r - 5 - w };
+        if (e->side == 1) { tries[0] = tries[1]; }
+        e->labelled = false;
+        for (int t = 0; t < 2 && !e->labelled; t++) {
+            double box[4] = { tries[t], e->y - 9, tries[t] + w, e->y + 6 };
+            bool ok = box[0] >= m->area[0] + 2 && box[2] <= m->area[2] - 2 && !boxes_overlap(box, controls) &&
+                      !boxes_overlap(box, key);
+            for (size_t i = 0; i < n && ok; i++) {
+                const EdgeIndicator *o = &m->edges[i];
+                double badge[4] = { o->x - r, o->y - r, o->x + r, o->y + r };
+                if (o != e && boxes_overlap(box, badge)) ok = false;
+                if (o != e && o->labelled) {
+                    double other[4] = { o->label_x, o->label_y - 9, o->label_x + o->label_w, o->label_y + 6 };
+                    if (boxes_overlap(box, other)) ok = false;
+                }
             }
-            idx[j] = i;
-        }
-        /* Forward sweep for spacing, then a backward one to stay inside the side. */
-        for (size_t j = 0; j < k; j++) {
-            double *v = horizontal ? &m->edges[idx[j]].x : &m->edges[idx[j]].y;
-            double min = j ? (horizontal ? m->edges[idx[j - 1]].x : m->edges[idx[j - 1]].y) + EDGE_SPACING_CSS : lo;
-            if (*v < min) *v = min;
-        }
-        for (size_t j = k; j-- > 0;) {
-            double *v = horizontal ? &m->edges[idx[j]].x : &m->edges[idx[j]].y;
-            double max = j + 1 < k ? (horizontal ? m->edges[idx[j + 1]].x : m->edges[idx[j + 1]].y) - EDGE_SPACING_CSS : hi;
-            if (*v > max) *v = max;
-        }
-        /* Names: on the left and right sides each fits; along the top and the
-         * bottom, only where the next indicator is far enough away. */
-        double last_label_end = -1e30;
-        for (size_t j = 0; j < k; j++) {
-            EdgeIndicator *e = &m->edges[idx[j]];
-            if (!horizontal) { e->labelled = true; continue; }
-            double next = j + 1 < k ? m->edges[idx[j + 1]].x : 1e30;
-            e->labelled = e->x >= last_label_end && next - e->x >= EDGE_LABEL_ROOM_CSS;
-            if (e->labelled) last_label_end = e->x + EDGE_LABEL_ROOM_CSS;
+            if (ok) {
+                e->labelled = true;
+                e->label_x = tries[t];
+                e->label_y = e->y + 4;
+                e->label_w = w;
+            }
         }
     }
+}
+
+/* Moves positions (sorted, along the allowed stretches of the edge) as little
+ * as it can so that each is at least gap_before[i] after the one before it
+ * and all lie in [0, length). */
+static void spread_along_edge(double *pos, const double *gap_before, size_t n, double length)
+{
+    for (size_t g = 0; g < n; g++) pos[g] = fmax(pos[g], g ? pos[g - 1] + gap_before[g] : 0);
+    for (size_t g = n; g-- > 0;) pos[g] = fmin(pos[g], g + 1 < n ? pos[g + 1] - gap_before[g + 1] : length - 1e-3);
+    for (size_t g = 0; g < n; g++) pos[g] = fmax(pos[g], 0);
+}
+
+static void layout_edges(EventMarkers *m, const App *app)
+{
+    const Bundle *b = app->bundle;
+    EdgeFrame f;
+    edge_frame_init(&f, m);
+    double cx = (f.left + f.right) / 2, cy = (f.top + f.bottom) / 2;
+    EdgePlace *ep = m->edge_scratch;
+    size_t n = 0;
+    for (uint32_t p = 1; p <= m->place_capacity; p++) {
+        if (!m->place_off_count[p]) continue;
+        double dx = m->place_x[p] - cx, dy = m->place_y[p] - cy;
+        if (!isfinite(dx) || !isfinite(dy) || (dx == 0 && dy == 0)) { dx = 0; dy = -1; }
+        /* Where the ray from the centre leaves the badges' rectangle. */
+        double tx = dx != 0 ? (f.w / 2) / fabs(dx) : INFINITY, ty = dy != 0 ? (f.h / 2) / fabs(dy) : INFINITY;
+        double s;
+        if (tx < ty) {
+            double y = cy + dy * tx;
+            s = dx > 0 ? f.w + (y - f.top) : 2 * f.w + f.h + (f.bottom - y);
+        } else {
+            double x = cx + dx * ty;
+            s = dy < 0 ? x - f.left : f.w + f.h + (f.right - x);
+        }
+        ep[n++] = (EdgePlace){ to_allowed(&f, fmin(fmax(s, 0), f.perimeter - 1e-6)), p, m->place_off_count[p],
+                               m->place_off_event[p] };
+    }
+    if (!n) return;
+    sort_edge_places(ep, n);
+    /* Group places in about the same direction; if the groups would not fit
+     * along the edge at their spacing, group more coarsely. */
+    uint32_t *starts = m->cluster_of; /* free until clustering: reused as scratch */
+    double gap = EDGE_SPACING_CSS;
+    size_t groups = group_edge_places(ep, n, gap, starts);
+    for (int tries = 0; tries < 12 && (double)groups * EDGE_SPACING_CSS > f.allowed; tries++) {
+        gap *= 1.6;
+        groups = group_edge_places(ep, n, gap, starts);
+    }
+    /* Each group's badge at the middle of its places, then spread apart. */
+    double *pos = m->edge_pos, *gap_before = m->edge_gap;
+    for (size_t g = 0; g < groups; g++) {
+        size_t i0 = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n;
+        pos[g] = (ep[i0].s + ep[i1 - 1].s) / 2;
+        gap_before[g] = EDGE_SPACING_CSS;
+    }
+    spread_along_edge(pos, gap_before, groups, f.allowed);
+    /* Along the top and the bottom, names run beside their badges: where
+     * there is room, spread neighbours on those sides far enough apart for
+     * the name between them (the top runs left to right, the bottom right to
+     * left, and names sit to the right of their badges). */
+    double total = 0;
+    for (size_t g = 0; g < groups; g++) {
+        gap_before[g] = EDGE_SPACING_CSS;
+        if (g == 0) continue;
+        double x, y;
+        int side_a, side_b;
+        perimeter_point(&f, from_allowed(&f, pos[g - 1]), &x, &y, &side_a);
+        perimeter_point(&f, from_allowed(&f, pos[g]), &x, &y, &side_b);
+        if (side_a != side_b || (side_a != 0 && side_a != 2)) continue;
+        size_t named = side_a == 0 ? g - 1 : g; /* whose name lies between the two */
+        size_t i0 = starts[named], i1 = named + 1 < groups ? starts[named + 1] : n, best = i0;
+        for (size_t i = i0; i < i1; i++) if (ep[i].count > ep[best].count) best = i;
+        const char *name = bundle_place(b, ep[best].place).name;
+        gap_before[g] = 2 * EDGE_RADIUS_CSS + 14 + label_width_estimate(name, i1 - i0 > 1);
+        total += gap_before[g];
+    }
+    if (total < f.allowed) spread_along_edge(pos, gap_before, groups, f.allowed);
+    /* The indicators. */
+    uint32_t placed = 0;
+    for (size_t g = 0; g < groups; g++) {
+        size_t i0 = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n;
+        EdgeIndicator *e = &m->edges[m->edge_count++];
+        memset(e, 0, sizeof *e);
+        perimeter_point(&f, from_allowed(&f, pos[g]), &e->x, &e->y, &e->side);
+        e->first = placed;
+        uint32_t best = 0;
+        double ux = 0, uy = 0;
+        for (size_t i = i0; i < i1; i++) {
+            uint32_t p = ep[i].place;
+            m->edge_places[placed++] = p;
+            e->place_count++;
+            e->count += ep[i].count;
+            if (ep[i].count > best) {
+                best = ep[i].count;
+                e->place = p;
+            }
+            double dx = m->place_x[p] - cx, dy = m->place_y[p] - cy, len = hypot(dx, dy);
+            if (len > 0 && isfinite(len)) {
+                ux += dx / len * ep[i].count;
+                uy += dy / len * ep[i].count;
+            }
+        }
+        double len = hypot(ux, uy);
+        e->dx = len > 0 ? ux / len : 0;
+        e->dy = len > 0 ? uy / len : -1;
+        e->event = e->count == 1 ? ep[i0].event : 0;
+        m->represented += e->count;
+    }
+    place_edge_labels(m, b);
+}
+
+/* --- markers, clusters and fans ---------------------------------------------------- */
+
+/* Rings of a fan: ring j (from 0) has radius (j + 1) * spacing and room for
+ * 2π(j + 1) symbols. A fan uses as few rings as it can and shares its events
+ * among them in proportion to their length, so every ring is evenly filled.
+ * Returns the radius and angle (radians, clockwise from east) of slot i. */
+static void fan_slot(uint32_t i, uint32_t size, double *radius, double *angle)
+{
+    uint32_t rings = 0, room = 0;
+    while (room < size) room += (uint32_t)floor(2 * PI * (++rings));
+    uint32_t weight_total = rings * (rings + 1) / 2, before = 0;
+    for (uint32_t j = 0; j < rings; j++) {
+        /* Cumulative rounding keeps the ring sizes summing to size. */
+        uint32_t upto = j + 1 == rings ? size
+                                       : (uint32_t)floor((double)size * (j + 1) * (j + 2) / 2 / weight_total + 0.5);
+        uint32_t cap = (uint32_t)floor(2 * PI * (j + 1));
+        if (upto - before > cap) upto = before + cap;
+        if (upto < before) upto = before;
+        if (i < upto || j + 1 == rings) {
+            uint32_t in_ring = upto - before ? upto - before : 1, k = i - before;
+            *radius = (j + 1) * FAN_SPACING_CSS;
+            /* Clockwise from the top, earliest first, alternate rings turned by half a step; a pair sits side by side. */
+            double step = 2 * PI / in_ring;
+            double start = in_ring == 2 ? PI : -PI / 2 + (j % 2 ? step / 2 : 0);
+            *angle = start + step * k;
+            return;
+        }
+        before = upto;
+    }
+}
+
+static double fan_radius(uint32_t size)
+{
+    double r = 0, a = 0;
+    if (size) fan_slot(size - 1, size, &r, &a);
+    return r;
+}
+
+/* Whether a place's cluster can fan out without its rings touching any other
+ * glyph (checked only while there are few clusters; many mean crowding). */
+static bool fan_fits(const EventMarkers *m, size_t clusters, size_t c)
+{
+    if (clusters > 400) return false;
+    const Cluster *a = &m->clusters[c];
+    double ra = fan_radius(a->count) + MARKER_RADIUS_CSS;
+    for (size_t d = 0; d < clusters; d++) {
+        if (d == c) continue;
+        const Cluster *o = &m->clusters[d];
+        double ro = o->count > 1 ? fan_radius(o->count) + MARKER_RADIUS_CSS : MARKER_RADIUS_CSS + 3;
+        if (hypot(a->x - o->x, a->y - o->y) < ra + ro) return false;
+    }
+    return true;
+}
+
+static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
+{
+    size_t clusters = cluster_points(m->clusterer, m->points, n, CLUSTER_RADIUS_CSS, m->clusters, m->capacity,
+                                     m->cluster_of);
+    /* Members grouped by cluster, in id order (the earliest first). */
+    uint32_t *first = m->fill;
+    uint32_t offset = 0;
+    for (size_t c = 0; c < clusters; c++) {
+        first[c] = offset;
+        offset += m->clusters[c].count;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = m->cluster_of[i];
+        if (c < clusters) m->members[first[c]++] = m->points[i].id;
+    }
+    for (size_t c = 0; c < clusters; c++) first[c] -= m->clusters[c].count;
+    double home = app->home_scale_px > 0 ? app->home_scale_px : app->view.scale_px;
+    bool zoomed_in = app->view.scale_px >= home * FAN_ZOOM;
+    /* Two passes: lone markers and clusters, then fans on top of them. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t c = 0; c < clusters; c++) {
+            const Cluster *cl = &m->clusters[c];
+            uint32_t place = m->event_place[m->members[first[c]]];
+            for (uint32_t k = 1; k < cl->count && place; k++)
+                if (m->event_place[m->members[first[c] + k]] != place) place = 0;
+            bool fan = cl->count > 1 && place &&
+                       (place == m->expanded_place ||
+                        (zoomed_in && cl->count <= FAN_MAX_AUTO && fan_fits(m, clusters, c)));
+            if (fan != (pass == 1)) continue;
+            if (!fan) {
+                m->glyphs[m->glyph_count++] = (MarkerGlyph){
+                    .x = cl->x, .y = cl->y, .anchor_x = cl->x, .anchor_y = cl->y, .count = cl->count,
+                    .event = m->members[first[c]], .place = place, .first = first[c] };
+                continue;
+            }
+            double outer = fan_radius(cl->count);
+            for (uint32_t k = 0; k < cl->count; k++) {
+                double r, a;
+                fan_slot(k, cl->count, &r, &a);
+                m->glyphs[m->glyph_count++] = (MarkerGlyph){
+                    .x = cl->x + r * cos(a), .y = cl->y + r * sin(a), .anchor_x = cl->x, .anchor_y = cl->y,
+                    .count = 1, .event = m->members[first[c] + k], .place = place, .first = first[c] + k,
+                    .fanned = true, .fan_slot = (uint16_t)(k < 65535 ? k : 65535),
+                    .fan_size = (uint16_t)(cl->count < 65535 ? cl->count : 65535), .fan_radius = outer };
+            }
+        }
+    }
+    for (size_t c = 0; c < clusters; c++) m->represented += m->clusters[c].count;
+}
+
+/* --- the layout ------------------------------------------------------------------------ */
+
+static void map_area(const App *app, double area[4])
+{
+    const View *v = &app->view;
+    area[0] = 0;
+    area[1] = 0;
+    area[2] = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0);
+    area[3] = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
 }
 
 void event_markers_update(EventMarkers *m, const App *app)
 {
-    if (!m->capacity) return;
+    if (!m->event_place) return;
     const View *v = &app->view;
-    double view_key[4] = { v->center_x, v->center_y, v->scale_px, v->width_css * 10000 + v->height_css };
-    uint32_t filter_key[4] = { (uint32_t)app->filter.year_from, (uint32_t)app->filter.year_to,
-                               app->filter.category_mask, app->layers };
-    double play_key = app->playing ? app->play_year : -1;
-    if (m->valid && !memcmp(view_key, m->view_key, sizeof view_key) && !memcmp(filter_key, m->filter_key, sizeof filter_key) &&
-        play_key == m->play_key)
-        return;
-    memcpy(m->view_key, view_key, sizeof view_key);
-    memcpy(m->filter_key, filter_key, sizeof filter_key);
-    m->play_key = play_key;
+    /* Zooming well out from where a place's events were fanned by a click folds them back. */
+    if (m->expanded_place && v->scale_px < m->expanded_scale * 0.75) m->expanded_place = 0;
+
+    double filter_key[6] = { app->filter.year_from, app->filter.year_to, app->filter.category_mask,
+                             app->playing ? app->play_year : -1e9, (double)app->bundle->event_count, 0 };
+    if (!m->filter_valid || memcmp(filter_key, m->filter_key, sizeof filter_key) != 0) {
+        m->passing_count = 0;
+        for (uint32_t e = 1; e <= m->capacity; e++)
+            if (app_event_visible(app, e)) m->passing[m->passing_count++] = e;
+        memcpy(m->filter_key, filter_key, sizeof filter_key);
+        m->filter_valid = true;
+        m->valid = false;
+    }
+    double area[4];
+    map_area(app, area);
+    double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
+                       app->layers, app->legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
+    if (m->valid && memcmp(key, m->layout_key, sizeof key) == 0) return;
+    memcpy(m->layout_key, key, sizeof key);
     m->valid = true;
-    m->glyph_count = 0;
-    m->visible = 0;
-    const Bundle *b = app->bundle;
-    size_t n = 0;
-    for (uint32_t e = 1; e <= b->event_count && n < m->capacity; e++) {
-        if (!app_event_visible(app, e)) continue;
-        m->visible++;
-        BundlePlace p = bundle_place(b, bundle_event(b, e).place);
-        double x, y;
-        view_world_to_screen(v, p.x, p.y, &x, &y);
-        m->points[n++] = (HitPoint){ x, y, e };
-    }
-    m->edge_count = 0;
+    memcpy(m->area, area, sizeof area);
+    legend_layout(app, &m->legend);
+    m->glyph_count = m->edge_count = 0;
+    m->visible = (uint32_t)m->passing_count;
+    m->represented = 0;
+    m->hover = (MarkerHit){ .index = -1 }; /* indices into the old layout mean nothing now */
     if (!(app->layers & LAYER_MARKERS)) return;
-    /* The map area: the viewport less what the panel and the timeline hide. */
-    double right = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0);
-    double bottom = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
-    double top = EDGE_TOP_CSS; /* the search box and the zoom buttons sit above */
-    double cx = right / 2, cy = (top + bottom) / 2;
-    size_t inside = 0;
-    memset(m->edge_of_place, 0, (m->place_capacity + 1) * sizeof *m->edge_of_place);
-    for (size_t i = 0; i < n; i++) {
-        HitPoint pt = m->points[i];
-        if (pt.x >= 0 && pt.y >= 0 && pt.x <= right && pt.y <= bottom) {
-            m->points[inside++] = pt;
-            continue;
+
+    for (uint32_t p = 1; p <= m->place_capacity; p++) {
+        view_world_to_screen(v, m->place_world[2 * p], m->place_world[2 * p + 1], &m->place_x[p], &m->place_y[p]);
+        m->place_off_count[p] = m->place_off_event[p] = 0;
+    }
+    /* Events inside the map area are clustered; the others count towards
+     * their place's edge indicator. */
+    size_t n = 0;
+    for (size_t i = 0; i < m->passing_count; i++) {
+        uint32_t e = m->passing[i], p = m->event_place[e];
+        if (!p) continue;
+        double x = m->place_x[p], y = m->place_y[p];
+        if (x >= area[0] && x <= area[2] && y >= area[1] && y <= area[3]) {
+            m->points[n++] = (HitPoint){ x, y, e };
+        } else if (!m->place_off_count[p]++) {
+            m->place_off_event[p] = e;
         }
-        /* Off the map area: count it on its place's indicator, which sits where
-         * the line from the centre towards the place leaves the area. */
-        uint32_t place = bundle_event(b, pt.id).place;
-        if (place > m->place_capacity) continue;
-        uint32_t slot = m->edge_of_place[place];
-        if (!slot) {
-            double dx = pt.x - cx, dy = pt.y - cy, len = hypot(dx, dy);
-            if (len < 1e-9) continue;
-            dx /= len;
-            dy /= len;
-            double hx = right / 2 - EDGE_MARGIN_CSS, hy = (bottom - top) / 2 - EDGE_MARGIN_CSS;
-            double t = fmin(fabs(dx) > 1e-9 ? hx / fabs(dx) : 1e30, fabs(dy) > 1e-9 ? hy / fabs(dy) : 1e30);
-            m->edges[m->edge_count] = (EdgeIndicator){ cx + dx * t, cy + dy * t, dx, dy, place, 0, 0, false };
-            slot = m->edge_of_place[place] = (uint32_t)++m->edge_count;
-        }
-        m->edges[slot - 1].count++;
     }
-    spread_edges(m, right, bottom, top);
-    n = inside;
-    size_t clusters = cluster_points(m->clusterer, m->points, n, CLUSTER_RADIUS_CSS, m->clusters, m->capacity, m->cluster_of);
-    /* Members grouped by cluster: count, then place. */
-    uint32_t offset = 0;
-    for (size_t c = 0; c < clusters; c++) {
-        m->glyphs[c] = (MarkerGlyph){ m->clusters[c].x, m->clusters[c].y, m->clusters[c].count, m->clusters[c].id, offset };
-        offset += m->clusters[c].count;
-    }
-    memset(m->fill, 0, clusters * sizeof *m->fill);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = m->cluster_of[i];
-        if (c >= clusters) continue;
-        m->members[m->glyphs[c].first + m->fill[c]++] = m->points[i].id;
-    }
-    m->glyph_count = clusters;
+    layout_edges(m, app);
+    layout_glyphs(m, app, n);
 }
 
-int event_markers_hit_edge(const EventMarkers *m, double x, double y)
-{
-    for (size_t i = 0; i < m->edge_count; i++)
-        if (fabs(m->edges[i].x - x) <= 13 && fabs(m->edges[i].y - y) <= 13) return (int)i;
-    return -1;
-}
+/* --- picking and clicking ---------------------------------------------------------------- */
 
-int event_markers_hit(const EventMarkers *m, double x, double y)
+MarkerHit event_markers_pick(const EventMarkers *m, double x, double y)
 {
-    int best = -1;
-    double best_d = 1e30;
-    for (size_t i = 0; i < m->glyph_count; i++) {
-        const MarkerGlyph *g = &m->glyphs[i];
-        double r = g->count > 1 ? MARKER_RADIUS_CSS + 4 : MARKER_RADIUS_CSS + 2;
-        double d = hypot(g->x - x, g->y - y);
-        if (d <= r && d < best_d) {
-            best = (int)i;
-            best_d = d;
+    MarkerHit hit = { MARKER_HIT_NONE, -1, 0, 0, false };
+    if (!m->valid) return hit;
+    bool toggle = false;
+    if (legend_contains(&m->legend, x, y, &toggle)) {
+        hit.kind = MARKER_HIT_LEGEND;
+        hit.toggle = toggle;
+        return hit;
+    }
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        bool on_badge = hypot(e->x - x, e->y - y) <= EDGE_RADIUS_CSS + 3;
+        bool on_label = e->labelled && x >= e->label_x - 2 && x <= e->label_x + e->label_w + 2 &&
+                        y >= e->label_y - 13 && y <= e->label_y + 4;
+        if (on_badge || on_label) {
+            hit = (MarkerHit){ MARKER_HIT_EDGE, (int)i, e->event, e->place, false };
+            return hit;
         }
     }
-    return best;
+    /* Fans lie over the rest: they win; otherwise the nearest glyph. Fans
+     * come last in the layout, so the first pass can stop at the first non-fanned. */
+    for (int pass = 0; pass < 2 && hit.kind == MARKER_HIT_NONE; pass++) {
+        double best = INFINITY;
+        for (size_t k = 0; k < m->glyph_count; k++) {
+            size_t i = pass == 0 ? m->glyph_count - 1 - k : k;
+            const MarkerGlyph *g = &m->glyphs[i];
+            if (pass == 0 && !g->fanned) break;
+            if (pass == 1 && g->fanned) break;
+            double dx = g->x - x, dy = g->y - y, reach = marker_glyph_radius(g) + 3, d = dx * dx + dy * dy;
+            if (d <= reach * reach && d < best) {
+                best = d;
+                hit = (MarkerHit){ MARKER_HIT_GLYPH, (int)i, g->count == 1 ? g->event : 0, g->place, false };
+            }
+        }
+    }
+    return hit;
+}
+
+bool event_markers_set_hover(EventMarkers *m, MarkerHit hit)
+{
+    bool changed = hit.kind != m->hover.kind || hit.index != m->hover.index || hit.toggle != m->hover.toggle;
+    m->hover = hit;
+    return changed;
+}
+
+bool event_markers_edge_bounds(const EventMarkers *m, const Bundle *b, size_t edge, double out[4])
+{
+    if (edge >= m->edge_count) return false;
+    const EdgeIndicator *e = &m->edges[edge];
+    out[0] = out[1] = INFINITY;
+    out[2] = out[3] = -INFINITY;
+    for (uint32_t i = 0; i < e->place_count; i++) {
+        uint32_t p = m->edge_places[e->first + i];
+        double x = m->place_world[2 * p], y = m->place_world[2 * p + 1];
+        out[0] = fmin(out[0], x);
+        out[1] = fmin(out[1], y);
+        out[2] = fmax(out[2], x);
+        out[3] = fmax(out[3], y);
+    }
+    return e->place_count > 0;
+}
+
+#define FIT_PAD_CSS 70.0
+
+/* Flies to fit a world rectangle, zooming in at most max_zoom times: a box
+ * around places a few pixels apart would otherwise mean a dizzying dive. */
+static void fly_to_fit(App *app, double bounds[4], double max_zoom, bool allow_zoom_out, double now_ms)
+{
+    const View *v = &app->view;
+    double min_w = v->width_css / 2 / (v->scale_px * max_zoom), min_h = v->height_css / 2 / (v->scale_px * max_zoom);
+    double cx = (bounds[0] + bounds[2]) / 2, cy = (bounds[1] + bounds[3]) / 2;
+    double hw = fmax((bounds[2] - bounds[0]) / 2, min_w / 2), hh = fmax((bounds[3] - bounds[1]) / 2, min_h / 2);
+    /* Leave room around the places for their markers' fans and names, and
+     * for the search box above: pad by FIT_PAD_CSS at the scale it lands at. */
+    double visible_w = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0) - 2 * FIT_PAD_CSS;
+    double visible_h = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) -
+                       app->chrome_inset_bottom_css - EDGE_TOP_CSS - 2 * FIT_PAD_CSS;
+    double scale = fmin(fmax(visible_w, 60) / (2 * hw), fmax(visible_h, 60) / (2 * hh));
+    hw += FIT_PAD_CSS / scale;
+    hh += (FIT_PAD_CSS + EDGE_TOP_CSS / 2) / scale;
+    double fit[4] = { cx - hw, cy - hh, cx + hw, cy + hh };
+    app_fly_to_bounds(app, fit, allow_zoom_out, now_ms);
+}
+
+bool event_markers_click(App *app, MarkerHit hit, double now_ms)
+{
+    EventMarkers *m = app->markers;
+    const Bundle *b = app->bundle;
+    switch (hit.kind) {
+    case MARKER_HIT_LEGEND:
+        if (hit.toggle) {
+            app->legend_flipped = !app->legend_flipped;
+            app->needs_redraw = true;
+        }
+        return true; /* a click on the key never selects the country beneath it */
+    case MARKER_HIT_EDGE: {
+        if (hit.index < 0 || (size_t)hit.index >= m->edge_count) return false;
+        const EdgeIndicator *e = &m->edges[hit.index];
+        if (e->event) app_select_event(app, e->event, now_ms);
+        else if (e->place_count == 1) app_select(app, (Selection){ SELECTION_PLACE, e->place }, now_ms);
+        else {
+            double bounds[4];
+            event_markers_edge_bounds(m, b, (size_t)hit.index, bounds);
+            fly_to_fit(app, bounds, 8, true, now_ms);
+        }
+        return true;
+    }
+    case MARKER_HIT_GLYPH: {
+        if (hit.index < 0 || (size_t)hit.index >= m->glyph_count) return false;
+        const MarkerGlyph *g = &m->glyphs[hit.index];
+        if (g->count == 1) {
+            app_select_event(app, g->event, now_ms);
+        } else if (g->place) {
+            /* One place: zoom in about it and spread its events around it. */
+            BundlePlace p = bundle_place(b, g->place);
+            m->expanded_place = g->place;
+            m->expanded_scale = app->view.scale_px;
+            view_fly_to(&app->view, p.x, p.y, app->view.scale_px * 3.0, now_ms, 0);
+            app->needs_redraw = true;
+        } else {
+            double bounds[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+            for (uint32_t k = 0; k < g->count; k++) {
+                BundlePlace p = bundle_place(b, m->event_place[m->members[g->first + k]]);
+                bounds[0] = fmin(bounds[0], p.x);
+                bounds[1] = fmin(bounds[1], p.y);
+                bounds[2] = fmax(bounds[2], p.x);
+                bounds[3] = fmax(bounds[3], p.y);
+            }
+            fly_to_fit(app, bounds, 6, false, now_ms);
+        }
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/* --- the spatial index --------------------------------------------------------------------- */
+
+static bool passes_filter(uint32_t id, void *user) { return app_event_visible(user, id); }
+
+uint32_t event_markers_event_at(const EventMarkers *m, const App *app, double x, double y, double radius_css)
+{
+    if (!m->index || !(app->view.scale_px > 0)) return 0;
+    double wx, wy;
+    view_screen_to_world(&app->view, x, y, &wx, &wy);
+    /* The filter callback takes a non-const pointer; it only reads the App. */
+    return point_index_nearest_where(m->index, wx, wy, radius_css / app->view.scale_px, passes_filter, (void *)app);
 }

@@ -7,7 +7,7 @@
 
 #include "core/utf8.h"
 #include "core/event_markers.h"
-#include "core/panel.h"
+#include "render/markers.h"
 
 /* Screen-space decimation: ring points closer than this (device px) to the last
  * kept one are skipped. At low zoom this drops most of the 50m detail that
@@ -628,6 +628,16 @@ void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba colo
     r->text.index_count += SEGMENTS * 9;
 }
 
+/* How far a place's name starts from its point: clear of the event marker or
+ * cluster drawn there, if the place has events (whatever the filter, so the
+ * cached base map need not change with it). */
+static float place_label_gap(const App *app, uint32_t place)
+{
+    bool marked = app->markers && (app->layers & LAYER_MARKERS) && place <= app->markers->place_capacity &&
+                  app->markers->place_events[place] > 0;
+    return marked ? 14.0f : 5.0f;
+}
+
 /* Capitals always (Central Asian ones first), other named places once zoomed in
  * enough; each as a dot and a name to its right, dropped if it would collide. */
 static void draw_place_labels(Renderer *r, const App *app)
@@ -652,10 +662,11 @@ static void draw_place_labels(Renderer *r, const App *app)
             float size = pass == 0 ? 12.5f : 11.5f;
             float w = render_text_width(r, FACE_REGULAR, size, name);
             SDL_FRect dot = { (float)x - 4, (float)y - 4, 8, 8 };
-            SDL_FRect box = { (float)x + 5, (float)y - size * 0.75f, w + 4, size * 1.2f };
+            float gap = place_label_gap(app, id);
+            SDL_FRect box = { (float)x + gap, (float)y - size * 0.75f, w + 4, size * 1.2f };
             if (!label_box_free(r, dot)) continue;
             if (!label_box_free(r, box)) {
-                box.x = (float)x - 9 - w; /* try the left side */
+                box.x = (float)x - gap - 4 - w; /* try the left side */
                 if (!label_box_free(r, box)) continue;
             }
             render_fill_circle(r, (float)x, (float)y, capital ? 3.6f : 2.8f, t->label_halo);
@@ -847,213 +858,68 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
     return true;
 }
 
-static bool event_cites_article(const Bundle *b, uint32_t event_id, uint32_t article_id)
+/* --- primitives for the overlays (render/markers.c) ------------------------------- */
+
+/* A polyline in css px (at most 256 points) as an anti-aliased strip, batched
+ * with the shapes and text so it keeps its place in the drawing order. */
+void render_polyline(Renderer *r, const float *xy_css, int n, bool closed, float width_css, Rgba color)
 {
-    BundleEvent e = bundle_event(b, event_id);
-    for (uint32_t i = 0; i < e.source_count; i++)
-        if (bundle_source(b, e.source_first + i).article == article_id) return true;
-    return false;
+    SDL_FPoint pts[256];
+    if (n > 256) n = 256;
+    for (int i = 0; i < n; i++) pts[i] = (SDL_FPoint){ xy_css[2 * i] * r->dpr, xy_css[2 * i + 1] * r->dpr };
+    add_stroke(&r->text, pts, n, closed, width_css * r->dpr, color);
 }
 
-/* Event markers (a dot in the category's colour) and clusters (a dark disc
- * with the count), over the map; the hovered one grows, the selected one is
- * ringed in the selection colour; a tooltip names the hovered event. */
-static void draw_markers(Renderer *r, const App *app)
+/* A filled convex polygon in css px (at most 32 corners) with a feathered rim
+ * of one device pixel, like render_fill_circle's. */
+void render_fill_convex(Renderer *r, const float *xy_css, int n, Rgba color)
 {
-    if (!app->markers || !(app->layers & LAYER_MARKERS)) return;
-    event_markers_update(app->markers, app); /* a no-op unless the view or filter changed */
-    const EventMarkers *m = app->markers;
-    const Theme *t = r->theme;
-    const Bundle *b = app->bundle;
-    for (size_t i = 0; i < m->glyph_count; i++) {
-        const MarkerGlyph *g = &m->glyphs[i];
-        if (g->x < -20 || g->y < -20 || g->x > app->view.width_css + 20 || g->y > app->view.height_css + 20) continue;
-        float x = (float)g->x, y = (float)g->y;
-        bool hovered = app->hover_event == g->event;
-        bool selected = false;
-        for (uint32_t k = 0; k < g->count; k++) {
-            uint32_t ev = m->members[g->first + k];
-            if (app->selection.kind == SELECTION_EVENT && app->selection.id == ev) selected = true;
-            /* A selected article rings the markers of the events it reports. */
-            if (app->selection.kind == SELECTION_ARTICLE && event_cites_article(b, ev, app->selection.id)) selected = true;
-        }
-        if (g->count == 1) {
-            float rad = (float)MARKER_RADIUS_CSS * (hovered ? 1.3f : 1.0f);
-            if (selected) render_fill_circle(r, x, y, rad + 4.5f, t->selected_outline);
-            render_fill_circle(r, x, y, rad + 1.8f, t->label_halo);
-            render_fill_circle(r, x, y, rad, t->category[bundle_event(b, g->event).category % CATEGORY_COUNT]);
-            render_fill_circle(r, x, y, rad * 0.35f, t->label_halo);
-        } else {
-            char count[16];
-            snprintf(count, sizeof count, "%u", g->count);
-            float rad = (g->count < 10 ? 10.0f : g->count < 100 ? 12.5f : 15.0f) * (hovered ? 1.15f : 1.0f);
-            if (selected) render_fill_circle(r, x, y, rad + 4.5f, t->selected_outline);
-            render_fill_circle(r, x, y, rad + 2.0f, t->label_halo);
-            render_fill_circle(r, x, y, rad, t->panel_text);
-            float w = render_text_width(r, FACE_BOLD, 11.5f, count);
-            render_text(r, FACE_BOLD, 11.5f, x - w / 2, y + 4.2f, count, t->label_halo);
-        }
+    if (n < 3) return;
+    if (n > 32) n = 32;
+    if (!batch_reserve(&r->text, 1 + 2 * n, n * 9)) return;
+    float d = r->dpr, cx = 0, cy = 0;
+    for (int i = 0; i < n; i++) { cx += xy_css[2 * i]; cy += xy_css[2 * i + 1]; }
+    cx /= (float)n;
+    cy /= (float)n;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    SDL_Color solid = to_sdl(color), clear = solid;
+    clear.a = 0;
+    SDL_FPoint uv = solid_uv();
+    v[0] = (SDL_Vertex){ { cx * d, cy * d }, solid, uv };
+    for (int i = 0; i < n; i++) {
+        int ip = (i + n - 1) % n, in = (i + 1) % n;
+        float px = xy_css[2 * i], py = xy_css[2 * i + 1];
+        /* Outward normals of the two edges meeting here, and their miter. */
+        float e1x = px - xy_css[2 * ip], e1y = py - xy_css[2 * ip + 1];
+        float e2x = xy_css[2 * in] - px, e2y = xy_css[2 * in + 1] - py;
+        float l1 = sqrtf(e1x * e1x + e1y * e1y), l2 = sqrtf(e2x * e2x + e2y * e2y);
+        float n1x = l1 > 0 ? e1y / l1 : 0, n1y = l1 > 0 ? -e1x / l1 : 0;
+        float n2x = l2 > 0 ? e2y / l2 : 0, n2y = l2 > 0 ? -e2x / l2 : 0;
+        if (n1x * (px - cx) + n1y * (py - cy) < 0) { n1x = -n1x; n1y = -n1y; }
+        if (n2x * (px - cx) + n2y * (py - cy) < 0) { n2x = -n2x; n2y = -n2y; }
+        float mx = n1x + n2x, my = n1y + n2y, lm = sqrtf(mx * mx + my * my);
+        if (lm < 1e-4f) { mx = px - cx; my = py - cy; lm = sqrtf(mx * mx + my * my); }
+        if (lm < 1e-4f) { mx = 0; my = -1; lm = 1; }
+        mx /= lm;
+        my /= lm;
+        float cosine = mx * n1x + my * n1y, k = 0.5f / (cosine > 0.25f ? cosine : 0.25f);
+        v[1 + i] = (SDL_Vertex){ { px * d - mx * k, py * d - my * k }, solid, uv };
+        v[1 + n + i] = (SDL_Vertex){ { px * d + mx * k, py * d + my * k }, clear, uv };
     }
-    for (size_t i = 0; i < m->edge_count; i++) {
-        const EdgeIndicator *e = &m->edges[i];
-        float x = (float)e->x, y = (float)e->y, dx = (float)e->dx, dy = (float)e->dy;
-        /* An arrowhead pointing out of the map towards the place, and its name. */
-        render_fill_circle(r, x, y, 12, t->label_halo);
-        render_fill_circle(r, x, y, 10.5f, t->panel_text);
-        float tip_x = x + dx * 8, tip_y = y + dy * 8, bx = x - dx * 3, by = y - dy * 3;
-        fill_triangle(r, tip_x, tip_y, bx - dy * 5.5f, by + dx * 5.5f, bx + dy * 5.5f, by - dx * 5.5f, t->label_halo);
-        BundlePlace p = bundle_place(b, e->place);
-        char label[128];
-        if (e->labelled) snprintf(label, sizeof label, "%s · %u", display_name(r, app, p.name, p.name_local), e->count);
-        else snprintf(label, sizeof label, "%u", e->count);
-        float w = render_text_width(r, FACE_BOLD, 11.5f, label);
-        float lx = dx > 0.5f ? x - w - 18 : x + 16, ly = dy > 0.7f ? y - 8 : y + 4;
-        if (dx <= 0.5f && dx >= -0.5f) lx = x - w / 2, ly = dy > 0 ? y - 17 : y + 26;
-        render_text_halo(r, FACE_BOLD, 11.5f, lx, ly, label, t->panel_text, t->label_halo);
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        *idx++ = base; *idx++ = base + 1 + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + i; *idx++ = base + 1 + n + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + j; *idx++ = base + 1 + n + i; *idx++ = base + 1 + n + j;
     }
-    if (app->hover_place && !app->dragging) { /* an edge indicator: where it leads */
-        BundlePlace p = bundle_place(b, app->hover_place);
-        char line[160];
-        snprintf(line, sizeof line, "%s, %s: events there (click to go)", p.name, bundle_country(b, p.country).name);
-        float w = render_text_width(r, FACE_BOLD, 12.5f, line) + 20;
-        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
-        if (x + w > app->view.width_css) x = (float)app->pointer_x - w - 10;
-        if (y + 30 > app->view.height_css) y = (float)app->pointer_y - 40;
-        render_fill_rect(r, x, y, w, 28, t->panel_rule);
-        render_fill_rect(r, x + 1, y + 1, w - 2, 26, t->panel_bg);
-        render_text(r, FACE_BOLD, 12.5f, x + 10, y + 19, line, t->panel_text);
-    }
-    if (app->hover_event && !app->dragging) {
-        BundleEvent e = bundle_event(b, app->hover_event);
-        char date[48], line[512];
-        panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
-        snprintf(line, sizeof line, "%s · %s", date, bundle_place(b, e.place).name);
-        float w1 = render_text_width(r, FACE_BOLD, 13, e.title), w2 = render_text_width(r, FACE_REGULAR, 12, line);
-        float w = (w1 > w2 ? w1 : w2) + 20;
-        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
-        if (x + w > app->view.width_css) x = (float)app->pointer_x - w - 10;
-        if (y + 46 > app->view.height_css) y = (float)app->pointer_y - 56;
-        render_fill_rect(r, x, y, w, 46, t->panel_rule);
-        render_fill_rect(r, x + 1, y + 1, w - 2, 44, t->panel_bg);
-        render_fill_rect(r, x + 1, y + 1, 4, 44, t->category[e.category % CATEGORY_COUNT]);
-        render_text(r, FACE_BOLD, 13, x + 12, y + 19, e.title, t->panel_text);
-        render_text(r, FACE_REGULAR, 12, x + 12, y + 37, line, t->panel_muted);
-    }
+    r->text.vert_count += 1 + 2 * n;
+    r->text.index_count += n * 9;
 }
 
-/* A country's anchor for arcs: its capital if it has one, else its label point. */
-static void country_anchor(const Bundle *b, uint32_t id, double *wx, double *wy)
+const char *render_display_name(const Renderer *r, const App *app, const char *english, const char *local)
 {
-    BundleCountry c = bundle_country(b, id);
-    if (c.capital) {
-        BundlePlace p = bundle_place(b, c.capital);
-        *wx = p.x;
-        *wy = p.y;
-    } else {
-        *wx = c.label_x;
-        *wy = c.label_y;
-    }
-}
-
-/* The relations layer: an arc from each trade partner's capital to the other
- * country's, as thick as the square root of the trade volume, labelled with
- * the figure and its year as the documents give them. */
-static void draw_relations(Renderer *r, const App *app)
-{
-    if (!(app->layers & LAYER_RELATIONS)) return;
-    const Bundle *b = app->bundle;
-    const Theme *t = r->theme;
-    double max_value = 0;
-    for (uint32_t i = 1; i <= b->relation_count; i++) {
-        BundleRelation rel = bundle_relation(b, i);
-        if (!strcmp(rel.kind, "trade") && rel.country_b && !isnan(rel.value) && rel.value > max_value) max_value = rel.value;
-    }
-    if (max_value <= 0) return;
-    Rgba arc = t->link;
-    arc.a = 200;
-    for (uint32_t i = 1; i <= b->relation_count; i++) {
-        BundleRelation rel = bundle_relation(b, i);
-        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
-        double ax, ay, bx, by, sx0, sy0, sx1, sy1;
-        country_anchor(b, rel.country_a, &ax, &ay);
-        country_anchor(b, rel.country_b, &bx, &by);
-        view_world_to_screen(&app->view, ax, ay, &sx0, &sy0);
-        view_world_to_screen(&app->view, bx, by, &sx1, &sy1);
-        double dx = sx1 - sx0, dy = sy1 - sy0, len = hypot(dx, dy);
-        if (len < 4) continue;
-        /* A quadratic curve bowed to one side by a fifth of its length. */
-        double mx = (sx0 + sx1) / 2 - dy * 0.2, my = (sy0 + sy1) / 2 + dx * 0.2;
-        enum { STEPS = 32 };
-        SDL_FPoint pts[STEPS + 1];
-        for (int k = 0; k <= STEPS; k++) {
-            double u = (double)k / STEPS, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
-            pts[k].x = (float)((a * sx0 + c * mx + d * sx1) * r->dpr);
-            pts[k].y = (float)((a * sy0 + c * my + d * sy1) * r->dpr);
-        }
-        float width = (float)(1.5 + 7.0 * sqrt(rel.value / max_value));
-        add_stroke(&r->stroke, pts, STEPS + 1, false, (width + 2) * r->dpr, t->label_halo);
-        add_stroke(&r->stroke, pts, STEPS + 1, false, width * r->dpr, arc);
-        batch_flush(r->sdl, &r->stroke, NULL);
-        char label[96];
-        snprintf(label, sizeof label, "%.3g %s%s%.0u%s", (double)rel.value, rel.unit, rel.year ? " (" : "", rel.year,
-                 rel.year ? ")" : "");
-        /* The label sits a quarter of the way out from the first country (the
-         * far end of an arc to Washington is off screen). */
-        const double u = 0.25, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
-        float lx = (float)(a * sx0 + c * mx + d * sx1), ly = (float)(a * sy0 + c * my + d * sy1);
-        float w = render_text_width(r, FACE_BOLD, 12, label);
-        render_text_halo(r, FACE_BOLD, 12, lx - w / 2, ly - 6, label, t->link, t->label_halo);
-    }
-}
-
-/* A scale bar of a round length (1, 2 or 5 × 10^n km), measured at the centre
- * of the view: an equal-area conic's scale changes across the map. */
-static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
-{
-    const Theme *t = r->theme;
-    double cx = app->view.width_css / 2, cy = app->view.height_css / 2, lon0, lat0, lon1, lat1, wx, wy;
-    view_screen_to_world(&app->view, cx - 50, cy, &wx, &wy);
-    if (!geo_unproject(&app->projection, (WorldPoint){ wx, wy }, &lon0, &lat0)) return;
-    view_screen_to_world(&app->view, cx + 50, cy, &wx, &wy);
-    if (!geo_unproject(&app->projection, (WorldPoint){ wx, wy }, &lon1, &lat1)) return;
-    double km_per_px = geo_distance_km(lon0, lat0, lon1, lat1) / 100.0;
-    if (!(km_per_px > 0)) return;
-    double target = 120 * km_per_px, step = pow(10, floor(log10(target))), km = step;
-    if (step * 5 <= target) km = step * 5;
-    else if (step * 2 <= target) km = step * 2;
-    float px = (float)(km / km_per_px);
-    char label[32];
-    snprintf(label, sizeof label, km >= 1 ? "%.0f km" : "%.1f km", km);
-    render_fill_rect(r, x - 4, y - 18, px + 60, 26, t->panel_bg);
-    render_fill_rect(r, x, y, px, 3, t->panel_text);
-    render_fill_rect(r, x, y - 5, 1.5f, 8, t->panel_text);
-    render_fill_rect(r, x + px - 1.5f, y - 5, 1.5f, 8, t->panel_text);
-    render_text(r, FACE_REGULAR, 11, x + px + 6, y + 4, label, t->panel_text);
-}
-
-/* A small legend: what markers, clusters and arcs mean, and the projection. */
-static void draw_legend(Renderer *r, const App *app, float x, float y)
-{
-    const Theme *t = r->theme;
-    const char *projection = bundle_meta(app->bundle).projection_name;
-    bool arcs = (app->layers & LAYER_RELATIONS) != 0;
-    float h = arcs ? 76 : 58;
-    float w = fmaxf(230, render_text_width(r, FACE_REGULAR, 10.5f, projection) + 20);
-    render_fill_rect(r, x, y - h, w, h, t->panel_rule);
-    render_fill_rect(r, x + 1, y - h + 1, w - 2, h - 2, t->panel_bg);
-    float ly = y - h + 16;
-    for (int c = 0; c < 4; c++) render_fill_circle(r, x + 12 + c * 9, ly - 4, 3.8f, t->category[c]);
-    render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "event, coloured by category", t->panel_text);
-    ly += 18;
-    render_fill_circle(r, x + 20, ly - 4, 7, t->panel_text);
-    render_text(r, FACE_BOLD, 9, x + 17, ly - 1, "3", t->panel_bg);
-    render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "several events (click to zoom)", t->panel_text);
-    if (arcs) {
-        ly += 18;
-        render_fill_rect(r, x + 8, ly - 5, 28, 3, t->link);
-        render_text(r, FACE_REGULAR, 11.5f, x + 50, ly, "trade volume, as the sources give it", t->panel_text);
-    }
-    render_text(r, FACE_REGULAR, 10.5f, x + 8, y - 6, projection, t->panel_muted);
+    return display_name(r, app, english, local);
 }
 
 void render_map(Renderer *r, const App *app)
@@ -1076,15 +942,9 @@ void render_map(Renderer *r, const App *app)
     }
     if (!drawn) draw_base_map(r, app);
     draw_country_highlights(r, app);
-    draw_relations(r, app);
-    draw_markers(r, app);
+    render_relations(r, app);
+    render_markers(r, app);
     draw_chrome(r, app);
-}
-
-void render_legend(Renderer *r, const App *app, float x, float bottom)
-{
-    draw_scale_bar(r, app, x + 6, bottom - 10);
-    draw_legend(r, app, x, bottom - 32);
 }
 
 void render_invalidate(Renderer *r) { r->cache_valid = false; }

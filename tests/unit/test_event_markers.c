@@ -1,12 +1,13 @@
-/* test_event_markers: layout, clustering, filtering and picking of markers. */
+/* test_event_markers: the frame's marker layout as plain data — where events
+ * go, how they cluster and fan out, which are pointed at from the edge, and
+ * what a click or the pointer finds there, ahead of the country beneath. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "event_markers.h"
 #include "test_support.h"
-
-static App app;
 
 static uint32_t glyph_total(const EventMarkers *m)
 {
@@ -15,29 +16,88 @@ static uint32_t glyph_total(const EventMarkers *m)
     return total;
 }
 
-int main(void)
+static uint32_t edge_total(const EventMarkers *m)
+{
+    uint32_t total = 0;
+    for (size_t i = 0; i < m->edge_count; i++) total += m->edges[i].count;
+    return total;
+}
+
+/* Puts the view at a centre and scale at once (no flight). */
+static void look_at(App *app, double cx, double cy, double scale)
+{
+    view_cancel_flight(&app->view);
+    app->view.center_x = cx;
+    app->view.center_y = cy;
+    app->view.scale_px = scale;
+}
+
+static void press_at(App *app, double x, double y, double now_ms)
+{
+    AppInput in = { .now_ms = now_ms, .width_css = app->view.width_css, .height_css = app->view.height_css,
+                    .pointer_inside = true, .pointer_x = x, .pointer_y = y, .pointer_pressed = true,
+                    .pointer_down = true };
+    app_update(app, &in);
+    AppInput up = in;
+    up.now_ms += 16;
+    up.pointer_pressed = false;
+    up.pointer_down = false;
+    up.pointer_released = true;
+    app_update(app, &up);
+}
+
+/* Every glyph inside the map area, every edge badge on its edge band, and
+ * no two badges closer than their spacing. */
+static void check_layout_sane(const EventMarkers *m)
+{
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        if (!g->fanned) {
+            CHECK(g->x >= m->area[0] && g->x <= m->area[2]);
+            CHECK(g->y >= m->area[1] && g->y <= m->area[3]);
+        }
+    }
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        CHECK(e->x >= m->area[0] + EDGE_MARGIN_CSS - 1e-6 && e->x <= m->area[2] - EDGE_MARGIN_CSS + 1e-6);
+        CHECK(e->y >= m->area[1] + EDGE_TOP_CSS + EDGE_MARGIN_CSS - 1e-6 &&
+              e->y <= m->area[3] - EDGE_BOTTOM_MARGIN_CSS + 1e-6);
+        CHECK(fabs(hypot(e->dx, e->dy) - 1) < 1e-9);
+        CHECK(e->count >= 1 && e->place_count >= 1 && e->place != 0);
+        for (size_t j = 0; j < i; j++)
+            CHECK(hypot(e->x - m->edges[j].x, e->y - m->edges[j].y) >= EDGE_SPACING_CSS * 0.7);
+    }
+    CHECK_EQ_U(glyph_total(m) + edge_total(m), m->represented);
+}
+
+/* --- the standard fixture: three events at three places ------------------------------------------------ */
+
+static void test_fixture(void)
 {
     size_t size;
     uint8_t *data = tb_fixture_bundle(&size);
     Bundle b;
     char message[256];
     CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    App app;
     CHECK(app_init(&app, &b, 800, 600, 0));
     EventMarkers *m = app.markers;
-    CHECK(m != NULL);
+    CHECK(m != NULL && m->index != NULL);
+    app.chrome_inset_bottom_css = 60; /* a timeline hides the bottom */
 
     /* Zoomed so the three places (0.5+ world units apart) are far apart on screen. */
-    view_cancel_flight(&app.view);
-    app.view.scale_px = 400;
-    app.view.center_x = 1.5;
-    app.view.center_y = 0.8;
+    look_at(&app, 1.2, 0.85, 350);
     event_markers_update(m, &app);
     CHECK_EQ_U(m->visible, 3);
+    CHECK_EQ_U(m->represented, 3);
     CHECK_EQ_U(m->glyph_count, 3);
     CHECK_EQ_U(glyph_total(m), 3);
     CHECK_EQ_U(m->edge_count, 0);
+    CHECK_NEAR(m->area[3], 540, 1e-9);
+    check_layout_sane(m);
 
-    /* Each marker is where its place projects, and picking finds it. */
+    /* Each marker is where its place projects; picking finds it, and the
+     * spatial index agrees. */
     for (size_t i = 0; i < m->glyph_count; i++) {
         const MarkerGlyph *g = &m->glyphs[i];
         BundlePlace p = bundle_place(&b, bundle_event(&b, g->event).place);
@@ -45,78 +105,396 @@ int main(void)
         view_world_to_screen(&app.view, p.x, p.y, &x, &y);
         CHECK_NEAR(g->x, x, 1e-6);
         CHECK_NEAR(g->y, y, 1e-6);
-        CHECK(event_markers_hit(m, x + 3, y - 3) == (int)i);
+        CHECK(!g->fanned && g->count == 1 && g->place == bundle_event(&b, g->event).place);
+        MarkerHit hit = event_markers_pick(m, x + 3, y - 3);
+        CHECK(hit.kind == MARKER_HIT_GLYPH && hit.index == (int)i && hit.event == g->event);
+        CHECK_EQ_U(event_markers_event_at(m, &app, x + 3, y - 3, 10), g->event);
     }
-    CHECK(event_markers_hit(m, -500, -500) == -1);
+    CHECK(event_markers_pick(m, 400, 20).kind == MARKER_HIT_NONE);
+    CHECK_EQ_U(event_markers_event_at(m, &app, 400, 20, 10), 0);
 
-    /* An event whose place leaves the map area is pointed at from the edge,
-     * and a click there selects the place. */
-    app.view.center_y = 1.5; /* Astana (y 0.2) is now 520 px above the top */
+    /* The layout is kept while nothing changes, and redone when the map area does. */
+    double before = m->glyphs[0].x;
     event_markers_update(m, &app);
-    CHECK_EQ_U(m->edge_count, 1);
-    CHECK_EQ_U(m->glyph_count + m->edge_count, 3);
-    if (m->edge_count == 1) {
-        const EdgeIndicator *e = &m->edges[0];
-        CHECK_EQ_U(e->place, 1);
-        CHECK_EQ_U(e->count, 1);
-        CHECK(e->dy < -0.9);                       /* pointing up */
-        CHECK(e->y >= EDGE_TOP_CSS && e->y < 120); /* at the top of the map area */
-        CHECK(event_markers_hit_edge(m, e->x, e->y) == 0);
-        AppInput in = { .now_ms = 5, .width_css = 800, .height_css = 600, .pointer_inside = true,
-                        .pointer_x = e->x, .pointer_y = e->y, .pointer_pressed = true, .pointer_down = true };
-        app_update(&app, &in);
-        CHECK(app.selection.kind == SELECTION_PLACE && app.selection.id == 1);
-        view_cancel_flight(&app.view);
-    }
-    app.view.center_x = 1.5;
-    app.view.center_y = 0.8;
+    CHECK_NEAR(m->glyphs[0].x, before, 0);
+    app.panel_open = true;
+    app.panel_inset_right_css = 300;
+    event_markers_update(m, &app);
+    CHECK_NEAR(m->area[2], 500, 1e-9);
+    app.panel_open = false;
+    event_markers_update(m, &app);
+    CHECK_NEAR(m->area[2], 800, 1e-9);
 
     /* Zoomed far out, all three gather into one cluster that counts them. */
-    app.view.scale_px = 2;
+    look_at(&app, 1.5, 0.8, 2);
     event_markers_update(m, &app);
     CHECK_EQ_U(m->glyph_count, 1);
     CHECK_EQ_U(m->glyphs[0].count, 3);
+    CHECK_EQ_U(m->glyphs[0].place, 0); /* three places */
+    CHECK_EQ_U(m->glyphs[0].event, 1);  /* the earliest represents them */
     CHECK_EQ_U(glyph_total(m), 3);
+    {
+        MarkerHit hit = event_markers_pick(m, m->glyphs[0].x, m->glyphs[0].y);
+        CHECK(hit.kind == MARKER_HIT_GLYPH && hit.event == 0); /* a cluster is no single event */
+    }
 
-    /* The filter: years and categories. */
-    app.view.scale_px = 400;
+    /* The filter: years and categories; counts add up at every step. */
+    look_at(&app, 1.2, 0.85, 350);
     app_set_years(&app, 2020, 2021);
     event_markers_update(m, &app);
     CHECK_EQ_U(m->visible, 2);
+    CHECK_EQ_U(m->represented, 2);
+    CHECK_EQ_U(glyph_total(m) + edge_total(m), 2);
     app_toggle_category(&app, CATEGORY_TRADE, false);
     event_markers_update(m, &app);
     CHECK_EQ_U(m->visible, 1);
-    CHECK(!app_event_visible(&app, 2));
-    CHECK(app_event_visible(&app, 3));
+    CHECK_EQ_U(glyph_total(m), 1);
+    CHECK_EQ_U(m->glyphs[0].event, 3);
+    uint32_t counts[CATEGORY_COUNT], total;
+    app_count_events(&app, counts, &total);
+    CHECK_EQ_U(total, m->visible);
+    CHECK_EQ_U(event_markers_event_at(m, &app, m->glyphs[0].x, m->glyphs[0].y, 5), 3);
     app_toggle_category(&app, CATEGORY_CULTURE, true); /* solo */
     CHECK_EQ_U(app.filter.category_mask, 1u << CATEGORY_CULTURE);
     app_toggle_category(&app, CATEGORY_CULTURE, true); /* solo again: everything back */
-    CHECK_EQ_U(app.filter.category_mask, (1u << CATEGORY_COUNT) - 1);
+    app_set_years(&app, app.first_year, app.last_year);
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->visible, 3);
 
     /* Playing reveals events as their date comes. */
     app_set_years(&app, 2019, 2021);
     app_toggle_play(&app);
     CHECK(app.playing && app.play_year == 2019);
-    CHECK(app_event_visible(&app, 1) == false); /* 2019 (year precision) counts from mid-year */
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->visible, 0); /* 2019 (year precision) counts from mid-year */
     app.play_year = 2019.6;
-    CHECK(app_event_visible(&app, 1));
-    CHECK(!app_event_visible(&app, 2));          /* May 2020 not yet */
-
-    /* A click on a single marker selects its event; the state says so. */
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->visible, 1);
     app.playing = false;
+    app_set_years(&app, app.first_year, app.last_year);
+
+    /* Markers off: nothing drawn, nothing picked, the filter still counts. */
+    app.layers &= ~LAYER_MARKERS;
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->glyph_count, 0);
+    CHECK_EQ_U(m->edge_count, 0);
+    CHECK_EQ_U(m->represented, 0);
+    CHECK_EQ_U(m->visible, 3);
+    app.layers |= LAYER_MARKERS;
+
+    /* An event whose place leaves the map area is pointed at from the edge;
+     * a click there selects it (it is the only one), ahead of the country. */
+    look_at(&app, 1.5, 1.5, 400); /* Astana (y 0.2) is now 520 px above the top */
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->edge_count, 1);
+    CHECK_EQ_U(m->glyph_count + m->edge_count, 3);
+    check_layout_sane(m);
+    if (m->edge_count == 1) {
+        const EdgeIndicator *e = &m->edges[0];
+        CHECK_EQ_U(e->place, 1);
+        CHECK_EQ_U(e->count, 1);
+        CHECK_EQ_U(e->event, 1);
+        CHECK(e->dy < -0.9);  /* pointing up */
+        CHECK_EQ_U(e->side, 0);
+        CHECK_NEAR(e->y, EDGE_TOP_CSS + EDGE_MARGIN_CSS, 1e-6);
+        MarkerHit hit = event_markers_pick(m, e->x, e->y);
+        CHECK(hit.kind == MARKER_HIT_EDGE && hit.index == 0 && hit.place == 1 && hit.event == 1);
+        press_at(&app, e->x, e->y, 5);
+        CHECK(app.selection.kind == SELECTION_EVENT && app.selection.id == 1);
+        CHECK(app.panel_open);
+        CHECK(app.view.flight.active); /* on its way to Astana */
+        char json[2048];
+        app_state_json(&app, json, sizeof json);
+        CHECK(strstr(json, "\"selectionKind\":\"event\",\"selection\":\"e1\"") != NULL);
+        view_step(&app.view, 1e9);
+        double x, y;
+        view_world_to_screen(&app.view, 1.5, 0.2, &x, &y);
+        CHECK(x > 0 && x < 800 && y > 0 && y < 600); /* Astana is on screen now */
+    }
+
+    /* A click on a single marker selects its event, not the country beneath it. */
+    app_select(&app, (Selection){ SELECTION_NONE, 0 }, 10);
+    look_at(&app, 1.2, 0.85, 350);
     event_markers_update(m, &app);
     int found = -1;
-    for (size_t i = 0; i < m->glyph_count; i++) if (m->glyphs[i].count == 1) found = (int)i;
+    for (size_t i = 0; i < m->glyph_count; i++)
+        if (m->glyphs[i].count == 1 && bundle_event(&b, m->glyphs[i].event).place == 3) found = (int)i;
     CHECK(found >= 0);
     if (found >= 0) {
-        AppInput in = { .now_ms = 10, .width_css = 800, .height_css = 600, .pointer_inside = true,
-                        .pointer_x = m->glyphs[found].x, .pointer_y = m->glyphs[found].y,
-                        .pointer_pressed = true, .pointer_down = true };
+        double x = m->glyphs[found].x, y = m->glyphs[found].y;
+        CHECK(app_country_at(&app, x, y) != 0); /* Almaty lies inside a country */
         uint32_t want = m->glyphs[found].event;
-        app_update(&app, &in);
+        AppInput hover = { .now_ms = 20, .width_css = 800, .height_css = 600, .pointer_inside = true,
+                           .pointer_x = x + 2, .pointer_y = y };
+        app_update(&app, &hover);
+        CHECK_EQ_U(app.hover_event, want);
+        CHECK_EQ_U(app.hover_country, 0);
+        char json[2048];
+        app_state_json(&app, json, sizeof json);
+        CHECK(strstr(json, "\"hoverEvent\":\"e3\"") != NULL);
+        CHECK(strstr(json, "\"visibleMarkers\":3") != NULL);
+        CHECK(strstr(json, "\"markers\":3") != NULL);
+        press_at(&app, x, y, 30);
         CHECK(app.selection.kind == SELECTION_EVENT && app.selection.id == want);
+        /* Away from markers, the country is hovered and hoverEvent is null. */
+        view_cancel_flight(&app.view);
+        look_at(&app, 1.2, 0.85, 350);
+        double cx, cy;
+        view_world_to_screen(&app.view, 0.3, 0.5, &cx, &cy); /* inside KAZ, no place nearby */
+        AppInput away = hover;
+        away.now_ms = 40;
+        away.pointer_x = cx;
+        away.pointer_y = cy;
+        app_update(&app, &away);
+        CHECK_EQ_U(app.hover_event, 0);
+        CHECK_EQ_U(app.hover_country, 1);
+        app_state_json(&app, json, sizeof json);
+        CHECK(strstr(json, "\"hoverEvent\":null") != NULL);
+    }
+
+    /* The key lies over everything: a click on it selects nothing beneath,
+     * and one on its header folds it (and the edge badges keep clear of it). */
+    app_select(&app, (Selection){ SELECTION_NONE, 0 }, 50);
+    view_cancel_flight(&app.view);
+    look_at(&app, 1.2, 0.85, 350);
+    event_markers_update(m, &app);
+    const LegendLayout *l = &m->legend;
+    CHECK(l->open);
+    double mid_x = l->x + l->w / 2, body_y = l->y + l->h - 5;
+    CHECK(event_markers_pick(m, mid_x, body_y).kind == MARKER_HIT_LEGEND);
+    press_at(&app, mid_x, body_y, 60);
+    CHECK(app.selection.kind == SELECTION_NONE);
+    MarkerHit head = event_markers_pick(m, mid_x, l->y + 5);
+    CHECK(head.kind == MARKER_HIT_LEGEND && head.toggle);
+    double open_h = l->h;
+    press_at(&app, mid_x, l->y + 5, 70);
+    CHECK(app.legend_flipped);
+    event_markers_update(m, &app);
+    CHECK(!m->legend.open && m->legend.h < open_h);
+    app.legend_flipped = false;
+
+    app_destroy(&app);
+    free(data);
+}
+
+/* --- a bundle of many events: same-place fans, edge groups, counts ------------------------------------------ */
+
+#define MANY_AT_ASTANA 12
+
+static uint8_t *many_bundle(size_t *size)
+{
+    Tb tb;
+    tb_fixture(&tb); /* places 1-4, events 1-3 */
+    /* Twelve more events at Astana (place 1), one at Tashkent (2), and far
+     * places to the north-west, the west and the east of the region. */
+    for (int i = 0; i < MANY_AT_ASTANA; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "a%d", i);
+        tb_event(&tb, &(TbEvent){ .key = key, .title = "At Astana", .year = (uint16_t)(2000 + i),
+                                  .precision = DATE_PRECISION_YEAR, .category = (uint8_t)(i % CATEGORY_COUNT),
+                                  .place = 1, .source_first = 0, .source_count = 1 });
+    }
+    static const float far[][2] = { { -0.9f, -0.9f }, { -0.95f, -0.85f }, { -1, 1 }, { 3, 1 }, { -0.85f, -0.95f } };
+    for (int i = 0; i < 5; i++) {
+        char key[16], name[16];
+        snprintf(key, sizeof key, "far%d", i);
+        snprintf(name, sizeof name, "Far %d", i);
+        uint32_t place = tb_place(&tb, &(TbPlace){ .key = key, .name = name, .kind = "city", .country = 0,
+                                                  .x = far[i][0], .y = far[i][1] });
+        for (int k = 0; k <= i; k++) {
+            char ek[16];
+            snprintf(ek, sizeof ek, "f%d_%d", i, k);
+            tb_event(&tb, &(TbEvent){ .key = ek, .title = "Far away", .year = 2010, .precision = DATE_PRECISION_YEAR,
+                                      .category = CATEGORY_DIPLOMACY, .place = place, .source_first = 0,
+                                      .source_count = 1 });
+        }
+    }
+    uint8_t *d = tb_finish(&tb, size);
+    tb_free(&tb);
+    return d;
+}
+
+static void test_many(void)
+{
+    size_t size;
+    uint8_t *data = many_bundle(&size);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    if (b.event_count != 3 + MANY_AT_ASTANA + 15) {
+        printf("%s:%d: unexpected event count %u (%s)\n", __FILE__, __LINE__, b.event_count, message);
+        test_failed++;
+        free(data);
+        return;
+    }
+    App app;
+    CHECK(app_init(&app, &b, 1000, 700, 0));
+    EventMarkers *m = app.markers;
+    app.chrome_inset_bottom_css = 78;
+    const uint32_t all = b.event_count;
+
+    /* At home: every event is a marker, in a cluster, or behind an edge badge. */
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->visible, all);
+    CHECK_EQ_U(m->represented, all);
+    check_layout_sane(m);
+    CHECK(m->edge_count >= 2);
+    /* Far 0, 1 and 4 lie in about one direction: one badge for them, with
+     * their 1 + 2 + 5 events, named after Far 4 (the most events). */
+    int nw = -1;
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (m->edges[i].place_count == 3) nw = (int)i;
+    CHECK(nw >= 0);
+    if (nw >= 0) {
+        const EdgeIndicator *e = &m->edges[nw];
+        CHECK_EQ_U(e->count, 8);
+        CHECK_EQ_U(e->event, 0);
+        CHECK_STR(bundle_place(&b, e->place).key, "far4");
+        CHECK(e->dx < 0 && e->dy < 0); /* up and to the left */
+        double bounds[4];
+        CHECK(event_markers_edge_bounds(m, &b, (size_t)nw, bounds));
+        CHECK_NEAR(bounds[0], -0.95, 1e-6);
+        CHECK_NEAR(bounds[3], -0.85, 1e-6);
+        /* A click flies to fit the three places. */
+        double scale0 = app.view.scale_px;
+        CHECK(event_markers_click(&app, (MarkerHit){ MARKER_HIT_EDGE, nw, 0, e->place, false }, 100));
+        CHECK(app.view.flight.active);
+        view_step(&app.view, 1e9);
+        double x, y;
+        view_world_to_screen(&app.view, -0.9, -0.9, &x, &y);
+        CHECK(x > 0 && x < 1000 && y > 0 && y < 700);
+        CHECK(app.view.scale_px > 0 && app.view.scale_px != scale0);
+        app_update(&app, &(AppInput){ .now_ms = 200, .width_css = 1000, .height_css = 700 });
+        /* From there, the region's events are pointed at in turn: still all reachable. */
+        CHECK_EQ_U(m->represented, all);
+        check_layout_sane(m);
+    }
+    CHECK(!event_markers_edge_bounds(m, &b, 999, (double[4]){ 0 }));
+
+    /* Astana's thirteen events stay one cluster at any zoom; a click zooms
+     * in about it and fans them out, each one clickable. */
+    look_at(&app, 1.5, 0.2, 300);
+    event_markers_update(m, &app);
+    int astana = -1;
+    for (size_t i = 0; i < m->glyph_count; i++)
+        if (m->glyphs[i].place == 1 && m->glyphs[i].count == MANY_AT_ASTANA + 1) astana = (int)i;
+    CHECK(astana >= 0);
+    check_layout_sane(m);
+    if (astana >= 0) {
+        double scale0 = app.view.scale_px;
+        press_at(&app, m->glyphs[astana].x, m->glyphs[astana].y, 300);
+        CHECK(app.selection.kind == SELECTION_NONE); /* a cluster selects nothing */
+        CHECK_EQ_U(m->expanded_place, 1);
+        CHECK(app.view.flight.active);
+        CHECK_NEAR(app.view.flight.to_scale, scale0 * 3, 1e-6);
+        view_step(&app.view, 1e9);
+        app_update(&app, &(AppInput){ .now_ms = 2000, .width_css = 1000, .height_css = 700 });
+        size_t fanned = 0;
+        for (size_t i = 0; i < m->glyph_count; i++) {
+            const MarkerGlyph *g = &m->glyphs[i];
+            if (!g->fanned) continue;
+            fanned++;
+            CHECK_EQ_U(g->count, 1);
+            CHECK_EQ_U(g->place, 1);
+            CHECK(hypot(g->x - g->anchor_x, g->y - g->anchor_y) <= g->fan_radius + 1e-9);
+            for (size_t j = 0; j < i; j++)
+                if (m->glyphs[j].fanned)
+                    CHECK(hypot(g->x - m->glyphs[j].x, g->y - m->glyphs[j].y) >= 2 * MARKER_RADIUS_CSS);
+            MarkerHit hit = event_markers_pick(m, g->x + 1, g->y + 1);
+            CHECK(hit.kind == MARKER_HIT_GLYPH && hit.index == (int)i && hit.event == g->event);
+        }
+        CHECK_EQ_U(fanned, MANY_AT_ASTANA + 1);
+        CHECK_EQ_U(m->represented, all);
+        /* Clicking one fanned event selects it. */
+        const MarkerGlyph *last = &m->glyphs[m->glyph_count - 1];
+        CHECK(last->fanned);
+        uint32_t want = last->event;
+        press_at(&app, last->x, last->y, 2100);
+        CHECK(app.selection.kind == SELECTION_EVENT && app.selection.id == want);
+        /* Zooming well out folds the fan back into its cluster. */
+        look_at(&app, 1.5, 0.2, 200);
+        event_markers_update(m, &app);
+        CHECK_EQ_U(m->expanded_place, 0);
+        bool any_fanned = false;
+        for (size_t i = 0; i < m->glyph_count; i++) any_fanned |= m->glyphs[i].fanned;
+        CHECK(!any_fanned);
+    }
+
+    /* Zoomed in far enough, a place's events fan out by themselves. */
+    look_at(&app, 1.5, 0.2, app.home_scale_px * (FAN_ZOOM + 1));
+    event_markers_update(m, &app);
+    size_t fanned = 0;
+    for (size_t i = 0; i < m->glyph_count; i++) fanned += m->glyphs[i].fanned;
+    CHECK_EQ_U(fanned, MANY_AT_ASTANA + 1);
+    CHECK_EQ_U(m->represented, all);
+
+    /* A year range leaves some out; the counts follow. */
+    app_set_years(&app, 2000, 2005);
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->visible, 6);
+    CHECK_EQ_U(m->represented, 6);
+
+    app_destroy(&app);
+    free(data);
+}
+
+/* --- a ring of far places: badges never overlap, every event is counted ----------------------------------- */
+
+static void test_ring(void)
+{
+    Tb tb;
+    tb_fixture(&tb);
+    uint64_t seed = 7;
+    for (int i = 0; i < 300; i++) {
+        double a = test_rand_unit(&seed) * 6.283185307179586, r = 1.6 + test_rand_unit(&seed) * 1.3;
+        char key[16];
+        snprintf(key, sizeof key, "ring%d", i);
+        uint32_t place = tb_place(&tb, &(TbPlace){ .key = key, .name = "Somewhere far away", .kind = "city",
+                                                  .x = (float)(1 + r * cos(a)), .y = (float)(1 + r * sin(a)) });
+        tb_event(&tb, &(TbEvent){ .key = key, .title = "Far", .year = 2015, .precision = DATE_PRECISION_YEAR,
+                                  .category = CATEGORY_TRADE, .place = place, .source_first = 0, .source_count = 1 });
+    }
+    size_t size;
+    uint8_t *data = tb_finish(&tb, &size);
+    tb_free(&tb);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    App app;
+    CHECK(app_init(&app, &b, 900, 640, 0));
+    app.chrome_inset_bottom_css = 78;
+    EventMarkers *m = app.markers;
+    /* At several zooms and with the panel open or shut. */
+    const double zooms[] = { 1, 2, 6 };
+    for (int z = 0; z < 3; z++) {
+        for (int panel = 0; panel < 2; panel++) {
+            app.panel_open = panel;
+            app.panel_inset_right_css = 320;
+            look_at(&app, 1, 1, app.home_scale_px * zooms[z]);
+            event_markers_update(m, &app);
+            CHECK_EQ_U(m->represented, b.event_count);
+            CHECK(m->edge_count > 3);
+            check_layout_sane(m);
+            /* Each badge keeps clear of the zoom buttons and of the key. */
+            for (size_t i = 0; i < m->edge_count; i++) {
+                const EdgeIndicator *e = &m->edges[i];
+                CHECK(!(e->x > m->area[2] - EDGE_CONTROLS_W_CSS - EDGE_RADIUS_CSS &&
+                        e->y < m->area[1] + EDGE_CONTROLS_H_CSS + EDGE_RADIUS_CSS));
+                CHECK(!(e->x < m->legend.x + m->legend.w + EDGE_RADIUS_CSS &&
+                        e->y > m->legend.y - EDGE_RADIUS_CSS));
+                MarkerHit hit = event_markers_pick(m, e->x, e->y);
+                CHECK(hit.kind == MARKER_HIT_EDGE && hit.index == (int)i);
+            }
+        }
     }
     app_destroy(&app);
     free(data);
+}
+
+int main(void)
+{
+    test_fixture();
+    test_many();
+    test_ring();
     return test_finish();
 }
