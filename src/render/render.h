@@ -63,7 +63,9 @@ void render_shutdown(Renderer *r);
  * dpr = output px / css px. */
 void render_begin(Renderer *r, const App *app, float dpr);
 void render_map(Renderer *r, const App *app);
-/* The scale bar and the legend, stacked upwards from (x, bottom), css px. */
+/* The map key with its scale bar (render/markers.c), where core/legend.c puts
+ * it: at the bottom left of the map area, which is (x, bottom) as the UI
+ * passes it. */
 void render_legend(Renderer *r, const App *app, float x, float bottom);
 /* Forgets the cached base map (call when the bundle, theme or fonts change). */
 void render_invalidate(Renderer *r);
@@ -84,6 +86,13 @@ typedef enum RenderIcon {
     ICON_HOME, ICON_PLAY, ICON_PAUSE, ICON_UP, ICON_DOWN, ICON_LEFT, ICON_RIGHT, ICON_PLUS, ICON_MINUS
 } RenderIcon;
 void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, Rgba color);
+
+/* A polyline (at most 256 points) and a convex polygon (at most 32 corners)
+ * in css px, anti-aliased and batched with the text (drawn in call order). */
+void render_polyline(Renderer *r, const float *xy_css, int n, bool closed, float width_css, Rgba color);
+void render_fill_convex(Renderer *r, const float *xy_css, int n, Rgba color);
+/* A name in the local language if asked for and the font can draw it, else English. */
+const char *render_display_name(const Renderer *r, const App *app, const char *english, const char *local);
 
 /* Text in css px at a baseline; returns the advance width in css px. */
 float render_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color);

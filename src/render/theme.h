@@ -20,6 +20,8 @@ typedef struct Theme {
     Rgba panel_bg, panel_text, panel_muted, panel_rule;
     Rgba link, button_hover;
     Rgba category[9];     /* event categories (EventCategory order), colour-blind-safe hues */
+    Rgba symbol_outline;  /* the rim around event symbols, clusters and edge badges */
+    Rgba arc;             /* trade arcs of the relations layer */
 } Theme;
 
 extern const Theme THEME_DEFAULT;

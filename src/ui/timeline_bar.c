@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "render/markers.h"
+
 static const char *const CATEGORY_LABELS[CATEGORY_COUNT] = {
     "Diplomacy", "Security", "Trade", "Economy", "Politics", "Education", "Environment", "Health", "Culture",
 };
@@ -164,7 +166,7 @@ void timeline_bar_draw(const TimelineBar *bar, Renderer *r, const App *app)
         render_fill_rect(r, cx + 1, cy + 1, cw - 2, ch - 2, bar->hover_chip == c ? t->button_hover : t->panel_bg);
         Rgba dot = t->category[c];
         if (!on) dot.a = 70;
-        render_fill_circle(r, cx + 10, cy + ch / 2, 4.5f, dot);
+        render_category_symbol(r, (unsigned)c, cx + 10, cy + ch / 2, 4.3f, dot, t->panel_bg, 0); /* as on the map */
         char label[48];
         if (bar->compact) snprintf(label, sizeof label, "%u", counts[c]);
         else snprintf(label, sizeof label, "%s %u", CATEGORY_LABELS[c], counts[c]);

@@ -1,0 +1,613 @@
+/* render/markers: the overlays over the map. See render/markers.h. */
+#include "render/markers.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/event_markers.h"
+#include "core/legend.h"
+#include "core/panel.h"
+
+#define PI_F 3.14159265f
+
+static Rgba with_alpha(Rgba c, uint8_t a)
+{
+    c.a = (uint8_t)(c.a * a / 255);
+    return c;
+}
+
+/* --- symbols ----------------------------------------------------------------------- */
+
+enum { SYMBOL_CIRCLE, SYMBOL_DIAMOND, SYMBOL_SQUARE, SYMBOL_TRIANGLE_UP, SYMBOL_TRIANGLE_DOWN, SYMBOL_HEXAGON,
+       SYMBOL_BULLSEYE, SYMBOL_CROSS, SYMBOL_STAR };
+
+/* EventCategory order: diplomacy, security, trade, economy, politics,
+ * education, environment, health, culture. */
+static const int CATEGORY_SYMBOL[CATEGORY_COUNT] = {
+    SYMBOL_CIRCLE, SYMBOL_DIAMOND, SYMBOL_SQUARE, SYMBOL_TRIANGLE_UP, SYMBOL_TRIANGLE_DOWN,
+    SYMBOL_HEXAGON, SYMBOL_BULLSEYE, SYMBOL_CROSS, SYMBOL_STAR,
+};
+
+/* A regular polygon of n corners, the first at angle a0 (radians, 0 = east,
+ * clockwise on screen). */
+static void fill_regular(Renderer *r, float cx, float cy, float radius, int n, float a0, Rgba color)
+{
+    float xy[64];
+    for (int i = 0; i < n; i++) {
+        float a = a0 + 2 * PI_F * (float)i / (float)n;
+        xy[2 * i] = cx + radius * cosf(a);
+        xy[2 * i + 1] = cy + radius * sinf(a);
+    }
+    render_fill_convex(r, xy, n, color);
+}
+
+/* One shape at a size; grow > 0 makes it that much larger all round (the outline pass). */
+static void fill_symbol(Renderer *r, int shape, float cx, float cy, float s, float grow, Rgba color)
+{
+    switch (shape) {
+    case SYMBOL_DIAMOND: fill_regular(r, cx, cy, s * 1.22f + grow * 1.41f, 4, -PI_F / 2, color); break;
+    case SYMBOL_SQUARE: fill_regular(r, cx, cy, s * 1.2f + grow * 1.41f, 4, -PI_F / 4, color); break;
+    case SYMBOL_TRIANGLE_UP: fill_regular(r, cx, cy + s * 0.18f, s * 1.4f + grow * 2, 3, -PI_F / 2, color); break;
+    case SYMBOL_TRIANGLE_DOWN: fill_regular(r, cx, cy - s * 0.18f, s * 1.4f + grow * 2, 3, PI_F / 2, color); break;
+    case SYMBOL_HEXAGON: fill_regular(r, cx, cy, s * 1.06f + grow * 1.15f, 6, 0, color); break;
+    case SYMBOL_CROSS: {
+        /* The upright's pieces reach half a pixel into the bar: rasterisers
+         * may leave a hairline between pieces that merely touch. */
+        float arm = s * 1.08f + grow, half = s * 0.42f + grow;
+        render_fill_rect(r, cx - arm, cy - half, 2 * arm, 2 * half, color);
+        render_fill_rect(r, cx - half, cy - arm, 2 * half, arm - half + 0.5f, color);
+        render_fill_rect(r, cx - half, cy + half - 0.5f, 2 * half, arm - half + 0.5f, color);
+        break;
+    }
+    case SYMBOL_STAR: {
+        /* A pentagon and five points, all convex pieces. Each point is a
+         * kite reaching into the pentagon, so the pieces' feathered rims lie
+         * over solid colour and never show as seams. */
+        float outer = s * 1.38f + grow * 2.2f, inner = s * 0.62f + grow * 1.2f, in = inner * 0.4f;
+        fill_regular(r, cx, cy, inner, 5, -PI_F / 2 + PI_F / 5, color);
+        for (int i = 0; i < 5; i++) {
+            float a = -PI_F / 2 + 2 * PI_F * (float)i / 5, b0 = a - PI_F / 5, b1 = a + PI_F / 5;
+            float xy[8] = { cx + outer * cosf(a), cy + outer * sinf(a), cx + inner * cosf(b1), cy + inner * sinf(b1),
+                            cx + in * cosf(a), cy + in * sinf(a), cx + inner * cosf(b0), cy + inner * sinf(b0) };
+            render_fill_convex(r, xy, 4, color);
+        }
+        break;
+    }
+    case SYMBOL_BULLSEYE:
+    case SYMBOL_CIRCLE:
+    default: render_fill_circle(r, cx, cy, s + grow, color); break;
+    }
+}
+
+void render_category_symbol(Renderer *r, unsigned category, float cx, float cy, float radius, Rgba fill,
+                            Rgba outline, float outline_css)
+{
+    int shape = CATEGORY_SYMBOL[category % CATEGORY_COUNT];
+    if (outline_css > 0) fill_symbol(r, shape, cx, cy, radius, outline_css, outline);
+    fill_symbol(r, shape, cx, cy, radius, 0, fill);
+    if (shape == SYMBOL_BULLSEYE) {
+        render_fill_circle(r, cx, cy, radius * 0.55f, outline);
+        render_fill_circle(r, cx, cy, radius * 0.28f, fill);
+    }
+}
+
+/* --- markers, clusters, fans ----------------------------------------------------------- */
+
+static bool event_cites_article(const Bundle *b, uint32_t event_id, uint32_t article_id)
+{
+    BundleEvent e = bundle_event(b, event_id);
+    for (uint32_t i = 0; i < e.source_count; i++)
+        if (bundle_source(b, e.source_first + i).article == article_id) return true;
+    return false;
+}
+
+/* Whether a glyph holds the selected event, or an event the selected article reports. */
+static bool glyph_selected(const App *app, const EventMarkers *m, const MarkerGlyph *g)
+{
+    const Selection *s = &app->selection;
+    if (s->kind != SELECTION_EVENT && s->kind != SELECTION_ARTICLE) return false;
+    for (uint32_t k = 0; k < g->count; k++) {
+        uint32_t ev = m->members[g->first + k];
+        if (s->kind == SELECTION_EVENT && s->id == ev) return true;
+        if (s->kind == SELECTION_ARTICLE && event_cites_article(app->bundle, ev, s->id)) return true;
+    }
+    return false;
+}
+
+/* An arc of a circle as a polyline, angles in radians. */
+static void stroke_arc(Renderer *r, float cx, float cy, float radius, float a0, float a1, float width, Rgba color)
+{
+    float xy[2 * 49];
+    int steps = (int)ceilf(fabsf(a1 - a0) / (2 * PI_F) * 48);
+    if (steps < 2) steps = 2;
+    if (steps > 48) steps = 48;
+    for (int i = 0; i <= steps; i++) {
+        float a = a0 + (a1 - a0) * (float)i / (float)steps;
+        xy[2 * i] = cx + radius * cosf(a);
+        xy[2 * i + 1] = cy + radius * sinf(a);
+    }
+    render_polyline(r, xy, steps + 1, false, width, color);
+}
+
+/* A cluster: a light disc with the count, ringed by its events' categories
+ * in proportion, like a small pie chart's rim. */
+static void draw_cluster(Renderer *r, const App *app, const EventMarkers *m, const MarkerGlyph *g, bool hovered,
+                         bool selected)
+{
+    const Theme *t = r->theme;
+    float x = (float)g->x, y = (float)g->y, rad = (float)marker_glyph_radius(g) * (hovered ? 1.12f : 1.0f);
+    uint32_t per[CATEGORY_COUNT] = { 0 };
+    for (uint32_t k = 0; k < g->count; k++)
+        per[bundle_event(app->bundle, m->members[g->first + k]).category % CATEGORY_COUNT]++;
+    if (selected) {
+        render_fill_circle(r, x, y, rad + 5.5f, t->selected_outline);
+        render_fill_circle(r, x, y, rad + 3.2f, t->symbol_outline);
+    }
+    render_fill_circle(r, x, y, rad + 1.6f, with_alpha(t->panel_text, 90));
+    render_fill_circle(r, x, y, rad + 1.0f, t->symbol_outline);
+    float ring = 3.6f, a = -PI_F / 2;
+    for (int c = 0; c < CATEGORY_COUNT; c++) {
+        if (!per[c]) continue;
+        float span = 2 * PI_F * (float)per[c] / (float)g->count;
+        stroke_arc(r, x, y, rad - ring / 2, a, a + span, ring, t->category[c]);
+        a += span;
+    }
+    char count[16];
+    snprintf(count, sizeof count, "%u", g->count);
+    float size = g->count < 100 ? 11.5f : 10.5f;
+    float w = render_text_width(r, FACE_BOLD, size, count);
+    render_text(r, FACE_BOLD, size, x - w / 2, y + size * 0.36f, count, t->panel_text);
+}
+
+/* Behind a fan: a pale disc gathering its events, the place as a dot (with a
+ * thin spoke to each event when they form a single ring) and its name below. */
+static void draw_fan_backdrop(Renderer *r, const App *app, const MarkerGlyph *first)
+{
+    const Theme *t = r->theme;
+    float ax = (float)first->anchor_x, ay = (float)first->anchor_y, outer = (float)first->fan_radius;
+    render_fill_circle(r, ax, ay, outer + MARKER_RADIUS_CSS + 5, with_alpha(t->symbol_outline, 215));
+    float ring[2 * 64];
+    for (int i = 0; i < 64; i++) {
+        float a = 2 * PI_F * (float)i / 64;
+        ring[2 * i] = ax + (outer + (float)MARKER_RADIUS_CSS + 5) * cosf(a);
+        ring[2 * i + 1] = ay + (outer + (float)MARKER_RADIUS_CSS + 5) * sinf(a);
+    }
+    render_polyline(r, ring, 64, true, 1.0f, with_alpha(t->panel_muted, 150));
+    for (uint32_t k = 0; first->fan_size <= 6 && k < first->fan_size; k++) {
+        const MarkerGlyph *g = first + k;
+        float spoke[4] = { ax, ay, (float)g->x, (float)g->y };
+        render_polyline(r, spoke, 2, false, 1.0f, with_alpha(t->panel_muted, 170));
+    }
+    render_fill_circle(r, ax, ay, 3.4f, t->symbol_outline);
+    render_fill_circle(r, ax, ay, 2.3f, t->panel_text);
+    BundlePlace p = bundle_place(app->bundle, first->place);
+    const char *name = render_display_name(r, app, p.name, p.name_local);
+    float w = render_text_width(r, FACE_BOLD, 12, name);
+    render_text_halo(r, FACE_BOLD, 12, ax - w / 2, ay + outer + (float)MARKER_RADIUS_CSS + 19, name, t->label,
+                     t->label_halo);
+}
+
+static void draw_single(Renderer *r, const App *app, const MarkerGlyph *g, bool hovered, bool selected)
+{
+    const Theme *t = r->theme;
+    float x = (float)g->x, y = (float)g->y, rad = (float)MARKER_RADIUS_CSS * (hovered ? 1.25f : 1.0f) * 0.78f;
+    BundleEvent e = bundle_event(app->bundle, g->event);
+    if (selected) {
+        render_fill_circle(r, x, y, rad + 7.5f, t->selected_outline);
+        render_fill_circle(r, x, y, rad + 5.2f, t->symbol_outline);
+    }
+    /* A soft shadow of ink under the white rim lifts the symbol off any fill. */
+    render_category_symbol(r, e.category, x, y, rad, with_alpha(t->panel_text, 80), t->panel_text, 0);
+    render_category_symbol(r, e.category, x, y - 0.4f, rad, t->category[e.category % CATEGORY_COUNT],
+                           t->symbol_outline, 1.7f);
+}
+
+/* --- edge indicators ------------------------------------------------------------------------ */
+
+static void draw_edge(Renderer *r, const App *app, const EdgeIndicator *e, bool hovered)
+{
+    const Theme *t = r->theme;
+    const Bundle *b = app->bundle;
+    float x = (float)e->x, y = (float)e->y, dx = (float)e->dx, dy = (float)e->dy, rad = (float)EDGE_RADIUS_CSS;
+    /* An arrowhead just outside the badge, pointing towards the places. */
+    float tip = rad + 9.0f, base = rad - 2, half = 6.5f;
+    float arrow[6] = { x + dx * tip, y + dy * tip, x + dx * base - dy * half, y + dy * base + dx * half,
+                       x + dx * base + dy * half, y + dy * base - dx * half };
+    float halo[6] = { x + dx * (tip + 1.8f), y + dy * (tip + 1.8f), x + dx * (base - 1) - dy * (half + 2),
+                      y + dy * (base - 1) + dx * (half + 2), x + dx * (base - 1) + dy * (half + 2),
+                      y + dy * (base - 1) - dx * (half + 2) };
+    render_fill_convex(r, halo, 3, t->symbol_outline);
+    render_fill_convex(r, arrow, 3, t->panel_text);
+    render_fill_circle(r, x, y, rad + 1.2f, t->panel_text);
+    render_fill_circle(r, x, y, rad - 0.4f, hovered ? t->button_hover : t->symbol_outline);
+    char count[16];
+    snprintf(count, sizeof count, "%u", e->count);
+    float w = render_text_width(r, FACE_BOLD, 11.5f, count);
+    render_text(r, FACE_BOLD, 11.5f, x - w / 2, y + 4.1f, count, t->panel_text);
+    if (!e->labelled) return;
+    BundlePlace p = bundle_place(b, e->place);
+    char label[160];
+    const char *name = render_display_name(r, app, p.name, p.name_local);
+    if (e->place_count > 1) snprintf(label, sizeof label, "%s +%u", name, e->place_count - 1);
+    else snprintf(label, sizeof label, "%s", name);
+    float lw = render_text_width(r, FACE_BOLD, 11.5f, label);
+    /* Names on the right side end at the badge; elsewhere they start after it. */
+    float lx = e->label_x < e->x ? x - rad - 5 - lw : (float)e->label_x;
+    render_text_halo(r, FACE_BOLD, 11.5f, lx, (float)e->label_y, label, t->panel_text, t->label_halo);
+}
+
+/* --- tooltips ------------------------------------------------------------------------------- */
+
+/* A card beside the pointer with a bold first line and a muted second one,
+ * flipped to stay inside the map; an optional category symbol leads it. */
+static void draw_tooltip(Renderer *r, const App *app, const char *line1, const char *line2, int category)
+{
+    const Theme *t = r->theme;
+    float lead = category >= 0 ? 20.0f : 0.0f;
+    float w1 = render_text_width(r, FACE_BOLD, 13, line1), w2 = render_text_width(r, FACE_REGULAR, 12, line2);
+    float w = fmaxf(w1, w2) + 24 + lead, h = 46;
+    float x = (float)app->pointer_x + 16, y = (float)app->pointer_y + 18;
+    if (x + w > app->view.width_css - 4) x = (float)app->pointer_x - w - 12;
+    if (x < 4) x = 4;
+    if (y + h > app->view.height_css - 4) y = (float)app->pointer_y - h - 12;
+    render_fill_rect(r, x + 1, y + 2, w, h, with_alpha(t->panel_text, 40)); /* shadow */
+    render_fill_rect(r, x, y, w, h, t->panel_rule);
+    render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
+    if (category >= 0)
+        render_category_symbol(r, (unsigned)category, x + 17, y + 15, 5.5f, t->category[category % CATEGORY_COUNT],
+                               t->symbol_outline, 1.2f);
+    render_text(r, FACE_BOLD, 13, x + 12 + lead, y + 19, line1, t->panel_text);
+    render_text(r, FACE_REGULAR, 12, x + 12 + lead, y + 37, line2, t->panel_muted);
+}
+
+/* "in Central Asia", "in the Caspian Sea", but "at Astana". */
+static const char *place_preposition(const BundlePlace *p)
+{
+    return !strcmp(p->kind, "region") || !strcmp(p->kind, "sea") ? "in" : "at";
+}
+
+static void glyph_tooltip(Renderer *r, const App *app, const EventMarkers *m, const MarkerGlyph *g)
+{
+    const Bundle *b = app->bundle;
+    char line1[256], line2[256];
+    if (g->count == 1) {
+        BundleEvent e = bundle_event(b, g->event);
+        char date[48];
+        panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
+        BundlePlace p = bundle_place(b, e.place);
+        snprintf(line2, sizeof line2, "%s · %s", date, render_display_name(r, app, p.name, p.name_local));
+        draw_tooltip(r, app, e.title, line2, e.category);
+        return;
+    }
+    int first_year = 9999, last_year = 0;
+    uint32_t other_place = 0;
+    for (uint32_t k = 0; k < g->count; k++) {
+        BundleEvent e = bundle_event(b, m->members[g->first + k]);
+        if (e.year < first_year) first_year = e.year;
+        if (e.year > last_year) last_year = e.year;
+        if (!other_place && e.place != bundle_event(b, g->event).place) other_place = e.place;
+    }
+    BundlePlace p = bundle_place(b, bundle_event(b, g->event).place);
+    const char *name = render_display_name(r, app, p.name, p.name_local);
+    if (g->place) snprintf(line1, sizeof line1, "%u events %s %s", g->count, place_preposition(&p), name);
+    else {
+        BundlePlace o = bundle_place(b, other_place);
+        snprintf(line1, sizeof line1, "%u events: %s, %s and nearby", g->count, name,
+                 render_display_name(r, app, o.name, o.name_local));
+    }
+    char years[32];
+    if (first_year == last_year) snprintf(years, sizeof years, "%d", first_year);
+    else snprintf(years, sizeof years, "%d–%d", first_year, last_year);
+    snprintf(line2, sizeof line2, "%s · click to %s", years, g->place ? "spread them out" : "zoom in");
+    draw_tooltip(r, app, line1, line2, -1);
+}
+
+static void edge_tooltip(Renderer *r, const App *app, const EventMarkers *m, const EdgeIndicator *e)
+{
+    const Bundle *b = app->bundle;
+    char line1[256], line2[256];
+    if (e->event) {
+        BundleEvent ev = bundle_event(b, e->event);
+        char date[48];
+        panel_format_date(date, sizeof date, ev.year, ev.month, ev.day, ev.precision);
+        BundlePlace p = bundle_place(b, ev.place);
+        snprintf(line2, sizeof line2, "%s · %s · click to go there", date,
+                 render_display_name(r, app, p.name, p.name_local));
+        draw_tooltip(r, app, ev.title, line2, ev.category);
+        return;
+    }
+    BundlePlace p = bundle_place(b, e->place);
+    const char *name = render_display_name(r, app, p.name, p.name_local);
+    if (e->place_count == 1) {
+        snprintf(line1, sizeof line1, "%u events %s %s", e->count, place_preposition(&p), name);
+    } else {
+        size_t used = (size_t)snprintf(line1, sizeof line1, "%u events: ", e->count);
+        for (uint32_t i = 0; i < e->place_count && i < 4 && used < sizeof line1; i++) {
+            BundlePlace q = bundle_place(b, m->edge_places[e->first + i]);
+            used += (size_t)snprintf(line1 + used, sizeof line1 - used, "%s%s", i ? ", " : "",
+                                     render_display_name(r, app, q.name, q.name_local));
+        }
+        if (e->place_count > 4 && used < sizeof line1) snprintf(line1 + used, sizeof line1 - used, " …");
+    }
+    snprintf(line2, sizeof line2, "beyond the map's edge · click to go there");
+    draw_tooltip(r, app, line1, line2, -1);
+}
+
+void render_markers(Renderer *r, const App *app)
+{
+    if (!app->markers || !(app->layers & LAYER_MARKERS)) return;
+    event_markers_update(app->markers, app); /* a no-op unless the view, filter or map area changed */
+    const EventMarkers *m = app->markers;
+    const MarkerHit *hover = &m->hover;
+    double w = app->view.width_css, h = app->view.height_css;
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        if (g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
+        double reach = marker_glyph_radius(g) + 10;
+        if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
+        bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->dragging;
+        bool selected = glyph_selected(app, m, g);
+        if (g->count == 1) draw_single(r, app, g, hovered, selected);
+        else draw_cluster(r, app, m, g, hovered, selected);
+    }
+    for (size_t i = 0; i < m->edge_count; i++)
+        draw_edge(r, app, &m->edges[i], hover->kind == MARKER_HIT_EDGE && hover->index == (int)i);
+    if (app->dragging) return;
+    if (hover->kind == MARKER_HIT_GLYPH && hover->index >= 0 && (size_t)hover->index < m->glyph_count)
+        glyph_tooltip(r, app, m, &m->glyphs[hover->index]);
+    else if (hover->kind == MARKER_HIT_EDGE && hover->index >= 0 && (size_t)hover->index < m->edge_count)
+        edge_tooltip(r, app, m, &m->edges[hover->index]);
+}
+
+/* --- relations ---------------------------------------------------------------------------- */
+
+/* A country's anchor for arcs: its capital if it has one, else its label point. */
+static void country_anchor(const Bundle *b, uint32_t id, double *wx, double *wy)
+{
+    BundleCountry c = bundle_country(b, id);
+    if (c.capital) {
+        BundlePlace p = bundle_place(b, c.capital);
+        *wx = p.x;
+        *wy = p.y;
+    } else {
+        *wx = c.label_x;
+        *wy = c.label_y;
+    }
+}
+
+/* A figure as the sources give it, compactly: "$18.0 bn", "$315 m", else the
+ * number and its unit. */
+static void format_value(char *out, size_t size, double value, const char *unit)
+{
+    if (!strcmp(unit, "billion USD")) {
+        if (value >= 1) snprintf(out, size, "$%.1f bn", value);
+        else snprintf(out, size, "$%.0f m", value * 1000);
+    } else if (!strcmp(unit, "million USD")) {
+        snprintf(out, size, "$%.0f m", value);
+    } else {
+        snprintf(out, size, "%.3g %s", value, unit);
+    }
+}
+
+/* Clips a css polyline to a rectangle (x0, y0, x1, y1) and strokes the runs
+ * inside: the far end of an arc to Washington lies thousands of pixels away. */
+static void stroke_clipped(Renderer *r, const float *xy, int n, const float rect[4], float width, Rgba color)
+{
+    float run[2 * 66];
+    int k = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        float ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+        float t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+        float p[4] = { -dx, dx, -dy, dy }, q[4] = { ax - rect[0], rect[2] - ax, ay - rect[1], rect[3] - ay };
+        bool inside = true;
+        for (int j = 0; j < 4 && inside; j++) {
+            if (p[j] == 0) { if (q[j] < 0) inside = false; continue; }
+            float t = q[j] / p[j];
+            if (p[j] < 0) { if (t > t1) inside = false; else if (t > t0) t0 = t; }
+            else { if (t < t0) inside = false; else if (t < t1) t1 = t; }
+        }
+        if (!inside) {
+            if (k >= 2) render_polyline(r, run, k, false, width, color);
+            k = 0;
+            continue;
+        }
+        if (k == 0 || t0 > 0) {
+            if (k >= 2) render_polyline(r, run, k, false, width, color);
+            k = 0;
+            run[2 * k] = ax + dx * t0;
+            run[2 * k + 1] = ay + dy * t0;
+            k++;
+        }
+        run[2 * k] = ax + dx * t1;
+        run[2 * k + 1] = ay + dy * t1;
+        k++;
+        if (t1 < 1 || k >= 65) {
+            render_polyline(r, run, k, false, width, color);
+            k = 0;
+        }
+    }
+    if (k >= 2) render_polyline(r, run, k, false, width, color);
+}
+
+/* The relations layer: an arc from each trade partner's capital to the
+ * other's, bowed poleward like a great circle, as wide as the square root of
+ * the trade volume, labelled with the partner, the figure and its year. */
+void render_relations(Renderer *r, const App *app)
+{
+    if (!(app->layers & LAYER_RELATIONS)) return;
+    const Bundle *b = app->bundle;
+    const Theme *t = r->theme;
+    const EventMarkers *m = app->markers;
+    double max_value = 0;
+    uint32_t hub = 0, hub_count = 0; /* the country most relations start from: its arcs name only the partner */
+    for (uint32_t i = 1; i <= b->relation_count; i++) {
+        BundleRelation rel = bundle_relation(b, i);
+        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
+        if (rel.value > max_value) max_value = rel.value;
+        uint32_t n = 0;
+        for (uint32_t j = 1; j <= b->relation_count; j++)
+            if (!strcmp(bundle_relation(b, j).kind, "trade") && bundle_relation(b, j).country_a == rel.country_a) n++;
+        if (n > hub_count) { hub = rel.country_a; hub_count = n; }
+    }
+    if (max_value <= 0) return;
+    float area[4] = { 0, 0, (float)app->view.width_css, (float)app->view.height_css };
+    if (m) for (int i = 0; i < 4; i++) area[i] = (float)m->area[i];
+    float guard[4] = { area[0] - 400, area[1] - 400, area[2] + 400, area[3] + 400 };
+    for (uint32_t i = 1; i <= b->relation_count; i++) {
+        BundleRelation rel = bundle_relation(b, i);
+        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
+        double ax, ay, bx, by, sx0, sy0, sx1, sy1;
+        country_anchor(b, rel.country_a, &ax, &ay);
+        country_anchor(b, rel.country_b, &bx, &by);
+        view_world_to_screen(&app->view, ax, ay, &sx0, &sy0);
+        view_world_to_screen(&app->view, bx, by, &sx1, &sy1);
+        double dx = sx1 - sx0, dy = sy1 - sy0, len = hypot(dx, dy);
+        if (len < 6 || !isfinite(len)) continue;
+        /* A quadratic curve bowed by a fifth of its length, to the side nearer the pole. */
+        double side = dx >= 0 ? -1 : 1; /* the normal (dy, -dx) * side points up the screen */
+        double mx = (sx0 + sx1) / 2 + dy * 0.2 * side, my = (sy0 + sy1) / 2 - dx * 0.2 * side;
+        enum { STEPS = 64 };
+        float pts[2 * (STEPS + 1)];
+        for (int k = 0; k <= STEPS; k++) {
+            double u = (double)k / STEPS, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
+            pts[2 * k] = (float)(a * sx0 + c * mx + d * sx1);
+            pts[2 * k + 1] = (float)(a * sy0 + c * my + d * sy1);
+        }
+        float width = (float)(1.2 + 6.5 * sqrt(rel.value / max_value));
+        stroke_clipped(r, pts, STEPS + 1, guard, width + 2.4f, with_alpha(t->symbol_outline, 200));
+        stroke_clipped(r, pts, STEPS + 1, guard, width, t->arc);
+        for (int end = 0; end < 2; end++) {
+            float ex = pts[end ? 2 * STEPS : 0], ey = pts[end ? 2 * STEPS + 1 : 1];
+            if (ex < area[0] || ey < area[1] || ex > area[2] || ey > area[3]) continue;
+            render_fill_circle(r, ex, ey, width / 2 + 2.6f, t->symbol_outline);
+            render_fill_circle(r, ex, ey, width / 2 + 1.4f, t->arc);
+        }
+        /* The label at the middle of the arc's part inside the map area. */
+        int k0 = -1, k1 = -1;
+        for (int k = 0; k <= STEPS; k++) {
+            float x = pts[2 * k], y = pts[2 * k + 1];
+            if (x >= area[0] + 30 && y >= area[1] + 60 && x <= area[2] - 30 && y <= area[3] - 30) {
+                if (k0 < 0) k0 = k;
+                k1 = k;
+            }
+        }
+        if (k0 < 0) continue;
+        int km = (k0 + k1) / 2;
+        char value[48], label[200];
+        format_value(value, sizeof value, rel.value, rel.unit);
+        BundleCountry ca = bundle_country(b, rel.country_a), cb = bundle_country(b, rel.country_b);
+        const char *nb = render_display_name(r, app, cb.name, cb.name_local);
+        char year[16] = "";
+        if (rel.year) snprintf(year, sizeof year, " (%u)", rel.year);
+        if (rel.country_a == hub) snprintf(label, sizeof label, "%s %s%s", nb, value, year);
+        else snprintf(label, sizeof label, "%s–%s %s%s", render_display_name(r, app, ca.name, ca.name_local), nb,
+                      value, year);
+        float lw = render_text_width(r, FACE_BOLD, 11.5f, label);
+        float lx = pts[2 * km] - lw / 2, ly = pts[2 * km + 1] - width / 2 - 14;
+        render_fill_rect(r, lx - 6, ly - 1, lw + 12, 18, with_alpha(t->arc, 160));
+        render_fill_rect(r, lx - 5, ly, lw + 10, 16, t->panel_bg);
+        render_text(r, FACE_BOLD, 11.5f, lx, ly + 12, label, t->arc);
+    }
+}
+
+/* --- the key and the scale bar ------------------------------------------------------------ */
+
+/* Up to two lines of text within max_w, broken at spaces; a parenthetical
+ * tail ("(unit sphere, y south)") is left out: it is for programmers. */
+static void draw_wrapped2(Renderer *r, float size, float x, float y, float max_w, const char *text, Rgba color)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *paren = strstr(buf, " (");
+    if (paren) *paren = 0;
+    size_t len = strlen(buf), start = 0;
+    for (int line = 0; line < 2 && start < len; line++) {
+        size_t end = len, last_space = 0;
+        if (render_text_width_n(r, FACE_REGULAR, size, buf + start, len - start) > max_w) {
+            for (size_t i = start; i < len; i++) {
+                if (buf[i] == ' ') {
+                    if (render_text_width_n(r, FACE_REGULAR, size, buf + start, i - start) > max_w) break;
+                    last_space = i;
+                }
+            }
+            if (last_space > start) end = last_space;
+        }
+        render_text_n(r, FACE_REGULAR, size, x, y + (float)line * 13.5f, buf + start, end - start, color);
+        start = end + 1;
+    }
+}
+
+static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
+{
+    const Theme *t = r->theme;
+    double km, px;
+    if (!legend_scale_bar(app, LEGEND_SCALE_MAX_CSS, &km, &px)) return;
+    float w = (float)px, h = 5;
+    /* Alternate quarters in ink and paper, the classic atlas bar. */
+    render_fill_rect(r, x - 1, y - 1, w + 2, h + 2, t->panel_text);
+    for (int i = 0; i < 4; i++)
+        render_fill_rect(r, x + w * (float)i / 4, y, w / 4, h, i % 2 ? t->panel_bg : t->panel_text);
+    char label[32];
+    if (km >= 1) snprintf(label, sizeof label, "%.0f km", km);
+    else snprintf(label, sizeof label, "%.1f km", km);
+    render_text(r, FACE_REGULAR, 11, x - 2, y + h + 12, "0", t->panel_muted);
+    float lw = render_text_width(r, FACE_REGULAR, 11, label);
+    render_text(r, FACE_REGULAR, 11, x + w - lw / 2, y + h + 12, label, t->panel_text);
+}
+
+static const char *const CATEGORY_LABEL[CATEGORY_COUNT] = {
+    "Diplomacy", "Security", "Trade", "Economy", "Politics", "Education", "Environment", "Health", "Culture",
+};
+
+void render_legend(Renderer *r, const App *app, float x_hint, float bottom_hint)
+{
+    (void)x_hint;
+    (void)bottom_hint; /* core/legend.c computes the same place */
+    const Theme *t = r->theme;
+    LegendLayout l;
+    legend_layout(app, &l);
+    float x = (float)l.x, y = (float)l.y, w = (float)l.w, h = (float)l.h, pad = (float)LEGEND_PAD_CSS;
+    bool hover_toggle = app->markers && app->markers->hover.kind == MARKER_HIT_LEGEND && app->markers->hover.toggle;
+    render_fill_rect(r, x + 1, y + 2, w, h, with_alpha(t->panel_text, 30));
+    render_fill_rect(r, x, y, w, h, t->panel_rule);
+    render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
+    if (hover_toggle) render_fill_rect(r, x + 1, y + 1, w - 2, (float)LEGEND_HEADER_CSS - 1, t->button_hover);
+    render_text(r, FACE_BOLD, 12, x + pad, y + 16.5f, "Map key", t->panel_text);
+    render_icon(r, l.open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted);
+    float ly = y + (float)LEGEND_HEADER_CSS;
+    if (l.open) {
+        float col = (w - 2 * pad) / 3;
+        for (int c = 0; c < CATEGORY_COUNT; c++) {
+            float cx = x + pad + col * (float)(c % 3), cy = ly + 4 + (float)LEGEND_ROW_CSS * (float)(c / 3);
+            render_category_symbol(r, (unsigned)c, cx + 6, cy + 7, 5.2f, t->category[c], t->symbol_outline, 1.2f);
+            render_text(r, FACE_REGULAR, 11, cx + 17, cy + 11, CATEGORY_LABEL[c], t->panel_text);
+        }
+        ly += (float)(l.category_rows * LEGEND_ROW_CSS) + 6;
+        /* A cluster and an edge badge, as drawn on the map. */
+        render_fill_circle(r, x + pad + 7, ly + 8, 9.5f, with_alpha(t->panel_text, 90));
+        render_fill_circle(r, x + pad + 7, ly + 8, 9.0f, t->symbol_outline);
+        stroke_arc(r, x + pad + 7, ly + 8, 7.2f, -PI_F / 2, PI_F * 0.4f, 3.2f, t->category[0]);
+        stroke_arc(r, x + pad + 7, ly + 8, 7.2f, PI_F * 0.4f, PI_F * 1.5f, 3.2f, t->category[2]);
+        render_text(r, FACE_BOLD, 9, x + pad + 4.5f, ly + 11.2f, "3", t->panel_text);
+        render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Several events: click to zoom in", t->panel_text);
+        ly += (float)LEGEND_ROW_CSS;
+        render_fill_circle(r, x + pad + 7, ly + 8, 8.6f, t->panel_text);
+        render_fill_circle(r, x + pad + 7, ly + 8, 7.6f, t->symbol_outline);
+        float arrow[6] = { x + pad + 7 - 14, ly + 8, x + pad + 7 - 8.5f, ly + 4, x + pad + 7 - 8.5f, ly + 12 };
+        render_fill_convex(r, arrow, 3, t->panel_text);
+        render_text(r, FACE_BOLD, 9, x + pad + 4.5f, ly + 11.2f, "2", t->panel_text);
+        render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Events beyond the map's edge", t->panel_text);
+        ly += (float)LEGEND_ROW_CSS;
+        if (l.arcs) {
+            float line[4] = { x + pad - 2, ly + 9, x + pad + 17, ly + 6 };
+            render_polyline(r, line, 2, false, 3.5f, t->arc);
+            render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Trade, width by volume (sources' figures)",
+                        t->panel_text);
+            ly += (float)LEGEND_ROW_CSS;
+        }
+        draw_wrapped2(r, 10.5f, x + pad, ly + 10, w - 2 * pad, bundle_meta(app->bundle).projection_name,
+                      t->panel_muted);
+    }
+    draw_scale_bar(r, app, x + pad + 2, (float)l.scale_y + 6);
+}
