@@ -6,7 +6,9 @@
  *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
  *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen, hash }
  *   window.steppeAtlas.panelText() -> what the panel shows, as plain text ("" when closed)
- *   window.steppeAtlas.markers()   -> { markers: [{x, y, count, event}], edges: [{x, y, count, place}] } in CSS px
+ *   window.steppeAtlas.markers()   -> { markers: [{x, y, count, event, place, fanned}],
+ *                                       edges: [{x, y, count, place, places, event}], key: {x, y, w, h, header} } in CSS px
+ *   window.steppeAtlas.events()    -> [{key, lon, lat, year, category}] of the events passing the filter
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
  */
 'use strict';
@@ -29,6 +31,7 @@
     },
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
     markers: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())); },
+    events: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_events_json())); },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];

@@ -48,8 +48,12 @@ typedef struct Platform {
     float dpr;                    /* device px per css px */
     bool quit;
     bool first_frame_done;
-    bool prewarm_pending;
-    bool press_on_ui;             /* the current press began on the UI */         /* glyphs to rasterise once the first frame is shown */
+    bool prewarm_pending;         /* glyphs to rasterise once the first frame is shown */
+    bool press_on_ui;             /* the current press began on the UI */
+    /* A key pressed again before the frame consumed its first press (two
+     * quick Escapes: close the panel, then clear the selection) is kept for
+     * the next frame, since keys_pressed holds one bit per key. */
+    uint32_t keys_deferred;
     char last_hash[1024];         /* the state string last published to the URL */
     char last_selection[256];     /* its selection part: a change there is a new history entry */
     /* two-finger pinch tracking */
@@ -286,7 +290,10 @@ static void poll_events(Platform *p)
             break;
         case SDL_KEYDOWN: {
             uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
-            if (!e.key.repeat) in->keys_pressed |= bit;
+            if (!e.key.repeat) {
+                if (in->keys_pressed & bit) p->keys_deferred |= bit;
+                in->keys_pressed |= bit;
+            }
             in->keys_down |= bit;
             break;
         }
@@ -487,7 +494,8 @@ static void frame(void)
     in->double_clicks = 0;
     in->wheel_steps = 0;
     in->pinch_factor = 0;
-    in->keys_pressed = 0;
+    in->keys_pressed = p->keys_deferred;
+    p->keys_deferred = 0;
     in->text[0] = 0;
 
     if (p->app.needs_redraw) {
@@ -516,25 +524,66 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void);
 EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash);
 EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
 
-/* The markers and edge indicators as drawn now, in css px (for tests and embedders). */
+/* The markers and edge indicators as drawn now, in css px (for tests and
+ * embedders): a glyph's event is its earliest; place is its shared place or
+ * null; an edge names its place with most events, its event if it stands for
+ * exactly one, and how many places it groups; key is the map key's box (its
+ * header row, header px tall, folds it). */
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void)
 {
     static char json[65536];
     const App *app = &g_platform.app;
     const EventMarkers *m = app->markers;
+    const Bundle *b = app->bundle;
     size_t used = 0;
     used += (size_t)snprintf(json, sizeof json, "{\"markers\":[");
-    for (size_t i = 0; m && i < m->glyph_count && used < sizeof json - 256; i++)
-        used += (size_t)snprintf(json + used, sizeof json - used, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"event\":\"%s\"}",
-                                 i ? "," : "", m->glyphs[i].x, m->glyphs[i].y, m->glyphs[i].count,
-                                 bundle_event(app->bundle, m->glyphs[i].event).key);
+    for (size_t i = 0; m && i < m->glyph_count && used < sizeof json - 256; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        const char *place = g->place ? bundle_place(b, g->place).key : "";
+        used += (size_t)snprintf(json + used, sizeof json - used,
+                                 "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"event\":\"%s\",\"place\":%s%s%s,\"fanned\":%s}",
+                                 i ? "," : "", g->x, g->y, g->count, bundle_event(b, g->event).key, place[0] ? "\"" : "",
+                                 place[0] ? place : "null", place[0] ? "\"" : "", g->fanned ? "true" : "false");
+    }
     used += (size_t)snprintf(json + used, sizeof json - used, "],\"edges\":[");
-    for (size_t i = 0; m && i < m->edge_count && used < sizeof json - 256; i++)
-        used += (size_t)snprintf(json + used, sizeof json - used, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"place\":\"%s\"}",
-                                 i ? "," : "", m->edges[i].x, m->edges[i].y, m->edges[i].count,
-                                 bundle_place(app->bundle, m->edges[i].place).key);
-    snprintf(json + used, sizeof json - used, "]}");
+    for (size_t i = 0; m && i < m->edge_count && used < sizeof json - 256; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        const char *event = e->event ? bundle_event(b, e->event).key : "";
+        used += (size_t)snprintf(json + used, sizeof json - used,
+                                 "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"place\":\"%s\",\"places\":%u,\"event\":%s%s%s}",
+                                 i ? "," : "", e->x, e->y, e->count, bundle_place(b, e->place).key, e->place_count,
+                                 event[0] ? "\"" : "", event[0] ? event : "null", event[0] ? "\"" : "");
+    }
+    if (m)
+        snprintf(json + used, sizeof json - used, "],\"key\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"header\":%.1f}}",
+                 m->legend.x, m->legend.y, m->legend.w, m->legend.h, m->legend.toggle[3]);
+    else
+        snprintf(json + used, sizeof json - used, "],\"key\":null}");
+    return json;
+}
+
+/* The events passing the year range and categories, wherever they are:
+ * [{key, lon, lat, year, category}] (up to what 256 KiB holds). */
+EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void)
+{
+    static char json[262144];
+    const App *app = &g_platform.app;
+    const Bundle *b = app->bundle;
+    size_t used = (size_t)snprintf(json, sizeof json, "[");
+    bool first = true;
+    for (uint32_t id = 1; id <= b->event_count && used < sizeof json - 512; id++) {
+        if (!app_event_visible(app, id)) continue;
+        BundleEvent e = bundle_event(b, id);
+        BundlePlace p = bundle_place(b, e.place);
+        used += (size_t)snprintf(json + used, sizeof json - used,
+                                 "%s{\"key\":\"%s\",\"lon\":%.4f,\"lat\":%.4f,\"year\":%u,\"category\":\"%s\"}",
+                                 first ? "" : ",", e.key, (double)p.lon_deg, (double)p.lat_deg, e.year,
+                                 bundle_category_name(e.category));
+        first = false;
+    }
+    snprintf(json + used, sizeof json - used, "]");
     return json;
 }
 
