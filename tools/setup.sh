@@ -22,7 +22,7 @@ APT_PACKAGES=(
   libsdl2-dev libstb-dev
   emscripten
   chromium
-  fonts-noto-core fonts-dejavu-core
+  fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   python3-fonttools
   nodejs
 )

@@ -21,7 +21,10 @@ import { featureAlpha3 } from './iso3166.mjs';
 import { buildWorldGeometry, makeProjection, triangulate, labelPoint, polygonArea, PROJECTION, GEOMETRY_PARAMS } from './geometry.mjs';
 import { writeBundle } from './write_bundle.mjs';
 import { CATEGORIES, RECORD_SIZE, RING_HOLE, RING_COAST, CTRY_CENTRAL_ASIA, CTRY_FOCUS, CTRY_HAS_GEOMETRY, VERSION } from './format.mjs';
-import { subsetFont, fontCoverage, fontPath, checkToolsAvailable, FONT_FILES, FALLBACK_GLYPHS, FALLBACK_CODEPOINTS } from './fonts.mjs';
+import {
+  subsetFont, fontCoverage, fontPath, checkToolsAvailable, FONT_FILES, FALLBACK_GLYPHS, FALLBACK_CODEPOINTS,
+  SCRIPT_DONORS, donorFile, donorCoverage, displayForms, displayCodepoints,
+} from './fonts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -269,7 +272,9 @@ export function compile({ assets, seeds, log = () => {} }) {
   // --- fonts -----------------------------------------------------------------
   const coverage = new Set([...fontCoverage(fontPath('regular')), ...FALLBACK_CODEPOINTS]);
   const coverageBold = new Set([...fontCoverage(fontPath('bold')), ...FALLBACK_CODEPOINTS]);
+  const donors = { regular: donorCoverage('regular'), bold: donorCoverage('bold') };
   const wanted = new Set();
+  const borrowed = new Set(); // characters Noto Sans lacks that a script donor has (as logical text)
   const missing = new Map(); // "file:line: path|font" -> Set of code points
   const allStrings = [...strings, ...records.map((r) => ({ text: r.name, file: 'world-atlas', line: 0, path: `name of ${r.key}` }))];
   const noteMissing = (s, font, cp) => {
@@ -281,17 +286,23 @@ export function compile({ assets, seeds, log = () => {} }) {
     for (const ch of s.text) {
       const cp = ch.codePointAt(0);
       if (cp < 0x20) continue; // \n in key points etc. is never drawn
-      if (coverage.has(cp)) { wanted.add(cp); if (!coverageBold.has(cp)) noteMissing(s, 'NotoSans-Bold', cp); }
-      else noteMissing(s, 'NotoSans-Regular', cp);
+      if (coverage.has(cp)) { wanted.add(cp); if (!coverageBold.has(cp)) noteMissing(s, 'NotoSans-Bold', cp); continue; }
+      // Drawn as its display forms (Arabic shaped by src/core/shape.c), from a donor.
+      const shown = displayForms(cp);
+      if (shown.every((c) => donors.regular.has(c))) {
+        borrowed.add(cp);
+        if (!shown.every((c) => donors.bold.has(c))) noteMissing(s, 'NotoSans-Bold', cp);
+      } else noteMissing(s, 'NotoSans-Regular', cp);
     }
   }
   for (const [k, cps] of missing) {
     const [where, font] = k.split('|');
     const list = [...cps].map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} "${String.fromCodePoint(cp)}"`).join(', ');
-    warnings.push(`${where}: warning: ${font} has no glyph for ${list} (text kept; it will not render)`);
+    warnings.push(`${where}: warning: ${font} (nor ${SCRIPT_DONORS.map((d) => d.name).join(', ')}) has no glyph for ${list} (text kept; it will not render)`);
   }
-  const fntr = subsetFont('regular', wanted);
-  const fntb = subsetFont('bold', wanted);
+  const shownBorrowed = displayCodepoints(borrowed);
+  const fntr = subsetFont('regular', wanted, new Set([...shownBorrowed].filter((c) => donors.regular.has(c))));
+  const fntb = subsetFont('bold', wanted, new Set([...shownBorrowed].filter((c) => donors.bold.has(c))));
 
   // --- provenance ------------------------------------------------------------
   const hash = crypto.createHash('sha256');
@@ -302,10 +313,11 @@ export function compile({ assets, seeds, log = () => {} }) {
   for (const w of Object.keys(FONT_FILES)) {
     feed(FONT_FILES[w], fs.readFileSync(fontPath(w)));
     for (const f of FALLBACK_GLYPHS[w]) feed(f.file, fs.readFileSync(path.join(path.dirname(fontPath(w)), f.file)));
+    for (const d of SCRIPT_DONORS) feed(d[w], fs.readFileSync(donorFile(d[w])));
   }
   const waVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(topoFile), 'package.json'), 'utf8')).version;
   const builtFrom = `${inputs.map((i) => i.name).join(' ')}; world-atlas ${waVersion} countries-50m.json; ` +
-    `${FONT_FILES.regular} ${FONT_FILES.bold} (+ symbols from Noto Sans Symbols, Symbols2, Math); sha256 ${hash.digest('hex').slice(0, 16)}`;
+    `${FONT_FILES.regular} ${FONT_FILES.bold} (+ symbols from Noto Sans Symbols, Symbols2, Math; ${SCRIPT_DONORS.map((d) => d.name).join(', ')}); sha256 ${hash.digest('hex').slice(0, 16)}`;
 
   const metaRec = {
     title: TITLE, attribution: ATTRIBUTION, projection_name: PROJECTION.name,

@@ -1,6 +1,9 @@
 // Font subsetting with fontTools' pyftsubset (python3-fonttools).
 // The subset keeps a fixed repertoire (Latin, Cyrillic, punctuation, arrows,
-// the UI's symbols) plus every character the content uses that the font has.
+// the UI's symbols) plus every character the content uses that the font has,
+// plus, copied in from donor fonts, the glyphs the content needs in scripts
+// Noto Sans lacks: Arabic in its presentation forms (the app shapes Arabic
+// into them, src/core/shape.c, since stb_truetype does no shaping) and CJK.
 // pyftsubset is deterministic for the same input and options (it does not
 // touch head.modified unless --recalc-timestamp is given), so the bundle is too.
 
@@ -55,33 +58,107 @@ export const FALLBACK_GLYPHS = {
 };
 export const FALLBACK_CODEPOINTS = new Set(FALLBACK_GLYPHS.regular.flatMap((f) => f.codepoints));
 
+// Whole scripts Noto Sans lacks: the content's characters in them are copied
+// in from these fonts (first that has a character wins), only those the
+// content needs. Noto Sans Arabic is Noto Sans' Arabic companion (1000 units
+// per em, OFL, fonts-noto-core); it maps the Arabic Presentation Forms
+// (U+FB50..U+FDFF, U+FE70..U+FEFF) to its contextual glyphs. WenQuanYi Micro
+// Hei (fonts-wqy-microhei, the smallest Debian package with the Han the
+// content uses; Apache-2.0 or GPL-3 with the font exception) is derived from
+// Droid Sans Fallback, Noto Sans' predecessor's CJK companion; it has 2048
+// units per em, so its glyphs are scaled to 1000, and no bold.
+export const SCRIPT_DONORS = [
+  { name: 'Noto Sans Arabic', package: 'fonts-noto-core',
+    regular: path.join(FONT_DIR, 'NotoSansArabic-Regular.ttf'), bold: path.join(FONT_DIR, 'NotoSansArabic-Bold.ttf') },
+  { name: 'WenQuanYi Micro Hei', package: 'fonts-wqy-microhei',
+    regular: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0', bold: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0' },
+];
+export const donorFile = (spec) => spec.split('#')[0];
+
+// The joining and direction controls, which the app's shaper uses and drops.
+export const SHAPING_CONTROLS = new Set([0x200c, 0x200d, 0x200e, 0x200f]);
+
+// Arabic letter -> its presentation forms (isolated, final, initial, medial,
+// whichever exist), from the compatibility decompositions (NFKC) of the
+// presentation-form blocks: the same table src/core/shape.c has.
+let FORMS;
+function presentationForms() {
+  if (FORMS) return FORMS;
+  FORMS = new Map();
+  for (const [a, b] of [[0xfb50, 0xfdff], [0xfe70, 0xfefe]]) {
+    for (let c = a; c <= b; c++) {
+      const d = String.fromCodePoint(c).normalize('NFKC');
+      if (d.length !== 1 || d.codePointAt(0) < 0x600 || d.codePointAt(0) > 0x6ff) continue;
+      const base = d.codePointAt(0);
+      if (!FORMS.has(base)) FORMS.set(base, []);
+      FORMS.get(base).push(c);
+    }
+  }
+  return FORMS;
+}
+const LAM_ALEF = new Map([[0x622, [0xfef5, 0xfef6]], [0x623, [0xfef7, 0xfef8]], [0x625, [0xfef9, 0xfefa]], [0x627, [0xfefb, 0xfefc]]]);
+
+/** The code points that can stand for `cp` on screen after the app's shaping:
+ *  an Arabic letter's presentation forms (every one, whatever the context),
+ *  nothing for the controls the shaper drops, else cp itself. */
+export function displayForms(cp) {
+  if (SHAPING_CONTROLS.has(cp)) return [];
+  return presentationForms().get(cp) ?? [cp];
+}
+
+/** All the code points the text with these characters (a Set) can show:
+ *  their display forms, and the lam-alef ligatures if lam and that alef occur. */
+export function displayCodepoints(codepoints) {
+  const out = new Set();
+  for (const cp of codepoints) for (const c of displayForms(cp)) out.add(c);
+  if (codepoints.has(0x644)) for (const [alef, ligs] of LAM_ALEF) if (codepoints.has(alef)) for (const c of ligs) out.add(c);
+  return out;
+}
+
+/** The code points the donors of one weight have (a Set). */
+export function donorCoverage(which) {
+  const all = new Set();
+  for (const d of SCRIPT_DONORS) for (const c of donorFontCoverage(d[which])) all.add(c);
+  return all;
+}
+
+// Copies glyphs by code point from donors (FILE[#NUMBER in a collection]=hex,hex,...),
+// components decomposed (they would name the donor's glyphs), scaled to the
+// target's units per em. Both fonts have TrueType (quadratic) outlines.
 const ADD_GLYPHS_PY = `
 import sys
 from fontTools.ttLib import TTFont
 from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.misc.roundTools import otRound
 target, out = sys.argv[1], sys.argv[2]
 font = TTFont(target, recalcTimestamp=False)
 glyf, hmtx = font['glyf'], font['hmtx']
 upm = font['head'].unitsPerEm
 have = font.getBestCmap()
 for spec in sys.argv[3:]:
-    donor_file, cps = spec.split('=')
-    donor = TTFont(donor_file, lazy=False)
-    assert donor['head'].unitsPerEm == upm, donor_file
+    donor_spec, cps = spec.split('=')
+    donor_file, _, number = donor_spec.partition('#')
+    donor = TTFont(donor_file, lazy=False, fontNumber=int(number or -1))
+    assert 'glyf' in donor, donor_file
+    scale = upm / donor['head'].unitsPerEm
     dcmap, gs = donor.getBestCmap(), donor.getGlyphSet()
     for cp in [int(c, 16) for c in cps.split(',')]:
         if cp in have or cp not in dcmap:
             continue
         src = dcmap[cp]
-        pen = TTGlyphPen(gs)
-        gs[src].draw(pen)
+        rec = DecomposingRecordingPen(gs)
+        gs[src].draw(rec)
+        pen = TTGlyphPen(None)
+        rec.replay(TransformPen(pen, (scale, 0, 0, scale, 0, 0)) if scale != 1 else pen)
         g = pen.glyph()
         name = 'uni%04X' % cp
         glyf[name] = g
         if name not in font.getGlyphOrder():
             font.getGlyphOrder().append(name)
         g.recalcBounds(glyf)
-        hmtx[name] = (donor['hmtx'][src][0], getattr(g, 'xMin', 0))
+        hmtx[name] = (otRound(donor['hmtx'][src][0] * scale), getattr(g, 'xMin', 0))
         for t in font['cmap'].tables:
             if t.isUnicode():
                 t.cmap[cp] = name
@@ -89,11 +166,19 @@ for spec in sys.argv[3:]:
 font.save(out)
 `;
 
-/** Adds the fallback glyphs to a subset font (a Buffer); returns the new Buffer. */
-function addFallbackGlyphs(which, fontBytes, tmp) {
+/** Adds the fallback glyphs, and the `borrowed` code points (sorted) from
+ *  the script donors, to a subset font (a Buffer); returns the new Buffer. */
+function addFallbackGlyphs(which, fontBytes, tmp, borrowed) {
   const inFile = path.join(tmp, 'in.ttf'), outFile = path.join(tmp, 'out.ttf');
   fs.writeFileSync(inFile, fontBytes);
   const specs = FALLBACK_GLYPHS[which].map((f) => `${path.join(FONT_DIR, f.file)}=${f.codepoints.map((c) => c.toString(16)).join(',')}`);
+  let left = borrowed;
+  for (const d of SCRIPT_DONORS) {
+    const cov = donorFontCoverage(d[which]);
+    const mine = left.filter((c) => cov.has(c));
+    left = left.filter((c) => !cov.has(c));
+    if (mine.length) specs.push(`${d[which]}=${mine.map((c) => c.toString(16)).join(',')}`);
+  }
   execFileSync(findPython(), ['-c', ADD_GLYPHS_PY, inFile, outFile, ...specs], { stdio: ['ignore', 'ignore', 'pipe'] });
   return fs.readFileSync(outFile);
 }
@@ -119,13 +204,22 @@ function python(script, args) {
   return execFileSync(findPython(), ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
-/** The set of code points a font's cmap covers. */
+/** The set of code points a font's cmap covers (FILE, or FILE#NUMBER for one
+ *  font of a collection). */
 export function fontCoverage(file) {
   const out = python(
     'import sys\nfrom fontTools.ttLib import TTFont\n' +
-    'f = TTFont(sys.argv[1], lazy=True)\nprint(" ".join(str(c) for c in sorted(f.getBestCmap())))',
+    'name, _, n = sys.argv[1].partition("#")\n' +
+    'f = TTFont(name, lazy=True, fontNumber=int(n or -1))\nprint(" ".join(str(c) for c in sorted(f.getBestCmap())))',
     [file]);
   return new Set(out.trim().split(/\s+/).map(Number));
+}
+
+// The donors' coverage, read once per build (installed fonts do not change).
+const DONOR_COVERAGE = new Map();
+function donorFontCoverage(spec) {
+  if (!DONOR_COVERAGE.has(spec)) DONOR_COVERAGE.set(spec, fontCoverage(spec));
+  return DONOR_COVERAGE.get(spec);
 }
 
 export function checkToolsAvailable() {
@@ -135,13 +229,17 @@ export function checkToolsAvailable() {
     for (const f of FALLBACK_GLYPHS[w]) {
       if (!fs.existsSync(path.join(FONT_DIR, f.file))) return `${path.join(FONT_DIR, f.file)} not found: install fonts-noto-core (tools/setup.sh)`;
     }
+    for (const d of SCRIPT_DONORS) {
+      if (!fs.existsSync(donorFile(d[w]))) return `${donorFile(d[w])} not found: install ${d.package} (tools/setup.sh)`;
+    }
   }
   return null;
 }
 
 /** Subsets one font ('regular' or 'bold') to the base ranges plus `codepoints`
- *  (a Set), then adds the fallback glyphs. Returns a Buffer. */
-export function subsetFont(which, codepoints) {
+ *  (a Set), then adds the fallback glyphs and the `borrowed` code points (a
+ *  Set: those the font lacks, from the script donors). Returns a Buffer. */
+export function subsetFont(which, codepoints, borrowed = new Set()) {
   const file = fontPath(which);
   const all = new Set();
   for (const [a, b] of BASE_RANGES) for (let c = a; c <= b; c++) all.add(c);
@@ -161,7 +259,7 @@ export function subsetFont(which, codepoints) {
     const out = path.join(tmp, 'subset.ttf');
     execFileSync(findPython(), ['-m', 'fontTools.subset', file, `--unicodes=${ranges.join(',')}`, `--output-file=${out}`, ...SUBSET_OPTIONS],
       { stdio: ['ignore', 'ignore', 'pipe'] });
-    return addFallbackGlyphs(which, fs.readFileSync(out), tmp);
+    return addFallbackGlyphs(which, fs.readFileSync(out), tmp, [...borrowed].sort((x, y) => x - y));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
