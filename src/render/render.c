@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/shape.h"
 #include "core/event_markers.h"
 #include "render/markers.h"
 
@@ -445,8 +446,22 @@ float render_text_width(Renderer *r, int face, float size_css, const char *utf8)
     return render_text_width_n(r, face, size_css, utf8, strlen(utf8));
 }
 
+/* Text as drawn: Arabic joined and right-to-left runs in visual order
+ * (core/shape.h), in buf; the text itself if it needs no shaping or is too
+ * long for buf. */
+static const char *display_text(const char *utf8, size_t *len, char *buf, size_t cap)
+{
+    if (!shape_needed(utf8, *len)) return utf8;
+    size_t n = shape_display(utf8, *len, buf, cap);
+    if (n == SHAPE_TOO_SMALL) return utf8;
+    *len = n;
+    return buf;
+}
+
 float render_text_width_n(Renderer *r, int face, float size_css, const char *utf8, size_t len)
 {
+    char shaped[1024];
+    utf8 = display_text(utf8, &len, shaped, sizeof shaped);
     const Font *font = r->faces[face];
     float px = size_css * r->dpr, width = 0;
     uint32_t prev = 0;
@@ -486,6 +501,8 @@ float render_text(Renderer *r, int face, float size_css, float x_css, float y_cs
 float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
                     Rgba color)
 {
+    char shaped[1024];
+    utf8 = display_text(utf8, &len, shaped, sizeof shaped);
     const Font *font = r->faces[face];
     float px = size_css * r->dpr;
     /* Snap the baseline to whole device pixels: glyphs are rasterised at
@@ -507,11 +524,14 @@ float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_
     return (x - start) / r->dpr;
 }
 
-/* Whether the face can draw every character of a string (the subset font has
- * Latin and Cyrillic, not Arabic or Chinese script). */
+/* Whether the face can draw every character of a string as drawn (Arabic in
+ * presentation forms; the bundle compiler puts the glyphs the content needs
+ * into the subset font). */
 static bool can_draw(const Renderer *r, int face, const char *utf8)
 {
+    char shaped[1024];
     size_t len = strlen(utf8), pos = 0;
+    utf8 = display_text(utf8, &len, shaped, sizeof shaped);
     while (pos < len)
         if (!font_has_glyph(r->faces[face], utf8_next(utf8, len, &pos))) return false;
     return true;
