@@ -199,3 +199,9 @@ bool font_atlas_take_dirty(FontAtlas *atlas, int *y0, int *y1)
     atlas->dirty_y1 = 0;
     return true;
 }
+
+void font_atlas_mark_all_dirty(FontAtlas *atlas)
+{
+    atlas->dirty_y0 = 0;
+    atlas->dirty_y1 = FONT_ATLAS_SIZE;
+}

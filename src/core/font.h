@@ -55,5 +55,7 @@ bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, ui
                       AtlasGlyph *out);
 /* Returns true and the changed row range [y0, y1) if there is anything to upload, then resets it. */
 bool font_atlas_take_dirty(FontAtlas *atlas, int *y0, int *y1);
+/* Marks every row changed (the texture it was uploaded to was replaced). */
+void font_atlas_mark_all_dirty(FontAtlas *atlas);
 
 #endif

@@ -59,6 +59,9 @@ static SDL_FPoint solid_uv(void)
     return (SDL_FPoint){ (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE, (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE };
 }
 
+static bool create_atlas_texture(Renderer *r);
+static void destroy_cache_textures(Renderer *r);
+
 bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size)
 {
     memset(r, 0, sizeof *r);
@@ -78,23 +81,42 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *mes
         render_shutdown(r);
         return false;
     }
-    r->atlas_texture = SDL_CreateTexture(sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
-                                         FONT_ATLAS_SIZE, FONT_ATLAS_SIZE);
-    if (!r->atlas_texture) {
+    if (!create_atlas_texture(r)) {
         SDL_snprintf(message, message_size, "render: cannot create the glyph texture: %s", SDL_GetError());
         render_shutdown(r);
         return false;
     }
+    return true;
+}
+
+/* The glyph atlas texture for r->sdl, filled from the atlas on the next upload. */
+static bool create_atlas_texture(Renderer *r)
+{
+    r->atlas_texture = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
+                                         FONT_ATLAS_SIZE, FONT_ATLAS_SIZE);
+    if (!r->atlas_texture) return false;
     SDL_SetTextureBlendMode(r->atlas_texture, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(r->atlas_texture, SDL_ScaleModeLinear);
-    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    font_atlas_mark_all_dirty(&r->atlas);
+    SDL_RendererInfo info;
+    r->software = SDL_GetRendererInfo(r->sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     return true;
+}
+
+bool render_retarget(Renderer *r, SDL_Renderer *sdl)
+{
+    if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
+    r->atlas_texture = NULL;
+    destroy_cache_textures(r);
+    r->sdl = sdl;
+    return create_atlas_texture(r);
 }
 
 void render_shutdown(Renderer *r)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
-    if (r->map_cache) SDL_DestroyTexture(r->map_cache);
+    destroy_cache_textures(r);
     font_atlas_free(&r->atlas);
     for (int i = 0; i < 2; i++) font_destroy(r->faces[i]);
     batch_free(&r->fill);
@@ -401,6 +423,13 @@ static void draw_countries(Renderer *r, const App *app)
     const Theme *t = r->theme;
     double visible[4];
     view_visible_bounds(&app->view, visible);
+    if (r->band_y1 > r->band_y0) {
+        /* Only a band of rows is drawn (the progressive cache): skip what
+         * lies wholly above or below it, borders' width included. */
+        double x;
+        view_screen_to_world(&app->view, 0, r->band_y0 / r->dpr - 4.0, &x, &visible[1]);
+        view_screen_to_world(&app->view, 0, r->band_y1 / r->dpr + 4.0, &x, &visible[3]);
+    }
     /* Borders scale gently with zoom so the region reads at every level. */
     float zoom_boost = (float)fmin(1.6, fmax(0.7, log2(app->view.scale_px / 400.0 + 1.0)));
     for (uint32_t id = 1; id <= b->country_count; id++) {
@@ -410,7 +439,11 @@ static void draw_countries(Renderer *r, const App *app)
         bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
         add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
     }
+    /* The fills are opaque. Blending them costs the software renderer an
+     * intermediate surface per triangle; without it, a plain fill. */
+    if (r->software) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
     batch_flush(r->sdl, &r->fill, NULL);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     batch_flush(r->sdl, &r->stroke, NULL);
 }
 
@@ -425,8 +458,15 @@ static void draw_country_highlights(Renderer *r, const App *app)
     if (app->hover_country) {
         BundleCountry c = bundle_country(b, app->hover_country);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
-            add_country_fill(r, app, &c, t->hover_tint);
-            batch_flush(r->sdl, &r->fill, NULL);
+            /* A light tint where blending is cheap (a GPU); everywhere an
+             * outline, which the software renderer draws in a fraction of
+             * the time a translucent fill of a large country would take. */
+            if (!r->software) {
+                add_country_fill(r, app, &c, t->hover_tint);
+                batch_flush(r->sdl, &r->fill, NULL);
+            }
+            add_country_outline(r, app, &c, 2.6f, t->hover_outline);
+            batch_flush(r->sdl, &r->stroke, NULL);
         }
     }
     if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
@@ -479,7 +519,12 @@ static void add_glyph_quad(Renderer *r, float x, float y, const AtlasGlyph *g, S
 {
     if (!g->w || !g->h || !batch_reserve(&r->text, 4, 6)) return;
     SDL_Vertex *v = r->text.verts + r->text.vert_count;
-    float x0 = x + g->off_x, y0 = y + g->off_y, x1 = x0 + g->w, y1 = y0 + g->h;
+    float x0 = x + g->off_x, y0 = y + g->off_y;
+    /* SDL's software renderer turns a quad into a copy of whole pixels; at a
+     * fractional position the rounded size can differ from the glyph's and
+     * the copy becomes a (slow, blurry) scaled one. */
+    if (r->software) { x0 = roundf(x0); y0 = roundf(y0); }
+    float x1 = x0 + g->w, y1 = y0 + g->h;
     float s = 1.0f / FONT_ATLAS_SIZE;
     float u0 = g->x * s, v0 = g->y * s, u1 = (g->x + g->w) * s, v1 = (g->y + g->h) * s;
     v[0] = (SDL_Vertex){ { x0, y0 }, col, { u0, v0 } };
@@ -699,6 +744,19 @@ static void draw_place_labels(Renderer *r, const App *app)
 
 void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color)
 {
+    if (r->software && color.a == 255) {
+        /* The software renderer blends a batched rectangle pixel by pixel
+         * even when it is opaque; a direct fill without blending is a plain
+         * store. What was batched before it is drawn first, keeping the order. */
+        render_flush(r);
+        float d = r->dpr;
+        SDL_FRect rect = { x * d, y * d, w * d, h * d };
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(r->sdl, color.r, color.g, color.b, 255);
+        SDL_RenderFillRectF(r->sdl, &rect);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+        return;
+    }
     if (!batch_reserve(&r->text, 4, 6)) return;
     SDL_Vertex *v = r->text.verts + r->text.vert_count;
     SDL_Color c = to_sdl(color);
@@ -820,37 +878,105 @@ static bool cache_key_matches(const Renderer *r, const App *app)
            r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
 }
 
-static bool cache_render(Renderer *r, const App *app)
+/* A cache texture of w x h device px, or NULL. */
+static SDL_Texture *create_cache_texture(Renderer *r, int w, int h)
 {
-    int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
-    int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
-    if (!r->map_cache || r->cache_w != w || r->cache_h != h) {
-        if (r->map_cache) SDL_DestroyTexture(r->map_cache);
-        r->map_cache = NULL;
-        SDL_RendererInfo info;
-        if (SDL_GetRendererInfo(r->sdl, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE) ||
-            (info.max_texture_width && (w > info.max_texture_width || h > info.max_texture_height)))
-            return false;
-        r->map_cache = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, w, h);
-        if (!r->map_cache) return false;
-        r->cache_w = w;
-        r->cache_h = h;
-    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r->sdl, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE) ||
+        (info.max_texture_width && (w > info.max_texture_width || h > info.max_texture_height)))
+        return NULL;
+    SDL_Texture *texture = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (texture) SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE); /* opaque: a plain copy */
+    return texture;
+}
+
+static void destroy_cache_textures(Renderer *r)
+{
+    if (r->map_cache) SDL_DestroyTexture(r->map_cache);
+    if (r->map_next) SDL_DestroyTexture(r->map_next);
+    r->map_cache = r->map_next = NULL;
+    r->cache_w = r->cache_h = 0;
+    r->cache_valid = false;
+    r->next_band = 0;
+}
+
+/* Draws rows [y0, y1) of a cache texture for view (the whole texture if
+ * y0 = 0 and y1 = its height). The base map is laid out in full each time,
+ * so labels land where they would in one pass; only what falls in the rows
+ * is drawn. */
+static void cache_draw_rows(Renderer *r, const App *app, SDL_Texture *target, const View *view, int y0, int y1)
+{
     App enlarged = *app;
+    enlarged.view = *view;
     enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
     enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
-    SDL_SetRenderTarget(r->sdl, r->map_cache);
+    SDL_SetRenderTarget(r->sdl, target);
     const Theme *t = r->theme;
+    SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
+    SDL_RenderSetClipRect(r->sdl, &rows);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
-    SDL_RenderClear(r->sdl);
+    SDL_RenderFillRect(r->sdl, &rows); /* SDL_RenderClear would ignore the clip */
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    if (y0 > 0 || y1 < r->cache_h) { r->band_y0 = (float)y0; r->band_y1 = (float)y1; }
     draw_base_map(r, &enlarged);
+    r->band_y0 = r->band_y1 = 0;
+    SDL_RenderSetClipRect(r->sdl, NULL);
     SDL_SetRenderTarget(r->sdl, NULL);
-    r->cache_view = app->view;
+}
+
+static void cache_set_key(Renderer *r, const App *app, const View *view)
+{
+    r->cache_view = *view;
     r->cache_layers = app->layers;
     r->cache_local_names = app->local_names;
     r->cache_dpr = r->dpr;
     r->cache_valid = true;
     r->cache_rendered_ms = app->last_now_ms;
+}
+
+/* Draws the cache for the current view in one go (a new size, theme, layer
+ * or language, or the first frame). */
+static bool cache_render(Renderer *r, const App *app)
+{
+    int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    if (!r->map_cache || r->cache_w != w || r->cache_h != h) {
+        destroy_cache_textures(r);
+        r->map_cache = create_cache_texture(r, w, h);
+        if (!r->map_cache) return false;
+        r->cache_w = w;
+        r->cache_h = h;
+    }
+    r->next_band = 0;
+    cache_draw_rows(r, app, r->map_cache, &app->view, 0, h);
+    cache_set_key(r, app, &app->view);
+    return true;
+}
+
+/* The progressive redraw (software renderer): the next cache is drawn a band
+ * of rows per frame into a second texture while the current one is shown
+ * moved and scaled; when the last band is done the two swap. A full redraw
+ * takes the software renderer two or three frames' time, so spreading it
+ * keeps every frame of a pan or zoom within the frame budget. Returns false
+ * if the second texture cannot be made. */
+#define CACHE_BANDS 8
+static bool cache_step(Renderer *r, const App *app)
+{
+    if (!r->map_next) {
+        r->map_next = create_cache_texture(r, r->cache_w, r->cache_h);
+        if (!r->map_next) return false;
+    }
+    if (r->next_band == 0) r->next_view = app->view;
+    int band = r->next_band;
+    cache_draw_rows(r, app, r->map_next, &r->next_view, band * r->cache_h / CACHE_BANDS,
+                    (band + 1) * r->cache_h / CACHE_BANDS);
+    if (++r->next_band < CACHE_BANDS) return true;
+    SDL_Texture *done = r->map_next;
+    r->map_next = r->map_cache;
+    r->map_cache = done;
+    r->next_band = 0;
+    cache_set_key(r, app, &r->next_view);
     return true;
 }
 
@@ -874,7 +1000,22 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
         dst.x = roundf(dst.x);
         dst.y = roundf(dst.y);
     }
-    SDL_RenderCopyF(r->sdl, r->map_cache, NULL, &dst);
+    /* Copy only what lands in the viewport: the software renderer would
+     * otherwise scale the whole texture into a temporary surface first. The
+     * source rectangle is whole texels, rounded inwards, so the copy never
+     * spills over the viewport; what it misses at an edge (under a texel
+     * while scaled) is covered by the next crisp redraw. */
+    double k = (double)dst.w / r->cache_w; /* device px per texel */
+    double view_w = v->width_css * r->dpr, view_h = v->height_css * r->dpr;
+    int sx0 = (int)fmax(0, ceil((0 - dst.x) / k - 1e-6)), sy0 = (int)fmax(0, ceil((0 - dst.y) / k - 1e-6));
+    int sx1 = (int)fmin(r->cache_w, floor((view_w - dst.x) / k + 1e-6));
+    int sy1 = (int)fmin(r->cache_h, floor((view_h - dst.y) / k + 1e-6));
+    if (sx1 <= sx0 || sy1 <= sy0) return true;
+    SDL_Rect src = { sx0, sy0, sx1 - sx0, sy1 - sy0 };
+    SDL_FRect clipped = { dst.x + (float)(sx0 * k), dst.y + (float)(sy0 * k), (float)(src.w * k), (float)(src.h * k) };
+    if (ratio == 1.0) { clipped.w = (float)src.w; clipped.h = (float)src.h; }
+    if (r->software) SDL_SetTextureScaleMode(r->map_cache, ratio == 1.0 ? SDL_ScaleModeLinear : SDL_ScaleModeNearest);
+    SDL_RenderCopyF(r->sdl, r->map_cache, &src, &clipped);
     return true;
 }
 
@@ -951,12 +1092,21 @@ void render_map(Renderer *r, const App *app)
         bool same_scale = key && r->cache_view.scale_px == app->view.scale_px;
         double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
         if (same_scale) drawn = cache_blit(r, app, 1.0);
-        /* While the view moves, a scaled or partial copy is fine for a moment
-         * (as map tiles still loading are): redrawing takes longer than a frame. */
-        bool redrawn_recently = app->last_now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
-        if (!drawn && key && app->interacting && ratio > 0.25 && ratio < 4.0) {
-            drawn = cache_blit(r, app, redrawn_recently ? 0.6 : 1.0);
-            r->cache_approximate = drawn;
+        if (drawn) {
+            r->next_band = 0; /* the cache fits: a redraw under way is not needed */
+        } else if (key && r->software && ratio > 0.125 && ratio < 8.0 && cache_step(r, app)) {
+            /* Show the current cache moved and scaled (water where it ends,
+             * as with map tiles still loading) while the next is drawn. */
+            drawn = cache_blit(r, app, 0.0);
+            r->cache_approximate = true;
+        } else {
+            /* While the view moves, a scaled or partial copy is fine for a
+             * moment: a redraw takes longer than a frame. */
+            bool redrawn_recently = app->last_now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
+            if (key && app->interacting && ratio > 0.25 && ratio < 4.0) {
+                drawn = cache_blit(r, app, redrawn_recently ? 0.6 : 1.0);
+                r->cache_approximate = drawn;
+            }
         }
         if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
     }
@@ -966,6 +1116,8 @@ void render_map(Renderer *r, const App *app)
     render_markers(r, app);
     draw_chrome(r, app);
 }
+
+bool render_busy(const Renderer *r) { return r->cache_approximate; }
 
 void render_invalidate(Renderer *r) { r->cache_valid = false; }
 

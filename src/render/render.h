@@ -41,7 +41,12 @@ typedef struct Renderer {
     int run_scratch_cap;
     /* base map cache (see render_map) */
     bool use_cache;              /* off for one-shot offscreen renders */
+    bool software;               /* SDL's software renderer: whole-pixel glyphs, clipped copies */
     SDL_Texture *map_cache;
+    SDL_Texture *map_next;       /* the next cache, drawn a band per frame (software renderer) */
+    View next_view;              /* the view it is drawn for */
+    int next_band;               /* its next band; 0 when none is under way */
+    float band_y0, band_y1;      /* device rows being drawn into it (equal: all) */
     int cache_w, cache_h;        /* device px */
     bool cache_valid, cache_approximate;
     View cache_view;             /* the view the cache was drawn for */
@@ -57,6 +62,10 @@ typedef struct Renderer {
  * a message if the fonts cannot be loaded. */
 bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size);
 void render_shutdown(Renderer *r);
+/* Moves to another SDL renderer (the web's software frame was resized):
+ * textures of the old one are destroyed (call while it still exists) and
+ * made again for the new one. Returns false if the glyph texture cannot be made. */
+bool render_retarget(Renderer *r, SDL_Renderer *sdl);
 
 /* A frame is render_begin, render_map, anything drawn on top (the UI), then
  * render_flush; render_frame does the first three and flushes. None presents.
@@ -69,6 +78,9 @@ void render_map(Renderer *r, const App *app);
 void render_legend(Renderer *r, const App *app, float x, float bottom);
 /* Forgets the cached base map (call when the bundle, theme or fonts change). */
 void render_invalidate(Renderer *r);
+/* Whether the last frame showed an approximate map (moved, scaled or still
+ * being redrawn): another frame is needed to finish it. */
+bool render_busy(const Renderer *r);
 void render_flush(Renderer *r);
 void render_frame(Renderer *r, const App *app, float dpr);
 

@@ -15,6 +15,7 @@ typedef struct Theme {
     Rgba land_other[6];   /* everyone else, muted */
     Rgba border, border_focus, coast;
     Rgba hover_tint;      /* blended over the fill of the hovered country */
+    Rgba hover_outline;   /* the hovered country's outline */
     Rgba selected_outline;
     Rgba label, label_halo, label_minor;
     Rgba panel_bg, panel_text, panel_muted, panel_rule;
