@@ -10,6 +10,7 @@
  *                                       edges: [{x, y, count, place, places, event}], key: {x, y, w, h, header} } in CSS px
  *   window.steppeAtlas.events()    -> [{key, lon, lat, year, category}] of the events passing the filter
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
+ *   window.steppeAtlas.renderer    'software' or 'webgl': how frames are drawn (?renderer= overrides)
  */
 'use strict';
 (function () {
@@ -47,22 +48,30 @@
     rejectReady(new Error(message));
   }
 
-  function webglAvailable() {
+  // How frames reach the screen. WebGL where a GPU draws it; where WebGL is
+  // emulated on the CPU (SwiftShader, llvmpipe: headless browsers, virtual
+  // machines, old or blocklisted GPUs) every WebGL frame also has to be read
+  // back for the compositor, which costs more than drawing the frame ourselves
+  // in WebAssembly and showing it on a 2D canvas. No WebGL at all: the same.
+  function chooseRenderer() {
+    var forced = new URLSearchParams(location.search).get('renderer');
+    if (forced === 'software' || forced === 'webgl') return forced;
     try {
-      var c = document.createElement('canvas');
-      return !!(c.getContext('webgl2') || c.getContext('webgl'));
-    } catch (e) { return false; }
+      var gl = document.createElement('canvas').getContext('webgl');
+      if (!gl) return 'software';
+      var info = gl.getExtension('WEBGL_debug_renderer_info');
+      var name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      var lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+      return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) ? 'software' : 'webgl';
+    } catch (e) { return 'software'; }
   }
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fail('Steppe Atlas needs WebAssembly, which this browser does not offer. Please use a current browser.');
     window.Module = { noInitialRun: true };
     return;
   }
-  if (!webglAvailable()) {
-    fail('Steppe Atlas needs WebGL to draw the map, and it is switched off or unavailable in this browser.');
-    window.Module = { noInitialRun: true };
-    return;
-  }
+  api.renderer = chooseRenderer();
 
   window.steppeAtlasFirstFrame = function () {
     api.readyAt = performance.now();
@@ -107,6 +116,7 @@
   window.Module = {
     preRun: preRun,
     canvas: canvas,
+    steppeRenderer: api.renderer,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
     onRuntimeInitialized: function () { lastW = lastH = lastDpr = 0; },

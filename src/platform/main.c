@@ -37,6 +37,11 @@ extern const unsigned long steppe_default_bundle_size;
 typedef struct Platform {
     SDL_Window *window;
     SDL_Renderer *sdl_renderer;
+    /* Web only: where software WebGL would cost more than drawing ourselves
+     * (see web/steppe.js), frames are drawn by SDL's software renderer into
+     * this surface (RGBA bytes, device px) and shown with putImageData. */
+    SDL_Surface *frame_surface;
+    bool software;
     Renderer renderer;
     Ui ui;
     Bundle bundle;
@@ -234,10 +239,66 @@ static void handle_finger(Platform *p, const SDL_TouchFingerEvent *e)
     }
 }
 
+#ifdef __EMSCRIPTEN__
+/* The canvas's size in device px (SDL sets it from the css size and the
+ * devicePixelRatio when the window is created or resized). */
+static void canvas_pixel_size(int *w, int *h)
+{
+    if (emscripten_get_canvas_element_size("#canvas", w, h) != EMSCRIPTEN_RESULT_SUCCESS || *w < 1 || *h < 1)
+        *w = *h = 1;
+}
+
+EM_JS(int, js_wants_software, (void), {
+    return Module.steppeRenderer === "software" ? 1 : 0;
+});
+
+/* Shows the software frame: one copy of the surface's bytes into the canvas.
+ * The ImageData is a view of wasm memory, so nothing else is copied. */
+EM_JS(void, js_present_pixels, (const void *pixels, int w, int h), {
+    var c = Module.canvas;
+    if (!Module.steppeCtx2d) Module.steppeCtx2d = c.getContext("2d", { alpha: false });
+    var ctx = Module.steppeCtx2d;
+    if (!ctx) return;
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4), w, h), 0, 0);
+});
+
+/* (Re)creates the software frame at the canvas's device size; the Renderer
+ * moves its textures to the new SDL renderer. Returns false, keeping what
+ * there was, if memory runs out. */
+static bool make_software_target(Platform *p)
+{
+    int w, h;
+    canvas_pixel_size(&w, &h);
+    if (p->frame_surface && p->frame_surface->w == w && p->frame_surface->h == h) return true;
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
+    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!sdl) {
+        SDL_FreeSurface(surface);
+        return false;
+    }
+    if (p->sdl_renderer) {
+        if (!render_retarget(&p->renderer, sdl)) {
+            SDL_DestroyRenderer(sdl);
+            SDL_FreeSurface(surface);
+            return false;
+        }
+        SDL_DestroyRenderer(p->sdl_renderer);
+        SDL_FreeSurface(p->frame_surface);
+    }
+    p->sdl_renderer = sdl;
+    p->frame_surface = surface;
+    return true;
+}
+#endif
+
 static void update_sizes(Platform *p)
 {
     int w, h, ow, oh;
     SDL_GetWindowSize(p->window, &w, &h);
+#ifdef __EMSCRIPTEN__
+    if (p->software) make_software_target(p);
+#endif
     SDL_GetRendererOutputSize(p->sdl_renderer, &ow, &oh);
     p->width_css = w > 0 ? w : 1;
     p->height_css = h > 0 ? h : 1;
@@ -501,7 +562,10 @@ static void frame(void)
     if (p->app.needs_redraw) {
         draw_frame(p);
         SDL_RenderPresent(p->sdl_renderer);
-        p->app.needs_redraw = false;
+#ifdef __EMSCRIPTEN__
+        if (p->software) js_present_pixels(p->frame_surface->pixels, p->frame_surface->w, p->frame_surface->h);
+#endif
+        p->app.needs_redraw = render_busy(&p->renderer); /* a map still being redrawn needs more frames */
         if (!p->first_frame_done) {
             p->first_frame_done = true;
             p->prewarm_pending = true;
@@ -797,8 +861,14 @@ int main(int argc, char **argv)
     p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
                                  SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!p->window) { fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError()); return 1; }
-    p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+#ifdef __EMSCRIPTEN__
+    p->software = js_wants_software();
+    if (p->software && !make_software_target(p)) { fprintf(stderr, "steppe_atlas: out of memory for the frame\n"); return 1; }
+#endif
+    if (!p->software) {
+        p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+    }
     if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return 1; }
     char message[256];
     if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {

@@ -1,0 +1,106 @@
+// The map itself: hover and click on large and small countries, wheel zoom
+// about the cursor, resizing (down to phone portrait) keeping project()
+// right, and both ways of drawing frames (software into a 2D canvas, WebGL).
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openAtlas, waitForState, screenshotDir, decodePng, pixelAt, colorDistance } from './helpers.mjs';
+
+let atlas;
+before(async () => { atlas = await openAtlas({ width: 1280, height: 800 }); });
+after(async () => { await atlas?.close(); });
+
+const state = () => atlas.page.evaluate(() => window.steppeAtlas.state());
+const project = (lon, lat) => atlas.page.evaluate(([a, b]) => window.steppeAtlas.project(a, b), [lon, lat]);
+
+async function home() {
+  await atlas.page.mouse.move(2, 400);
+  await atlas.page.keyboard.press('Escape');
+  await atlas.page.keyboard.press('Escape');
+  await atlas.page.keyboard.press('0');
+  await waitForState(atlas.page, (s) => !s.view.flying && !s.panelOpen && s.selectionKind === 'none', 'the home view');
+}
+
+function changedPixels(a, b) {
+  let n = 0;
+  for (let i = 0; i < a.pixels.length; i += a.bpp)
+    if (Math.abs(a.pixels[i] - b.pixels[i]) + Math.abs(a.pixels[i + 1] - b.pixels[i + 1]) + Math.abs(a.pixels[i + 2] - b.pixels[i + 2]) > 30) n++;
+  return n;
+}
+
+// Points well inside each country, clear of markers at the home view: the
+// steppe of Kazakhstan, the Kyzylkum in Uzbekistan, the Pamirs in Tajikistan.
+for (const [iso3, lon, lat] of [['KAZ', 67, 48], ['UZB', 63.5, 42.3], ['TJK', 72.6, 38.6]]) {
+  test(`hovering ${iso3} highlights it and names it; a click selects it`, async () => {
+    await home();
+    const [x, y] = await project(lon, lat);
+    const before = decodePng(await atlas.page.screenshot());
+    await atlas.page.mouse.move(x, y);
+    const s = await waitForState(atlas.page, (st) => st.hover !== null, `a hovered country at ${x}, ${y}`);
+    assert.equal(s.hover, iso3);
+    await atlas.page.waitForTimeout(100);
+    const hovered = decodePng(await atlas.page.screenshot({ path: path.join(screenshotDir, `web-hover-${iso3}.png`) }));
+    // The outline around the country and its name by the pointer.
+    assert.ok(changedPixels(before, hovered) > 300, `the highlight changed only ${changedPixels(before, hovered)} pixels`);
+    await atlas.page.mouse.click(x, y);
+    // (predicates run in the page: the code is built with the value in it)
+    const sel = await waitForState(atlas.page, `(st) => st.selection === '${iso3}' && !st.view.flying`, `${iso3} selected`);
+    assert.equal(sel.selectionKind, 'country');
+    assert.ok(sel.panelOpen);
+    assert.match(await atlas.page.evaluate(() => window.steppeAtlas.panelText()), new RegExp(sel.selectionName));
+  });
+}
+
+test('the wheel zooms about the cursor: the point under it stays put', async () => {
+  await home();
+  const [x0, y0] = await project(70, 45);
+  // The pointer sits on whole css px; the point exactly under it stays fixed
+  // and everything else moves away from it by the zoom factor.
+  const mx = Math.round(x0), my = Math.round(y0);
+  const scale0 = (await state()).view.scalePx;
+  await atlas.page.mouse.move(mx, my);
+  for (let i = 0; i < 6; i++) await atlas.page.mouse.wheel(0, -100);
+  await waitForState(atlas.page, (st) => !st.view.flying && st.view.zoom > 0.5, 'the zoom to settle');
+  await atlas.page.waitForTimeout(300);
+  const s = await state();
+  const k = s.view.scalePx / scale0;
+  assert.ok(k > 1.5, `zoomed in by ${k}`);
+  const [x1, y1] = await project(70, 45);
+  const ex = mx + (x0 - mx) * k, ey = my + (y0 - my) * k;
+  assert.ok(Math.hypot(x1 - ex, y1 - ey) < 0.5, `the point moved to ${x1},${y1}; expected ${ex},${ey}`);
+  // The map drawn there is still the country project() says it is.
+  const expected = await atlas.page.evaluate(() => window.steppeAtlas.fillColor('KAZ'));
+  const [px, py] = await project(67.5, 47.5);
+  assert.ok(colorDistance(await pixelAt(atlas.page, px, py), expected) <= 6, 'Kazakhstan drawn where project() puts it');
+});
+
+test('resizing to phone portrait and back keeps project() right', async () => {
+  await home();
+  for (const [w, h] of [[390, 844], [900, 600], [1280, 800]]) {
+    await atlas.page.setViewportSize({ width: w, height: h });
+    const s = await waitForState(atlas.page, `(st) => st.view.width === ${w} && st.view.height === ${h}`, `a ${w}x${h} view`);
+    assert.equal(s.view.width, w);
+    const [x, y] = await project(67, 48);
+    assert.ok(x > 0 && x < w && y > 0 && y < h, `Kazakhstan on screen at ${w}x${h}: ${x}, ${y}`);
+    await atlas.page.mouse.move(x, y);
+    await waitForState(atlas.page, (st) => st.hover === 'KAZ', `Kazakhstan under project(67, 48) at ${w}x${h}`);
+    const canvasSize = await atlas.page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height]; });
+    assert.deepEqual(canvasSize, [w, h], 'the canvas matches the window in device pixels');
+    if (w === 390) await atlas.page.screenshot({ path: path.join(screenshotDir, 'web-phone.png') });
+  }
+});
+
+test('frames are drawn in software here, and WebGL draws the same map when asked', async () => {
+  const renderer = await atlas.page.evaluate(() => window.steppeAtlas.renderer);
+  assert.equal(renderer, 'software', 'headless Chromium emulates WebGL, so the atlas draws frames itself');
+  const webgl = await openAtlas({ width: 1000, height: 700, hash: '?renderer=webgl' });
+  try {
+    assert.equal(await webgl.page.evaluate(() => window.steppeAtlas.renderer), 'webgl');
+    const [x, y] = await webgl.page.evaluate(() => window.steppeAtlas.project(67, 48));
+    const expected = await webgl.page.evaluate(() => window.steppeAtlas.fillColor('KAZ'));
+    assert.ok(colorDistance(await pixelAt(webgl.page, x, y), expected) <= 6, 'Kazakhstan drawn in WebGL');
+    assert.deepEqual(webgl.consoleErrors, []);
+  } finally {
+    await webgl.close();
+  }
+});
