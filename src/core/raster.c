@@ -1,0 +1,238 @@
+/* raster: triangles, rectangles and copies straight into RGBA pixels. See raster.h. */
+#include "raster.h"
+
+#include <math.h>
+#include <string.h>
+
+RasterRect raster_bounds(const RasterImage *image)
+{
+    return (RasterRect){ 0, 0, image->width, image->height };
+}
+
+/* clip narrowed to the image; empty (x1 <= x0 or y1 <= y0) if they miss. */
+static RasterRect clip_to_image(const RasterImage *image, RasterRect clip)
+{
+    if (clip.x0 < 0) clip.x0 = 0;
+    if (clip.y0 < 0) clip.y0 = 0;
+    if (clip.x1 > image->width) clip.x1 = image->width;
+    if (clip.y1 > image->height) clip.y1 = image->height;
+    return clip;
+}
+
+/* The first pixel index whose centre (i + 0.5) is at or after coordinate c,
+ * clamped to [lo, hi] before converting so huge or infinite c are safe. */
+static int first_centre_at_or_after(double c, int lo, int hi)
+{
+    if (!(c > lo)) return lo; /* also NaN */
+    if (c > hi) return hi;
+    int i = (int)ceil(c - 0.5);
+    return i < lo ? lo : i > hi ? hi : i;
+}
+
+/* x / 255, rounded, for x up to 255 * 255 * 2. */
+static inline uint32_t div255(uint32_t x)
+{
+    x += 128;
+    return (x + (x >> 8)) >> 8;
+}
+
+/* SDL's "blend" mode: rgb = src * a + dst * (1 - a), alpha = a + dst_a * (1 - a). */
+static inline uint32_t blend_over(uint32_t dst, uint32_t r, uint32_t g, uint32_t b, uint32_t a)
+{
+    uint32_t ia = 255 - a;
+    uint32_t dr = dst & 255, dg = (dst >> 8) & 255, db = (dst >> 16) & 255, da = dst >> 24;
+    return div255(r * a + dr * ia) | div255(g * a + dg * ia) << 8 | div255(b * a + db * ia) << 16 |
+           div255(255 * a + da * ia) << 24;
+}
+
+static void fill_span(uint32_t *row, int x0, int x1, uint32_t color)
+{
+    uint32_t a = color >> 24;
+    if (a == 255) {
+        for (int x = x0; x < x1; x++) row[x] = color;
+    } else if (a > 0) {
+        uint32_t r = color & 255, g = (color >> 8) & 255, b = (color >> 16) & 255;
+        for (int x = x0; x < x1; x++) row[x] = blend_over(row[x], r, g, b, a);
+    }
+}
+
+void raster_fill_rect(RasterImage *dst, RasterRect clip, float x0, float y0, float x1, float y1, uint32_t color)
+{
+    clip = clip_to_image(dst, clip);
+    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0) return;
+    int px0 = first_centre_at_or_after(x0, clip.x0, clip.x1), px1 = first_centre_at_or_after(x1, clip.x0, clip.x1);
+    int py0 = first_centre_at_or_after(y0, clip.y0, clip.y1), py1 = first_centre_at_or_after(y1, clip.y0, clip.y1);
+    for (int y = py0; y < py1; y++) fill_span(dst->pixels + (size_t)y * (size_t)dst->stride, px0, px1, color);
+}
+
+/* --- triangles --------------------------------------------------------------- */
+
+/* A non-horizontal edge, its ends ordered by y so that two triangles sharing
+ * it compute bit-identical crossings; the interior lies to its right
+ * (crossings are lower bounds, inclusive) or left (upper bounds, exclusive). */
+typedef struct TriEdge {
+    double ax, ay, slope; /* x at row centre yc = ax + (yc - ay) * slope */
+    bool interior_right;
+} TriEdge;
+
+static int make_edges(const RasterVertex *p[3], TriEdge edges[3])
+{
+    int n = 0;
+    for (int i = 0; i < 3; i++) {
+        const RasterVertex *a = p[i], *b = p[(i + 1) % 3], *c = p[(i + 2) % 3];
+        if (a->y == b->y) continue; /* horizontal: the row range bounds it */
+        if (a->y > b->y) { const RasterVertex *t = a; a = b; b = t; }
+        double cross = ((double)b->x - a->x) * ((double)c->y - a->y) - ((double)b->y - a->y) * ((double)c->x - a->x);
+        edges[n++] = (TriEdge){ a->x, a->y, ((double)b->x - a->x) / ((double)b->y - a->y), cross < 0 };
+    }
+    return n;
+}
+
+/* An attribute's plane over the triangle: value = at0 + ddx * (x - x0) + ddy * (y - y0). */
+typedef struct Plane {
+    double at0, ddx, ddy;
+} Plane;
+
+static Plane make_plane(const RasterVertex *p[3], double a0, double a1, double a2, double area2)
+{
+    double x10 = (double)p[1]->x - p[0]->x, y10 = (double)p[1]->y - p[0]->y;
+    double x20 = (double)p[2]->x - p[0]->x, y20 = (double)p[2]->y - p[0]->y;
+    return (Plane){ a0, ((a1 - a0) * y20 - (a2 - a0) * y10) / area2, ((a2 - a0) * x10 - (a1 - a0) * x20) / area2 };
+}
+
+static inline uint32_t clamp_byte(float v)
+{
+    return v <= 0.0f ? 0u : v >= 255.0f ? 255u : (uint32_t)(v + 0.5f);
+}
+
+static inline uint32_t vertex_color(const RasterVertex *v)
+{
+    return raster_rgba(v->r, v->g, v->b, v->a);
+}
+
+static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex *p[3], const RasterCoverage *texture)
+{
+    for (int i = 0; i < 3; i++)
+        if (!isfinite(p[i]->x) || !isfinite(p[i]->y)) return;
+    double x0 = p[0]->x, y0 = p[0]->y;
+    double area2 = ((double)p[1]->x - x0) * ((double)p[2]->y - y0) - ((double)p[2]->x - x0) * ((double)p[1]->y - y0);
+    if (area2 == 0 || !isfinite(area2)) return;
+    double ymin = fmin(y0, fmin(p[1]->y, p[2]->y)), ymax = fmax(y0, fmax(p[1]->y, p[2]->y));
+    int row0 = first_centre_at_or_after(ymin, clip.y0, clip.y1), row1 = first_centre_at_or_after(ymax, clip.y0, clip.y1);
+    if (row1 <= row0) return;
+    TriEdge edges[3];
+    int edge_count = make_edges(p, edges);
+
+    bool flat_color = vertex_color(p[0]) == vertex_color(p[1]) && vertex_color(p[0]) == vertex_color(p[2]);
+    bool one_texel = p[0]->u == p[1]->u && p[0]->u == p[2]->u && p[0]->v == p[1]->v && p[0]->v == p[2]->v;
+    bool textured = texture && texture->texels && texture->size > 0;
+    uint32_t flat = vertex_color(p[0]);
+    if (textured && one_texel) { /* e.g. shapes sampling the atlas's solid block */
+        int size = texture->size;
+        int tx = (int)fmin(fmax(floor(p[0]->u * size), 0), size - 1), ty = (int)fmin(fmax(floor(p[0]->v * size), 0), size - 1);
+        uint32_t alpha = div255((flat >> 24) * texture->texels[(size_t)ty * (size_t)size + (size_t)tx]);
+        flat = (flat & 0x00FFFFFFu) | alpha << 24;
+        textured = false;
+    }
+    bool flat_fill = flat_color && !textured;
+    if (flat_fill && (flat >> 24) == 0) return;
+
+    Plane planes[6];
+    if (!flat_fill) {
+        planes[0] = make_plane(p, p[0]->r, p[1]->r, p[2]->r, area2);
+        planes[1] = make_plane(p, p[0]->g, p[1]->g, p[2]->g, area2);
+        planes[2] = make_plane(p, p[0]->b, p[1]->b, p[2]->b, area2);
+        planes[3] = make_plane(p, p[0]->a, p[1]->a, p[2]->a, area2);
+        planes[4] = make_plane(p, p[0]->u, p[1]->u, p[2]->u, area2);
+        planes[5] = make_plane(p, p[0]->v, p[1]->v, p[2]->v, area2);
+    }
+
+    for (int y = row0; y < row1; y++) {
+        double yc = y + 0.5, lo = -INFINITY, hi = INFINITY;
+        for (int e = 0; e < edge_count; e++) {
+            double x = edges[e].ax + (yc - edges[e].ay) * edges[e].slope;
+            if (edges[e].interior_right) lo = fmax(lo, x);
+            else hi = fmin(hi, x);
+        }
+        int px0 = first_centre_at_or_after(lo, clip.x0, clip.x1), px1 = first_centre_at_or_after(hi, clip.x0, clip.x1);
+        if (px1 <= px0) continue;
+        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+        if (flat_fill) {
+            fill_span(row, px0, px1, flat);
+            continue;
+        }
+        /* Attributes at the first pixel centre, then stepped per pixel. */
+        double dx0 = px0 + 0.5 - x0, dy0 = yc - y0;
+        float value[6], step[6];
+        for (int k = 0; k < 6; k++) {
+            value[k] = (float)(planes[k].at0 + planes[k].ddx * dx0 + planes[k].ddy * dy0);
+            step[k] = (float)planes[k].ddx;
+        }
+        int size = textured ? texture->size : 0;
+        for (int x = px0; x < px1; x++) {
+            uint32_t a = clamp_byte(value[3]);
+            if (textured) {
+                int tx = (int)(value[4] * (float)size), ty = (int)(value[5] * (float)size);
+                tx = tx < 0 ? 0 : tx >= size ? size - 1 : tx;
+                ty = ty < 0 ? 0 : ty >= size ? size - 1 : ty;
+                a = div255(a * texture->texels[(size_t)ty * (size_t)size + (size_t)tx]);
+            }
+            if (a == 255) row[x] = raster_rgba((uint8_t)clamp_byte(value[0]), (uint8_t)clamp_byte(value[1]),
+                                               (uint8_t)clamp_byte(value[2]), 255);
+            else if (a > 0) row[x] = blend_over(row[x], clamp_byte(value[0]), clamp_byte(value[1]), clamp_byte(value[2]), a);
+            for (int k = 0; k < 6; k++) value[k] += step[k];
+        }
+    }
+}
+
+void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *vertices, int vertex_count,
+                      const int *indices, int index_count, const RasterCoverage *texture)
+{
+    clip = clip_to_image(dst, clip);
+    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0) return;
+    for (int i = 0; i + 2 < index_count; i += 3) {
+        const RasterVertex *p[3];
+        bool valid = true;
+        for (int k = 0; k < 3; k++) {
+            int index = indices[i + k];
+            if (index < 0 || index >= vertex_count) { valid = false; break; }
+            p[k] = &vertices[index];
+        }
+        if (valid) draw_triangle(dst, clip, p, texture);
+    }
+}
+
+/* --- copies ------------------------------------------------------------------ */
+
+void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, double x, double y, double scale)
+{
+    clip = clip_to_image(dst, clip);
+    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0 || !(scale > 0) || !isfinite(x) || !isfinite(y)) return;
+    int px0 = first_centre_at_or_after(x, clip.x0, clip.x1);
+    int px1 = first_centre_at_or_after(x + src->width * scale, clip.x0, clip.x1);
+    int py0 = first_centre_at_or_after(y, clip.y0, clip.y1);
+    int py1 = first_centre_at_or_after(y + src->height * scale, clip.y0, clip.y1);
+    if (px1 <= px0 || py1 <= py0) return;
+    double inverse = 1.0 / scale;
+    for (int py = py0; py < py1; py++) {
+        int sy = (int)floor((py + 0.5 - y) * inverse);
+        if (sy < 0) sy = 0;
+        if (sy >= src->height) sy = src->height - 1;
+        const uint32_t *from = src->pixels + (size_t)sy * (size_t)src->stride;
+        uint32_t *to = dst->pixels + (size_t)py * (size_t)dst->stride;
+        if (scale == 1.0) {
+            /* One offset for the whole row: a plain copy. */
+            int sx0 = (int)floor(px0 + 0.5 - x);
+            if (sx0 < 0) sx0 = 0;
+            int n = px1 - px0;
+            if (sx0 + n > src->width) n = src->width - sx0;
+            if (n > 0) memcpy(to + px0, from + sx0, (size_t)n * sizeof *to);
+            continue;
+        }
+        double sx = (px0 + 0.5 - x) * inverse;
+        for (int px = px0; px < px1; px++, sx += inverse) {
+            int i = (int)sx;
+            to[px] = from[i < 0 ? 0 : i >= src->width ? src->width - 1 : i];
+        }
+    }
+}

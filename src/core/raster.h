@@ -1,0 +1,78 @@
+/* raster: draws triangles, rectangles and image copies straight into 32-bit
+ * pixels, for where no GPU draws the frame (headless browsers with software
+ * WebGL, offscreen screenshots).
+ *
+ * SDL's own software renderer is general but slow for the map's workload: it
+ * makes a temporary surface for every blended triangle, and the map's
+ * anti-aliased borders are thousands of them. This rasteriser handles just
+ * what the renderer batches (triangles with per-vertex colours, optionally
+ * sampling an 8-bit coverage texture, blended "over" the target) with spans
+ * per row and no allocation.
+ *
+ * Pixels are RGBA bytes in memory order (SDL_PIXELFORMAT_ABGR8888 on a
+ * little-endian machine, as wasm and x86 are). Coordinates are in pixels,
+ * pixel centres at +0.5. Triangles follow a fill rule like a GPU's: a pixel
+ * whose centre lies on an edge shared by two triangles is drawn by exactly
+ * one of them, so translucent strips have no double-blended seams.
+ * Depends on the C library only. */
+#ifndef STEPPE_RASTER_H
+#define STEPPE_RASTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct RasterImage {
+    uint32_t *pixels;
+    int width, height;
+    int stride;                  /* pixels from one row to the next */
+} RasterImage;
+
+/* A pixel rectangle, x0/y0 inclusive, x1/y1 exclusive. */
+typedef struct RasterRect {
+    int x0, y0, x1, y1;
+} RasterRect;
+
+/* Laid out like SDL_Vertex (position, colour, texture coordinate), so the
+ * renderer's batches can be passed as they are. */
+typedef struct RasterVertex {
+    float x, y;
+    uint8_t r, g, b, a;
+    float u, v;                  /* 0..1 across the texture */
+} RasterVertex;
+
+/* A square coverage texture: one byte per texel, used as alpha with the
+ * vertex colour (a glyph atlas). */
+typedef struct RasterCoverage {
+    const uint8_t *texels;
+    int size;
+} RasterCoverage;
+
+static inline uint32_t raster_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a)
+{
+    return (uint32_t)r | (uint32_t)g << 8 | (uint32_t)b << 16 | (uint32_t)a << 24;
+}
+
+/* The whole image as a rectangle. */
+RasterRect raster_bounds(const RasterImage *image);
+
+/* Fills the pixels whose centres lie in [x0, x1) x [y0, y1), within clip,
+ * with colour (RGBA as raster_rgba makes it) blended over them; alpha 255
+ * stores, alpha 0 leaves them. */
+void raster_fill_rect(RasterImage *dst, RasterRect clip, float x0, float y0, float x1, float y1, uint32_t color);
+
+/* Draws triangles (index_count / 3 of them, by index into vertices) blended
+ * over dst within clip. With a texture, each pixel's colour is the vertex
+ * colour interpolated, its alpha multiplied by the nearest texel; a triangle
+ * whose three texture coordinates are equal samples one texel. Indices
+ * outside [0, vertex_count) and degenerate or non-finite triangles are
+ * skipped. */
+void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *vertices, int vertex_count,
+                      const int *indices, int index_count, const RasterCoverage *texture);
+
+/* Copies src (opaque; alpha is copied too) so that its top left lands at
+ * (x, y) in dst, scaled by `scale` dst px per src px with nearest sampling:
+ * each dst pixel centre inside the placed image takes the src pixel under it.
+ * Only dst pixels within clip are written. */
+void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, double x, double y, double scale);
+
+#endif

@@ -1,0 +1,236 @@
+/* test_raster: exact pixels from the software rasteriser (core/raster.c). */
+#include "raster.h"
+#include "test_support.h"
+
+#define W 32
+#define H 24
+
+static uint32_t pixels[W * H];
+static RasterImage image = { pixels, W, H, W };
+
+static const uint32_t BLACK = 0xFF000000u;
+
+static void clear(uint32_t color)
+{
+    for (int i = 0; i < W * H; i++) pixels[i] = color;
+}
+
+static uint32_t at(int x, int y) { return pixels[y * W + x]; }
+
+static int count(uint32_t color)
+{
+    int n = 0;
+    for (int i = 0; i < W * H; i++) n += pixels[i] == color;
+    return n;
+}
+
+static RasterVertex vtx(float x, float y, uint32_t rgba)
+{
+    return (RasterVertex){ x, y, (uint8_t)rgba, (uint8_t)(rgba >> 8), (uint8_t)(rgba >> 16), (uint8_t)(rgba >> 24), 0, 0 };
+}
+
+static void test_fill_rect(void)
+{
+    clear(BLACK);
+    uint32_t red = raster_rgba(255, 0, 0, 255);
+    /* Centres 2.5..5.5 lie in [2.2, 6.4): columns 2..5; of the row centres only 1.5 and 2.5 lie in [0.6, 3.4). */
+    raster_fill_rect(&image, raster_bounds(&image), 2.2f, 0.6f, 6.4f, 3.4f, red);
+    CHECK_EQ_U(count(red), 4 * 2);
+    CHECK_EQ_U(at(2, 1), red);
+    CHECK_EQ_U(at(5, 2), red);
+    CHECK_EQ_U(at(6, 2), BLACK);
+    CHECK_EQ_U(at(2, 0), BLACK);
+    CHECK_EQ_U(at(1, 1), BLACK);
+
+    /* Half-transparent white over black: 128 in every colour channel. */
+    clear(BLACK);
+    raster_fill_rect(&image, raster_bounds(&image), 0, 0, 1, 1, raster_rgba(255, 255, 255, 128));
+    CHECK_EQ_U(at(0, 0), raster_rgba(128, 128, 128, 255));
+    /* Alpha 0 changes nothing; a clip keeps the fill inside it; off-image and infinite is safe. */
+    raster_fill_rect(&image, raster_bounds(&image), 0, 0, W, H, raster_rgba(255, 0, 0, 0));
+    CHECK_EQ_U(count(BLACK), W * H - 1);
+    clear(BLACK);
+    RasterRect clip = { 4, 4, 8, 6 };
+    raster_fill_rect(&image, clip, -1e30f, -INFINITY, INFINITY, 1e30f, red);
+    CHECK_EQ_U(count(red), 4 * 2);
+    CHECK_EQ_U(at(4, 4), red);
+    CHECK_EQ_U(at(7, 5), red);
+    raster_fill_rect(&image, raster_bounds(&image), NAN, 0, 5, 5, red); /* a NaN edge is taken as the clip's */
+    CHECK_EQ_U(count(red), 8 + 25 - 1);
+}
+
+/* A translucent fan of triangles sharing edges, at awkward fractional
+ * coordinates: every pixel is blended once or not at all. */
+static void test_shared_edges_blend_once(void)
+{
+    clear(BLACK);
+    uint32_t gray = raster_rgba(255, 255, 255, 100);
+    RasterVertex v[9];
+    v[0] = vtx(15.37f, 11.81f, gray);
+    for (int i = 0; i < 8; i++) {
+        double angle = i * 0.785398 + 0.3;
+        v[1 + i] = vtx((float)(15.37 + 11.3 * cos(angle)), (float)(11.81 + 9.7 * sin(angle)), gray);
+    }
+    int idx[24];
+    for (int i = 0; i < 8; i++) { idx[3 * i] = 0; idx[3 * i + 1] = 1 + i; idx[3 * i + 2] = 1 + (i + 1) % 8; }
+    raster_triangles(&image, raster_bounds(&image), v, 9, idx, 24, NULL);
+    uint32_t once = raster_rgba(100, 100, 100, 255);
+    int blended_once = count(once), untouched = count(BLACK);
+    CHECK_EQ_U(blended_once + untouched, W * H); /* nothing twice (156 would show) */
+    /* The octagon's area is about 2 * 11.3 * 9.7 * sin(45°) * ... ~ 310 px; the centre is in. */
+    CHECK(blended_once > 250 && blended_once < 340);
+    CHECK_EQ_U(at(15, 11), once);
+    CHECK_EQ_U(at(0, 0), BLACK);
+
+    /* The same square as two triangles either way round: 8 x 6 pixels, once. */
+    clear(BLACK);
+    RasterVertex q[4] = { vtx(2, 3, gray), vtx(10, 3, gray), vtx(10, 9, gray), vtx(2, 9, gray) };
+    int cw[6] = { 0, 1, 2, 0, 2, 3 }, ccw[6] = { 0, 2, 1, 0, 3, 2 };
+    raster_triangles(&image, raster_bounds(&image), q, 4, cw, 6, NULL);
+    CHECK_EQ_U(count(once), 8 * 6);
+    clear(BLACK);
+    raster_triangles(&image, raster_bounds(&image), q, 4, ccw, 6, NULL);
+    CHECK_EQ_U(count(once), 8 * 6);
+    CHECK_EQ_U(count(BLACK), W * H - 8 * 6);
+}
+
+static void test_gradient_and_clip(void)
+{
+    /* Alpha from 0 at x = 0 to 255 at x = 20: blended white grows along the row. */
+    clear(BLACK);
+    RasterVertex q[4] = { vtx(0, 0, 0x00FFFFFFu), vtx(20, 0, 0xFFFFFFFFu), vtx(20, 4, 0xFFFFFFFFu), vtx(0, 4, 0x00FFFFFFu) };
+    int idx[6] = { 0, 1, 2, 0, 2, 3 };
+    raster_triangles(&image, raster_bounds(&image), q, 4, idx, 6, NULL);
+    int previous = -1;
+    bool increasing = true;
+    for (int x = 0; x < 20; x++) {
+        int red = (int)(at(x, 2) & 255);
+        if (red <= previous) increasing = false;
+        previous = red;
+    }
+    CHECK(increasing);
+    CHECK_NEAR(at(0, 2) & 255, 255.0 * 0.5 / 20, 1.0);  /* alpha at the first centre, 0.5 px in */
+    CHECK_NEAR(at(10, 2) & 255, 255.0 * 10.5 / 20, 1.0);
+    CHECK_EQ_U(at(20, 2), BLACK);
+    CHECK_EQ_U(at(5, 1), at(5, 3)); /* rows agree */
+
+    /* A clip keeps a large triangle inside it. */
+    clear(BLACK);
+    uint32_t blue = raster_rgba(0, 0, 255, 255);
+    RasterVertex big[3] = { vtx(-100, -100, blue), vtx(300, -100, blue), vtx(-100, 300, blue) };
+    int tri[3] = { 0, 1, 2 };
+    RasterRect clip = { 3, 2, 9, 7 };
+    raster_triangles(&image, clip, big, 3, tri, 3, NULL);
+    CHECK_EQ_U(count(blue), 6 * 5);
+    CHECK_EQ_U(at(3, 2), blue);
+    CHECK_EQ_U(at(8, 6), blue);
+}
+
+static void test_texture(void)
+{
+    /* A 4 x 4 coverage texture on a quad at whole pixels: each pixel takes its texel. */
+    uint8_t texels[16];
+    for (int i = 0; i < 16; i++) texels[i] = (uint8_t)(i * 17);
+    RasterCoverage texture = { texels, 4 };
+    clear(BLACK);
+    uint32_t white = 0xFFFFFFFFu;
+    RasterVertex q[4] = { vtx(5, 6, white), vtx(9, 6, white), vtx(9, 10, white), vtx(5, 10, white) };
+    q[1].u = 1; q[2].u = 1; q[2].v = 1; q[3].v = 1;
+    int idx[6] = { 0, 1, 2, 0, 2, 3 };
+    raster_triangles(&image, raster_bounds(&image), q, 4, idx, 6, &texture);
+    bool all = true;
+    for (int ty = 0; ty < 4; ty++)
+        for (int tx = 0; tx < 4; tx++)
+            if ((at(5 + tx, 6 + ty) & 255) != texels[ty * 4 + tx]) all = false;
+    CHECK(all);
+    CHECK_EQ_U(at(4, 6), BLACK);
+    CHECK_EQ_U(at(9, 6), BLACK);
+
+    /* Equal texture coordinates sample one texel: the shape is flat. */
+    clear(BLACK);
+    RasterVertex solid[3] = { vtx(0, 0, white), vtx(8, 0, white), vtx(0, 8, white) };
+    for (int i = 0; i < 3; i++) { solid[i].u = 0.9f; solid[i].v = 0.9f; } /* texel (3, 3) = 255 */
+    int tri[3] = { 0, 1, 2 };
+    raster_triangles(&image, raster_bounds(&image), solid, 3, tri, 3, &texture);
+    CHECK_EQ_U(at(1, 1), white);
+    CHECK_EQ_U(count(white), 28); /* row y has 7 - y centres strictly inside the hypotenuse */
+}
+
+static void test_bad_input(void)
+{
+    clear(BLACK);
+    uint32_t red = raster_rgba(255, 0, 0, 255);
+    RasterVertex v[4] = { vtx(0, 0, red), vtx(NAN, 5, red), vtx(5, 5, red), vtx(1e6f, -1e6f, red) };
+    int idx[12] = { 0, 1, 2, 0, 2, 7, -1, 0, 2, 0, 2, 3 };
+    raster_triangles(&image, raster_bounds(&image), v, 4, idx, 12, NULL); /* NaN, out of range, negative, large */
+    /* Only the last is drawn: the part of it in the image is (0,0)-(5,5)-(10,0), 25 centres and the one
+     * on its edge x = y counted where the fill rule puts it. */
+    CHECK(count(red) >= 20 && count(red) <= 30);
+    CHECK_EQ_U(at(4, 1), raster_rgba(255, 0, 0, 255));
+    CHECK_EQ_U(at(1, 4), BLACK);
+    v[3] = vtx(1e30f, -1e30f, red); /* beyond double precision: drawn wrongly perhaps, but inside the image */
+    raster_triangles(&image, raster_bounds(&image), v, 4, idx + 9, 3, NULL);
+    raster_triangles(&image, raster_bounds(&image), v, 4, idx, 2, NULL); /* not a whole triangle */
+    RasterVertex line[3] = { vtx(0, 0, red), vtx(5, 5, red), vtx(10, 10, red) };
+    clear(BLACK);
+    raster_triangles(&image, raster_bounds(&image), line, 3, (int[]){ 0, 1, 2 }, 3, NULL); /* zero area */
+    CHECK_EQ_U(count(BLACK), W * H);
+    RasterRect empty = { 10, 10, 5, 5 };
+    raster_fill_rect(&image, empty, 0, 0, W, H, red);
+    CHECK_EQ_U(count(BLACK), W * H);
+}
+
+static void test_copy(void)
+{
+    uint32_t src_pixels[4 * 3];
+    for (int i = 0; i < 12; i++) src_pixels[i] = 0xFF000000u | (uint32_t)(i + 1);
+    RasterImage src = { src_pixels, 4, 3, 4 };
+
+    clear(BLACK);
+    raster_copy(&image, raster_bounds(&image), &src, 2, 1, 1.0);
+    CHECK_EQ_U(at(2, 1), src_pixels[0]);
+    CHECK_EQ_U(at(5, 3), src_pixels[11]);
+    CHECK_EQ_U(at(6, 3), BLACK);
+    CHECK_EQ_U(count(BLACK), W * H - 12);
+
+    /* Twice the size: each source pixel covers 2 x 2. */
+    clear(BLACK);
+    raster_copy(&image, raster_bounds(&image), &src, 0, 0, 2.0);
+    CHECK_EQ_U(at(0, 0), src_pixels[0]);
+    CHECK_EQ_U(at(1, 1), src_pixels[0]);
+    CHECK_EQ_U(at(2, 0), src_pixels[1]);
+    CHECK_EQ_U(at(7, 5), src_pixels[11]);
+    CHECK_EQ_U(count(BLACK), W * H - 48);
+
+    /* Half the size, partly off the image to the left and clipped at the top. */
+    clear(BLACK);
+    RasterRect clip = { 0, 1, W, H };
+    raster_copy(&image, clip, &src, -1.0, 0, 0.5); /* covers x -1..1, y 0..1.5: only pixel (0, 0), clipped away */
+    CHECK_EQ_U(at(0, 0), BLACK);
+    CHECK_EQ_U(count(BLACK), W * H);
+    raster_copy(&image, raster_bounds(&image), &src, -1.0, 0, 0.5);
+    CHECK_EQ_U(at(0, 0), src_pixels[7]); /* centre (0.5, 0.5) is source (3, 1) */
+    CHECK_EQ_U(count(BLACK), W * H - 1);
+
+    /* A fractional offset at scale 1 shifts by the pixel whose centre lands. */
+    clear(BLACK);
+    raster_copy(&image, raster_bounds(&image), &src, 0.6, 0, 1.0);
+    CHECK_EQ_U(at(0, 0), BLACK);          /* centre 0.5 is before 0.6 */
+    CHECK_EQ_U(at(1, 0), src_pixels[0]);  /* centre 1.5 is 0.9 px in */
+    CHECK_EQ_U(at(4, 0), src_pixels[3]);
+    CHECK_EQ_U(at(5, 0), BLACK);
+    raster_copy(&image, raster_bounds(&image), &src, NAN, 0, 1.0);
+    raster_copy(&image, raster_bounds(&image), &src, 0, 0, 0.0);
+    CHECK_EQ_U(count(BLACK), W * H - 12);
+}
+
+int main(void)
+{
+    test_fill_rect();
+    test_shared_edges_blend_once();
+    test_gradient_and_clip();
+    test_texture();
+    test_bad_input();
+    test_copy();
+    return test_finish();
+}
