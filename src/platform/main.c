@@ -38,8 +38,8 @@ typedef struct Platform {
     SDL_Window *window;
     SDL_Renderer *sdl_renderer;
     /* Web only: where software WebGL would cost more than drawing ourselves
-     * (see web/steppe.js), frames are drawn by SDL's software renderer into
-     * this surface (RGBA bytes, device px) and shown with putImageData. */
+     * (see web/steppe.js), frames are drawn by core/raster.c into this
+     * surface (RGBA bytes, device px) and shown with putImageData. */
     SDL_Surface *frame_surface;
     bool software;
     Renderer renderer;
@@ -55,10 +55,15 @@ typedef struct Platform {
     bool first_frame_done;
     bool prewarm_pending;         /* glyphs to rasterise once the first frame is shown */
     bool press_on_ui;             /* the current press began on the UI */
-    /* A key pressed again before the frame consumed its first press (two
-     * quick Escapes: close the panel, then clear the selection) is kept for
-     * the next frame, since keys_pressed holds one bit per key. */
-    uint32_t keys_deferred;
+    /* keys_pressed holds one bit per key, so order within a frame is lost.
+     * Where order matters, the rest of the frame's keyboard events wait for
+     * the next frame: after a key pressed a second time (two quick Escapes:
+     * close the panel, then clear the selection) and after a key that moves
+     * the keyboard's focus (Enter, Escape, '/': "Enter, then '/' and type"
+     * must not type into the box that Enter just closed). */
+    bool key_boundary;            /* this frame took a key after which order matters */
+    SDL_Event carried[64];        /* keyboard events for the next frame, in order */
+    int carried_count;
     char last_hash[1024];         /* the state string last published to the URL */
     char last_selection[256];     /* its selection part: a change there is a new history entry */
     /* two-finger pinch tracking */
@@ -283,6 +288,7 @@ static bool make_software_target(Platform *p)
             SDL_FreeSurface(surface);
             return false;
         }
+        render_set_pixels(&p->renderer, surface->pixels, w, h, surface->pitch);
         SDL_DestroyRenderer(p->sdl_renderer);
         SDL_FreeSurface(p->frame_surface);
     }
@@ -306,68 +312,100 @@ static void update_sizes(Platform *p)
     p->app.needs_redraw = true;
 }
 
+static void handle_event(Platform *p, const SDL_Event *event);
+
+/* Keeps a keyboard event for the next frame if this frame already took a key
+ * after which order matters (see Platform.key_boundary). */
+static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, int *next_count)
+{
+    bool keyboard = e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_TEXTINPUT;
+    if (!keyboard) return false;
+    if (e->type == SDL_KEYDOWN && !e->key.repeat) { /* a second press of a key: its own frame */
+        uint32_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
+        if (bit && (p->input.keys_pressed & bit)) p->key_boundary = true;
+    }
+    /* The text of the key that set the boundary ('/') belongs to its frame. */
+    bool started = *next_count > 0 || (p->key_boundary && e->type == SDL_KEYDOWN);
+    if (!started) return false;
+    if (*next_count < (int)(sizeof p->carried / sizeof p->carried[0])) next[(*next_count)++] = *e;
+    return true;
+}
+
 static void poll_events(Platform *p)
 {
-    AppInput *in = &p->input;
+    SDL_Event next[sizeof p->carried / sizeof p->carried[0]];
+    int next_count = 0;
+    p->key_boundary = false;
+    /* Last frame's carried events first, then new ones, all in order. */
+    for (int i = 0; i < p->carried_count; i++)
+        if (!carry_key_event(p, &p->carried[i], next, &next_count)) handle_event(p, &p->carried[i]);
     SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        switch (e.type) {
-        case SDL_QUIT: p->quit = true; break;
-        case SDL_WINDOWEVENT:
-            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED)
-                update_sizes(p);
-            else if (e.window.event == SDL_WINDOWEVENT_LEAVE) in->pointer_inside = false;
-            else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) p->app.needs_redraw = true;
-            break;
-        case SDL_MOUSEMOTION:
-            in->pointer_x = e.motion.x;
-            in->pointer_y = e.motion.y;
-            in->pointer_inside = true;
-            break;
-        case SDL_MOUSEBUTTONDOWN:
-            if (e.button.button != SDL_BUTTON_LEFT) break;
-            in->pointer_x = e.button.x;
-            in->pointer_y = e.button.y;
-            in->pointer_inside = true;
-            in->pointer_down = true;
-            in->pointer_pressed = true;
-            if (e.button.clicks == 2) in->double_clicks++;
-            break;
-        case SDL_MOUSEBUTTONUP:
-            if (e.button.button != SDL_BUTTON_LEFT) break;
-            in->pointer_x = e.button.x;
-            in->pointer_y = e.button.y;
-            in->pointer_down = false;
-            in->pointer_released = true;
-            break;
-        case SDL_MOUSEWHEEL: {
-            float y = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
-            if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
-            in->wheel_steps += y;
-            break;
+    while (SDL_PollEvent(&e))
+        if (!carry_key_event(p, &e, next, &next_count)) handle_event(p, &e);
+    memcpy(p->carried, next, (size_t)next_count * sizeof next[0]);
+    p->carried_count = next_count;
+}
+
+static void handle_event(Platform *p, const SDL_Event *event)
+{
+    AppInput *in = &p->input;
+    SDL_Event e = *event;
+    switch (e.type) {
+    case SDL_QUIT: p->quit = true; break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED)
+            update_sizes(p);
+        else if (e.window.event == SDL_WINDOWEVENT_LEAVE) in->pointer_inside = false;
+        else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) p->app.needs_redraw = true;
+        break;
+    case SDL_MOUSEMOTION:
+        in->pointer_x = e.motion.x;
+        in->pointer_y = e.motion.y;
+        in->pointer_inside = true;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        in->pointer_x = e.button.x;
+        in->pointer_y = e.button.y;
+        in->pointer_inside = true;
+        in->pointer_down = true;
+        in->pointer_pressed = true;
+        if (e.button.clicks == 2) in->double_clicks++;
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        in->pointer_x = e.button.x;
+        in->pointer_y = e.button.y;
+        in->pointer_down = false;
+        in->pointer_released = true;
+        break;
+    case SDL_MOUSEWHEEL: {
+        float y = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
+        if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
+        in->wheel_steps += y;
+        break;
+    }
+    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+        handle_finger(p, &e.tfinger);
+        break;
+    case SDL_KEYDOWN: {
+        uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
+        if (!e.key.repeat) {
+            in->keys_pressed |= bit;
+            if (bit & (APP_KEY_ENTER | APP_KEY_ESCAPE | APP_KEY_SEARCH)) p->key_boundary = true;
         }
-        case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
-            handle_finger(p, &e.tfinger);
-            break;
-        case SDL_KEYDOWN: {
-            uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
-            if (!e.key.repeat) {
-                if (in->keys_pressed & bit) p->keys_deferred |= bit;
-                in->keys_pressed |= bit;
-            }
-            in->keys_down |= bit;
-            break;
-        }
-        case SDL_TEXTINPUT: {
-            size_t used = strlen(in->text), add = strlen(e.text.text);
-            if (used + add < sizeof in->text) memcpy(in->text + used, e.text.text, add + 1);
-            break;
-        }
-        case SDL_KEYUP:
-            in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
-            break;
-        default: break;
-        }
+        in->keys_down |= bit;
+        break;
+    }
+    case SDL_TEXTINPUT: {
+        size_t used = strlen(in->text), add = strlen(e.text.text);
+        if (used + add < sizeof in->text) memcpy(in->text + used, e.text.text, add + 1);
+        break;
+    }
+    case SDL_KEYUP:
+        in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
+        break;
+    default: break;
     }
 }
 
@@ -555,8 +593,7 @@ static void frame(void)
     in->double_clicks = 0;
     in->wheel_steps = 0;
     in->pinch_factor = 0;
-    in->keys_pressed = p->keys_deferred;
-    p->keys_deferred = 0;
+    in->keys_pressed = 0;
     in->text[0] = 0;
 
     if (p->app.needs_redraw) {
@@ -753,8 +790,9 @@ static bool write_png(const char *path, int w, int h, const void *rgba, int pitc
     return stbi_write_png(path, w, h, 4, rgba, pitch) != 0;
 }
 
-/* Renders one frame with SDL's software renderer on an offscreen surface and
- * writes it as a PNG: needs no display, no window and no GPU. */
+/* Renders one frame into an offscreen surface (with core/raster.c, as the web
+ * build draws without a GPU) and writes it as a PNG: needs no display, no
+ * window and no GPU. */
 static int screenshot(Platform *p, const char *out_path, int width, int height, float dpr,
                       const double *probes, int probe_count, const char *select_iso3, const char *state_text)
 {
@@ -767,6 +805,7 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
         fprintf(stderr, "steppe_atlas: %s\n", p->sdl_renderer ? message : SDL_GetError());
         return 1;
     }
+    render_set_pixels(&p->renderer, surface->pixels, pw, ph, surface->pitch); /* core/raster.c draws it */
     if (!start_app(p, width, height, 0)) return 1;
     ui_init(&p->ui, &p->renderer, &p->bundle);
     p->dpr = dpr;
@@ -875,6 +914,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "steppe_atlas: %s\n", message);
         return 1;
     }
+#ifdef __EMSCRIPTEN__
+    if (p->software) {
+        SDL_Surface *f = p->frame_surface;
+        render_set_pixels(&p->renderer, f->pixels, f->w, f->h, f->pitch);
+    }
+#endif
     p->renderer.use_cache = true;
     ui_init(&p->ui, &p->renderer, &p->bundle);
     update_sizes(p);

@@ -1,7 +1,8 @@
-/* render: the map, its labels and the chrome, with SDL_RenderGeometry. See render.h. */
+/* render: the map, its labels and the chrome, with SDL_RenderGeometry or core/raster.c. See render.h. */
 #include "render/render.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +37,40 @@ static bool batch_reserve(VertexBatch *b, int verts, int indices)
     return true;
 }
 
-static void batch_flush(SDL_Renderer *sdl, VertexBatch *b, SDL_Texture *texture)
+/* RasterVertex mirrors SDL_Vertex, so a batch rasterises as it is. */
+_Static_assert(sizeof(RasterVertex) == sizeof(SDL_Vertex) && offsetof(RasterVertex, r) == offsetof(SDL_Vertex, color) &&
+               offsetof(RasterVertex, u) == offsetof(SDL_Vertex, tex_coord), "RasterVertex must match SDL_Vertex");
+
+static bool direct(const Renderer *r) { return r->frame.pixels != NULL; }
+
+/* Draws a batch and empties it; textured batches sample the glyph atlas. */
+static void batch_flush(Renderer *r, VertexBatch *b, bool textured)
 {
-    if (b->index_count > 0)
-        SDL_RenderGeometry(sdl, texture, b->verts, b->vert_count, b->indices, b->index_count);
+    if (b->index_count > 0) {
+        if (direct(r)) {
+            RasterCoverage atlas = { r->atlas.pixels, FONT_ATLAS_SIZE };
+            raster_triangles(r->target, r->clip, (const RasterVertex *)b->verts, b->vert_count, b->indices,
+                             b->index_count, textured ? &atlas : NULL);
+        } else {
+            SDL_RenderGeometry(r->sdl, textured ? r->atlas_texture : NULL, b->verts, b->vert_count, b->indices,
+                               b->index_count);
+        }
+    }
     b->vert_count = b->index_count = 0;
+}
+
+/* Fills device px [x0, x1) x [y0, y1) with an opaque colour, no blending. */
+static void fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba color)
+{
+    if (direct(r)) {
+        raster_fill_rect(r->target, r->clip, x0, y0, x1, y1, raster_rgba(color.r, color.g, color.b, 255));
+        return;
+    }
+    SDL_FRect rect = { x0, y0, x1 - x0, y1 - y0 };
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r->sdl, color.r, color.g, color.b, 255);
+    SDL_RenderFillRectF(r->sdl, &rect);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
 }
 
 static void batch_free(VertexBatch *b)
@@ -104,6 +134,16 @@ static bool create_atlas_texture(Renderer *r)
     return true;
 }
 
+void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pitch)
+{
+    bool resized = r->frame.width != width || r->frame.height != height;
+    r->frame = (RasterImage){ pixels, width, height, pitch / 4 };
+    r->target = &r->frame;
+    r->clip = raster_bounds(&r->frame);
+    r->software = true;
+    if (resized) destroy_cache_textures(r);
+}
+
 bool render_retarget(Renderer *r, SDL_Renderer *sdl)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
@@ -132,7 +172,7 @@ void render_shutdown(Renderer *r)
 static void upload_atlas(Renderer *r)
 {
     int y0, y1;
-    if (!font_atlas_take_dirty(&r->atlas, &y0, &y1)) return;
+    if (!font_atlas_take_dirty(&r->atlas, &y0, &y1) || direct(r)) return; /* direct: read in place */
     int rows = y1 - y0;
     uint32_t *rgba = malloc((size_t)rows * FONT_ATLAS_SIZE * 4);
     if (!rgba) return;
@@ -441,10 +481,11 @@ static void draw_countries(Renderer *r, const App *app)
     }
     /* The fills are opaque. Blending them costs the software renderer an
      * intermediate surface per triangle; without it, a plain fill. */
-    if (r->software) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
-    batch_flush(r->sdl, &r->fill, NULL);
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
-    batch_flush(r->sdl, &r->stroke, NULL);
+    bool unblended = r->software && !direct(r); /* the rasteriser stores opaque pixels by itself */
+    if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+    batch_flush(r, &r->fill, false);
+    if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    batch_flush(r, &r->stroke, false);
 }
 
 /* What changes often is drawn over the (possibly cached) base map every
@@ -463,10 +504,10 @@ static void draw_country_highlights(Renderer *r, const App *app)
              * the time a translucent fill of a large country would take. */
             if (!r->software) {
                 add_country_fill(r, app, &c, t->hover_tint);
-                batch_flush(r->sdl, &r->fill, NULL);
+                batch_flush(r, &r->fill, false);
             }
             add_country_outline(r, app, &c, 2.6f, t->hover_outline);
-            batch_flush(r->sdl, &r->stroke, NULL);
+            batch_flush(r, &r->stroke, false);
         }
     }
     if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
@@ -474,7 +515,7 @@ static void draw_country_highlights(Renderer *r, const App *app)
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
             add_country_outline(r, app, &c, 4.5f, t->label_halo);
             add_country_outline(r, app, &c, 2.4f, t->selected_outline);
-            batch_flush(r->sdl, &r->stroke, NULL);
+            batch_flush(r, &r->stroke, false);
         }
     }
 }
@@ -750,11 +791,7 @@ void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba colo
          * store. What was batched before it is drawn first, keeping the order. */
         render_flush(r);
         float d = r->dpr;
-        SDL_FRect rect = { x * d, y * d, w * d, h * d };
-        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
-        SDL_SetRenderDrawColor(r->sdl, color.r, color.g, color.b, 255);
-        SDL_RenderFillRectF(r->sdl, &rect);
-        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+        fill_opaque(r, x * d, y * d, (x + w) * d, (y + h) * d, color);
         return;
     }
     if (!batch_reserve(&r->text, 4, 6)) return;
@@ -843,8 +880,14 @@ void render_begin(Renderer *r, const App *app, float dpr)
         r->cache_valid = false;
     }
     const Theme *t = r->theme;
-    SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
-    SDL_RenderClear(r->sdl);
+    if (direct(r)) {
+        r->target = &r->frame;
+        r->clip = raster_bounds(&r->frame);
+        fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, t->water);
+    } else {
+        SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
+        SDL_RenderClear(r->sdl);
+    }
     upload_atlas(r); /* shapes sample the atlas's solid block too */
 }
 
@@ -860,7 +903,7 @@ static void draw_base_map(Renderer *r, const App *app)
         draw_country_labels(r, app, 3, 4);
     }
     upload_atlas(r);
-    batch_flush(r->sdl, &r->text, r->atlas_texture);
+    batch_flush(r, &r->text, true);
 }
 
 /* The base map cache. Software WebGL takes longer to draw every border and
@@ -876,6 +919,16 @@ static bool cache_key_matches(const Renderer *r, const App *app)
 {
     return r->cache_layers == app->layers && r->cache_local_names == app->local_names && r->cache_dpr == r->dpr &&
            r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
+}
+
+/* A cache image of w x h device px for direct drawing; false if out of memory. */
+static bool create_cache_image(RasterImage *image, int w, int h)
+{
+    image->pixels = malloc((size_t)w * (size_t)h * 4);
+    if (!image->pixels) return false;
+    image->width = image->stride = w;
+    image->height = h;
+    return true;
 }
 
 /* A cache texture of w x h device px, or NULL. */
@@ -895,6 +948,9 @@ static void destroy_cache_textures(Renderer *r)
     if (r->map_cache) SDL_DestroyTexture(r->map_cache);
     if (r->map_next) SDL_DestroyTexture(r->map_next);
     r->map_cache = r->map_next = NULL;
+    free(r->cache_image.pixels);
+    free(r->next_image.pixels);
+    r->cache_image = r->next_image = (RasterImage){ 0 };
     r->cache_w = r->cache_h = 0;
     r->cache_valid = false;
     r->next_band = 0;
@@ -904,25 +960,31 @@ static void destroy_cache_textures(Renderer *r)
  * y0 = 0 and y1 = its height). The base map is laid out in full each time,
  * so labels land where they would in one pass; only what falls in the rows
  * is drawn. */
-static void cache_draw_rows(Renderer *r, const App *app, SDL_Texture *target, const View *view, int y0, int y1)
+static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *view, int y0, int y1)
 {
     App enlarged = *app;
     enlarged.view = *view;
     enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
     enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
-    SDL_SetRenderTarget(r->sdl, target);
-    const Theme *t = r->theme;
-    SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
-    SDL_RenderSetClipRect(r->sdl, &rows);
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
-    SDL_RenderFillRect(r->sdl, &rows); /* SDL_RenderClear would ignore the clip */
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    if (direct(r)) {
+        r->target = next ? &r->next_image : &r->cache_image;
+        r->clip = (RasterRect){ 0, y0, r->cache_w, y1 };
+    } else {
+        SDL_SetRenderTarget(r->sdl, next ? r->map_next : r->map_cache);
+        SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
+        SDL_RenderSetClipRect(r->sdl, &rows); /* and SDL_RenderClear would ignore it: a fill */
+    }
+    fill_opaque(r, 0, (float)y0, (float)r->cache_w, (float)y1, r->theme->water);
     if (y0 > 0 || y1 < r->cache_h) { r->band_y0 = (float)y0; r->band_y1 = (float)y1; }
     draw_base_map(r, &enlarged);
     r->band_y0 = r->band_y1 = 0;
-    SDL_RenderSetClipRect(r->sdl, NULL);
-    SDL_SetRenderTarget(r->sdl, NULL);
+    if (direct(r)) {
+        r->target = &r->frame;
+        r->clip = raster_bounds(&r->frame);
+    } else {
+        SDL_RenderSetClipRect(r->sdl, NULL);
+        SDL_SetRenderTarget(r->sdl, NULL);
+    }
 }
 
 static void cache_set_key(Renderer *r, const App *app, const View *view)
@@ -941,15 +1003,16 @@ static bool cache_render(Renderer *r, const App *app)
 {
     int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
     int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
-    if (!r->map_cache || r->cache_w != w || r->cache_h != h) {
+    bool have = direct(r) ? r->cache_image.pixels != NULL : r->map_cache != NULL;
+    if (!have || r->cache_w != w || r->cache_h != h) {
         destroy_cache_textures(r);
-        r->map_cache = create_cache_texture(r, w, h);
-        if (!r->map_cache) return false;
+        if (direct(r) ? !create_cache_image(&r->cache_image, w, h) : !(r->map_cache = create_cache_texture(r, w, h)))
+            return false;
         r->cache_w = w;
         r->cache_h = h;
     }
     r->next_band = 0;
-    cache_draw_rows(r, app, r->map_cache, &app->view, 0, h);
+    cache_draw_rows(r, app, false, &app->view, 0, h);
     cache_set_key(r, app, &app->view);
     return true;
 }
@@ -963,18 +1026,20 @@ static bool cache_render(Renderer *r, const App *app)
 #define CACHE_BANDS 8
 static bool cache_step(Renderer *r, const App *app)
 {
-    if (!r->map_next) {
-        r->map_next = create_cache_texture(r, r->cache_w, r->cache_h);
-        if (!r->map_next) return false;
-    }
+    if (direct(r) ? !r->next_image.pixels && !create_cache_image(&r->next_image, r->cache_w, r->cache_h)
+                  : !r->map_next && !(r->map_next = create_cache_texture(r, r->cache_w, r->cache_h)))
+        return false;
     if (r->next_band == 0) r->next_view = app->view;
     int band = r->next_band;
-    cache_draw_rows(r, app, r->map_next, &r->next_view, band * r->cache_h / CACHE_BANDS,
+    cache_draw_rows(r, app, true, &r->next_view, band * r->cache_h / CACHE_BANDS,
                     (band + 1) * r->cache_h / CACHE_BANDS);
     if (++r->next_band < CACHE_BANDS) return true;
     SDL_Texture *done = r->map_next;
     r->map_next = r->map_cache;
     r->map_cache = done;
+    RasterImage done_image = r->next_image;
+    r->next_image = r->cache_image;
+    r->cache_image = done_image;
     r->next_band = 0;
     cache_set_key(r, app, &r->next_view);
     return true;
@@ -999,6 +1064,10 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
     if (ratio == 1.0) { /* whole device pixels keep the copy sharp */
         dst.x = roundf(dst.x);
         dst.y = roundf(dst.y);
+    }
+    if (direct(r)) {
+        raster_copy(r->target, r->clip, &r->cache_image, dst.x, dst.y, ratio == 1.0 ? 1.0 : (double)dst.w / r->cache_w);
+        return true;
     }
     /* Copy only what lands in the viewport: the software renderer would
      * otherwise scale the whole texture into a temporary surface first. The
@@ -1124,12 +1193,20 @@ void render_invalidate(Renderer *r) { r->cache_valid = false; }
 void render_flush(Renderer *r)
 {
     upload_atlas(r);
-    batch_flush(r->sdl, &r->text, r->atlas_texture);
+    batch_flush(r, &r->text, true);
 }
 
 void render_set_clip(Renderer *r, const float *rect_css)
 {
     render_flush(r);
+    if (direct(r)) {
+        r->clip = raster_bounds(r->target);
+        if (rect_css) {
+            int x = (int)floorf(rect_css[0] * r->dpr), y = (int)floorf(rect_css[1] * r->dpr);
+            r->clip = (RasterRect){ x, y, x + (int)ceilf(rect_css[2] * r->dpr), y + (int)ceilf(rect_css[3] * r->dpr) };
+        }
+        return;
+    }
     if (!rect_css) { SDL_RenderSetClipRect(r->sdl, NULL); return; }
     SDL_Rect clip = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
                       (int)ceilf(rect_css[2] * r->dpr), (int)ceilf(rect_css[3] * r->dpr) };

@@ -6,7 +6,10 @@
  * anti-aliased by drawing each ring as a strip with a one-pixel alpha feather on
  * both sides, which looks the same in WebGL, OpenGL and the software renderer.
  * Text comes from a glyph atlas (core/font.c) uploaded to one texture.
- * Works on any SDL_Renderer, including one on an offscreen surface. */
+ * Works on any SDL_Renderer. Where no GPU draws (headless browsers with
+ * software WebGL, offscreen screenshots) it can instead draw the same batches
+ * straight into a pixel buffer with core/raster.c (render_set_pixels), which
+ * is several times faster than SDL's software renderer for the map. */
 #ifndef STEPPE_RENDER_H
 #define STEPPE_RENDER_H
 
@@ -15,6 +18,7 @@
 
 #include "core/app.h"
 #include "core/font.h"
+#include "core/raster.h"
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
@@ -41,9 +45,15 @@ typedef struct Renderer {
     int run_scratch_cap;
     /* base map cache (see render_map) */
     bool use_cache;              /* off for one-shot offscreen renders */
-    bool software;               /* SDL's software renderer: whole-pixel glyphs, clipped copies */
+    bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */
+    /* Direct drawing (render_set_pixels): frame.pixels is set, and batches,
+     * fills and copies go to `target` within `clip` through core/raster.c. */
+    RasterImage frame;
+    RasterImage *target;         /* the frame or a cache image being drawn */
+    RasterRect clip;
+    RasterImage cache_image, next_image; /* the caches, as map_cache/map_next are for SDL */
     SDL_Texture *map_cache;
-    SDL_Texture *map_next;       /* the next cache, drawn a band per frame (software renderer) */
+    SDL_Texture *map_next;       /* the next cache, drawn a band per frame (software) */
     View next_view;              /* the view it is drawn for */
     int next_band;               /* its next band; 0 when none is under way */
     float band_y0, band_y1;      /* device rows being drawn into it (equal: all) */
@@ -66,6 +76,11 @@ void render_shutdown(Renderer *r);
  * textures of the old one are destroyed (call while it still exists) and
  * made again for the new one. Returns false if the glyph texture cannot be made. */
 bool render_retarget(Renderer *r, SDL_Renderer *sdl);
+/* From now on draws into these pixels (RGBA bytes, SDL_PIXELFORMAT_ABGR8888;
+ * pitch in bytes, a multiple of 4) instead of through the SDL renderer, which
+ * is then not drawn with. Call again when the buffer moves or is resized; the
+ * pixels must outlive the frames drawn into them. */
+void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pitch);
 
 /* A frame is render_begin, render_map, anything drawn on top (the UI), then
  * render_flush; render_frame does the first three and flushes. None presents.
