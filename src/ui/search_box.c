@@ -92,13 +92,17 @@ bool search_box_update(SearchBox *box, App *app, AppInput *in)
         if (over_field) return true;
     }
     if (!box->focused) {
-        if (in->keys_pressed & APP_KEY_SEARCH) {
-            box->focused = true;
-            in->keys_pressed &= ~APP_KEY_SEARCH;
-            in->text[0] = 0; /* the '/' that focused the box is not part of the query */
-            app->needs_redraw = true;
-        }
-        return over_field;
+        if (!(in->keys_pressed & APP_KEY_SEARCH)) return over_field;
+        box->focused = true;
+        in->keys_pressed &= ~APP_KEY_SEARCH;
+        /* A new search: what was left from one abandoned with Escape would
+         * otherwise be prefixed to what is typed now. (A click into the
+         * field keeps it, to edit.) */
+        box->query[0] = 0;
+        refresh_results(box);
+        /* The '/' that focused the box is not part of the query; what was
+         * typed after it in the same frame is (and must not reach the map). */
+        if (in->text[0] == '/') memmove(in->text, in->text + 1, strlen(in->text));
     }
     /* Focused: the keyboard belongs to the box. */
     bool changed = false;

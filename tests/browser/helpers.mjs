@@ -32,8 +32,10 @@ export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor 
   await page.goto(url + 'index.html' + hash);
   await page.evaluate(() => window.steppeAtlas.ready);
   fs.mkdirSync(screenshotDir, { recursive: true });
+  // Without a hash the atlas opens at its home view; goHome() returns there.
+  const homeView = (await page.evaluate(() => window.steppeAtlas.state())).view;
   return {
-    page, url, consoleErrors, foreignRequests,
+    page, url, consoleErrors, foreignRequests, homeView,
     async close() { await browser.close(); server.close(); },
   };
 }
@@ -91,4 +93,16 @@ export async function waitForState(page, predicate, what = 'the expected state',
     throw new Error(`timed out waiting for ${what}; state is ${JSON.stringify(s)}`);
   }
   return page.evaluate(() => window.steppeAtlas.state());
+}
+
+// Escape twice (close the panel, clear the selection) and '0' (the home view),
+// then waits for the view to be there: until the frame that handles the keys
+// runs, state() still shows the old view at rest, which is not enough.
+export async function goHome(atlas) {
+  await atlas.page.keyboard.press('Escape');
+  await atlas.page.keyboard.press('Escape');
+  await atlas.page.keyboard.press('0');
+  const { lon, lat, zoom } = atlas.homeView;
+  await waitForState(atlas.page, `(s) => !s.view.flying && !s.panelOpen && s.selectionKind === 'none' &&
+    Math.abs(s.view.lon - ${lon}) < 1e-3 && Math.abs(s.view.lat - ${lat}) < 1e-3 && Math.abs(s.view.zoom - ${zoom}) < 1e-3`, 'the home view');
 }

@@ -4,7 +4,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openAtlas, waitForState, screenshotDir, decodePng, pixelAt, colorDistance } from './helpers.mjs';
+import { openAtlas, goHome, waitForState, screenshotDir, decodePng, pixelAt, colorDistance } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1280, height: 800 }); });
@@ -15,10 +15,7 @@ const project = (lon, lat) => atlas.page.evaluate(([a, b]) => window.steppeAtlas
 
 async function home() {
   await atlas.page.mouse.move(2, 400);
-  await atlas.page.keyboard.press('Escape');
-  await atlas.page.keyboard.press('Escape');
-  await atlas.page.keyboard.press('0');
-  await waitForState(atlas.page, (s) => !s.view.flying && !s.panelOpen && s.selectionKind === 'none', 'the home view');
+  await goHome(atlas);
 }
 
 function changedPixels(a, b) {

@@ -6,7 +6,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openAtlas, waitForState, screenshotDir, decodePng } from './helpers.mjs';
+import { openAtlas, goHome, waitForState, screenshotDir, decodePng } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1280, height: 800 }); });
@@ -16,12 +16,7 @@ const markers = () => atlas.page.evaluate(() => window.steppeAtlas.markers());
 const events = () => atlas.page.evaluate(() => window.steppeAtlas.events());
 const state = () => atlas.page.evaluate(() => window.steppeAtlas.state());
 
-async function home() {
-  await atlas.page.keyboard.press('Escape');
-  await atlas.page.keyboard.press('Escape');
-  await atlas.page.keyboard.press('0');
-  await waitForState(atlas.page, (s) => !s.view.flying && !s.panelOpen && s.selectionKind === 'none', 'the home view');
-}
+const home = () => goHome(atlas);
 
 test('every event passing the filter is on the map: a marker, in a cluster or behind an edge indicator', async () => {
   const ev = await events();
