@@ -127,9 +127,11 @@ static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex 
     bool one_texel = p[0]->u == p[1]->u && p[0]->u == p[2]->u && p[0]->v == p[1]->v && p[0]->v == p[2]->v;
     bool textured = texture && texture->texels && texture->size > 0;
     uint32_t flat = vertex_color(p[0]);
+    double coverage = 1.0; /* of the one texel sampled, scaling the vertices' alpha */
     if (textured && one_texel) { /* e.g. shapes sampling the atlas's solid block */
         int size = texture->size;
         int tx = (int)fmin(fmax(floor(p[0]->u * size), 0), size - 1), ty = (int)fmin(fmax(floor(p[0]->v * size), 0), size - 1);
+        coverage = texture->texels[(size_t)ty * (size_t)size + (size_t)tx] / 255.0;
         uint32_t alpha = div255((flat >> 24) * texture->texels[(size_t)ty * (size_t)size + (size_t)tx]);
         flat = (flat & 0x00FFFFFFu) | alpha << 24;
         textured = false;
@@ -137,14 +139,22 @@ static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex 
     bool flat_fill = flat_color && !textured;
     if (flat_fill && (flat >> 24) == 0) return;
 
-    Plane planes[6];
+    /* Only what varies is interpolated: an anti-aliased stroke's feather
+     * varies in alpha alone, a glyph in its texture coordinates alone. */
+    bool flat_rgb = (vertex_color(p[0]) & 0x00FFFFFFu) == (vertex_color(p[1]) & 0x00FFFFFFu) &&
+                    (vertex_color(p[0]) & 0x00FFFFFFu) == (vertex_color(p[2]) & 0x00FFFFFFu);
+    Plane alpha_plane = { 0, 0, 0 }, planes[5] = { { 0, 0, 0 } };
     if (!flat_fill) {
-        planes[0] = make_plane(p, p[0]->r, p[1]->r, p[2]->r, area2);
-        planes[1] = make_plane(p, p[0]->g, p[1]->g, p[2]->g, area2);
-        planes[2] = make_plane(p, p[0]->b, p[1]->b, p[2]->b, area2);
-        planes[3] = make_plane(p, p[0]->a, p[1]->a, p[2]->a, area2);
-        planes[4] = make_plane(p, p[0]->u, p[1]->u, p[2]->u, area2);
-        planes[5] = make_plane(p, p[0]->v, p[1]->v, p[2]->v, area2);
+        alpha_plane = make_plane(p, p[0]->a * coverage, p[1]->a * coverage, p[2]->a * coverage, area2);
+        if (!flat_rgb) {
+            planes[0] = make_plane(p, p[0]->r, p[1]->r, p[2]->r, area2);
+            planes[1] = make_plane(p, p[0]->g, p[1]->g, p[2]->g, area2);
+            planes[2] = make_plane(p, p[0]->b, p[1]->b, p[2]->b, area2);
+        }
+        if (textured) {
+            planes[3] = make_plane(p, p[0]->u, p[1]->u, p[2]->u, area2);
+            planes[4] = make_plane(p, p[0]->v, p[1]->v, p[2]->v, area2);
+        }
     }
 
     for (int y = row0; y < row1; y++) {
@@ -163,24 +173,104 @@ static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex 
         }
         /* Attributes at the first pixel centre, then stepped per pixel. */
         double dx0 = px0 + 0.5 - x0, dy0 = yc - y0;
-        float value[6], step[6];
-        for (int k = 0; k < 6; k++) {
+        float alpha = (float)(alpha_plane.at0 + alpha_plane.ddx * dx0 + alpha_plane.ddy * dy0);
+        float alpha_step = (float)alpha_plane.ddx;
+        if (flat_rgb && !textured) { /* a feathered edge: alpha varies, colour does not */
+            uint32_t r = flat & 255, g = (flat >> 8) & 255, b = (flat >> 16) & 255;
+            for (int x = px0; x < px1; x++, alpha += alpha_step) {
+                uint32_t a = clamp_byte(alpha);
+                if (a == 255) row[x] = flat | 0xFF000000u;
+                else if (a > 0) row[x] = blend_over(row[x], r, g, b, a);
+            }
+            continue;
+        }
+        float value[5], step[5];
+        for (int k = 0; k < 5; k++) {
             value[k] = (float)(planes[k].at0 + planes[k].ddx * dx0 + planes[k].ddy * dy0);
             step[k] = (float)planes[k].ddx;
         }
         int size = textured ? texture->size : 0;
-        for (int x = px0; x < px1; x++) {
-            uint32_t a = clamp_byte(value[3]);
+        for (int x = px0; x < px1; x++, alpha += alpha_step) {
+            uint32_t a = clamp_byte(alpha);
             if (textured) {
-                int tx = (int)(value[4] * (float)size), ty = (int)(value[5] * (float)size);
+                int tx = (int)(value[3] * (float)size), ty = (int)(value[4] * (float)size);
                 tx = tx < 0 ? 0 : tx >= size ? size - 1 : tx;
                 ty = ty < 0 ? 0 : ty >= size ? size - 1 : ty;
                 a = div255(a * texture->texels[(size_t)ty * (size_t)size + (size_t)tx]);
             }
-            if (a == 255) row[x] = raster_rgba((uint8_t)clamp_byte(value[0]), (uint8_t)clamp_byte(value[1]),
-                                               (uint8_t)clamp_byte(value[2]), 255);
-            else if (a > 0) row[x] = blend_over(row[x], clamp_byte(value[0]), clamp_byte(value[1]), clamp_byte(value[2]), a);
-            for (int k = 0; k < 6; k++) value[k] += step[k];
+            uint32_t r = flat & 255, g = (flat >> 8) & 255, b = (flat >> 16) & 255;
+            if (!flat_rgb) { r = clamp_byte(value[0]); g = clamp_byte(value[1]); b = clamp_byte(value[2]); }
+            if (a == 255) row[x] = raster_rgba((uint8_t)r, (uint8_t)g, (uint8_t)b, 255);
+            else if (a > 0) row[x] = blend_over(row[x], r, g, b, a);
+            for (int k = 0; k < 5; k++) value[k] += step[k];
+        }
+    }
+}
+
+/* Whether indices[i..i+5] are a rectangle split along a diagonal as (a, b, c),
+ * (a, c, d), axis-aligned, one colour, with texture coordinates that follow
+ * the axes (a glyph, a UI box). Such a pair covers exactly the pixel centres
+ * in its rectangle, so it can be drawn as one. */
+static bool is_axis_quad(const RasterVertex *vertices, int vertex_count, const int *idx, int i)
+{
+    int a = idx[i], b = idx[i + 1], c = idx[i + 2];
+    if (idx[i + 3] != a || idx[i + 4] != c) return false;
+    int d = idx[i + 5];
+    if (a < 0 || b < 0 || c < 0 || d < 0 || a >= vertex_count || b >= vertex_count || c >= vertex_count ||
+        d >= vertex_count)
+        return false;
+    const RasterVertex *p = &vertices[a], *q = &vertices[b], *r = &vertices[c], *s = &vertices[d];
+    uint32_t color = vertex_color(p);
+    if (vertex_color(q) != color || vertex_color(r) != color || vertex_color(s) != color) return false;
+    /* a-b along x, b-c along y (or a-b along y, b-c along x). */
+    bool x_first = p->y == q->y && q->x == r->x && r->y == s->y && s->x == p->x;
+    bool y_first = p->x == q->x && q->y == r->y && r->x == s->x && s->y == p->y;
+    if (x_first) return p->v == q->v && q->u == r->u && r->v == s->v && s->u == p->u;
+    if (y_first) return p->u == q->u && q->v == r->v && r->u == s->u && s->v == p->v;
+    return false;
+}
+
+static void draw_axis_quad(RasterImage *dst, RasterRect clip, const RasterVertex *vertices, const int *idx,
+                           const RasterCoverage *texture)
+{
+    const RasterVertex *a = &vertices[idx[0]], *c = &vertices[idx[2]];
+    if (!isfinite(a->x) || !isfinite(a->y) || !isfinite(c->x) || !isfinite(c->y) || a->x == c->x || a->y == c->y) return;
+    /* Corners a and c are opposite; texture coordinates are linear in x and y. */
+    double x0 = fmin(a->x, c->x), x1 = fmax(a->x, c->x), y0 = fmin(a->y, c->y), y1 = fmax(a->y, c->y);
+    double du_dx = ((double)c->u - a->u) / ((double)c->x - a->x), dv_dy = ((double)c->v - a->v) / ((double)c->y - a->y);
+    int px0 = first_centre_at_or_after(x0, clip.x0, clip.x1), px1 = first_centre_at_or_after(x1, clip.x0, clip.x1);
+    int py0 = first_centre_at_or_after(y0, clip.y0, clip.y1), py1 = first_centre_at_or_after(y1, clip.y0, clip.y1);
+    if (px1 <= px0 || py1 <= py0) return;
+    uint32_t color = vertex_color(a), alpha = color >> 24;
+    bool textured = texture && texture->texels && texture->size > 0;
+    int size = textured ? texture->size : 0;
+    if (textured && (du_dx == 0 || !isfinite(du_dx)) && (dv_dy == 0 || !isfinite(dv_dy))) {
+        /* One texel for the whole rectangle (shapes sampling the solid block). */
+        int tx = (int)fmin(fmax(floor(a->u * size), 0), size - 1), ty = (int)fmin(fmax(floor(a->v * size), 0), size - 1);
+        alpha = div255(alpha * texture->texels[(size_t)ty * (size_t)size + (size_t)tx]);
+        color = (color & 0x00FFFFFFu) | alpha << 24;
+        textured = false;
+    }
+    if (!textured) {
+        for (int y = py0; y < py1; y++) fill_span(dst->pixels + (size_t)y * (size_t)dst->stride, px0, px1, color);
+        return;
+    }
+    if (alpha == 0) return;
+    uint32_t r = color & 255, g = (color >> 8) & 255, b = (color >> 16) & 255;
+    for (int y = py0; y < py1; y++) {
+        double v = a->v + (y + 0.5 - a->y) * dv_dy;
+        int ty = (int)floor(v * size);
+        ty = ty < 0 ? 0 : ty >= size ? size - 1 : ty;
+        const uint8_t *texels = texture->texels + (size_t)ty * (size_t)size;
+        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+        double u = a->u + (px0 + 0.5 - a->x) * du_dx;
+        for (int x = px0; x < px1; x++, u += du_dx) {
+            int tx = (int)floor(u * size);
+            tx = tx < 0 ? 0 : tx >= size ? size - 1 : tx;
+            uint32_t coverage = texels[tx];
+            if (coverage == 0) continue;
+            uint32_t pixel_alpha = alpha == 255 ? coverage : div255(alpha * coverage);
+            row[x] = pixel_alpha == 255 ? (color | 0xFF000000u) : blend_over(row[x], r, g, b, pixel_alpha);
         }
     }
 }
@@ -191,6 +281,11 @@ void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *ver
     clip = clip_to_image(dst, clip);
     if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0) return;
     for (int i = 0; i + 2 < index_count; i += 3) {
+        if (i + 5 < index_count && is_axis_quad(vertices, vertex_count, indices, i)) {
+            draw_axis_quad(dst, clip, vertices, indices + i, texture);
+            i += 3; /* and the loop's 3: both triangles */
+            continue;
+        }
         const RasterVertex *p[3];
         bool valid = true;
         for (int k = 0; k < 3; k++) {
@@ -214,12 +309,18 @@ void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, doub
     int py1 = first_centre_at_or_after(y + src->height * scale, clip.y0, clip.y1);
     if (px1 <= px0 || py1 <= py0) return;
     double inverse = 1.0 / scale;
+    int previous_sy = -1;
     for (int py = py0; py < py1; py++) {
         int sy = (int)floor((py + 0.5 - y) * inverse);
         if (sy < 0) sy = 0;
         if (sy >= src->height) sy = src->height - 1;
         const uint32_t *from = src->pixels + (size_t)sy * (size_t)src->stride;
         uint32_t *to = dst->pixels + (size_t)py * (size_t)dst->stride;
+        if (sy == previous_sy) { /* enlarged: this row repeats the one above */
+            memcpy(to + px0, to - dst->stride + px0, (size_t)(px1 - px0) * sizeof *to);
+            continue;
+        }
+        previous_sy = sy;
         if (scale == 1.0) {
             /* One offset for the whole row: a plain copy. */
             int sx0 = (int)floor(px0 + 0.5 - x);
@@ -229,10 +330,15 @@ void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, doub
             if (n > 0) memcpy(to + px0, from + sx0, (size_t)n * sizeof *to);
             continue;
         }
+        /* Source columns in 32.32 fixed point: exact enough for any image
+         * size, and an add and a shift per pixel. */
         double sx = (px0 + 0.5 - x) * inverse;
-        for (int px = px0; px < px1; px++, sx += inverse) {
-            int i = (int)sx;
-            to[px] = from[i < 0 ? 0 : i >= src->width ? src->width - 1 : i];
+        if (sx < 0) sx = 0;
+        int64_t column = (int64_t)(sx * 4294967296.0), column_step = (int64_t)(inverse * 4294967296.0);
+        int last = src->width - 1;
+        for (int px = px0; px < px1; px++, column += column_step) {
+            int64_t i = column >> 32;
+            to[px] = from[i > last ? last : i];
         }
     }
 }

@@ -146,6 +146,28 @@ static void test_texture(void)
     CHECK_EQ_U(at(4, 6), BLACK);
     CHECK_EQ_U(at(9, 6), BLACK);
 
+    /* The rectangle fast path (two triangles as a, b, c / a, c, d) draws the
+     * same pixels as the triangles do, at a fractional place and scale too. */
+    static uint32_t by_triangles[W * H];
+    RasterVertex f[4] = { vtx(3.3f, 2.7f, 0xC0FF8040u), vtx(15.9f, 2.7f, 0xC0FF8040u), vtx(15.9f, 11.2f, 0xC0FF8040u),
+                          vtx(3.3f, 11.2f, 0xC0FF8040u) };
+    f[1].u = 1; f[2].u = 1; f[2].v = 1; f[3].v = 1;
+    int other_way[6] = { 0, 1, 2, 2, 3, 0 }; /* not the fast path's pattern */
+    clear(BLACK);
+    raster_triangles(&image, raster_bounds(&image), f, 4, other_way, 6, &texture);
+    memcpy(by_triangles, pixels, sizeof pixels);
+    clear(BLACK);
+    raster_triangles(&image, raster_bounds(&image), f, 4, idx, 6, &texture);
+    CHECK(memcmp(by_triangles, pixels, sizeof pixels) == 0);
+    CHECK(count(BLACK) < W * H - 60);
+    RasterRect clip = { 5, 4, 12, 9 }; /* and clipped */
+    clear(BLACK);
+    raster_triangles(&image, clip, f, 4, other_way, 6, &texture);
+    memcpy(by_triangles, pixels, sizeof pixels);
+    clear(BLACK);
+    raster_triangles(&image, clip, f, 4, idx, 6, &texture);
+    CHECK(memcmp(by_triangles, pixels, sizeof pixels) == 0);
+
     /* Equal texture coordinates sample one texel: the shape is flat. */
     clear(BLACK);
     RasterVertex solid[3] = { vtx(0, 0, white), vtx(8, 0, white), vtx(0, 8, white) };
