@@ -297,6 +297,149 @@ void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *ver
     }
 }
 
+/* --- polylines ---------------------------------------------------------------- */
+
+/* Squared distance from (x, y) to the segment from (ax, ay) by (dx, dy), whose
+ * squared length's inverse is inv_len2 (0 for a point). */
+static inline float segment_distance2(float x, float y, float ax, float ay, float dx, float dy, float inv_len2)
+{
+    float px = x - ax, py = y - ay;
+    float t = (px * dx + py * dy) * inv_len2;
+    t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
+    float ex = px - t * dx, ey = py - t * dy;
+    return ex * ex + ey * ey;
+}
+
+typedef struct Segment {
+    float ax, ay, dx, dy, inv_len2;
+    bool valid;
+} Segment;
+
+static Segment make_segment(const float *xy, int i, int j)
+{
+    Segment s = { xy[2 * i], xy[2 * i + 1], xy[2 * j] - xy[2 * i], xy[2 * j + 1] - xy[2 * i + 1], 0.0f, false };
+    s.valid = isfinite(s.ax) && isfinite(s.ay) && isfinite(s.dx) && isfinite(s.dy);
+    float len2 = s.dx * s.dx + s.dy * s.dy;
+    s.inv_len2 = len2 > 0.0f ? 1.0f / len2 : 0.0f;
+    return s;
+}
+
+/* A line's shading: coverage = clamp(reach - distance, 0, 1) * scale. */
+typedef struct LineShade {
+    float reach, scale;
+    uint32_t color, r, g, b, alpha;
+} LineShade;
+
+static LineShade line_shade(float width, uint32_t color)
+{
+    LineShade s = { width > 1.0f ? width * 0.5f + 0.5f : 1.0f, width > 1.0f ? 1.0f : width, color,
+                    color & 255, (color >> 8) & 255, (color >> 16) & 255, color >> 24 };
+    if (!(width > 0)) s.alpha = 0;
+    return s;
+}
+
+static inline void shade_pixel(uint32_t *pixel, const LineShade *s, float distance)
+{
+    float coverage = s->reach - distance;
+    if (coverage <= 0.0f || s->alpha == 0) return;
+    if (coverage > 1.0f) coverage = 1.0f;
+    uint32_t a = (uint32_t)(coverage * s->scale * (float)s->alpha + 0.5f);
+    if (a >= 255) *pixel = s->color | 0xFF000000u;
+    else if (a > 0) *pixel = blend_over(*pixel, s->r, s->g, s->b, a);
+}
+
+void raster_polyline(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width, uint32_t color)
+{
+    raster_polyline_cased(dst, clip, xy, n, closed, width, color, 0.0f, 0);
+}
+
+void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width,
+                           uint32_t color, float casing_width, uint32_t casing_color)
+{
+    clip = clip_to_image(dst, clip);
+    LineShade line = line_shade(width, color), casing = line_shade(casing_width, casing_color);
+    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0 || n < 2 || (line.alpha == 0 && casing.alpha == 0)) return;
+    float reach = fmaxf(line.alpha ? line.reach : 0.0f, casing.alpha ? casing.reach : 0.0f);
+    float reach2 = reach * reach;
+    if (n < 3) closed = false; /* two points closed are one segment drawn twice */
+    int segments = closed ? n : n - 1;
+    /* The previous, current and next segments, rolled along. */
+    Segment prev = closed ? make_segment(xy, n - 1, 0) : (Segment){ 0 };
+    Segment cur = make_segment(xy, 0, 1 % n);
+    for (int s = 0; s < segments; s++) {
+        bool has_next = s + 1 < segments || (closed && segments > 1);
+        Segment next = has_next ? make_segment(xy, (s + 1) % n, (s + 2) % n) : (Segment){ 0 };
+        if (cur.valid) {
+            float x0 = fminf(cur.ax, cur.ax + cur.dx) - reach, x1 = fmaxf(cur.ax, cur.ax + cur.dx) + reach;
+            float y0 = fminf(cur.ay, cur.ay + cur.dy) - reach, y1 = fmaxf(cur.ay, cur.ay + cur.dy) + reach;
+            int px0 = first_centre_at_or_after(x0, clip.x0, clip.x1), px1 = first_centre_at_or_after(x1, clip.x0, clip.x1);
+            int py0 = first_centre_at_or_after(y0, clip.y0, clip.y1), py1 = first_centre_at_or_after(y1, clip.y0, clip.y1);
+            for (int y = py0; y < py1; y++) {
+                uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+                float yc = (float)y + 0.5f;
+                /* Only the part of the segment within reach of this row, so a
+                 * long diagonal costs its length, not its bounding box. */
+                float t_lo = 0.0f, t_hi = 1.0f;
+                if (cur.dy != 0.0f) {
+                    float t1 = (yc - reach - cur.ay) / cur.dy, t2 = (yc + reach - cur.ay) / cur.dy;
+                    t_lo = fmaxf(0.0f, fminf(t1, t2));
+                    t_hi = fminf(1.0f, fmaxf(t1, t2));
+                    if (t_lo > t_hi) continue;
+                }
+                float xa = cur.ax + t_lo * cur.dx, xb = cur.ax + t_hi * cur.dx;
+                int row_x0 = first_centre_at_or_after(fminf(xa, xb) - reach, px0, px1);
+                int row_x1 = first_centre_at_or_after(fmaxf(xa, xb) + reach, px0, px1);
+                for (int x = row_x0; x < row_x1; x++) {
+                    float xc = (float)x + 0.5f;
+                    float d2 = segment_distance2(xc, yc, cur.ax, cur.ay, cur.dx, cur.dy, cur.inv_len2);
+                    if (d2 >= reach2) continue;
+                    /* Drawn once where segments meet: by the nearer one, and
+                     * on a tie by the earlier (this one against the next,
+                     * the previous against this). */
+                    if (prev.valid && (s > 0 || closed) &&
+                        segment_distance2(xc, yc, prev.ax, prev.ay, prev.dx, prev.dy, prev.inv_len2) <= d2)
+                        continue;
+                    if (next.valid && has_next &&
+                        segment_distance2(xc, yc, next.ax, next.ay, next.dx, next.dy, next.inv_len2) < d2)
+                        continue;
+                    float d = sqrtf(d2);
+                    shade_pixel(&row[x], &casing, d);
+                    shade_pixel(&row[x], &line, d);
+                }
+            }
+        }
+        prev = cur;
+        cur = next;
+    }
+}
+
+int raster_simplify(float *xy, int n, float tolerance)
+{
+    if (n < 3 || !(tolerance > 0)) return n;
+    /* Runs grow from an anchor while every point they skip stays near the
+     * chord; a run is capped so a long straight stretch costs linear time. */
+    enum { MAX_RUN = 48 };
+    float tol2 = tolerance * tolerance;
+    int kept = 1, anchor = 0;
+    for (int end = 2; end < n; end++) {
+        float ax = xy[2 * anchor], ay = xy[2 * anchor + 1];
+        float dx = xy[2 * end] - ax, dy = xy[2 * end + 1] - ay;
+        float len2 = dx * dx + dy * dy, inv_len2 = len2 > 0.0f ? 1.0f / len2 : 0.0f;
+        bool near = end - anchor <= MAX_RUN;
+        for (int k = anchor + 1; k < end && near; k++)
+            near = segment_distance2(xy[2 * k], xy[2 * k + 1], ax, ay, dx, dy, inv_len2) <= tol2;
+        if (near) continue;
+        /* end - 1 is the last point the run could reach: keep it, start anew. */
+        anchor = end - 1;
+        xy[2 * kept] = xy[2 * anchor];
+        xy[2 * kept + 1] = xy[2 * anchor + 1];
+        kept++;
+    }
+    xy[2 * kept] = xy[2 * (n - 1)];
+    xy[2 * kept + 1] = xy[2 * (n - 1) + 1];
+    return kept + 1;
+}
+
 /* --- copies ------------------------------------------------------------------ */
 
 void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, double x, double y, double scale)

@@ -69,6 +69,28 @@ void raster_fill_rect(RasterImage *dst, RasterRect clip, float x0, float y0, flo
 void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *vertices, int vertex_count,
                       const int *indices, int index_count, const RasterCoverage *texture);
 
+/* Draws an anti-aliased polyline of `width` px through n points (x, y
+ * pairs), closed back to the first if `closed`, blended over dst within clip.
+ * A pixel's coverage falls from 1 to 0 over the pixel at the line's edge:
+ * clamp(width / 2 + 0.5 - distance, 0, 1) for the distance from its centre to
+ * the line; lines thinner than a pixel are drawn one pixel wide with their
+ * alpha scaled by the width. Joins and ends are round. Where two consecutive
+ * segments meet, each pixel is drawn once, by the nearer segment, so a line
+ * of many short segments is as light as a straight one. Segments with a
+ * non-finite end are skipped. */
+void raster_polyline(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width, uint32_t color);
+/* The same with a casing: a wider line of casing_color under it, drawn in
+ * the same pass (a halo around a selection's outline). */
+void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width,
+                           uint32_t color, float casing_width, uint32_t casing_color);
+
+/* Drops points of a polyline (n x, y pairs, in place) that lie within
+ * `tolerance` px of the straight line the kept points make in their stead:
+ * a border decimated to one point per pixel still has many nearly straight
+ * runs, and every segment costs raster_polyline a pass. The first and last
+ * points stay. Returns the new count. */
+int raster_simplify(float *xy, int n, float tolerance);
+
 /* Copies src (opaque; alpha is copied too) so that its top left lands at
  * (x, y) in dst, scaled by `scale` dst px per src px with nearest sampling:
  * each dst pixel centre inside the placed image takes the src pixel under it.

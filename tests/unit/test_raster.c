@@ -202,6 +202,130 @@ static void test_bad_input(void)
     CHECK_EQ_U(count(BLACK), W * H);
 }
 
+static void test_polyline(void)
+{
+    uint32_t red = raster_rgba(255, 0, 0, 255);
+    /* Three px wide along y = 10.5: rows 9, 10 and 11 fully covered (centres 0 and 1 px away, reach 2). */
+    clear(BLACK);
+    float straight[4] = { 2, 10.5f, 20, 10.5f };
+    raster_polyline(&image, raster_bounds(&image), straight, 2, false, 3.0f, red);
+    CHECK_EQ_U(at(10, 9), red);
+    CHECK_EQ_U(at(10, 10), red);
+    CHECK_EQ_U(at(10, 11), red);
+    CHECK_EQ_U(at(10, 8), BLACK);
+    CHECK_EQ_U(at(10, 12), BLACK);
+    CHECK_EQ_U(at(25, 10), BLACK);
+
+    /* Many short segments on the same line draw exactly what one does: each
+     * pixel once, even translucent. */
+    uint32_t glaze = raster_rgba(255, 255, 255, 90);
+    static uint32_t one_segment[W * H];
+    float line[4] = { 1.3f, 3.7f, 29.1f, 17.2f };
+    clear(BLACK);
+    raster_polyline(&image, raster_bounds(&image), line, 2, false, 2.4f, glaze);
+    memcpy(one_segment, pixels, sizeof pixels);
+    float many[2 * 41];
+    for (int i = 0; i <= 40; i++) {
+        many[2 * i] = line[0] + (line[2] - line[0]) * (float)i / 40;
+        many[2 * i + 1] = line[1] + (line[3] - line[1]) * (float)i / 40;
+    }
+    clear(BLACK);
+    raster_polyline(&image, raster_bounds(&image), many, 41, false, 2.4f, glaze);
+    int differing = 0;
+    for (int i = 0; i < W * H; i++)
+        differing += abs((int)(pixels[i] & 255) - (int)(one_segment[i] & 255)) > 1; /* float rounding only */
+    CHECK_EQ_U(differing, 0);
+    CHECK(count(BLACK) < W * H - 50);
+
+    /* A right-angle corner: the pixel inside it is as near to both legs and
+     * blended once. */
+    clear(BLACK);
+    float corner[6] = { 2, 2, 10, 2, 10, 10 };
+    raster_polyline(&image, raster_bounds(&image), corner, 3, false, 2.0f, glaze);
+    uint32_t once = raster_rgba(90, 90, 90, 255);
+    CHECK_EQ_U(at(9, 2), once);  /* centre (9.5, 2.5): 0.5 from both legs */
+    CHECK_EQ_U(at(9, 1), once);
+    CHECK_EQ_U(at(10, 5), once);
+
+    /* Closed: the ring's first and last segments meet like the others. */
+    clear(BLACK);
+    float square[8] = { 4, 4, 14, 4, 14, 14, 4, 14 };
+    raster_polyline(&image, raster_bounds(&image), square, 4, true, 2.0f, glaze);
+    CHECK_EQ_U(at(4, 4), once);
+    CHECK_EQ_U(at(3, 9), once);  /* on the closing segment */
+    CHECK_EQ_U(at(9, 9), BLACK); /* inside, not filled */
+
+    /* Thinner than a pixel: one pixel wide, its alpha scaled by the width. */
+    clear(BLACK);
+    float thin[4] = { 0, 20.5f, 30, 20.5f };
+    raster_polyline(&image, raster_bounds(&image), thin, 2, false, 0.5f, raster_rgba(255, 255, 255, 255));
+    CHECK_NEAR(at(12, 20) & 255, 128, 1);
+    CHECK_EQ_U(at(12, 19), BLACK);
+
+    /* A cased line in one pass equals its casing and then the line. */
+    static uint32_t two_passes[W * H];
+    float zigzag[10] = { 2, 3, 9.5f, 12.25f, 15, 4, 22.7f, 18, 29, 6 };
+    uint32_t halo = raster_rgba(250, 250, 240, 200), ink = raster_rgba(180, 20, 30, 255);
+    clear(BLACK);
+    raster_polyline(&image, raster_bounds(&image), zigzag, 5, false, 4.5f, halo);
+    raster_polyline(&image, raster_bounds(&image), zigzag, 5, false, 2.4f, ink);
+    memcpy(two_passes, pixels, sizeof pixels);
+    clear(BLACK);
+    raster_polyline_cased(&image, raster_bounds(&image), zigzag, 5, false, 2.4f, ink, 4.5f, halo);
+    differing = 0;
+    for (int i = 0; i < W * H; i++) differing += pixels[i] != two_passes[i];
+    CHECK_EQ_U(differing, 0);
+
+    /* Clipped; bad points and sizes are skipped. */
+    clear(BLACK);
+    RasterRect clip = { 0, 0, 6, H };
+    raster_polyline(&image, clip, straight, 2, false, 3.0f, red);
+    CHECK_EQ_U(at(5, 10), red);
+    CHECK_EQ_U(at(6, 10), BLACK);
+    float bad[6] = { 1, 1, NAN, 5, 8, 8 };
+    raster_polyline(&image, raster_bounds(&image), bad, 3, true, 2.0f, red);
+    raster_polyline(&image, raster_bounds(&image), straight, 1, false, 2.0f, red);
+    raster_polyline(&image, raster_bounds(&image), straight, 2, false, 0.0f, red);
+    raster_polyline(&image, raster_bounds(&image), straight, 2, false, NAN, red);
+    float huge[4] = { -1e30f, 5, 1e30f, 5 };
+    raster_polyline(&image, raster_bounds(&image), huge, 2, false, 2.0f, red);
+    CHECK(count(red) > 0);
+}
+
+static void test_simplify(void)
+{
+    /* Points on a straight line go; corners stay; nothing moves more than the tolerance. */
+    float line[12] = { 0, 0, 1, 1, 2, 2.1f, 3, 3, 4, 4, 5, 5 };
+    CHECK_EQ_U(raster_simplify(line, 6, 0.3f), 2);
+    CHECK_NEAR(line[2], 5, 0);
+    CHECK_NEAR(line[3], 5, 0);
+    float corner[10] = { 0, 0, 1, 0, 2, 0, 2, 1, 2, 2 };
+    int n = raster_simplify(corner, 5, 0.3f);
+    CHECK_EQ_U(n, 3);
+    CHECK(corner[2] == 2 && corner[3] == 0);
+    /* A gentle arc: every dropped point lies within the tolerance of what is kept. */
+    float arc[2 * 200], kept[2 * 200];
+    for (int i = 0; i < 200; i++) { arc[2 * i] = (float)i; arc[2 * i + 1] = 40.0f * sinf((float)i / 60.0f); }
+    memcpy(kept, arc, sizeof arc);
+    int m = raster_simplify(kept, 200, 0.3f);
+    CHECK(m > 2 && m < 60);
+    float worst = 0;
+    for (int i = 0; i < 200; i++) {
+        float best = 1e9f;
+        for (int k = 0; k + 1 < m; k++) {
+            float ax = kept[2 * k], ay = kept[2 * k + 1], dx = kept[2 * k + 2] - ax, dy = kept[2 * k + 3] - ay;
+            float t = ((arc[2 * i] - ax) * dx + (arc[2 * i + 1] - ay) * dy) / (dx * dx + dy * dy);
+            t = t < 0 ? 0 : t > 1 ? 1 : t;
+            float ex = arc[2 * i] - ax - t * dx, ey = arc[2 * i + 1] - ay - t * dy;
+            best = fminf(best, sqrtf(ex * ex + ey * ey));
+        }
+        worst = fmaxf(worst, best);
+    }
+    CHECK(worst <= 0.3f + 1e-4f);
+    float two[4] = { 0, 0, 1, 1 };
+    CHECK_EQ_U(raster_simplify(two, 2, 0.3f), 2);
+}
+
 static void test_copy(void)
 {
     uint32_t src_pixels[4 * 3];
@@ -253,6 +377,8 @@ int main(void)
     test_gradient_and_clip();
     test_texture();
     test_bad_input();
+    test_polyline();
+    test_simplify();
     test_copy();
     return test_finish();
 }
