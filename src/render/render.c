@@ -80,6 +80,13 @@ static void batch_free(VertexBatch *b)
     memset(b, 0, sizeof *b);
 }
 
+static void line_batch_free(LineBatch *b)
+{
+    free(b->xy);
+    free(b->runs);
+    memset(b, 0, sizeof *b);
+}
+
 static SDL_Color to_sdl(Rgba c) { return (SDL_Color){ c.r, c.g, c.b, c.a }; }
 
 /* The atlas's solid block: untextured shapes sample it, so shapes and text can
@@ -142,6 +149,7 @@ void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pit
     r->clip = raster_bounds(&r->frame);
     r->software = true;
     if (resized) destroy_cache_textures(r);
+    for (int i = 0; i < RENDER_LAYER_COUNT; i++) r->layers[i].valid = false;
 }
 
 bool render_retarget(Renderer *r, SDL_Renderer *sdl)
@@ -157,10 +165,12 @@ void render_shutdown(Renderer *r)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
     destroy_cache_textures(r);
+    for (int i = 0; i < RENDER_LAYER_COUNT; i++) free(r->layers[i].image.pixels);
     font_atlas_free(&r->atlas);
     for (int i = 0; i < 2; i++) font_destroy(r->faces[i]);
     batch_free(&r->fill);
     batch_free(&r->stroke);
+    line_batch_free(&r->lines);
     batch_free(&r->text);
     free(r->ring_scratch);
     free(r->run_scratch);
@@ -305,6 +315,39 @@ static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c
  * Lines of 1px or less have no core: three vertices across (clear, solid,
  * clear) and a faded alpha, which halves their triangles — borders are most
  * of what the map draws, and software WebGL pays for every triangle. */
+/* Queues a polyline for raster_polyline; false if memory runs out. */
+static bool line_batch_add(LineBatch *b, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
+                           float casing_px, Rgba casing)
+{
+    if (b->point_count + n > b->point_cap) {
+        int cap = b->point_cap ? b->point_cap : 4096;
+        while (cap < b->point_count + n) cap *= 2;
+        float *grown = realloc(b->xy, (size_t)cap * 2 * sizeof *grown);
+        if (!grown) return false;
+        b->xy = grown;
+        b->point_cap = cap;
+    }
+    if (b->run_count == b->run_cap) {
+        int cap = b->run_cap ? b->run_cap * 2 : 256;
+        struct LineRun *grown = realloc(b->runs, (size_t)cap * sizeof *grown);
+        if (!grown) return false;
+        b->runs = grown;
+        b->run_cap = cap;
+    }
+    for (int i = 0; i < n; i++) {
+        b->xy[2 * (b->point_count + i)] = p[i].x;
+        b->xy[2 * (b->point_count + i) + 1] = p[i].y;
+    }
+    /* Nearly straight runs of the one-point-per-pixel ring cost a pass each
+     * and change nothing a third of a pixel away. */
+    n = raster_simplify(b->xy + 2 * b->point_count, n, 0.3f);
+    b->runs[b->run_count++] = (struct LineRun){ b->point_count, n, closed, width_px,
+                                                raster_rgba(color.r, color.g, color.b, color.a), casing_px,
+                                                raster_rgba(casing.r, casing.g, casing.b, casing.a) };
+    b->point_count += n;
+    return true;
+}
+
 static void add_stroke(VertexBatch *batch, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color)
 {
     if (n < 2) return;
@@ -408,14 +451,41 @@ static bool clip_segment(const GuardRect *g, SDL_FPoint *a, SDL_FPoint *b, bool 
     return true;
 }
 
+/* A border run: a distance-shaded polyline when drawing directly, else an
+ * anti-aliased strip of triangles in the stroke batch. */
+static void stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
+                       float casing_px, Rgba casing)
+{
+    if (direct(r)) {
+        line_batch_add(&r->lines, p, n, closed, width_px, color, casing_px, casing);
+        return;
+    }
+    if (casing_px > 0) add_stroke(&r->stroke, p, n, closed, casing_px, casing);
+    add_stroke(&r->stroke, p, n, closed, width_px, color);
+}
+
+/* Draws and empties the stroke batch (and its polylines). */
+static void flush_strokes(Renderer *r)
+{
+    batch_flush(r, &r->stroke, false);
+    LineBatch *b = &r->lines;
+    for (int i = 0; i < b->run_count && direct(r); i++) {
+        const struct LineRun *run = &b->runs[i];
+        raster_polyline_cased(r->target, r->clip, b->xy + 2 * run->first, run->count, run->closed, run->width_px,
+                              run->color, run->casing_px, run->casing_color);
+    }
+    b->point_count = b->run_count = 0;
+}
+
 /* Strokes a ring; parts beyond the guard band are cut away, leaving open runs. */
-static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, Rgba color)
+static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, Rgba color, float casing_px,
+                        Rgba casing)
 {
     const SDL_FPoint *p = r->ring_scratch;
     bool all_inside = true;
     for (int i = 0; i < n && all_inside; i++) all_inside = inside_guard(g, p[i].x, p[i].y);
     if (all_inside) {
-        add_stroke(&r->stroke, p, n, true, width_px, color);
+        stroke_run(r, p, n, true, width_px, color, casing_px, casing);
         return;
     }
     if (r->run_scratch_cap < n + 2) {
@@ -429,32 +499,40 @@ static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, 
         SDL_FPoint a = p[i], b = p[(i + 1) % n];
         bool ca = false, cb = false;
         if (!clip_segment(g, &a, &b, &ca, &cb)) {
-            if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
             continue;
         }
         if (run == 0 || ca) {
-            if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
             r->run_scratch[run++] = a;
         }
         r->run_scratch[run++] = b;
         if (cb) {
-            add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+            stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
         }
     }
-    if (run >= 2) add_stroke(&r->stroke, r->run_scratch, run, false, width_px, color);
+    if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
 }
 
-static void add_country_outline(Renderer *r, const App *app, const BundleCountry *c, float width_css, Rgba color)
+/* Outlines a country's rings; a casing (casing_css > 0) is a wider line under
+ * the outline, as a halo. */
+static void add_country_outline_cased(Renderer *r, const App *app, const BundleCountry *c, float width_css, Rgba color,
+                                      float casing_css, Rgba casing)
 {
     GuardRect g = guard_rect(r, app);
     for (uint32_t k = 0; k < c->ring_count; k++) {
         BundleRing ring = bundle_ring(app->bundle, c->ring_first + k);
         int n = ring_to_device(r, app, ring);
-        if (n >= 3) stroke_ring(r, &g, n, width_css * r->dpr, color);
+        if (n >= 3) stroke_ring(r, &g, n, width_css * r->dpr, color, casing_css * r->dpr, casing);
     }
+}
+
+static void add_country_outline(Renderer *r, const App *app, const BundleCountry *c, float width_css, Rgba color)
+{
+    add_country_outline_cased(r, app, c, width_css, color, 0.0f, color);
 }
 
 static void draw_countries(Renderer *r, const App *app)
@@ -485,7 +563,7 @@ static void draw_countries(Renderer *r, const App *app)
     if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
     batch_flush(r, &r->fill, false);
     if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
-    batch_flush(r, &r->stroke, false);
+    flush_strokes(r);
 }
 
 /* What changes often is drawn over the (possibly cached) base map every
@@ -507,15 +585,14 @@ static void draw_country_highlights(Renderer *r, const App *app)
                 batch_flush(r, &r->fill, false);
             }
             add_country_outline(r, app, &c, 2.6f, t->hover_outline);
-            batch_flush(r, &r->stroke, false);
+            flush_strokes(r);
         }
     }
     if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
         BundleCountry c = bundle_country(b, app->selection.id);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
-            add_country_outline(r, app, &c, 4.5f, t->label_halo);
-            add_country_outline(r, app, &c, 2.4f, t->selected_outline);
-            batch_flush(r, &r->stroke, false);
+            add_country_outline_cased(r, app, &c, 2.4f, t->selected_outline, 4.5f, t->label_halo);
+            flush_strokes(r);
         }
     }
 }
@@ -1045,21 +1122,40 @@ static bool cache_step(Renderer *r, const App *app)
     return true;
 }
 
-/* Copies the cache to where its world rectangle lies in the current view.
- * Returns false if it would cover less than min_coverage (0..1) of the
- * viewport; what it leaves uncovered shows the water behind. */
-static bool cache_blit(Renderer *r, const App *app, double min_coverage)
+/* Where the cache lies in the current view (css px: top left, size) and
+ * the fraction of the viewport it covers. */
+static double cache_placement(const Renderer *r, const App *app, double *x, double *y, double *w, double *h)
 {
     const View *cv = &r->cache_view, *v = &app->view;
     double ratio = v->scale_px / cv->scale_px;
     double left_w = cv->center_x - (cv->width_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
     double top_w = cv->center_y - (cv->height_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
-    double x, y;
-    view_world_to_screen(v, left_w, top_w, &x, &y);
-    double w = (cv->width_css + 2 * CACHE_MARGIN_CSS) * ratio, h = (cv->height_css + 2 * CACHE_MARGIN_CSS) * ratio;
-    double cover_w = fmin(x + w, v->width_css) - fmax(x, 0), cover_h = fmin(y + h, v->height_css) - fmax(y, 0);
-    double coverage = cover_w > 0 && cover_h > 0 ? cover_w * cover_h / (v->width_css * v->height_css) : 0;
-    if (coverage < min_coverage - 1e-9) return false;
+    view_world_to_screen(v, left_w, top_w, x, y);
+    *w = (cv->width_css + 2 * CACHE_MARGIN_CSS) * ratio;
+    *h = (cv->height_css + 2 * CACHE_MARGIN_CSS) * ratio;
+    double cover_w = fmin(*x + *w, v->width_css) - fmax(*x, 0), cover_h = fmin(*y + *h, v->height_css) - fmax(*y, 0);
+    return cover_w > 0 && cover_h > 0 ? cover_w * cover_h / (v->width_css * v->height_css) : 0;
+}
+
+/* While the view moves (a flight, a drag, the wheel), a copy of the cache
+ * moved and scaled by under a fifth and covering the whole view passes for
+ * the map: starting a redraw for a view that is gone a frame later would only
+ * take time from the frames (and from the page's other work). */
+static bool cache_good_enough_while_moving(const Renderer *r, const App *app, double ratio)
+{
+    double x, y, w, h;
+    return app->interacting && r->next_band == 0 && fabs(log2(ratio)) < 0.25 && cache_placement(r, app, &x, &y, &w, &h) > 0.999;
+}
+
+/* Copies the cache to where its world rectangle lies in the current view.
+ * Returns false if it would cover less than min_coverage (0..1) of the
+ * viewport; what it leaves uncovered shows the water behind. */
+static bool cache_blit(Renderer *r, const App *app, double min_coverage)
+{
+    const View *v = &app->view;
+    double ratio = v->scale_px / r->cache_view.scale_px;
+    double x, y, w, h;
+    if (cache_placement(r, app, &x, &y, &w, &h) < min_coverage - 1e-9) return false;
     SDL_FRect dst = { (float)(x * r->dpr), (float)(y * r->dpr), (float)(w * r->dpr), (float)(h * r->dpr) };
     if (ratio == 1.0) { /* whole device pixels keep the copy sharp */
         dst.x = roundf(dst.x);
@@ -1163,7 +1259,8 @@ void render_map(Renderer *r, const App *app)
         if (same_scale) drawn = cache_blit(r, app, 1.0);
         if (drawn) {
             r->next_band = 0; /* the cache fits: a redraw under way is not needed */
-        } else if (key && r->software && ratio > 0.125 && ratio < 8.0 && cache_step(r, app)) {
+        } else if (key && r->software && ratio > 0.125 && ratio < 8.0 &&
+                   (cache_good_enough_while_moving(r, app, ratio) || cache_step(r, app))) {
             /* Show the current cache moved and scaled (water where it ends,
              * as with map tiles still loading) while the next is drawn. */
             drawn = cache_blit(r, app, 0.0);
@@ -1188,12 +1285,65 @@ void render_map(Renderer *r, const App *app)
 
 bool render_busy(const Renderer *r) { return r->cache_approximate; }
 
-void render_invalidate(Renderer *r) { r->cache_valid = false; }
+void render_invalidate(Renderer *r)
+{
+    r->cache_valid = false;
+    for (int i = 0; i < RENDER_LAYER_COUNT; i++) r->layers[i].valid = false;
+}
 
 void render_flush(Renderer *r)
 {
     upload_atlas(r);
     batch_flush(r, &r->text, true);
+}
+
+/* The device px rectangle a css rectangle covers, within the frame. */
+static RasterRect layer_rect(const Renderer *r, const float rect_css[4])
+{
+    RasterRect d = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
+                     (int)ceilf((rect_css[0] + rect_css[2]) * r->dpr), (int)ceilf((rect_css[1] + rect_css[3]) * r->dpr) };
+    if (d.x0 < 0) d.x0 = 0;
+    if (d.y0 < 0) d.y0 = 0;
+    if (d.x1 > r->frame.width) d.x1 = r->frame.width;
+    if (d.y1 > r->frame.height) d.y1 = r->frame.height;
+    return d;
+}
+
+static bool same_rect(RasterRect a, RasterRect b)
+{
+    return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
+}
+
+bool render_layer_reuse(Renderer *r, int layer, const float rect_css[4], uint64_t key)
+{
+    if (!direct(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return false;
+    struct RenderLayer *l = &r->layers[layer];
+    RasterRect d = layer_rect(r, rect_css);
+    if (!l->valid || l->key != key || !same_rect(l->rect, d) || d.x1 <= d.x0 || d.y1 <= d.y0) return false;
+    render_flush(r); /* what was batched before lies under the layer */
+    raster_copy(&r->frame, d, &l->image, d.x0, d.y0, 1.0);
+    return true;
+}
+
+void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t key)
+{
+    if (!direct(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return;
+    struct RenderLayer *l = &r->layers[layer];
+    RasterRect d = layer_rect(r, rect_css);
+    int w = d.x1 - d.x0, h = d.y1 - d.y0;
+    l->valid = false;
+    if (w <= 0 || h <= 0) return;
+    render_flush(r); /* the layer's own drawing, into the frame */
+    if (l->image.width != w || l->image.height != h) {
+        free(l->image.pixels);
+        l->image = (RasterImage){ 0 };
+        if (!create_cache_image(&l->image, w, h)) return;
+    }
+    RasterImage region = { r->frame.pixels + (size_t)d.y0 * (size_t)r->frame.stride + (size_t)d.x0, w, h, r->frame.stride };
+    raster_copy(&l->image, raster_bounds(&l->image), &region, 0, 0, 1.0);
+    l->rect = d;
+    l->key = key;
+    l->valid = true;
 }
 
 void render_set_clip(Renderer *r, const float *rect_css)

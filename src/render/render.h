@@ -22,6 +22,7 @@
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
+enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_COUNT };
 
 typedef struct VertexBatch {
     SDL_Vertex *verts;
@@ -29,6 +30,22 @@ typedef struct VertexBatch {
     int vert_count, index_count;
     int vert_cap, index_cap;
 } VertexBatch;
+
+/* Polylines waiting to be drawn by core/raster.c (direct drawing): borders
+ * there are distance-shaded lines, not strips of triangles. */
+typedef struct LineBatch {
+    float *xy;                   /* points, device px */
+    int point_count, point_cap;
+    struct LineRun {
+        int first, count;
+        bool closed;
+        float width_px;
+        uint32_t color;          /* raster_rgba */
+        float casing_px;         /* a wider line under it, 0 for none */
+        uint32_t casing_color;
+    } *runs;
+    int run_count, run_cap;
+} LineBatch;
 
 typedef struct Renderer {
     SDL_Renderer *sdl;
@@ -39,6 +56,7 @@ typedef struct Renderer {
     const Theme *theme;
     float dpr;                   /* device px per css px for this frame */
     VertexBatch fill, stroke, text;
+    LineBatch lines;             /* what `stroke` holds when drawing directly */
     SDL_FPoint *ring_scratch;    /* one ring in device px, after decimation */
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
@@ -64,6 +82,14 @@ typedef struct Renderer {
     bool cache_local_names;
     float cache_dpr;
     double cache_rendered_ms;    /* App.last_now_ms when the cache was last drawn */
+    /* Retained layers (direct drawing only): the pixels of an opaque part of
+     * the UI, kept while what it shows is unchanged (render_layer_reuse). */
+    struct RenderLayer {
+        RasterImage image;
+        RasterRect rect;         /* where it was taken from, device px */
+        uint64_t key;
+        bool valid;
+    } layers[RENDER_LAYER_COUNT];
     SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
     int label_box_count, label_box_cap;
 } Renderer;
@@ -102,6 +128,17 @@ void render_frame(Renderer *r, const App *app, float dpr);
 /* Clips what follows to a css px rectangle {x, y, w, h}; NULL removes the clip.
  * Flushes what was batched before, so call it between groups, not per item. */
 void render_set_clip(Renderer *r, const float *rect_css);
+
+/* Retained layers, for opaque parts of the UI that stay the same while the
+ * map moves under them (the panel during a flight). The caller sums up all
+ * that its drawing depends on in `key`. render_layer_reuse draws the kept
+ * pixels and returns true if the layer holds this key for this rectangle
+ * {x, y, w, h} (css px); otherwise the caller draws as usual and then calls
+ * render_layer_keep with the same arguments. Where the GPU draws (no direct
+ * pixels) reuse always returns false and keep does nothing. What the caller
+ * draws between the two must cover the rectangle with opaque colour. */
+bool render_layer_reuse(Renderer *r, int layer, const float rect_css[4], uint64_t key);
+void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t key);
 
 /* Shapes in css px, batched with the text (drawn in call order). */
 void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color);
