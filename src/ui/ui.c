@@ -152,7 +152,10 @@ static void refresh_document(Ui *ui, const App *app)
         ui->scroll_y = 0;
         ui->wrapped_width = -1;
     }
-    if (ui->wrapped_width != ui->panel_content.w) wrap_document(ui, ui->panel_content.w);
+    if (ui->wrapped_width != ui->panel_content.w) {
+        wrap_document(ui, ui->panel_content.w);
+        ui->doc_generation++;
+    }
     clamp_scroll(ui);
 }
 
@@ -285,7 +288,51 @@ static void draw_close_button(Ui *ui)
     render_text(ui->r, FACE_REGULAR, 24, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 8, "×", t->panel_text);
 }
 
+/* FNV-1a over the bytes of a value, chained. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t size)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < size; i++) h = (h ^ b[i]) * 0x100000001B3ull;
+    return h;
+}
+#define HASH_VALUE(h, v) hash_bytes((h), &(v), sizeof(v))
+
+/* Everything the panel's pixels depend on: while it is unchanged (a flight,
+ * a pan, the timeline playing) the panel is copied, not drawn again. */
+static uint64_t panel_layer_key(const Ui *ui)
+{
+    uint64_t h = 0xCBF29CE484222325ull;
+    const Renderer *r = ui->r;
+    h = HASH_VALUE(h, ui->panel);
+    h = HASH_VALUE(h, ui->panel_content);
+    h = HASH_VALUE(h, ui->narrow);
+    h = HASH_VALUE(h, ui->doc_generation);
+    h = HASH_VALUE(h, ui->line_count);
+    h = HASH_VALUE(h, ui->content_height);
+    h = HASH_VALUE(h, ui->scroll_y);
+    h = HASH_VALUE(h, ui->hover_line);
+    h = HASH_VALUE(h, ui->hover_button);
+    for (int b = UI_BUTTON_CLOSE; b <= UI_BUTTON_FORWARD; b++) h = HASH_VALUE(h, ui->buttons[b]);
+    h = HASH_VALUE(h, r->theme);
+    h = HASH_VALUE(h, r->dpr);
+    h = HASH_VALUE(h, r->atlas.generation); /* glyphs re-rasterised */
+    return h;
+}
+
+static void draw_panel_contents(Ui *ui, const App *app);
+
 static void draw_panel(Ui *ui, const App *app)
+{
+    Renderer *r = ui->r;
+    UiRect p = ui->panel;
+    float area[4] = { p.x, p.y, p.w, p.h };
+    uint64_t key = panel_layer_key(ui);
+    if (render_layer_reuse(r, RENDER_LAYER_PANEL, area, key)) return;
+    draw_panel_contents(ui, app);
+    render_layer_keep(r, RENDER_LAYER_PANEL, area, key);
+}
+
+static void draw_panel_contents(Ui *ui, const App *app)
 {
     Renderer *r = ui->r;
     const Theme *t = r->theme;

@@ -46,6 +46,7 @@ typedef struct Ui {
     /* panel document and its wrapped lines */
     PanelDoc doc;
     bool doc_valid;
+    uint32_t doc_generation; /* bumped when the document or its wrapping changes (the panel layer's key) */
     float wrapped_width;     /* content width the lines were wrapped for */
     UiLine lines[UI_MAX_LINES];
     int line_count;
