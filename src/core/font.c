@@ -19,9 +19,26 @@
 #pragma GCC diagnostic pop
 #endif
 
+/* Kerning and advances in font units, remembered per pair and per character:
+ * stb_truetype looks kerning up in GPOS lookup by lookup, and wrapping and
+ * drawing text ask for every pair of every line each time. Direct-mapped; a
+ * collision just replaces the entry. */
+#define FONT_KERN_CACHE 4096
+#define FONT_ADVANCE_CACHE 1024
+typedef struct KernEntry {
+    uint32_t left, right;
+    int32_t kern;            /* font units; valid if left or right is non-zero */
+} KernEntry;
+typedef struct AdvanceEntry {
+    uint32_t codepoint;      /* 0 = empty (the advance of U+0000 is not asked for) */
+    int32_t advance;
+} AdvanceEntry;
+
 struct Font {
     stbtt_fontinfo info;
     float units_scale_1px; /* scale for 1 px of (ascent - descent) */
+    KernEntry *kern_cache;   /* FONT_KERN_CACHE entries */
+    AdvanceEntry *advance_cache; /* FONT_ADVANCE_CACHE entries */
 };
 
 typedef struct AtlasEntry {
@@ -42,10 +59,22 @@ Font *font_create(const uint8_t *ttf, size_t size)
         return NULL;
     }
     font->units_scale_1px = stbtt_ScaleForPixelHeight(&font->info, 1.0f);
+    font->kern_cache = calloc(FONT_KERN_CACHE, sizeof *font->kern_cache);
+    font->advance_cache = calloc(FONT_ADVANCE_CACHE, sizeof *font->advance_cache);
+    if (!font->kern_cache || !font->advance_cache) {
+        font_destroy(font);
+        return NULL;
+    }
     return font;
 }
 
-void font_destroy(Font *font) { free(font); }
+void font_destroy(Font *font)
+{
+    if (!font) return;
+    free(font->kern_cache);
+    free(font->advance_cache);
+    free(font);
+}
 
 void font_vmetrics(const Font *font, float px, float *ascent, float *descent, float *line_gap)
 {
@@ -59,16 +88,23 @@ void font_vmetrics(const Font *font, float px, float *ascent, float *descent, fl
 
 float font_advance(const Font *font, float px, uint32_t codepoint)
 {
-    int adv, lsb;
-    stbtt_GetCodepointHMetrics(&font->info, (int)codepoint, &adv, &lsb);
-    return (float)adv * font->units_scale_1px * px;
+    AdvanceEntry *e = &font->advance_cache[(codepoint * 2654435761u >> 16) & (FONT_ADVANCE_CACHE - 1)];
+    if (e->codepoint != codepoint || codepoint == 0) {
+        int adv, lsb;
+        stbtt_GetCodepointHMetrics(&font->info, (int)codepoint, &adv, &lsb);
+        *e = (AdvanceEntry){ codepoint, adv };
+    }
+    return (float)e->advance * font->units_scale_1px * px;
 }
 
 float font_kern(const Font *font, float px, uint32_t left, uint32_t right)
 {
     if (!font->info.kern && !font->info.gpos) return 0.0f;
-    return (float)stbtt_GetCodepointKernAdvance(&font->info, (int)left, (int)right) *
-           font->units_scale_1px * px;
+    uint32_t slot = ((left * 2654435761u) ^ (right * 40503u)) >> 8 & (FONT_KERN_CACHE - 1);
+    KernEntry *e = &font->kern_cache[slot];
+    if (e->left != left || e->right != right || (left == 0 && right == 0))
+        *e = (KernEntry){ left, right, stbtt_GetCodepointKernAdvance(&font->info, (int)left, (int)right) };
+    return (float)e->kern * font->units_scale_1px * px;
 }
 
 bool font_has_glyph(const Font *font, uint32_t codepoint)
