@@ -106,3 +106,11 @@ export async function goHome(atlas) {
   await waitForState(atlas.page, `(s) => !s.view.flying && !s.panelOpen && s.selectionKind === 'none' &&
     Math.abs(s.view.lon - ${lon}) < 1e-3 && Math.abs(s.view.lat - ${lat}) < 1e-3 && Math.abs(s.view.zoom - ${zoom}) < 1e-3`, 'the home view');
 }
+
+// How many pixels of two decoded screenshots of the same size differ visibly.
+export function changedPixels(a, b) {
+  let n = 0;
+  for (let i = 0; i < a.pixels.length; i += a.bpp)
+    if (Math.abs(a.pixels[i] - b.pixels[i]) + Math.abs(a.pixels[i + 1] - b.pixels[i + 1]) + Math.abs(a.pixels[i + 2] - b.pixels[i + 2]) > 30) n++;
+  return n;
+}

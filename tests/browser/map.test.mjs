@@ -4,7 +4,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openAtlas, goHome, waitForState, screenshotDir, decodePng, pixelAt, colorDistance } from './helpers.mjs';
+import { openAtlas, goHome, changedPixels, waitForState, screenshotDir, decodePng, pixelAt, colorDistance } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1280, height: 800 }); });
@@ -16,13 +16,6 @@ const project = (lon, lat) => atlas.page.evaluate(([a, b]) => window.steppeAtlas
 async function home() {
   await atlas.page.mouse.move(2, 400);
   await goHome(atlas);
-}
-
-function changedPixels(a, b) {
-  let n = 0;
-  for (let i = 0; i < a.pixels.length; i += a.bpp)
-    if (Math.abs(a.pixels[i] - b.pixels[i]) + Math.abs(a.pixels[i + 1] - b.pixels[i + 1]) + Math.abs(a.pixels[i + 2] - b.pixels[i + 2]) > 30) n++;
-  return n;
 }
 
 // Points well inside each country, clear of markers at the home view: the

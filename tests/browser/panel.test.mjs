@@ -3,7 +3,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openAtlas, screenshotDir, waitForState } from './helpers.mjs';
+import { openAtlas, screenshotDir, waitForState, decodePng, changedPixels } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1280, height: 800 }); });
@@ -52,4 +52,30 @@ test('back (Backspace) returns to the previous selection', async () => {
   await atlas.page.keyboard.press('Backspace');
   const s = await waitForState(atlas.page, (st) => st.selection === 'KAZ', 'back to Kazakhstan');
   assert.equal(s.selection, 'KAZ');
+});
+
+// Where no GPU draws, the panel is kept as pixels while nothing it shows
+// changes (core of a smooth flight): check it follows every change.
+test('the panel is redrawn when it scrolls and when the selection changes, and is steady otherwise', async () => {
+  await waitForState(atlas.page, (st) => st.selection === 'KAZ' && st.panelOpen && !st.view.flying, 'Kazakhstan in the panel');
+  const frames = () => atlas.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  const shot = async () => decodePng(await atlas.page.screenshot({ clip: { x: 1280 - 320, y: 70, width: 300, height: 520 } }));
+  await atlas.page.mouse.move(1280 - 40, 760); // off the panel's links
+  await frames();
+  const kaz = await shot();
+  assert.equal(changedPixels(kaz, await shot()), 0, 'the same panel twice');
+  await atlas.page.mouse.move(1280 - 40, 400);
+  await atlas.page.mouse.wheel(0, 400);
+  await frames();
+  const scrolled = await shot();
+  assert.ok(changedPixels(kaz, scrolled) > 2000, `scrolling changed only ${changedPixels(kaz, scrolled)} pixels`);
+  await atlas.page.keyboard.press('/');
+  await atlas.page.keyboard.type('Uzbekistan', { delay: 10 });
+  await atlas.page.keyboard.press('Enter');
+  await waitForState(atlas.page, (st) => st.selection === 'UZB' && !st.view.flying, 'Uzbekistan selected');
+  await atlas.page.mouse.move(1280 - 40, 760);
+  await frames();
+  const uzb = await shot();
+  assert.ok(changedPixels(kaz, uzb) > 2000, `another country changed only ${changedPixels(kaz, uzb)} pixels`);
+  assert.match(await panelText(), /^Uzbekistan\n/);
 });
