@@ -720,12 +720,9 @@ void render_text_halo(Renderer *r, int face, float size_css, float x, float y, c
     render_text(r, face, size_css, x, y, utf8, color);
 }
 
-static bool label_box_free(Renderer *r, SDL_FRect box)
+/* Adds a box labels must keep clear of; false if memory runs out. */
+static bool label_box_reserve(Renderer *r, SDL_FRect box)
 {
-    for (int i = 0; i < r->label_box_count; i++) {
-        SDL_FRect o = r->label_boxes[i];
-        if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return false;
-    }
     if (r->label_box_count == r->label_box_cap) {
         int cap = r->label_box_cap ? r->label_box_cap * 2 : 128;
         SDL_FRect *grown = realloc(r->label_boxes, (size_t)cap * sizeof *grown);
@@ -735,6 +732,23 @@ static bool label_box_free(Renderer *r, SDL_FRect box)
     }
     r->label_boxes[r->label_box_count++] = box;
     return true;
+}
+
+/* Whether a box overlaps one reserved, except those in [skip_first, skip_end). */
+static bool label_box_collides(const Renderer *r, SDL_FRect box, int skip_first, int skip_end)
+{
+    for (int i = 0; i < r->label_box_count; i++) {
+        if (i >= skip_first && i < skip_end) continue;
+        SDL_FRect o = r->label_boxes[i];
+        if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return true;
+    }
+    return false;
+}
+
+/* Whether a label's box is clear of those placed; if so it is placed. */
+static bool label_box_free(Renderer *r, SDL_FRect box)
+{
+    return !label_box_collides(r, box, 0, 0) && label_box_reserve(r, box);
 }
 
 /* Country names, most important first; a label that would overlap one already
@@ -829,6 +843,19 @@ static void draw_place_labels(Renderer *r, const App *app)
     const Theme *t = r->theme;
     double home_scale = app->home_scale_px > 0 ? app->home_scale_px : app->view.scale_px;
     double zoom = app->view.scale_px / home_scale;
+    /* Event markers are drawn over the labels every frame: keep names clear
+     * of every place that has events (a checkpoint's marker beside a capital
+     * would hide the capital's name). Its own name is set off by its gap. */
+    int markers_first = r->label_box_count;
+    for (uint32_t id = 1; id <= b->place_count; id++) {
+        if (place_label_gap(app, id) <= 5.0f) continue;
+        BundlePlace p = bundle_place(b, id);
+        double x, y;
+        view_world_to_screen(&app->view, p.x, p.y, &x, &y);
+        SDL_FRect marker = { (float)x - 9, (float)y - 9, 18, 18 };
+        label_box_reserve(r, marker);
+    }
+    int markers_end = r->label_box_count;
     for (int pass = 0; pass < 3; pass++) {
         for (uint32_t id = 1; id <= b->place_count; id++) {
             BundlePlace p = bundle_place(b, id);
@@ -844,17 +871,25 @@ static void draw_place_labels(Renderer *r, const App *app)
             const char *name = display_name(r, app, p.name, p.name_local);
             float size = pass == 0 ? 12.5f : 11.5f;
             float w = render_text_width(r, FACE_REGULAR, size, name);
-            SDL_FRect dot = { (float)x - 4, (float)y - 4, 8, 8 };
+            SDL_FRect dot = { (float)x - 3, (float)y - 3, 6, 6 };
             float gap = place_label_gap(app, id);
-            SDL_FRect box = { (float)x + gap, (float)y - size * 0.75f, w + 4, size * 1.2f };
-            if (!label_box_free(r, dot)) continue;
-            if (!label_box_free(r, box)) {
-                box.x = (float)x - gap - 4 - w; /* try the left side */
-                if (!label_box_free(r, box)) continue;
-            }
+            /* A dot may lie under another place's marker (a checkpoint by a
+             * capital): the name, set beside it, still reads. */
+            bool marked = gap > 5.0f; /* its dot lies under its own marker */
+            if (!marked && (label_box_collides(r, dot, markers_first, markers_end) || !label_box_reserve(r, dot))) continue;
+            /* To the right, else the left, else below or above, else dropped. */
+            float h = size * 1.2f, right = (float)x + gap, left = (float)x - gap - 4 - w;
+            float centred = (float)x - (w + 4) / 2, below = (float)y + gap - 2, above = (float)y - gap - h + 2;
+            SDL_FRect candidates[4] = { { right, (float)y - size * 0.75f, w + 4, h }, { left, (float)y - size * 0.75f, w + 4, h },
+                                        { centred, below, w + 4, h }, { centred, above, w + 4, h } };
+            int chosen = -1;
+            for (int k = 0; k < 4 && chosen < 0; k++)
+                if (label_box_free(r, candidates[k])) chosen = k;
+            if (chosen < 0) continue;
+            SDL_FRect box = candidates[chosen];
             render_fill_circle(r, (float)x, (float)y, capital ? 3.6f : 2.8f, t->label_halo);
             render_fill_circle(r, (float)x, (float)y, capital ? 2.6f : 1.9f, t->label);
-            render_text_halo(r, FACE_REGULAR, size, box.x + 2, (float)y + size * 0.35f, name,
+            render_text_halo(r, FACE_REGULAR, size, box.x + 2, box.y + size * 0.75f + size * 0.35f, name,
                              pass == 2 ? t->label_minor : t->label, t->label_halo);
         }
     }
