@@ -45,6 +45,7 @@ typedef struct AtlasEntry {
     uint32_t codepoint;
     uint16_t px_x4;  /* size in quarter pixels */
     uint8_t face;
+    uint8_t phase;   /* horizontal offset in quarter pixels, 0..3 */
     AtlasGlyph glyph;
 } AtlasEntry;
 
@@ -153,24 +154,31 @@ static void atlas_clear(FontAtlas *atlas)
     atlas->generation++;
 }
 
-static uint32_t entry_hash(uint32_t codepoint, uint16_t px_x4, int face)
+static uint32_t entry_hash(uint32_t codepoint, uint16_t px_x4, int face, int phase)
 {
-    uint32_t h = codepoint * 2654435761u ^ ((uint32_t)px_x4 * 40503u) ^ ((uint32_t)face << 29);
+    uint32_t h = codepoint * 2654435761u ^ ((uint32_t)px_x4 * 40503u) ^ ((uint32_t)face << 29) ^ ((uint32_t)phase << 26);
     return (h ^ (h >> 15)) & (FONT_ATLAS_SLOTS - 1);
 }
 
 bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, uint32_t codepoint,
                       AtlasGlyph *out)
 {
+    return font_atlas_glyph_at(atlas, font, face, px, codepoint, 0, out);
+}
+
+bool font_atlas_glyph_at(FontAtlas *atlas, const Font *font, int face, float px, uint32_t codepoint, int phase,
+                         AtlasGlyph *out)
+{
+    phase &= 3;
     /* Looked up for every character drawn every frame: an open-addressing hash of
      * entry indices keeps that O(1). Slots hold index + 1, 0 = empty. */
     uint16_t px_x4 = (uint16_t)lroundf(px * 4.0f);
-    uint32_t slot = entry_hash(codepoint, px_x4, face);
+    uint32_t slot = entry_hash(codepoint, px_x4, face, phase);
     for (;;) {
         int index = atlas->slots[slot] - 1;
         if (index < 0) break;
         const AtlasEntry *e = &atlas->entries[index];
-        if (e->codepoint == codepoint && e->px_x4 == px_x4 && e->face == (uint8_t)face) {
+        if (e->codepoint == codepoint && e->px_x4 == px_x4 && e->face == (uint8_t)face && e->phase == (uint8_t)phase) {
             *out = e->glyph;
             return true;
         }
@@ -179,7 +187,8 @@ bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, ui
     float scale = font->units_scale_1px * (float)px_x4 / 4.0f;
     int glyph = stbtt_FindGlyphIndex(&font->info, (int)codepoint);
     int x0, y0, x1, y1;
-    stbtt_GetGlyphBitmapBox(&font->info, glyph, scale, scale, &x0, &y0, &x1, &y1);
+    float shift = (float)phase * 0.25f;
+    stbtt_GetGlyphBitmapBoxSubpixel(&font->info, glyph, scale, scale, shift, 0.0f, &x0, &y0, &x1, &y1);
     int w = x1 - x0, h = y1 - y0;
     if (w < 0) w = 0;
     if (h < 0) h = 0;
@@ -191,7 +200,7 @@ bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, ui
     }
     if (atlas->shelf_y + h + 1 > FONT_ATLAS_SIZE - 4 || atlas->entry_count >= FONT_ATLAS_SLOTS / 2) {
         atlas_clear(atlas);
-        slot = entry_hash(codepoint, px_x4, face);
+        slot = entry_hash(codepoint, px_x4, face, phase);
     }
     AtlasGlyph g = {0};
     g.x = (uint16_t)atlas->shelf_x;
@@ -204,8 +213,8 @@ bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, ui
     stbtt_GetGlyphHMetrics(&font->info, glyph, &adv, &lsb);
     g.advance = (float)adv * scale;
     if (w > 0 && h > 0) {
-        stbtt_MakeGlyphBitmap(&font->info, atlas->pixels + g.y * FONT_ATLAS_SIZE + g.x, w, h,
-                              FONT_ATLAS_SIZE, scale, scale, glyph);
+        stbtt_MakeGlyphBitmapSubpixel(&font->info, atlas->pixels + g.y * FONT_ATLAS_SIZE + g.x, w, h,
+                                      FONT_ATLAS_SIZE, scale, scale, shift, 0.0f, glyph);
         if (atlas->dirty_y0 >= atlas->dirty_y1) {
             atlas->dirty_y0 = g.y;
             atlas->dirty_y1 = g.y + h;
@@ -221,6 +230,7 @@ bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, ui
     e->codepoint = codepoint;
     e->px_x4 = px_x4;
     e->face = (uint8_t)face;
+    e->phase = (uint8_t)phase;
     e->glyph = g;
     *out = g;
     return true;

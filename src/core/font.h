@@ -53,6 +53,11 @@ void font_atlas_free(FontAtlas *atlas);
  * only if the glyph is larger than the whole atlas. */
 bool font_atlas_glyph(FontAtlas *atlas, const Font *font, int face, float px, uint32_t codepoint,
                       AtlasGlyph *out);
+/* The same, rasterised phase quarter pixels (0..3) to the right of the
+ * whole-pixel position the caller draws it at: text set at fractional pen
+ * positions keeps its spacing even while every glyph lands on whole pixels. */
+bool font_atlas_glyph_at(FontAtlas *atlas, const Font *font, int face, float px, uint32_t codepoint, int phase,
+                         AtlasGlyph *out);
 /* Returns true and the changed row range [y0, y1) if there is anything to upload, then resets it. */
 bool font_atlas_take_dirty(FontAtlas *atlas, int *y0, int *y1);
 /* Marks every row changed (the texture it was uploaded to was replaced). */

@@ -677,9 +677,15 @@ float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_
     while (pos < len) {
         uint32_t cp = utf8_next(utf8, len, &pos);
         if (prev) x += font_kern(font, px, prev, cp);
+        /* Whole pixels plus a quarter-pixel phase baked into the glyph:
+         * sharp, and evenly spaced (rounding each glyph to a whole pixel
+         * made gaps inside words). */
+        float whole = floorf(x);
+        int phase = (int)((x - whole) * 4.0f + 0.5f);
+        if (phase == 4) { whole += 1.0f; phase = 0; }
         AtlasGlyph g;
-        if (font_atlas_glyph(&r->atlas, font, face, px, cp, &g)) {
-            add_glyph_quad(r, floorf(x + 0.5f), y, &g, col);
+        if (font_atlas_glyph_at(&r->atlas, font, face, px, cp, phase, &g)) {
+            add_glyph_quad(r, whole, y, &g, col);
             x += g.advance;
         }
         prev = cp;
@@ -711,11 +717,13 @@ static const char *display_name(const Renderer *r, const App *app, const char *e
 void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
                              Rgba color, Rgba halo)
 {
-    /* Four diagonal copies make a halo nearly as round as eight, at half the
-     * cost: labels are the second biggest share of a frame in software WebGL. */
-    static const float offsets[4][2] = { { -0.8f, -0.8f }, { 0.8f, -0.8f }, { -0.8f, 0.8f }, { 0.8f, 0.8f } };
+    /* Eight copies around the text: a halo even on every side, so a name
+     * over a dark border still reads (labels are drawn into the cached base
+     * map, not every frame). */
+    static const float offsets[8][2] = { { -0.8f, -0.8f }, { 0.8f, -0.8f }, { -0.8f, 0.8f }, { 0.8f, 0.8f },
+                                         { -1.0f, 0.0f },  { 1.0f, 0.0f },  { 0.0f, -1.0f }, { 0.0f, 1.0f } };
     float d = 1.0f / r->dpr * (r->dpr > 1.5f ? 1.5f : 1.0f);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 8; i++)
         render_text(r, face, size_css, x + offsets[i][0] * d, y + offsets[i][1] * d, utf8, halo);
     render_text(r, face, size_css, x, y, utf8, color);
 }
