@@ -21,6 +21,7 @@ typedef struct EdgePlace {
 bool event_markers_init(EventMarkers *m, const Bundle *b)
 {
     memset(m, 0, sizeof *m);
+    m->shift_threshold = MARKERS_SHIFT_WHILE_PANNING;
     size_t n = b->event_count ? b->event_count : 1;
     size_t np = (size_t)b->place_count + 1;
     m->capacity = b->event_count;
@@ -553,6 +554,24 @@ static void map_area(const App *app, double area[4])
     area[3] = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
 }
 
+/* Moves the glyphs of the last layout so they lie (dx, dy) css px from where
+ * it put them (the view's centre moved by that much, nothing else changed).
+ * Edge indicators stay on the edge; both are laid out afresh when the pan stops. */
+static void shift_layout(EventMarkers *m, double dx, double dy)
+{
+    double step_x = dx - m->shift_x, step_y = dy - m->shift_y;
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        MarkerGlyph *g = &m->glyphs[i];
+        g->x += step_x;
+        g->y += step_y;
+        g->anchor_x += step_x;
+        g->anchor_y += step_y;
+    }
+    m->shift_x = dx;
+    m->shift_y = dy;
+    m->shifted = true;
+}
+
 void event_markers_update(EventMarkers *m, const App *app)
 {
     if (!m->event_place) return;
@@ -574,9 +593,17 @@ void event_markers_update(EventMarkers *m, const App *app)
     map_area(app, area);
     double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
                        app->layers, app->legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
-    if (m->valid && memcmp(key, m->layout_key, sizeof key) == 0) return;
+    bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
+    if (same && !m->shifted) return;
+    bool only_centre_moved = m->valid && memcmp(key + 2, m->layout_key + 2, sizeof key - 2 * sizeof key[0]) == 0;
+    if (only_centre_moved && app->interacting && m->passing_count > m->shift_threshold) {
+        shift_layout(m, (m->layout_key[0] - v->center_x) * v->scale_px, (m->layout_key[1] - v->center_y) * v->scale_px);
+        return;
+    }
     memcpy(m->layout_key, key, sizeof key);
     m->valid = true;
+    m->shifted = false;
+    m->shift_x = m->shift_y = 0;
     memcpy(m->area, area, sizeof area);
     legend_layout(app, &m->legend);
     m->glyph_count = m->edge_count = 0;

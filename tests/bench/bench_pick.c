@@ -9,7 +9,10 @@
  *   - the median time of one pick through the frame's layout
  *     (event_markers_pick) over 10,000 random points,
  *   - the median time of a full marker layout (filter, clustering, edge
- *     indicators) at the home view, and of one after a filter change.
+ *     indicators) at the home view, and of one after a filter change,
+ *   - the median time of the marker update in each frame of a drag (60
+ *     moves of 4, 2 px: the layout is moved along) and of the layout when
+ *     the drag stops.
  * A benchmark, not a test: it prints figures and always succeeds; it is not
  * registered with ctest. Build it optimised (the native preset):
  *   cmake --preset native && cmake --build --preset native --target bench_pick
@@ -159,6 +162,24 @@ int main(void)
         layout[i] = (now_us() - s) / 1000;
     }
     printf("  layout at home (filter too):  %8.2f ms median\n", median(layout, LAYOUTS));
+
+    /* A drag: 60 moves of (4, 2) css px, as ../shared/bench drives it. */
+    double pan[60];
+    app.interacting = true;
+    for (int i = 0; i < 60; i++) {
+        view_pan_by(&app.view, 4, 2);
+        double s = now_us();
+        event_markers_update(m, &app);
+        pan[i] = (now_us() - s) / 1000;
+    }
+    double pan_median = median(pan, 60), pan_max = pan[59];
+    app.interacting = false;
+    double s_stop = now_us();
+    event_markers_update(m, &app);
+    printf("  drag, per frame:              %8.3f ms median, %.3f ms max; when it stops: %.2f ms\n", pan_median,
+           pan_max, (now_us() - s_stop) / 1000);
+    view_pan_by(&app.view, -240, -120);
+    event_markers_update(m, &app);
 
     /* Picking through the layout, as hover and clicks do every frame. */
     found = 0;

@@ -438,6 +438,73 @@ static void test_many(void)
     free(data);
 }
 
+/* --- panning a large set: the layout moves along, and is laid out afresh when the pan stops ---------------- */
+
+static void test_shift_while_panning(void)
+{
+    size_t size;
+    uint8_t *data = many_bundle(&size);
+    Bundle b;
+    char message[256];
+    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
+    App app;
+    CHECK(app_init(&app, &b, 800, 600, 0));
+    EventMarkers *m = app.markers;
+    m->shift_threshold = 0; /* every set counts as large here */
+    event_markers_update(m, &app);
+    size_t count = m->glyph_count;
+    CHECK(count > 2);
+    MarkerGlyph before[64];
+    memcpy(before, m->glyphs, (count < 64 ? count : 64) * sizeof *before);
+    double wx = app.view.center_x, wy = app.view.center_y, x0, y0, x1, y1;
+    view_world_to_screen(&app.view, wx, wy, &x0, &y0);
+
+    app.interacting = true;
+    view_pan_by(&app.view, 30, 12);
+    view_world_to_screen(&app.view, wx, wy, &x1, &y1);
+    event_markers_update(m, &app);
+    CHECK(m->shifted);
+    CHECK_EQ_U(m->glyph_count, count);
+    bool moved = true;
+    for (size_t i = 0; i < count && i < 64; i++)
+        moved = moved && fabs(m->glyphs[i].x - (before[i].x + x1 - x0)) < 1e-6 &&
+                fabs(m->glyphs[i].y - (before[i].y + y1 - y0)) < 1e-6 &&
+                fabs(m->glyphs[i].anchor_x - (before[i].anchor_x + x1 - x0)) < 1e-6;
+    CHECK(moved);
+    /* Picking follows what is drawn: the first glyph is found where it moved to. */
+    MarkerHit hit = event_markers_pick(m, m->glyphs[0].x, m->glyphs[0].y);
+    CHECK(hit.kind == MARKER_HIT_GLYPH);
+
+    /* Panning back puts it where it was, without a new layout. */
+    view_pan_by(&app.view, -30, -12);
+    event_markers_update(m, &app);
+    CHECK(fabs(m->glyphs[0].x - before[0].x) < 1e-6 && fabs(m->glyphs[0].y - before[0].y) < 1e-6);
+
+    /* When the pan stops, a fresh layout: the same as one made from scratch. */
+    view_pan_by(&app.view, 30, 12);
+    event_markers_update(m, &app);
+    app.interacting = false;
+    event_markers_update(m, &app);
+    CHECK(!m->shifted);
+    MarkerGlyph settled[64];
+    size_t settled_count = m->glyph_count;
+    memcpy(settled, m->glyphs, (settled_count < 64 ? settled_count : 64) * sizeof *settled);
+    m->valid = false;
+    event_markers_update(m, &app);
+    CHECK_EQ_U(m->glyph_count, settled_count);
+    CHECK(memcmp(settled, m->glyphs, (settled_count < 64 ? settled_count : 64) * sizeof *settled) == 0);
+
+    /* Below the threshold every frame of a pan gets a fresh layout. */
+    m->shift_threshold = MARKERS_SHIFT_WHILE_PANNING;
+    app.interacting = true;
+    view_pan_by(&app.view, 5, 5);
+    event_markers_update(m, &app);
+    CHECK(!m->shifted);
+
+    app_destroy(&app);
+    free(data);
+}
+
 /* --- a ring of far places: badges never overlap, every event is counted ----------------------------------- */
 
 static void test_ring(void)
@@ -495,6 +562,7 @@ int main(void)
 {
     test_fixture();
     test_many();
+    test_shift_while_panning();
     test_ring();
     return test_finish();
 }
