@@ -2,6 +2,7 @@
 #include "raster.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 RasterRect raster_bounds(const RasterImage *image)
@@ -294,6 +295,70 @@ void raster_triangles(RasterImage *dst, RasterRect clip, const RasterVertex *ver
             p[k] = &vertices[index];
         }
         if (valid) draw_triangle(dst, clip, p, texture);
+    }
+}
+
+/* --- polygons ----------------------------------------------------------------- */
+
+static int compare_edges_by_top(const void *a, const void *b)
+{
+    float ya = ((const RasterEdge *)a)->top_y, yb = ((const RasterEdge *)b)->top_y;
+    return ya < yb ? -1 : ya > yb;
+}
+
+void raster_fill_polygon(RasterImage *dst, RasterRect clip, const float *xy, const int *ring_ends, int ring_count,
+                         uint32_t color, RasterPolygonScratch *scratch)
+{
+    clip = clip_to_image(dst, clip);
+    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0 || ring_count <= 0 || (color >> 24) == 0) return;
+    int total = ring_ends[ring_count - 1];
+    if (total > scratch->capacity) return;
+    /* Edges, each from its upper end: two polygons sharing an edge compute
+     * the same crossings whichever way their rings run. Horizontal edges
+     * add nothing to a scan at row centres. */
+    int edge_count = 0;
+    float min_y = INFINITY, max_y = -INFINITY;
+    for (int k = 0, start = 0; k < ring_count; start = ring_ends[k], k++) {
+        int end = ring_ends[k];
+        if (end - start < 3 || end > total || end < start) continue;
+        for (int i = start; i < end; i++) {
+            int j = i + 1 < end ? i + 1 : start;
+            float ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * j], by = xy[2 * j + 1];
+            if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by) || ay == by) continue;
+            if (ay > by) { float t = ax; ax = bx; bx = t; t = ay; ay = by; by = t; }
+            scratch->edges[edge_count++] = (RasterEdge){ ay, by, ax, (float)(((double)bx - ax) / ((double)by - ay)) };
+            min_y = fminf(min_y, ay);
+            max_y = fmaxf(max_y, by);
+        }
+    }
+    if (edge_count < 2) return;
+    qsort(scratch->edges, (size_t)edge_count, sizeof *scratch->edges, compare_edges_by_top);
+    int row0 = first_centre_at_or_after(min_y, clip.y0, clip.y1), row1 = first_centre_at_or_after(max_y, clip.y0, clip.y1);
+    int next = 0, active_count = 0;
+    for (int y = row0; y < row1; y++) {
+        float yc = (float)y + 0.5f;
+        /* Edges reaching this row join; those that ended leave. An edge
+         * covers the rows whose centres lie in [top, bottom). */
+        while (next < edge_count && scratch->edges[next].top_y <= yc) scratch->active[active_count++] = next++;
+        int kept = 0;
+        for (int a = 0; a < active_count; a++)
+            if (scratch->edges[scratch->active[a]].bottom_y > yc) scratch->active[kept++] = scratch->active[a];
+        active_count = kept;
+        /* Crossings, sorted (few per row: insertion sort). */
+        int n = 0;
+        for (int a = 0; a < active_count; a++) {
+            const RasterEdge *e = &scratch->edges[scratch->active[a]];
+            double x = (double)e->top_x + ((double)yc - e->top_y) * e->slope;
+            int k = n++;
+            while (k > 0 && scratch->crossings[k - 1] > x) { scratch->crossings[k] = scratch->crossings[k - 1]; k--; }
+            scratch->crossings[k] = x;
+        }
+        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+        for (int k = 0; k + 1 < n; k += 2) {
+            int x0 = first_centre_at_or_after(scratch->crossings[k], clip.x0, clip.x1);
+            int x1 = first_centre_at_or_after(scratch->crossings[k + 1], clip.x0, clip.x1);
+            if (x1 > x0) fill_span(row, x0, x1, color);
+        }
     }
 }
 

@@ -84,6 +84,29 @@ void raster_polyline(RasterImage *dst, RasterRect clip, const float *xy, int n, 
 void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width,
                            uint32_t color, float casing_width, uint32_t casing_color);
 
+/* Scratch for raster_fill_polygon, sized by the caller for at least as many
+ * edges as the polygon has points. */
+typedef struct RasterEdge {
+    float top_y, bottom_y;       /* top_y < bottom_y */
+    float top_x, slope;          /* x at top_y, and dx / dy */
+} RasterEdge;
+typedef struct RasterPolygonScratch {
+    RasterEdge *edges;
+    int *active;
+    double *crossings;
+    int capacity;                /* of each array */
+} RasterPolygonScratch;
+
+/* Fills a polygon of one or more rings (holes included, even-odd) with an
+ * opaque or translucent colour: ring k is points ring_ends[k - 1] (0 for the
+ * first) to ring_ends[k] - 1 of xy (x, y pairs), closed. A pixel is filled if
+ * its centre is inside, so polygons sharing an edge (neighbouring countries)
+ * meet without gap or overlap. Rows are scanned with the edges crossing
+ * them, so a large country costs its area and its outline, not its
+ * triangles. Does nothing if scratch is too small for the points. */
+void raster_fill_polygon(RasterImage *dst, RasterRect clip, const float *xy, const int *ring_ends, int ring_count,
+                         uint32_t color, RasterPolygonScratch *scratch);
+
 /* Drops points of a polyline (n x, y pairs, in place) that lie within
  * `tolerance` px of the straight line the kept points make in their stead:
  * a border decimated to one point per pixel still has many nearly straight

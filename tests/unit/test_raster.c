@@ -292,6 +292,56 @@ static void test_polyline(void)
     CHECK(count(red) > 0);
 }
 
+static void test_polygon(void)
+{
+    RasterEdge edges[32];
+    int active[32];
+    double crossings[32];
+    RasterPolygonScratch scratch = { edges, active, crossings, 32 };
+    uint32_t red = raster_rgba(255, 0, 0, 255);
+
+    /* A square with a square hole: centres inside the outer ring and outside the inner one. */
+    clear(BLACK);
+    float rings[16] = { 2, 2, 14, 2, 14, 12, 2, 12, /* hole, the other way round */ 5, 5, 5, 9, 9, 9, 9, 5 };
+    int ends[2] = { 4, 8 };
+    raster_fill_polygon(&image, raster_bounds(&image), rings, ends, 2, red, &scratch);
+    CHECK_EQ_U(count(red), 12 * 10 - 4 * 4);
+    CHECK_EQ_U(at(2, 2), red);
+    CHECK_EQ_U(at(13, 11), red);
+    CHECK_EQ_U(at(14, 11), BLACK);
+    CHECK_EQ_U(at(6, 6), BLACK);
+    CHECK_EQ_U(at(4, 6), red);
+
+    /* Two polygons sharing a slanted edge, translucent: together they fill
+     * what their union does, each pixel once. */
+    uint32_t glaze = raster_rgba(255, 255, 255, 100), once = raster_rgba(100, 100, 100, 255);
+    float left[8] = { 1.2f, 1.7f, 17.3f, 1.7f, 9.9f, 20.6f, 1.2f, 20.6f };
+    float right[8] = { 17.3f, 1.7f, 30.1f, 1.7f, 30.1f, 20.6f, 9.9f, 20.6f };
+    float whole[8] = { 1.2f, 1.7f, 30.1f, 1.7f, 30.1f, 20.6f, 1.2f, 20.6f };
+    int four[1] = { 4 };
+    clear(BLACK);
+    raster_fill_polygon(&image, raster_bounds(&image), whole, four, 1, glaze, &scratch);
+    int union_count = count(once);
+    clear(BLACK);
+    raster_fill_polygon(&image, raster_bounds(&image), left, four, 1, glaze, &scratch);
+    raster_fill_polygon(&image, raster_bounds(&image), right, four, 1, glaze, &scratch);
+    CHECK_EQ_U(count(once), union_count);
+    CHECK_EQ_U(count(once) + count(BLACK), W * H);
+
+    /* Clipped, huge, non-finite and too-large input. */
+    clear(BLACK);
+    RasterRect clip = { 3, 3, 6, 5 };
+    raster_fill_polygon(&image, clip, whole, four, 1, red, &scratch);
+    CHECK_EQ_U(count(red), 3 * 2);
+    float far[8] = { -1e7f, -1e7f, 1e7f, -1e7f, 1e7f, 1e7f, NAN, 1e7f };
+    clear(BLACK);
+    raster_fill_polygon(&image, raster_bounds(&image), far, four, 1, red, &scratch); /* the NaN's edges drop out */
+    RasterPolygonScratch small = { edges, active, crossings, 3 };
+    clear(BLACK);
+    raster_fill_polygon(&image, raster_bounds(&image), whole, four, 1, red, &small);
+    CHECK_EQ_U(count(BLACK), W * H);
+}
+
 static void test_simplify(void)
 {
     /* Points on a straight line go; corners stay; nothing moves more than the tolerance. */
@@ -378,6 +428,7 @@ int main(void)
     test_texture();
     test_bad_input();
     test_polyline();
+    test_polygon();
     test_simplify();
     test_copy();
     return test_finish();
