@@ -171,6 +171,11 @@ void render_shutdown(Renderer *r)
     batch_free(&r->fill);
     batch_free(&r->stroke);
     line_batch_free(&r->lines);
+    free(r->polygon_xy);
+    free(r->polygon_ends);
+    free(r->polygon_scratch.edges);
+    free(r->polygon_scratch.active);
+    free(r->polygon_scratch.crossings);
     batch_free(&r->text);
     free(r->ring_scratch);
     free(r->run_scratch);
@@ -259,8 +264,64 @@ static int clip_triangle(const GuardRect *g, SDL_FPoint tri[3], SDL_FPoint out[9
 
 /* Adds a country's triangles to the fill batch. A country's rings are stored
  * contiguously, so its vertices are one range and its triangles index into it. */
+static int ring_to_device(Renderer *r, const App *app, BundleRing ring);
+
+/* Grows the polygon buffers to hold `points` points in `rings` rings. */
+static bool polygon_reserve(Renderer *r, int points, int rings)
+{
+    if (points > r->polygon_cap) {
+        int cap = r->polygon_cap ? r->polygon_cap : 4096;
+        while (cap < points) cap *= 2;
+        float *xy = realloc(r->polygon_xy, (size_t)cap * 2 * sizeof *xy);
+        if (xy) r->polygon_xy = xy;
+        RasterPolygonScratch *s = &r->polygon_scratch;
+        RasterEdge *edges = realloc(s->edges, (size_t)cap * sizeof *edges);
+        if (edges) s->edges = edges;
+        int *active = realloc(s->active, (size_t)cap * sizeof *active);
+        if (active) s->active = active;
+        double *crossings = realloc(s->crossings, (size_t)cap * sizeof *crossings);
+        if (crossings) s->crossings = crossings;
+        if (!xy || !edges || !active || !crossings) return false;
+        r->polygon_cap = s->capacity = cap;
+    }
+    if (rings > r->polygon_ring_cap) {
+        int cap = r->polygon_ring_cap ? r->polygon_ring_cap * 2 : 64;
+        while (cap < rings) cap *= 2;
+        int *ends = realloc(r->polygon_ends, (size_t)cap * sizeof *ends);
+        if (!ends) return false;
+        r->polygon_ends = ends;
+        r->polygon_ring_cap = cap;
+    }
+    return true;
+}
+
+/* Direct drawing: a country filled from its rings, as the borders are drawn
+ * from them (one point per pixel), scanned row by row; its triangles would
+ * cost a span setup each, and large countries have thousands. */
+static void fill_country_rings(Renderer *r, const App *app, const BundleCountry *c, Rgba color)
+{
+    int points = 0, rings = 0;
+    for (uint32_t k = 0; k < c->ring_count; k++) {
+        int n = ring_to_device(r, app, bundle_ring(app->bundle, c->ring_first + k));
+        if (n < 3 || !polygon_reserve(r, points + n, rings + 1)) continue;
+        for (int i = 0; i < n; i++) {
+            r->polygon_xy[2 * (points + i)] = r->ring_scratch[i].x;
+            r->polygon_xy[2 * (points + i) + 1] = r->ring_scratch[i].y;
+        }
+        points += n;
+        r->polygon_ends[rings++] = points;
+    }
+    if (rings > 0)
+        raster_fill_polygon(r->target, r->clip, r->polygon_xy, r->polygon_ends, rings,
+                            raster_rgba(color.r, color.g, color.b, color.a), &r->polygon_scratch);
+}
+
 static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c, Rgba color)
 {
+    if (direct(r)) {
+        fill_country_rings(r, app, c, color);
+        return;
+    }
     const Bundle *b = app->bundle;
     BundleRing first = bundle_ring(b, c->ring_first);
     BundleRing last = bundle_ring(b, c->ring_first + c->ring_count - 1);

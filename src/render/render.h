@@ -57,6 +57,11 @@ typedef struct Renderer {
     float dpr;                   /* device px per css px for this frame */
     VertexBatch fill, stroke, text;
     LineBatch lines;             /* what `stroke` holds when drawing directly */
+    /* a country's rings in device px, for raster_fill_polygon (direct drawing) */
+    float *polygon_xy;
+    int *polygon_ends;
+    int polygon_cap, polygon_ring_cap;
+    RasterPolygonScratch polygon_scratch;
     SDL_FPoint *ring_scratch;    /* one ring in device px, after decimation */
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
