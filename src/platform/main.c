@@ -931,6 +931,9 @@ int main(int argc, char **argv)
 #endif
     apply_initial_state(p, state_text);
 #ifdef __EMSCRIPTEN__
+    /* The first frame now rather than at the next animation frame: the map
+     * shows one frame sooner. */
+    frame();
     emscripten_set_main_loop(frame, 0, 0);
 #else
     while (!p->quit) {

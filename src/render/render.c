@@ -1062,9 +1062,11 @@ void render_begin(Renderer *r, const App *app, float dpr)
     }
     const Theme *t = r->theme;
     if (direct(r)) {
+        /* Cleared by render_map where the map does not cover the frame: a
+         * full clear under a full copy of the cache is a megapixel for nothing. */
         r->target = &r->frame;
         r->clip = raster_bounds(&r->frame);
-        fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, t->water);
+        r->frame_cleared = false;
     } else {
         SDL_SetRenderDrawColor(r->sdl, t->water.r, t->water.g, t->water.b, 255);
         SDL_RenderClear(r->sdl);
@@ -1226,6 +1228,14 @@ static bool cache_step(Renderer *r, const App *app)
     return true;
 }
 
+/* Direct drawing: water under the whole frame, once per frame. */
+static void clear_frame(Renderer *r)
+{
+    if (!direct(r) || r->frame_cleared) return;
+    fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, r->theme->water);
+    r->frame_cleared = true;
+}
+
 /* Where the cache lies in the current view (css px: top left, size) and
  * the fraction of the viewport it covers. */
 static double cache_placement(const Renderer *r, const App *app, double *x, double *y, double *w, double *h)
@@ -1266,6 +1276,8 @@ static bool cache_blit(Renderer *r, const App *app, double min_coverage)
         dst.y = roundf(dst.y);
     }
     if (direct(r)) {
+        bool covers = dst.x <= 0 && dst.y <= 0 && dst.x + dst.w >= r->frame.width && dst.y + dst.h >= r->frame.height;
+        if (!covers) clear_frame(r); /* water where the copy ends */
         raster_copy(r->target, r->clip, &r->cache_image, dst.x, dst.y, ratio == 1.0 ? 1.0 : (double)dst.w / r->cache_w);
         return true;
     }
@@ -1380,7 +1392,10 @@ void render_map(Renderer *r, const App *app)
         }
         if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
     }
-    if (!drawn) draw_base_map(r, app);
+    if (!drawn) {
+        clear_frame(r);
+        draw_base_map(r, app);
+    }
     draw_country_highlights(r, app);
     render_relations(r, app);
     render_markers(r, app);

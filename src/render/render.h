@@ -74,6 +74,7 @@ typedef struct Renderer {
     RasterImage frame;
     RasterImage *target;         /* the frame or a cache image being drawn */
     RasterRect clip;
+    bool frame_cleared;          /* water laid under this frame already */
     RasterImage cache_image, next_image; /* the caches, as map_cache/map_next are for SDL */
     SDL_Texture *map_cache;
     SDL_Texture *map_next;       /* the next cache, drawn a band per frame (software) */
