@@ -440,15 +440,32 @@ static void test_many(void)
 
 /* --- panning a large set: the layout moves along, and is laid out afresh when the pan stops ---------------- */
 
+/* Opens a test's bundle and an App of w x h css px on it; false (a failed
+ * check, with the reason) if either cannot be made. */
+static bool open_app(const uint8_t *data, size_t size, Bundle *b, App *app, double w, double h)
+{
+    char message[256];
+    BundleError error = bundle_open(b, data, size, message, sizeof message);
+    CHECK(error == BUNDLE_OK);
+    if (error != BUNDLE_OK) {
+        printf("  bundle: %s\n", message);
+        return false;
+    }
+    bool ok = app_init(app, b, w, h, 0);
+    CHECK(ok);
+    return ok;
+}
+
 static void test_shift_while_panning(void)
 {
     size_t size;
     uint8_t *data = many_bundle(&size);
     Bundle b;
-    char message[256];
-    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
     App app;
-    CHECK(app_init(&app, &b, 800, 600, 0));
+    if (!open_app(data, size, &b, &app, 800, 600)) {
+        free(data);
+        return;
+    }
     EventMarkers *m = app.markers;
     m->shift_threshold = 0; /* every set counts as large here */
     event_markers_update(m, &app);
