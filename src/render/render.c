@@ -627,15 +627,30 @@ static void draw_countries(Renderer *r, const App *app)
     flush_strokes(r);
 }
 
+/* The selected country's outline with a halo. */
+static void draw_selection_outline(Renderer *r, const App *app)
+{
+    if (app->selection.kind != SELECTION_COUNTRY || !app->selection.id) return;
+    BundleCountry c = bundle_country(app->bundle, app->selection.id);
+    double visible[4];
+    view_visible_bounds(&app->view, visible);
+    if (!c.ring_count || !bbox_visible(c.bbox, visible)) return;
+    add_country_outline_cased(r, app, &c, 2.4f, r->theme->selected_outline, 4.5f, r->theme->label_halo);
+    flush_strokes(r);
+}
+
 /* What changes often is drawn over the (possibly cached) base map every
- * frame: the hover tint and the selected country's outline. */
+ * frame: the hover tint and outline, and the selected country's outline
+ * until the base map is drawn again with it (under the names). */
 static void draw_country_highlights(Renderer *r, const App *app)
 {
     const Bundle *b = app->bundle;
     const Theme *t = r->theme;
     double visible[4];
     view_visible_bounds(&app->view, visible);
-    if (app->hover_country) {
+    bool selection_drawn = r->base_shows_selection; /* under the names, in the base map */
+    bool hover_is_selection = app->selection.kind == SELECTION_COUNTRY && app->selection.id == app->hover_country;
+    if (app->hover_country && !(selection_drawn && hover_is_selection)) {
         BundleCountry c = bundle_country(b, app->hover_country);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
             /* A light tint where blending is cheap (a GPU); everywhere an
@@ -649,13 +664,7 @@ static void draw_country_highlights(Renderer *r, const App *app)
             flush_strokes(r);
         }
     }
-    if (app->selection.kind == SELECTION_COUNTRY && app->selection.id) {
-        BundleCountry c = bundle_country(b, app->selection.id);
-        if (c.ring_count && bbox_visible(c.bbox, visible)) {
-            add_country_outline_cased(r, app, &c, 2.4f, t->selected_outline, 4.5f, t->label_halo);
-            flush_strokes(r);
-        }
-    }
+    if (!selection_drawn) draw_selection_outline(r, app);
 }
 
 /* --- text -------------------------------------------------------------------- */
@@ -1079,6 +1088,7 @@ static void draw_base_map(Renderer *r, const App *app)
 {
     r->label_box_count = 0;
     draw_countries(r, app);
+    draw_selection_outline(r, app); /* under the names, so they stay legible */
     if (app->layers & LAYER_LABELS) {
         /* Order is priority: earlier labels win collisions. */
         draw_country_labels(r, app, 1, 2);
@@ -1143,10 +1153,12 @@ static void destroy_cache_textures(Renderer *r)
  * y0 = 0 and y1 = its height). The base map is laid out in full each time,
  * so labels land where they would in one pass; only what falls in the rows
  * is drawn. */
-static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *view, int y0, int y1)
+static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *view, Selection selection, int y0,
+                            int y1)
 {
     App enlarged = *app;
     enlarged.view = *view;
+    enlarged.selection = selection; /* all bands of a redraw show the same one */
     enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
     enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
     if (direct(r)) {
@@ -1195,8 +1207,9 @@ static bool cache_render(Renderer *r, const App *app)
         r->cache_h = h;
     }
     r->next_band = 0;
-    cache_draw_rows(r, app, false, &app->view, 0, h);
+    cache_draw_rows(r, app, false, &app->view, app->selection, 0, h);
     cache_set_key(r, app, &app->view);
+    r->cache_selection = app->selection;
     return true;
 }
 
@@ -1212,9 +1225,12 @@ static bool cache_step(Renderer *r, const App *app)
     if (direct(r) ? !r->next_image.pixels && !create_cache_image(&r->next_image, r->cache_w, r->cache_h)
                   : !r->map_next && !(r->map_next = create_cache_texture(r, r->cache_w, r->cache_h)))
         return false;
-    if (r->next_band == 0) r->next_view = app->view;
+    if (r->next_band == 0) {
+        r->next_view = app->view;
+        r->next_selection = app->selection;
+    }
     int band = r->next_band;
-    cache_draw_rows(r, app, true, &r->next_view, band * r->cache_h / CACHE_BANDS,
+    cache_draw_rows(r, app, true, &r->next_view, r->next_selection, band * r->cache_h / CACHE_BANDS,
                     (band + 1) * r->cache_h / CACHE_BANDS);
     if (++r->next_band < CACHE_BANDS) return true;
     SDL_Texture *done = r->map_next;
@@ -1225,6 +1241,7 @@ static bool cache_step(Renderer *r, const App *app)
     r->cache_image = done_image;
     r->next_band = 0;
     cache_set_key(r, app, &r->next_view);
+    r->cache_selection = r->next_selection;
     return true;
 }
 
@@ -1364,13 +1381,23 @@ const char *render_display_name(const Renderer *r, const App *app, const char *e
     return display_name(r, app, english, local);
 }
 
+/* The country a selection outlines in the base map, 0 for none. */
+static uint32_t outlined_country(Selection s)
+{
+    return s.kind == SELECTION_COUNTRY ? s.id : 0;
+}
+
 void render_map(Renderer *r, const App *app)
 {
     bool drawn = false;
     r->cache_approximate = false;
+    r->base_shows_selection = true;
     if (r->use_cache) {
         bool key = r->cache_valid && cache_key_matches(r, app);
-        bool same_scale = key && r->cache_view.scale_px == app->view.scale_px;
+        /* A cache outlining another country than the selected one is shown
+         * only while a redraw is under way (the outline over it meanwhile). */
+        bool same_selection = outlined_country(r->cache_selection) == outlined_country(app->selection);
+        bool same_scale = key && same_selection && r->cache_view.scale_px == app->view.scale_px;
         double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
         if (same_scale) drawn = cache_blit(r, app, 1.0);
         if (drawn) {
@@ -1391,6 +1418,7 @@ void render_map(Renderer *r, const App *app)
             }
         }
         if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
+        if (drawn) r->base_shows_selection = outlined_country(r->cache_selection) == outlined_country(app->selection);
     }
     if (!drawn) {
         clear_frame(r);

@@ -88,6 +88,11 @@ typedef struct Renderer {
     bool cache_local_names;
     float cache_dpr;
     double cache_rendered_ms;    /* App.last_now_ms when the cache was last drawn */
+    /* The selected country's outline lies in the base map, under the names,
+     * once the base map is drawn again; until then it is drawn over it. */
+    Selection cache_selection;   /* the selection the cache shows */
+    Selection next_selection;    /* ... and the one the next cache is drawn with */
+    bool base_shows_selection;   /* this frame's base map has the current selection's outline */
     /* Retained layers (direct drawing only): the pixels of an opaque part of
      * the UI, kept while what it shows is unchanged (render_layer_reuse). */
     struct RenderLayer {

@@ -41,6 +41,34 @@ for (const [iso3, lon, lat] of [['KAZ', 67, 48], ['UZB', 63.5, 42.3], ['TJK', 72
   });
 }
 
+// The selected country's outline is drawn into the cached base map (under
+// the names) once the map is redrawn; deselecting must leave no trace of it.
+test('the selection outline shows at the home view and leaves no trace once deselected', async () => {
+  await home();
+  const region = { x: 120, y: 90, width: 760, height: 520 };
+  const frames = (n) => atlas.page.waitForTimeout(n);
+  await atlas.page.mouse.move(640, 780); // the timeline: nothing hovered on the map
+  await frames(400);
+  const reference = decodePng(await atlas.page.screenshot({ clip: region }));
+  const [x, y] = await project(67, 48);
+  await atlas.page.mouse.click(x, y);
+  await waitForState(atlas.page, (st) => st.selection === 'KAZ' && !st.view.flying, 'Kazakhstan selected');
+  await atlas.page.keyboard.press('Escape'); // the panel closes, the selection stays
+  await atlas.page.keyboard.press('0');
+  const { lon, lat, zoom } = atlas.homeView;
+  await waitForState(atlas.page, `(s) => s.selection === 'KAZ' && !s.panelOpen && !s.view.flying &&
+    Math.abs(s.view.lon - ${lon}) < 1e-3 && Math.abs(s.view.lat - ${lat}) < 1e-3 && Math.abs(s.view.zoom - ${zoom}) < 1e-3`, 'home, Kazakhstan selected');
+  await atlas.page.mouse.move(640, 780);
+  await frames(600); // the base map redrawn with the outline
+  const selected = decodePng(await atlas.page.screenshot({ clip: region }));
+  assert.ok(changedPixels(reference, selected) > 500, `the outline changed only ${changedPixels(reference, selected)} pixels`);
+  await atlas.page.keyboard.press('Escape');
+  await waitForState(atlas.page, (st) => st.selectionKind === 'none', 'nothing selected');
+  await frames(600);
+  const cleared = decodePng(await atlas.page.screenshot({ clip: region }));
+  assert.ok(changedPixels(reference, cleared) <= 20, `${changedPixels(reference, cleared)} pixels still differ from the map before`);
+});
+
 test('the wheel zooms about the cursor: the point under it stays put', async () => {
   await home();
   const [x0, y0] = await project(70, 45);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Native render test: the app draws one frame on an offscreen surface (SDL's
-# software renderer, no display), writes a PNG, and check_png verifies it:
+# Native render test: the app draws one frame on an offscreen surface
+# (core/raster.c, no display), writes a PNG, and check_png verifies it:
 # not blank, and Kazakhstan's fill colour at the projected point (67°E, 48°N).
 #   render_test.sh APP CHECK_PNG OUT_DIR DPR
 set -euo pipefail
