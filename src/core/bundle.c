@@ -500,6 +500,11 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     return BUNDLE_OK;
 }
 
+void bundle_close(Bundle *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
 /* --- accessors ------------------------------------------------------------ */
 
 /* A validated str field; "" for a zeroed (unopened) bundle. */

@@ -148,6 +148,11 @@ typedef struct Bundle {
 BundleError bundle_open(Bundle *b, const void *data, size_t size,
                         char *message, size_t message_size);
 
+/* Releases what bundle_open set up and zeroes *b; call it when done with an
+ * opened Bundle. Safe on a zeroed or failed Bundle, and when called twice.
+ * (It has nothing to free yet; a packed geometry format will need it.) */
+void bundle_close(Bundle *b);
+
 /* The short text of an error code ("unknown error" for values out of range). */
 const char *bundle_error_text(BundleError e);
 

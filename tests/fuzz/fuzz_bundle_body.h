@@ -116,6 +116,8 @@ static inline BundleError fuzz_bundle_one(const uint8_t *data, size_t size)
         }
         hit_index_destroy(h);
     }
+    bundle_close(&b);
+    if (b.data) abort();
     (void)sink;
     return e;
 }

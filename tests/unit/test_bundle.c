@@ -17,6 +17,7 @@ static char msg[512];
         CHECK(strstr(msg, (want_text)) != NULL);                                          \
         if (!strstr(msg, (want_text))) printf("  message: %s (wanted \"%s\")\n", msg, (want_text)); \
         CHECK(opened_.data == NULL && opened_.country_count == 0);                        \
+        bundle_close(&opened_); /* frees nothing unless the check above failed */        \
     } while (0)
 
 static void test_crc32(void)
@@ -163,6 +164,7 @@ static void test_round_trip(void)
     CHECK_EQ_U(bundle_open(&b2, shifted + 1, size, NULL, 0), BUNDLE_OK);
     CHECK_STR(bundle_country(&b2, 2).name, "Uzbekistan");
     CHECK_NEAR(bundle_place(&b2, 3).y, 0.8, 1e-6);
+    bundle_close(&b2);
     free(shifted);
 
     /* An unknown section is ignored. */
@@ -173,11 +175,21 @@ static void test_round_trip(void)
     uint8_t *d3 = tb_finish(&tb, &size3);
     tb_free(&tb);
     CHECK_EQ_U(bundle_open(&b2, d3, size3, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b2);
     /* ... but a known tag twice is an error. */
     memcpy(tb_entry(d3, "ZZZZ"), "EVNT", 4);
     tb_fix_checksum(d3, size3);
     EXPECT_ERR(d3, size3, BUNDLE_ERR_SECTION_TABLE, "EVNT appears twice");
     free(d3);
+
+    /* bundle_close zeroes the Bundle, and a second close (or a close of a
+     * failed or never-opened Bundle) is harmless. */
+    bundle_close(&b);
+    CHECK(b.vert_count == 0 && b.data == NULL);
+    bundle_close(&b);
+    Bundle never;
+    memset(&never, 0, sizeof never);
+    bundle_close(&never);
     free(d);
 }
 
@@ -386,9 +398,11 @@ static void test_structure_errors(void)
     tb_fix_checksum(c, size);
     Bundle b;
     CHECK_EQ_U(bundle_open(&b, c, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b);
     FRESH(); memcpy(tb_section(c, "FNTB"), "true", 4);
     tb_fix_checksum(c, size);
     CHECK_EQ_U(bundle_open(&b, c, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b);
 
     FRESH(); tb_section(c, "FNTB")[5] = 2; /* two tables: the directory no longer fits */
     EXPECT(BUNDLE_ERR_FONT, "FNTB: table directory");
@@ -447,6 +461,7 @@ static void test_real_bundle(const char *path)
     }
     printf("real bundle: %zu bytes, %u countries, %u places, %u events, %u articles\n", size,
            b.country_count, b.place_count, b.event_count, b.article_count);
+    bundle_close(&b);
     free(d);
 }
 
