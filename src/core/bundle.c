@@ -1,11 +1,13 @@
 /* bundle: the reader for Steppe Atlas bundles (format: bundle_format.md).
  *
- * Owns: validation of an untrusted (pointer, size) buffer and read-only views
- * of its records. It never allocates and never copies: a Bundle points into
- * the caller's buffer. Every offset, count, string and id is checked once in
- * bundle_open, in the order the format page lists, so the accessors can read
- * without checks (they still return zeroed records for ids out of range, which
- * is a caller mistake, not bad data).
+ * Owns: validation of an untrusted (pointer, size) buffer, read-only views of
+ * its records, and the decoded geometry. Records, strings and fonts are read
+ * in place (a Bundle points into the caller's buffer); the packed VERT and
+ * TRIS sections are decoded once into two arrays, because a varint stream
+ * cannot be indexed. Every offset, count, string, id and varint is checked
+ * once in bundle_open, in the order the format page lists, so the accessors
+ * can read without checks (they still return zeroed records for ids out of
+ * range, which is a caller mistake, not bad data).
  * Must not depend on: anything but the C library (no SDL, no Emscripten).
  * Coordinate spaces: it only passes values through; vertices, bounds, label
  * anchors and place x/y are world units (geo.h), lon/lat are degrees.
@@ -15,9 +17,11 @@
  * to the format is then one line here, and the error messages come for free. */
 #include "bundle.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* --- little-endian readers: byte assembly, so no unaligned loads and no UB -- */
@@ -33,6 +37,13 @@ static float rd_f32(const uint8_t *p)
     float f;
     memcpy(&f, &u, sizeof f);
     return f;
+}
+static double rd_f64(const uint8_t *p)
+{
+    uint64_t u = (uint64_t)rd_u32(p) | (uint64_t)rd_u32(p + 4) << 32;
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
 }
 /* TrueType is big-endian. */
 static uint32_t rd_be32(const uint8_t *p)
@@ -89,14 +100,17 @@ const char *bundle_category_name(unsigned category)
 enum {
     HEADER_SIZE = 24,
     SECTION_ENTRY_SIZE = 16,
+    VERT_HEADER_SIZE = 8, /* the f64 quantum before the first vertex */
+    VARINT_MAX_BYTES = 5, /* 5 x 7 bits hold a u32 */
 };
 
-/* Sections in the order of bundle_format.md. */
+/* Sections in the order of bundle_format.md. Record size 0 means a blob or,
+ * for VERT and TRIS, a packed varint stream (see packed_bounds). */
 #define SECTIONS(X)              \
     X(SEC_STRS, "STRS", 0)       \
     X(SEC_META, "META", 64)      \
-    X(SEC_VERT, "VERT", 8)       \
-    X(SEC_TRIS, "TRIS", 12)      \
+    X(SEC_VERT, "VERT", 0)       \
+    X(SEC_TRIS, "TRIS", 0)       \
     X(SEC_RING, "RING", 16)      \
     X(SEC_CTRY, "CTRY", 76)      \
     X(SEC_PLAC, "PLAC", 40)      \
@@ -126,7 +140,6 @@ typedef enum FieldKind {
     FK_STR,       /* u32 offset into STRS */
     FK_ID,        /* u32 1-based id into target, never 0 */
     FK_ID_OR_0,   /* u32 1-based id into target, or 0 for none */
-    FK_INDEX,     /* u32 0-based index into target */
     FK_RANGE,     /* u32 first (0-based) here, u32 count at +4; count >= min */
     FK_U8,        /* u8 in [min, max] */
     FK_U32,       /* u32 in [min, max] */
@@ -145,7 +158,6 @@ typedef struct FieldRule {
 #define STR(off, nm) { off, FK_STR, 0, 0, 0, nm, NULL }
 #define ID(off, tgt, nm) { off, FK_ID, tgt, 0, 0, nm, NULL }
 #define ID0(off, tgt, nm) { off, FK_ID_OR_0, tgt, 0, 0, nm, NULL }
-#define INDEX(off, tgt, nm) { off, FK_INDEX, tgt, 0, 0, nm, NULL }
 #define RANGE(off, tgt, min, nm, cnt) { off, FK_RANGE, tgt, min, 0, nm, cnt }
 #define U8(off, lo, hi, nm) { off, FK_U8, 0, lo, hi, nm, NULL }
 #define U32(off, lo, hi, nm) { off, FK_U32, 0, lo, hi, nm, NULL }
@@ -160,11 +172,6 @@ static const FieldRule meta_rules[] = {
     FINITE(44, "home_bounds[0]"), FINITE(48, "home_bounds[1]"),
     FINITE(52, "home_bounds[2]"), FINITE(56, "home_bounds[3]"),
     STR(60, "built_from"),
-};
-/* Non-finite coordinates would poison every bounding box and grid built from them. */
-static const FieldRule vert_rules[] = { FINITE(0, "x"), FINITE(4, "y") };
-static const FieldRule tris_rules[] = {
-    INDEX(0, SEC_VERT, "a"), INDEX(4, SEC_VERT, "b"), INDEX(8, SEC_VERT, "c"),
 };
 static const FieldRule ring_rules[] = {
     RANGE(0, SEC_VERT, 3, "vert_first", "vert_count"),
@@ -214,7 +221,6 @@ static const FieldRule list_rules[] = { ID(0, SEC_CTRY, "id") };
 #undef STR
 #undef ID
 #undef ID0
-#undef INDEX
 #undef RANGE
 #undef U8
 #undef U32
@@ -222,8 +228,7 @@ static const FieldRule list_rules[] = { ID(0, SEC_CTRY, "id") };
 
 #define RULES(a) a, sizeof a / sizeof a[0]
 static const struct { SectionId section; const FieldRule *rules; size_t rule_count; } schema[] = {
-    { SEC_META, RULES(meta_rules) }, { SEC_VERT, RULES(vert_rules) },
-    { SEC_TRIS, RULES(tris_rules) }, { SEC_RING, RULES(ring_rules) },
+    { SEC_META, RULES(meta_rules) }, { SEC_RING, RULES(ring_rules) },
     { SEC_CTRY, RULES(ctry_rules) }, { SEC_PLAC, RULES(plac_rules) },
     { SEC_ARTC, RULES(artc_rules) }, { SEC_EVNT, RULES(evnt_rules) },
     { SEC_RELN, RULES(reln_rules) }, { SEC_FIGR, RULES(figr_rules) },
@@ -288,13 +293,6 @@ static BundleError check_field(Check *c, SectionId s, uint32_t record, const Fie
                         tag, record, r->name, v, ttag, c->sec[r->target].count, (unsigned long long)at);
         return BUNDLE_OK;
     }
-    case FK_INDEX: {
-        uint32_t v = rd_u32(p);
-        if (v >= table_count(c, r->target))
-            return fail(c, BUNDLE_ERR_REFERENCE, "%s[%u].%s = %u beyond %s count %u (at byte %llu)",
-                        tag, record, r->name, v, ttag, c->sec[r->target].count, (unsigned long long)at);
-        return BUNDLE_OK;
-    }
     case FK_RANGE: {
         uint32_t first = rd_u32(p), count = rd_u32(p + 4);
         if (count < r->min)
@@ -345,6 +343,21 @@ static BundleError check_records(Check *c, bool strings)
     return BUNDLE_OK;
 }
 
+/* The smallest and largest byte size of a packed section of `count` records
+ * (every varint takes 1..VARINT_MAX_BYTES bytes). Checked with the section
+ * table, so that a count can never ask for more memory than a few times the
+ * file's size. Returns false for sections that are not packed. */
+static bool packed_bounds(SectionId s, uint32_t count, uint64_t *min, uint64_t *max)
+{
+    uint64_t header = 0, varints = 0;
+    if (s == SEC_VERT) header = VERT_HEADER_SIZE, varints = 2 * (uint64_t)count;
+    else if (s == SEC_TRIS) varints = 3 * (uint64_t)count;
+    else return false;
+    *min = header + varints;
+    *max = header + varints * VARINT_MAX_BYTES;
+    return true;
+}
+
 static BundleError check_sections(Check *c, uint32_t section_count)
 {
     uint64_t table_end = HEADER_SIZE + (uint64_t)section_count * SECTION_ENTRY_SIZE;
@@ -375,7 +388,14 @@ static BundleError check_sections(Check *c, uint32_t section_count)
             return fail(c, BUNDLE_ERR_SECTION_TABLE, "section %s appears twice (entry at byte %zu)",
                         tag, entry_at);
         uint32_t rec = section_info[s].record_size;
-        if (rec == 0 && count != 0)
+        uint64_t packed_min, packed_max;
+        if (packed_bounds((SectionId)s, count, &packed_min, &packed_max)) {
+            if (size < packed_min || size > packed_max)
+                return fail(c, BUNDLE_ERR_SECTION_SIZE,
+                            "section %s size %u cannot hold count %u (%llu..%llu bytes) (entry at byte %zu)",
+                            tag, size, count, (unsigned long long)packed_min,
+                            (unsigned long long)packed_max, entry_at + 8);
+        } else if (rec == 0 && count != 0)
             return fail(c, BUNDLE_ERR_SECTION_SIZE,
                         "section %s is a blob but has count %u (entry at byte %zu)", tag, count,
                         entry_at + 12);
@@ -430,6 +450,151 @@ static BundleError check_font(Check *c, SectionId s)
     return BUNDLE_OK;
 }
 
+/* --- packed geometry (VERT, TRIS) ----------------------------------------- */
+
+/* A cursor over one packed section; positions are file offsets, so that
+ * messages can name the byte. */
+typedef struct VarintStream {
+    const uint8_t *data;
+    uint64_t at, end;
+} VarintStream;
+
+/* Reads one varint: little-endian groups of 7 bits, high bit set on all but
+ * the last byte; at most 5 bytes, at most 32 bits, and in its shortest form
+ * (so one value has one encoding). Errors name tag[record].field. */
+static BundleError read_varint(Check *c, VarintStream *in, const char *tag, uint32_t record,
+                               const char *field, uint32_t *out)
+{
+    uint64_t start = in->at;
+    uint32_t value = 0;
+    for (int k = 0;; k++) {
+        if (k == VARINT_MAX_BYTES)
+            return fail(c, BUNDLE_ERR_ENCODING, "%s[%u].%s: varint longer than %d bytes (at byte %llu)", tag,
+                        record, field, VARINT_MAX_BYTES, (unsigned long long)start);
+        if (in->at >= in->end)
+            return fail(c, BUNDLE_ERR_ENCODING, "%s[%u].%s: varint runs past the end of %s (at byte %llu)",
+                        tag, record, field, tag, (unsigned long long)start);
+        uint8_t byte = in->data[in->at++];
+        if (byte < 0x80) {
+            /* The fifth byte holds bits 28..34, of which only 28..31 fit a u32. */
+            if (k == VARINT_MAX_BYTES - 1 && byte > 0x0F)
+                return fail(c, BUNDLE_ERR_ENCODING, "%s[%u].%s: varint exceeds 32 bits (at byte %llu)", tag,
+                            record, field, (unsigned long long)start);
+            if (byte == 0 && k > 0)
+                return fail(c, BUNDLE_ERR_ENCODING,
+                            "%s[%u].%s: varint not in its shortest form (at byte %llu)", tag, record, field,
+                            (unsigned long long)start);
+            *out = value | (uint32_t)byte << (7 * k);
+            return BUNDLE_OK;
+        }
+        value |= (uint32_t)(byte & 0x7F) << (7 * k);
+    }
+}
+
+/* Zig-zag: 0, 1, 2, 3, 4 ... stand for 0, -1, 1, -2, 2 ..., so small deltas
+ * of either sign take one byte. */
+static int64_t unzigzag(uint32_t u) { return (int64_t)(u >> 1) ^ -(int64_t)(u & 1); }
+
+static BundleError trailing_bytes(Check *c, const VarintStream *in, const char *tag, const char *what)
+{
+    if (in->at == in->end) return BUNDLE_OK;
+    return fail(c, BUNDLE_ERR_ENCODING, "%s: %llu bytes left after the last %s (at byte %llu)", tag,
+                (unsigned long long)(in->end - in->at), what, (unsigned long long)in->at);
+}
+
+/* Step 7: VERT's deltas restart at every ring, so the rings must cover its
+ * vertices exactly, in order. (Step 6 already put each ring inside VERT.) */
+static BundleError check_ring_cover(Check *c)
+{
+    const Section *ring = &c->sec[SEC_RING];
+    uint64_t next = 0;
+    for (uint32_t r = 0; r < ring->count; r++) {
+        uint64_t at = (uint64_t)ring->offset + (uint64_t)r * 16;
+        uint32_t first = rd_u32(c->data + at), count = rd_u32(c->data + at + 4);
+        if (first != next)
+            return fail(c, BUNDLE_ERR_VALUE,
+                        "RING[%u].vert_first = %u, expected %llu: rings must cover VERT in order (at byte %llu)",
+                        r, first, (unsigned long long)next, (unsigned long long)at);
+        next += count;
+    }
+    if (next != c->sec[SEC_VERT].count)
+        return fail(c, BUNDLE_ERR_VALUE, "RING: the rings cover %llu vertices but VERT count is %u",
+                    (unsigned long long)next, c->sec[SEC_VERT].count);
+    return BUNDLE_OK;
+}
+
+/* Decodes VERT into xy (2 floats per vertex): an f64 quantum, then per ring,
+ * per vertex, the zig-zag varint deltas of x and y in quantum steps from the
+ * ring's previous vertex ((0, 0) before its first). x = steps * quantum in
+ * double, rounded to float: the compiler does the same arithmetic. */
+static BundleError decode_vertices(Check *c, float *xy)
+{
+    const Section *sec = &c->sec[SEC_VERT];
+    double quantum = rd_f64(c->data + sec->offset);
+    if (!(isfinite(quantum) && quantum > 0))
+        return fail(c, BUNDLE_ERR_VALUE, "VERT.quantum = %g is not a positive finite number (at byte %u)",
+                    quantum, sec->offset);
+    VarintStream in = { c->data, (uint64_t)sec->offset + VERT_HEADER_SIZE, (uint64_t)sec->offset + sec->size };
+    const uint8_t *rings = c->data + c->sec[SEC_RING].offset;
+    uint32_t v = 0;
+    for (uint32_t r = 0; r < c->sec[SEC_RING].count; r++) {
+        uint32_t count = rd_u32(rings + (size_t)r * 16 + 4);
+        int64_t steps[2] = { 0, 0 };
+        for (uint32_t k = 0; k < count; k++, v++) {
+            for (int axis = 0; axis < 2; axis++) {
+                const char *field = axis ? "y" : "x";
+                uint64_t at = in.at;
+                uint32_t zz;
+                BundleError e = read_varint(c, &in, "VERT", v, field, &zz);
+                if (e != BUNDLE_OK) return e;
+                steps[axis] += unzigzag(zz);
+                if (steps[axis] < INT32_MIN || steps[axis] > INT32_MAX)
+                    return fail(c, BUNDLE_ERR_VALUE, "VERT[%u].%s = %lld steps, outside 32 bits (at byte %llu)", v,
+                                field, (long long)steps[axis], (unsigned long long)at);
+                double world = (double)steps[axis] * quantum;
+                /* Also keeps the conversion to float defined (C11 6.3.1.5). */
+                if (!(fabs(world) <= FLT_MAX))
+                    return fail(c, BUNDLE_ERR_VALUE, "VERT[%u].%s = %g is not a finite float (at byte %llu)", v,
+                                field, world, (unsigned long long)at);
+                xy[2 * (size_t)v + (size_t)axis] = (float)world;
+            }
+        }
+    }
+    return trailing_bytes(c, &in, "VERT", "vertex");
+}
+
+/* Decodes TRIS into abc (3 indices per triangle): per triangle the zig-zag
+ * varint deltas of a from the previous triangle's a (0 before the first), of
+ * b from a and of c from a. Every index must lie inside VERT. */
+static BundleError decode_triangles(Check *c, uint32_t *abc)
+{
+    const Section *sec = &c->sec[SEC_TRIS];
+    uint32_t vert_count = c->sec[SEC_VERT].count;
+    VarintStream in = { c->data, sec->offset, (uint64_t)sec->offset + sec->size };
+    static const char *const field[3] = { "a", "b", "c" };
+    int64_t previous_a = 0;
+    for (uint32_t t = 0; t < sec->count; t++) {
+        int64_t a = 0;
+        for (int k = 0; k < 3; k++) {
+            uint64_t at = in.at;
+            uint32_t zz;
+            BundleError e = read_varint(c, &in, "TRIS", t, field[k], &zz);
+            if (e != BUNDLE_OK) return e;
+            int64_t index = (k == 0 ? previous_a : a) + unzigzag(zz);
+            if (index < 0)
+                return fail(c, BUNDLE_ERR_REFERENCE, "TRIS[%u].%s = %lld, below 0 (at byte %llu)", t, field[k],
+                            (long long)index, (unsigned long long)at);
+            if (index >= vert_count)
+                return fail(c, BUNDLE_ERR_REFERENCE, "TRIS[%u].%s = %lld beyond VERT count %u (at byte %llu)", t,
+                            field[k], (long long)index, vert_count, (unsigned long long)at);
+            if (k == 0) a = index;
+            abc[3 * (size_t)t + (size_t)k] = (uint32_t)index;
+        }
+        previous_a = a;
+    }
+    return trailing_bytes(c, &in, "TRIS", "triangle");
+}
+
 static BundleError validate(Check *c)
 {
     if (c->size < HEADER_SIZE)
@@ -441,7 +606,8 @@ static BundleError validate(Check *c)
                     d[0], d[1], d[2], d[3]);
     uint32_t version = rd_u32(d + 4);
     if (version != BUNDLE_VERSION)
-        return fail(c, BUNDLE_ERR_VERSION, "format version %u, this reader reads version %u (at byte 4)",
+        return fail(c, BUNDLE_ERR_VERSION,
+                    "unsupported format version %u, this reader understands version %u (at byte 4)",
                     version, BUNDLE_VERSION);
     uint32_t file_size = rd_u32(d + 8);
     if (file_size != c->size)
@@ -466,7 +632,8 @@ static BundleError validate(Check *c)
     if ((e = check_records(c, true)) != BUNDLE_OK) return e;
     if ((e = check_records(c, false)) != BUNDLE_OK) return e;
     if ((e = check_font(c, SEC_FNTR)) != BUNDLE_OK) return e;
-    return check_font(c, SEC_FNTB);
+    if ((e = check_font(c, SEC_FNTB)) != BUNDLE_OK) return e;
+    return check_ring_cover(c);
 }
 
 BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message, size_t message_size)
@@ -477,14 +644,39 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     BundleError e = validate(&c);
     if (e != BUNDLE_OK) return e;
 
+    /* Step 8: decode the geometry. The section table check bounded both
+     * counts by the sections' sizes, so the arrays take at most 4 bytes per
+     * file byte; still, a 32-bit size_t (WebAssembly) could not hold that for
+     * a file over 1 GB, so the sum is checked in 64 bits. "+ 1" because
+     * malloc(0) may return NULL. */
+    uint32_t vert_count = c.sec[SEC_VERT].count, tri_count = c.sec[SEC_TRIS].count;
+    uint64_t xy_bytes = sizeof(float) * 2 * (uint64_t)vert_count;
+    uint64_t abc_bytes = sizeof(uint32_t) * 3 * (uint64_t)tri_count;
+    float *vert_xy = NULL;
+    uint32_t *tri_abc = NULL;
+    if (xy_bytes + abc_bytes < SIZE_MAX) {
+        vert_xy = malloc((size_t)xy_bytes + 1);
+        tri_abc = malloc((size_t)abc_bytes + 1);
+    }
+    if (!vert_xy || !tri_abc)
+        e = fail(&c, BUNDLE_ERR_MEMORY, "out of memory decoding %u vertices and %u triangles (%llu bytes)",
+                 vert_count, tri_count, (unsigned long long)(xy_bytes + abc_bytes));
+    if (e == BUNDLE_OK) e = decode_vertices(&c, vert_xy);
+    if (e == BUNDLE_OK) e = decode_triangles(&c, tri_abc);
+    if (e != BUNDLE_OK) {
+        free(vert_xy);
+        free(tri_abc);
+        return e;
+    }
+
     const uint8_t *d = data;
 #define VIEW(ptr, id) (b->ptr = d + c.sec[id].offset)
     b->data = d;
     b->size = size;
     VIEW(strs, SEC_STRS); b->strs_size = c.sec[SEC_STRS].size;
     VIEW(meta, SEC_META);
-    VIEW(vert, SEC_VERT); b->vert_count = c.sec[SEC_VERT].count;
-    VIEW(tris, SEC_TRIS); b->tri_count = c.sec[SEC_TRIS].count;
+    b->vert_xy = vert_xy; b->vert_count = vert_count;
+    b->tri_abc = tri_abc; b->tri_count = tri_count;
     VIEW(ring, SEC_RING); b->ring_count = c.sec[SEC_RING].count;
     VIEW(ctry, SEC_CTRY); b->country_count = c.sec[SEC_CTRY].count;
     VIEW(plac, SEC_PLAC); b->place_count = c.sec[SEC_PLAC].count;
@@ -498,6 +690,13 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     b->font_regular = (BundleBlob){ d + c.sec[SEC_FNTR].offset, c.sec[SEC_FNTR].size };
     b->font_bold = (BundleBlob){ d + c.sec[SEC_FNTB].offset, c.sec[SEC_FNTB].size };
     return BUNDLE_OK;
+}
+
+void bundle_close(Bundle *b)
+{
+    free(b->vert_xy);
+    free(b->tri_abc);
+    memset(b, 0, sizeof *b);
 }
 
 /* --- accessors ------------------------------------------------------------ */
@@ -536,9 +735,8 @@ void bundle_vertex(const Bundle *b, uint32_t index, float *x, float *y)
         *x = *y = 0;
         return;
     }
-    const uint8_t *p = b->vert + (size_t)index * 8;
-    *x = rd_f32(p);
-    *y = rd_f32(p + 4);
+    *x = b->vert_xy[2 * (size_t)index];
+    *y = b->vert_xy[2 * (size_t)index + 1];
 }
 
 void bundle_triangle(const Bundle *b, uint32_t index, uint32_t out_abc[3])
@@ -547,8 +745,7 @@ void bundle_triangle(const Bundle *b, uint32_t index, uint32_t out_abc[3])
         out_abc[0] = out_abc[1] = out_abc[2] = 0;
         return;
     }
-    const uint8_t *p = b->tris + (size_t)index * 12;
-    for (int i = 0; i < 3; i++) out_abc[i] = rd_u32(p + 4 * i);
+    for (int i = 0; i < 3; i++) out_abc[i] = b->tri_abc[3 * (size_t)index + (size_t)i];
 }
 
 BundleRing bundle_ring(const Bundle *b, uint32_t index)

@@ -2,9 +2,12 @@
  *
  * The format is described in bundle_format.md (beside this file). bundle_open
  * checks everything up front (magic, version, size, checksum, every section,
- * every offset, count and id), so the accessors below never need to check
- * again and never read out of bounds. The Bundle points into the caller's
- * buffer, which must outlive it; nothing is copied or allocated.
+ * every offset, count and id, every varint of the packed geometry), so the
+ * accessors below never need to check again and never read out of bounds.
+ * Strings, records and fonts are read in place: the Bundle points into the
+ * caller's buffer, which must outlive it. Only the geometry (VERT, TRIS) is
+ * packed in the file, so bundle_open decodes it into two arrays the Bundle
+ * owns; bundle_close frees them.
  * Depends on the C library only. Ids are 1-based; 0 means "none". */
 #ifndef STEPPE_BUNDLE_H
 #define STEPPE_BUNDLE_H
@@ -13,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BUNDLE_VERSION 1u
+#define BUNDLE_VERSION 2u
 #define BUNDLE_MAGIC "SATL"
 
 /* One list of error codes and their short texts, so the two cannot drift. */
@@ -31,7 +34,9 @@
     X(BUNDLE_ERR_STRING, "string reference outside the string pool")      \
     X(BUNDLE_ERR_REFERENCE, "reference to a record that does not exist")  \
     X(BUNDLE_ERR_VALUE, "field value out of range")                       \
-    X(BUNDLE_ERR_FONT, "embedded font is malformed")
+    X(BUNDLE_ERR_FONT, "embedded font is malformed")                      \
+    X(BUNDLE_ERR_ENCODING, "packed geometry is malformed")                \
+    X(BUNDLE_ERR_MEMORY, "out of memory")
 
 typedef enum BundleError {
 #define BUNDLE_ENUM(code, text) code,
@@ -128,8 +133,9 @@ typedef struct Bundle {
     /* section views, filled by bundle_open */
     const uint8_t *strs; uint32_t strs_size;
     const uint8_t *meta;
-    const uint8_t *vert; uint32_t vert_count;
-    const uint8_t *tris; uint32_t tri_count;
+    /* the decoded geometry, owned by the Bundle (freed by bundle_close) */
+    float *vert_xy; uint32_t vert_count;   /* x, y per vertex, world units */
+    uint32_t *tri_abc; uint32_t tri_count; /* a, b, c per triangle: 0-based vertex indices */
     const uint8_t *ring; uint32_t ring_count;
     const uint8_t *ctry; uint32_t country_count;
     const uint8_t *plac; uint32_t place_count;
@@ -142,11 +148,17 @@ typedef struct Bundle {
     BundleBlob font_regular, font_bold;
 } Bundle;
 
-/* Validates (data, size) and fills *b. On failure returns the error code,
- * writes a one-line message naming the field and byte offset into
- * message[0..message_size) (if message is not NULL), and leaves *b zeroed. */
+/* Validates (data, size), decodes its geometry and fills *b. On failure
+ * returns the error code, writes a one-line message naming the field and byte
+ * offset into message[0..message_size) (if message is not NULL), and leaves
+ * *b zeroed with nothing allocated. On success call bundle_close when done.
+ * *b is overwritten: close an open Bundle before opening another into it. */
 BundleError bundle_open(Bundle *b, const void *data, size_t size,
                         char *message, size_t message_size);
+
+/* Frees the geometry bundle_open decoded and zeroes *b. Safe on a zeroed or
+ * failed Bundle, and when called twice. */
+void bundle_close(Bundle *b);
 
 /* The short text of an error code ("unknown error" for values out of range). */
 const char *bundle_error_text(BundleError e);

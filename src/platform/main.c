@@ -840,6 +840,8 @@ static int screenshot(Platform *p, const char *out_path, int width, int height, 
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_FreeSurface(surface);
+    bundle_close(&p->bundle);
+    SDL_free(p->bundle_file);
     return 0;
 }
 #endif
@@ -945,6 +947,7 @@ int main(int argc, char **argv)
     render_shutdown(&p->renderer);
     SDL_DestroyRenderer(p->sdl_renderer);
     SDL_DestroyWindow(p->window);
+    bundle_close(&p->bundle);
     SDL_free(p->bundle_file);
     SDL_Quit();
 #endif

@@ -197,6 +197,7 @@ int main(void)
     free(points);
     point_index_destroy(index);
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
     return 0;
 }

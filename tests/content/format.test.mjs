@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { LAYOUTS, RECORD_SIZE, SECTION_ORDER, crc32 } from '../../tools/bundle/format.mjs';
+import { LAYOUTS, RECORD_SIZE, SECTION_ORDER, PACKED, VERSION, crc32 } from '../../tools/bundle/format.mjs';
 import { readBundle } from '../../tools/bundle/read_bundle.mjs';
+import { QUANTUM, PACKED_SIZE, encodeVertices, decodeVertices, encodeTriangles, decodeTriangles, packingOrder, quantize } from '../../tools/bundle/packed.mjs';
 import { writeBundle, StringPool } from '../../tools/bundle/write_bundle.mjs';
 import { compileToBuffer, FIXTURES, REPO, TOOLS, tempDir } from './helpers.mjs';
 
@@ -33,13 +34,19 @@ test('record layouts equal the tables of bundle_format.md', () => {
   for (const tag of SECTION_ORDER) assert.ok(spec[tag], `spec has a section ${tag}`);
   for (const [tag, layout] of Object.entries(LAYOUTS)) {
     assert.equal(RECORD_SIZE[tag], spec[tag].size, `${tag}: record size`);
-    if (!spec[tag].rows.length) continue; // VERT, TRIS, SRCS, LIST are described in prose
+    if (!spec[tag].rows.length) continue; // SRCS, LIST are described in prose
     assert.deepEqual(layout.map(([f, t]) => [f, t]), spec[tag].rows, `${tag}: fields and types`);
   }
   // prose-described tables
-  assert.match(SPEC, /`f32 x, f32 y`/);
-  assert.match(SPEC, /`u32 a, b, c`/);
   assert.match(SPEC, /`u32 article` \(article id, never 0\), `str locator`/);
+  // the packed sections, and the constants packed.mjs shares with the spec
+  for (const tag of PACKED) assert.match(spec[tag].head, /packed/, `${tag} is described as packed`);
+  assert.match(SPEC, /\| f64 +\| quantum +\| world units per step; finite and > 0 \(the compiler writes 1e-6\)/);
+  assert.equal(QUANTUM, 1e-6);
+  assert.match(SPEC, /per ring of `RING`, in order, per vertex: zig-zag `Δx`, zig-zag `Δy`/);
+  assert.match(SPEC, /per triangle, zig-zag `a − a_prev`, zig-zag `b − a`, zig-zag\s+`c − a`/);
+  assert.match(SPEC, /at most 5 bytes, and the 5th byte at most `0x0F`/);
+  assert.match(SPEC, new RegExp(`^# Steppe Atlas bundle format, version ${VERSION}$`, 'm'));
   // category order
   assert.match(SPEC, /0 diplomacy, 1 security, 2 trade, 3 economy, 4 politics, 5 education, 6 environment, 7 health, 8 culture/);
 });
@@ -52,7 +59,7 @@ test('CRC-32 is zlib\'s', () => {
 test('header, section table, alignment and string pool are as specified', () => {
   const buf = compileToBuffer(FIXTURES);
   assert.equal(buf.toString('latin1', 0, 4), 'SATL');
-  assert.equal(buf.readUInt32LE(4), 1);
+  assert.equal(buf.readUInt32LE(4), 2);
   assert.equal(buf.readUInt32LE(8), buf.length);
   assert.equal(buf.readUInt32LE(12), crc32(buf, 16));
   assert.equal(buf.readUInt32LE(16), SECTION_ORDER.length);
@@ -65,7 +72,10 @@ test('header, section table, alignment and string pool are as specified', () => 
     assert.equal(off % 4, 0, `${tag} aligned`);
     assert.ok(off >= prevEnd && off - prevEnd < 4, `${tag} follows the previous section`);
     if (RECORD_SIZE[tag]) assert.equal(size, count * RECORD_SIZE[tag]);
-    else assert.equal(count, 0);
+    else if (PACKED.has(tag)) {
+      const [min, max] = PACKED_SIZE[tag](count);
+      assert.ok(count > 0 && size >= min && size <= max, `${tag}: ${size} bytes for ${count}`);
+    } else assert.equal(count, 0);
     prevEnd = off + size;
   });
   const b = readBundle(buf);
@@ -92,7 +102,7 @@ test('the reader rejects damaged bundles with a clear message', () => {
   const cases = [
     ['too small', good.subarray(0, 10), /smaller than the 24-byte header/],
     ['bad magic', (() => { const b = Buffer.from(good); b.write('XXXX', 0, 'latin1'); return b; })(), /bad magic "XXXX"/],
-    ['version 2', (() => { const b = Buffer.from(good); b.writeUInt32LE(2, 4); return b; })(), /version 2, this reader understands version 1/],
+    ['version 1', (() => { const b = Buffer.from(good); b.writeUInt32LE(1, 4); return b; })(), /unsupported format version 1, this reader understands version 2/],
     ['truncated', good.subarray(0, good.length - 8), /header says \d+ bytes but the file has \d+/],
     ['trailing bytes', Buffer.concat([good, Buffer.alloc(4)]), /truncated or trailing bytes/],
     ['flipped byte', (() => { const b = Buffer.from(good); b[b.length >> 1] ^= 0x40; return b; })(), /checksum mismatch/],
@@ -119,13 +129,31 @@ test('the reader rejects damaged bundles with a clear message', () => {
       b.writeUInt32LE(0x12345678, readBundle(good).sections.get('FNTB').offset);
       return refix(b);
     })(), /FNTB: no TrueType\/OpenType signature/],
+    ['truncated varint', (() => {
+      const b = Buffer.from(good);
+      const v = readBundle(good).sections.get('VERT');
+      b[v.offset + v.size - 1] |= 0x80; // the last byte now says "more follows"
+      return refix(b);
+    })(), /VERT\[\d+\]\.y: varint runs past the end of VERT \(at byte \d+\)/],
+    ['overlong varint', (() => {
+      const b = Buffer.from(good);
+      const v = readBundle(good).sections.get('VERT');
+      b.fill(0x80, v.offset + 8, v.offset + 8 + 6); // vertex 0: six bytes that all say "more follows"
+      return refix(b);
+    })(), /VERT\[0\]\.x: varint longer than 5 bytes/],
+    ['rings out of order', (() => {
+      const b = Buffer.from(good);
+      const r = readBundle(good).sections.get('RING');
+      b.writeUInt32LE(1, r.offset + 16); // RING[1].vert_first
+      return refix(b);
+    })(), /RING\[1\]\.vert_first = 1, expected \d+: rings must cover VERT in order/],
   ];
   for (const [name, buf, re] of cases) assert.throws(() => readBundle(buf), re, name);
 });
 
 test('writeBundle refuses values that do not fit their field', () => {
   const minimal = () => ({
-    META: [{}], VERT: [], TRIS: [], RING: [], CTRY: [], PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [],
+    META: [{}], VERT: { steps: [] }, TRIS: { indices: [] }, RING: [], CTRY: [], PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [],
     FNTR: Buffer.alloc(0), FNTB: Buffer.alloc(0),
   });
   const ok = writeBundle(minimal());
@@ -134,6 +162,76 @@ test('writeBundle refuses values that do not fit their field', () => {
   assert.throws(() => writeBundle({ ...minimal(), LIST: [{ id: -1 }] }), /LIST\[0\]\.id: bad u32 -1/);
   const { LIST, ...noList } = minimal();
   assert.throws(() => writeBundle(noList), /section LIST missing/);
+  // packed geometry: whole steps that fit 32 bits, rings that cover VERT in order, indices inside VERT
+  const ring = [{ vert_first: 0, vert_count: 3, country: 1 }];
+  const tri = { steps: [0, 0, 5, 0, 0, 5], indices: [0, 1, 2] };
+  assert.ok(writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: ring, TRIS: { indices: tri.indices } }));
+  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: [0, 0.5, 5, 0, 0, 5] }, RING: ring }), /VERT\[0\]\.y: 0\.5 steps is not a 32-bit integer/);
+  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: [0, 0, 2 ** 31, 0, 0, 5] }, RING: ring }), /VERT\[1\]\.x: 2147483648 steps is not a 32-bit integer/);
+  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: [{ ...ring[0], vert_first: 1 }] }), /RING\[0\]\.vert_first = 1, expected 0/);
+  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps.slice(0, 4) }, RING: ring }), /RING\[0\]|rings cover 3 vertices but VERT has 2/);
+  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: ring, TRIS: { indices: [0, 1, 3] } }), /TRIS\[0\]\.c = 3 beyond VERT count 3/);
+});
+
+/** A minimal readable bundle with one triangle country; `packed` overrides VERT or TRIS with raw bytes. */
+function triangleBundle(packed = {}) {
+  // a TrueType-looking blob: sfnt 1.0, one 4-byte table (as tests/unit/test_support.h's)
+  const font = Buffer.from([0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0, 0x68, 0x65, 0x61, 0x64, 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 4, 0, 1, 0, 0]);
+  return writeBundle({
+    META: [{ title: 'T' }], VERT: { steps: [0, 0, 5, 0, 0, 5] }, TRIS: { indices: [0, 1, 2] },
+    RING: [{ vert_first: 0, vert_count: 3, country: 1 }],
+    CTRY: [{ iso3: 'TRI', ring_first: 0, ring_count: 1, tri_first: 0, tri_count: 1, flags: 4 }],
+    PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [], FNTR: font, FNTB: font, ...packed,
+  });
+}
+
+test('packed geometry: known coordinates round-trip; bad varints and indices are named', () => {
+  // coordinates snap to the nearest step, at most half a quantum away, and come back as f32
+  const xy = [0, 0, 0.5, -0.25, 1.2345674, -1.2345675, 2.4999996, -2.4999996, -2.4, 2.4, 1e-7, -4e-7, -0.0000015, 0.0000025];
+  const steps = xy.map((v) => quantize(v));
+  assert.deepEqual(steps.slice(0, 4), [0, 0, 500000, -250000]);
+  const bytes = encodeVertices(steps, [xy.length / 2]);
+  assert.equal(bytes.readDoubleLE(0), QUANTUM);
+  const fail = (m) => { throw new Error(m); };
+  const section = { offset: 0, size: bytes.length, count: xy.length / 2 };
+  const back = decodeVertices(bytes, section, [xy.length / 2], fail);
+  assert.deepEqual([...back.steps], steps);
+  xy.forEach((v, i) => {
+    assert.equal(back.xy[i], Math.fround(steps[i] * QUANTUM));
+    assert.ok(Math.abs(back.xy[i] - v) <= 0.5e-6 + 2.5e-7, `${v} -> ${back.xy[i]}`);
+  });
+  // a second ring restarts from (0, 0): the same ring twice encodes to the same bytes twice
+  const twice = encodeVertices([...steps, ...steps], [xy.length / 2, xy.length / 2]);
+  assert.ok(twice.subarray(8).equals(Buffer.concat([bytes.subarray(8), bytes.subarray(8)])));
+  // triangles: a from the previous a, b and c from a (zig-zag: backwards costs no more)
+  const tris = [7, 0, 3, 1, 6, 2, 0, 1, 6];
+  const tb = encodeTriangles(tris, 8);
+  assert.deepEqual([...tb.subarray(0, 3)], [14, 13, 7]);
+  assert.deepEqual([...decodeTriangles(tb, { offset: 0, size: tb.length, count: 3 }, 8, fail)], tris);
+  // the packing order keeps each triangle's winding and the set of triangles
+  const ordered = packingOrder([2, 0, 1, 5, 3, 4, 1, 2, 0], [{ first: 0, count: 2 }, { first: 2, count: 1 }]);
+  assert.deepEqual(ordered, [0, 1, 2, 3, 4, 5, 0, 1, 2]);
+
+  // through readBundle: the whole file
+  const good = readBundle(triangleBundle());
+  assert.deepEqual(good.tables.VERT, [{ x: 0, y: 0 }, { x: Math.fround(5e-6), y: 0 }, { x: 0, y: Math.fround(5e-6) }]);
+  assert.deepEqual(good.tables.TRIS, [{ a: 0, b: 1, c: 2 }]);
+  assert.equal(good.geometry.quantum, QUANTUM);
+  const vert = (raw) => ({ VERT: { buffer: Buffer.concat([encodeVertices([], []).subarray(0, 8), Buffer.from(raw)]), count: 3 } });
+  const cases = [
+    ['index out of range', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x06]), count: 1 } }, /TRIS\[0\]\.c = 3 beyond VERT count 3 \(at byte \d+\)/],
+    ['index below 0', { TRIS: { buffer: Buffer.from([0x01, 0x02, 0x04]), count: 1 } }, /TRIS\[0\]\.a = -1, below 0/],
+    ['truncated TRIS varint', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x84]), count: 1 } }, /TRIS\[0\]\.c: varint runs past the end of TRIS/],
+    ['TRIS bytes left over', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x04, 0x00]), count: 1 } }, /TRIS: 1 bytes left after the last triangle/],
+    ['truncated VERT varint', vert([0, 0, 10, 0, 0, 0x80]), /VERT\[2\]\.y: varint runs past the end of VERT/],
+    ['overlong varint', vert([0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint longer than 5 bytes/],
+    ['varint beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x10, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint exceeds 32 bits/],
+    ['varint not shortest', vert([0x80, 0x00, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint not in its shortest form/],
+    ['steps beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0x01, 0, 0, 10]), /VERT\[1\]\.x = -2147483649 steps, outside 32 bits/],
+    ['bad quantum', { VERT: { buffer: Buffer.from([0, 0, 0, 0, 0, 0, 0xf0, 0xbf, 0, 0, 10, 0, 0, 10]), count: 3 } }, /VERT\.quantum = -1 is not a positive finite number/],
+    ['count beyond size', { VERT: { buffer: encodeVertices([0, 0, 5, 0, 0, 5], [3]), count: 1000 } }, /section VERT: size 14 cannot hold count 1000 \(2008\.\.10008 bytes\)/],
+  ];
+  for (const [name, packed, re] of cases) assert.throws(() => readBundle(triangleBundle(packed)), re, name);
 });
 
 test('dump.mjs prints the content as TSV and JSON, and rejects a damaged file', () => {

@@ -276,7 +276,15 @@ test('fonts cover every character of the country names and content that Noto San
   }
 });
 
-test('the C reader (src/core/bundle.c) accepts the bundle', (t) => {
+/** FNV-1a over the bytes of a typed array (little-endian, as the C side hashes them). */
+function fnv1a(view) {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let h = 0x811c9dc5;
+  for (const byte of bytes) h = Math.imul(h ^ byte, 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+test('the C reader (src/core/bundle.c) accepts the bundle and decodes the same geometry', (t) => {
   const cc = ['cc', 'gcc', 'clang'].find((c) => spawnSync(c, ['--version']).status === 0);
   const src = path.join(REPO, 'src/core/bundle.c');
   if (!cc || !fs.existsSync(src)) { t.skip('no C compiler or no src/core/bundle.c'); return; }
@@ -286,6 +294,12 @@ test('the C reader (src/core/bundle.c) accepts the bundle', (t) => {
     fs.writeFileSync(main, `#include "bundle.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+static unsigned fnv1a(const void *data, size_t n, unsigned h) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
 int main(int argc, char **argv) {
   FILE *f = fopen(argv[1], "rb"); if (!f) return 2;
   fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
@@ -294,7 +308,11 @@ int main(int argc, char **argv) {
   BundleError e = bundle_open(&b, buf, (size_t)n, msg, sizeof msg);
   if (e != BUNDLE_OK) { printf("%s\\n", msg); return 1; }
   BundleCountry c = bundle_country(&b, 1);
-  printf("ok %u %u %u %s\\n", b.country_count, b.event_count, b.vert_count, c.iso3);
+  unsigned hv = 0x811c9dc5u, ht = 0x811c9dc5u;
+  for (uint32_t i = 0; i < b.vert_count; i++) { float xy[2]; bundle_vertex(&b, i, &xy[0], &xy[1]); hv = fnv1a(xy, sizeof xy, hv); }
+  for (uint32_t i = 0; i < b.tri_count; i++) { uint32_t abc[3]; bundle_triangle(&b, i, abc); ht = fnv1a(abc, sizeof abc, ht); }
+  printf("ok %u %u %u %s %08x %08x\\n", b.country_count, b.event_count, b.vert_count, c.iso3, hv, ht);
+  bundle_close(&b);
   return 0;
 }
 `);
@@ -305,7 +323,9 @@ int main(int argc, char **argv) {
     fs.writeFileSync(file, buf);
     const run = spawnSync(exe, [file], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.equal(run.stdout.trim(), `ok ${b.countries.length} ${b.events.length} ${b.tables.VERT.length} ${b.countries[0].iso3}`);
+    // the same vertices to the bit and the same triangles (the hash reads the bytes little-endian, as x86 and wasm store them)
+    assert.equal(run.stdout.trim(), `ok ${b.countries.length} ${b.events.length} ${b.tables.VERT.length} ${b.countries[0].iso3} ` +
+      `${fnv1a(b.geometry.xy)} ${fnv1a(b.geometry.indices)}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

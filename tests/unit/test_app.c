@@ -128,6 +128,7 @@ int main(void)
     test_drag_pans_without_selecting();
     test_state_json();
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
     return test_finish();
 }

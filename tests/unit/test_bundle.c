@@ -1,6 +1,8 @@
 /* test_bundle: the bundle reader on fixtures built in code (test_support.h),
  * on tables of bad input (each asserting the specific error code and that the
- * message names the field), and a smoke test of the real bundle (argv[1]). */
+ * message names the field), the packed geometry (known coordinates round
+ * trip; truncated, overlong and out-of-range varints), and a smoke test of
+ * the real bundle (argv[1]). */
 #include "test_support.h"
 
 #include "bundle.h"
@@ -17,6 +19,8 @@ static char msg[512];
         CHECK(strstr(msg, (want_text)) != NULL);                                          \
         if (!strstr(msg, (want_text))) printf("  message: %s (wanted \"%s\")\n", msg, (want_text)); \
         CHECK(opened_.data == NULL && opened_.country_count == 0);                        \
+        CHECK(opened_.vert_xy == NULL && opened_.tri_abc == NULL);                        \
+        bundle_close(&opened_); /* frees nothing unless the check above failed */        \
     } while (0)
 
 static void test_crc32(void)
@@ -163,6 +167,9 @@ static void test_round_trip(void)
     CHECK_EQ_U(bundle_open(&b2, shifted + 1, size, NULL, 0), BUNDLE_OK);
     CHECK_STR(bundle_country(&b2, 2).name, "Uzbekistan");
     CHECK_NEAR(bundle_place(&b2, 3).y, 0.8, 1e-6);
+    bundle_vertex(&b2, 9, &x, &y);
+    CHECK(x == 2 && y == 1);
+    bundle_close(&b2);
     free(shifted);
 
     /* An unknown section is ignored. */
@@ -173,11 +180,21 @@ static void test_round_trip(void)
     uint8_t *d3 = tb_finish(&tb, &size3);
     tb_free(&tb);
     CHECK_EQ_U(bundle_open(&b2, d3, size3, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b2);
     /* ... but a known tag twice is an error. */
     memcpy(tb_entry(d3, "ZZZZ"), "EVNT", 4);
     tb_fix_checksum(d3, size3);
     EXPECT_ERR(d3, size3, BUNDLE_ERR_SECTION_TABLE, "EVNT appears twice");
     free(d3);
+
+    /* bundle_close zeroes the Bundle, and a second close (or a close of a
+     * failed or never-opened Bundle) is harmless. */
+    bundle_close(&b);
+    CHECK(b.vert_xy == NULL && b.tri_abc == NULL && b.vert_count == 0 && b.data == NULL);
+    bundle_close(&b);
+    Bundle never;
+    memset(&never, 0, sizeof never);
+    bundle_close(&never);
     free(d);
 }
 
@@ -212,10 +229,13 @@ static void test_header_errors(void)
     c[3] = 'X';
     EXPECT_ERR(c, size, BUNDLE_ERR_MAGIC, "magic");
 
+    /* A version-1 bundle (f32 vertices) is refused by number, whatever follows. */
     memcpy(c, d, size);
-    le32_put(c + 4, 2);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "version 2");
-    CHECK(strstr(msg, "version 1") != NULL);
+    le32_put(c + 4, 1);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 1, this reader understands version 2");
+    memcpy(c, d, size);
+    le32_put(c + 4, 3);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 3");
 
     /* Any flipped bit in the checksummed range (or in the checksum). */
     wrong = 0;
@@ -339,9 +359,6 @@ static void test_structure_errors(void)
     EXPECT(BUNDLE_ERR_VALUE, "EVNT[1].month = 13");
 
     uint32_t vert_count = le32_get(tb_entry(d, "VERT") + 12);
-    FRESH(); le32_put(tb_record(c, "TRIS", 12, 1) + 8, vert_count);
-    EXPECT(BUNDLE_ERR_REFERENCE, "TRIS[1].c = 20 beyond VERT count 20");
-
     FRESH(); le32_put(tb_record(c, "RING", 16, 4) + 4, 2);
     EXPECT(BUNDLE_ERR_VALUE, "RING[4].vert_count = 2");
 
@@ -359,9 +376,6 @@ static void test_structure_errors(void)
 
     FRESH(); le32_put(tb_record(c, "CTRY", 76, 1) + 24, 6);
     EXPECT(BUNDLE_ERR_VALUE, "CTRY[1].color = 6");
-
-    FRESH(); le32_put_f(tb_record(c, "VERT", 8, 7) + 4, NAN);
-    EXPECT(BUNDLE_ERR_VALUE, "VERT[7].y is not a finite number");
 
     FRESH(); le32_put_f(tb_record(c, "PLAC", 40, 0) + 32, INFINITY);
     EXPECT(BUNDLE_ERR_VALUE, "PLAC[0].x");
@@ -386,9 +400,11 @@ static void test_structure_errors(void)
     tb_fix_checksum(c, size);
     Bundle b;
     CHECK_EQ_U(bundle_open(&b, c, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b);
     FRESH(); memcpy(tb_section(c, "FNTB"), "true", 4);
     tb_fix_checksum(c, size);
     CHECK_EQ_U(bundle_open(&b, c, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b);
 
     FRESH(); tb_section(c, "FNTB")[5] = 2; /* two tables: the directory no longer fits */
     EXPECT(BUNDLE_ERR_FONT, "FNTB: table directory");
@@ -409,6 +425,263 @@ static void test_structure_errors(void)
 #undef EXPECT
     free(c);
     free(d);
+}
+
+/* --- packed geometry ---------------------------------------------------------- */
+
+/* A bundle with one country whose one ring is xy[0..2n) and whose triangles
+ * are abc[0..3t), on the builder's quantum (1e-6 unless quantum > 0). */
+static uint8_t *geometry_bundle(const float *xy, uint32_t n, const uint32_t *abc, uint32_t t, double quantum,
+                                size_t *size)
+{
+    Tb tb;
+    tb_init(&tb);
+    if (quantum > 0) tb.quantum = quantum;
+    tb_meta(&tb, &(TbMeta){ .title = "Geometry", .world_bounds = { -3, -3, 3, 3 }, .home_bounds = { -1, -1, 1, 1 } });
+    tb_ring(&tb, xy, n, 1, 0);
+    for (uint32_t i = 0; i < t; i++) tb_triangle(&tb, abc[3 * i], abc[3 * i + 1], abc[3 * i + 2]);
+    tb_country(&tb, &(TbCountry){ .iso3 = "GEO", .name = "Geometry", .flags = COUNTRY_FLAG_HAS_GEOMETRY,
+                                  .ring_first = 0, .ring_count = 1, .tri_first = 0, .tri_count = t });
+    tb_fake_font(&tb, TB_FNTR);
+    tb_fake_font(&tb, TB_FNTB);
+    uint8_t *d = tb_finish(&tb, size);
+    tb_free(&tb);
+    return d;
+}
+
+/* Known coordinates come back as the nearest multiple of the quantum, rounded
+ * to float: never further than half a quantum (plus the float's own rounding)
+ * from where they were, and identical for identical inputs. */
+static void test_packed_round_trip(void)
+{
+    static const float xy[] = {
+        0, 0,                       /* the ring's first vertex: a delta from (0, 0) */
+        0.5f, -0.25f,               /* exact multiples of 1e-6 */
+        1.2345674f, -1.2345675f,    /* halfway-ish cases */
+        2.4999996f, -2.4999996f,    /* near the edge of the world */
+        -2.4f, 2.4f,                /* a jump of 4.9 million steps: a 4-byte varint */
+        1e-7f, -4e-7f,              /* below half a step: snaps to 0 */
+        -0.0000015f, 0.0000025f,    /* a few steps */
+        -0.0000015f, 0.0000025f,    /* a repeated point: zero deltas */
+    };
+    enum { N = sizeof xy / sizeof xy[0] / 2 };
+    /* Triangles that step backwards as well as forwards (negative deltas). */
+    static const uint32_t abc[] = { 7, 0, 3, 1, 6, 2, 0, 1, 7, 5, 4, 6 };
+    enum { T = sizeof abc / sizeof abc[0] / 3 };
+    size_t size;
+    uint8_t *d = geometry_bundle(xy, N, abc, T, 0, &size);
+    Bundle b;
+    BundleError e = bundle_open(&b, d, size, msg, sizeof msg);
+    CHECK_EQ_U(e, BUNDLE_OK);
+    if (e != BUNDLE_OK) {
+        printf("  message: %s\n", msg);
+        free(d);
+        return;
+    }
+    CHECK_EQ_U(b.vert_count, N);
+    CHECK_EQ_U(b.tri_count, T);
+    for (uint32_t i = 0; i < N; i++) {
+        float x, y;
+        bundle_vertex(&b, i, &x, &y);
+        for (int axis = 0; axis < 2; axis++) {
+            float got = axis ? y : x, given = xy[2 * i + axis];
+            float want = (float)((double)llround((double)given / 1e-6) * 1e-6);
+            CHECK(got == want);
+            CHECK_NEAR(got, given, 0.5e-6 + 2.5e-7); /* half a step, plus f32 rounding at |v| < 2.5 */
+            if (got != want) printf("  vertex %u axis %d: %.9g, want %.9g\n", i, axis, got, want);
+        }
+    }
+    float x, y;
+    bundle_vertex(&b, 1, &x, &y);
+    CHECK(x == 0.5f && y == -0.25f);
+    bundle_vertex(&b, 5, &x, &y);
+    CHECK(x == 0 && y == 0);
+    for (uint32_t t = 0; t < T; t++) {
+        uint32_t got[3];
+        bundle_triangle(&b, t, got);
+        CHECK(got[0] == abc[3 * t] && got[1] == abc[3 * t + 1] && got[2] == abc[3 * t + 2]);
+    }
+    bundle_close(&b);
+    free(d);
+
+    /* The quantum is the file's, not a constant of the reader. */
+    static const float coarse[] = { 0.3f, 0.3f, 1.1f, 0.3f, 1.1f, 0.9f };
+    static const uint32_t one[] = { 0, 1, 2 };
+    d = geometry_bundle(coarse, 3, one, 1, 0.25, &size);
+    CHECK_EQ_U(bundle_open(&b, d, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_vertex(&b, 0, &x, &y);
+    CHECK(x == 0.25f && y == 0.25f);
+    bundle_vertex(&b, 2, &x, &y);
+    CHECK(x == 1.0f && y == 1.0f);
+    bundle_close(&b);
+    free(d);
+}
+
+/* The standard fixture with VERT or TRIS replaced by hand-made bytes. */
+static uint8_t *fixture_with_packed(int which, const uint8_t *bytes, size_t n, uint32_t count, size_t *size)
+{
+    Tb tb;
+    tb_fixture(&tb);
+    tb_set_packed(&tb, which, bytes, n, count);
+    uint8_t *d = tb_finish(&tb, size);
+    tb_free(&tb);
+    return d;
+}
+
+/* The fixture's own packed VERT bytes (quantum, then 20 vertices; the first,
+ * KAZ's corner (0, 0), is two one-byte varints 0x00 0x00 at offset 8). */
+static size_t fixture_vert_bytes(uint8_t *out, size_t cap)
+{
+    size_t size;
+    uint8_t *d = tb_fixture_bundle(&size);
+    size_t n = le32_get(tb_entry(d, "VERT") + 8);
+    if (n <= cap) memcpy(out, tb_section(d, "VERT"), n);
+    free(d);
+    return n <= cap ? n : 0;
+}
+
+static void test_packed_errors(void)
+{
+    uint8_t good[256], bad[272];
+    size_t n = fixture_vert_bytes(good, sizeof good);
+    CHECK(n > 8 + 40 && good[8] == 0 && good[9] == 0);
+    if (!(n > 8 + 40)) return;
+    size_t size;
+    uint8_t *d;
+#define TRY_VERT(len, code, text)                                             \
+    do {                                                                      \
+        d = fixture_with_packed(TB_VERT, bad, (len), 20, &size);              \
+        EXPECT_ERR(d, size, code, text);                                      \
+        free(d);                                                              \
+    } while (0)
+
+    /* Unchanged, the hand-over path itself works. */
+    memcpy(bad, good, n);
+    d = fixture_with_packed(TB_VERT, bad, n, 20, &size);
+    Bundle b;
+    CHECK_EQ_U(bundle_open(&b, d, size, msg, sizeof msg), BUNDLE_OK);
+    bundle_close(&b);
+    free(d);
+
+    /* A truncated varint: the last byte says "more follows", but VERT ends. */
+    memcpy(bad, good, n);
+    bad[n - 1] |= 0x80;
+    TRY_VERT(n, BUNDLE_ERR_ENCODING, "VERT[19].y: varint runs past the end of VERT (at byte ");
+    /* One varint short: the section ends before the last vertex's y. */
+    TRY_VERT(n - 1, BUNDLE_ERR_ENCODING, "VERT[19].y: varint runs past the end of VERT");
+
+    /* Overlong varints in place of vertex 0's x (one byte, 0x00). */
+    static const struct { uint8_t bytes[6]; size_t len; const char *want; } overlong[] = {
+        { { 0x80, 0x80, 0x80, 0x80, 0x80, 0x00 }, 6, "VERT[0].x: varint longer than 5 bytes" },
+        { { 0xFF, 0xFF, 0xFF, 0xFF, 0x10 }, 5, "VERT[0].x: varint exceeds 32 bits" },
+        { { 0x80, 0x00 }, 2, "VERT[0].x: varint not in its shortest form" },
+        { { 0x80, 0x80, 0x80, 0x80, 0x00 }, 5, "VERT[0].x: varint not in its shortest form" },
+    };
+    for (size_t k = 0; k < sizeof overlong / sizeof overlong[0]; k++) {
+        memcpy(bad, good, 8);
+        memcpy(bad + 8, overlong[k].bytes, overlong[k].len);
+        memcpy(bad + 8 + overlong[k].len, good + 9, n - 9);
+        TRY_VERT(n - 1 + overlong[k].len, BUNDLE_ERR_ENCODING, overlong[k].want);
+    }
+    /* The largest 5-byte varint is fine as a varint: zig-zag 0xFFFFFFFF is
+     * -2^31 steps, which is in range (and then far from every other point). */
+    memcpy(bad, good, 8);
+    memcpy(bad + 8, (const uint8_t[]){ 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }, 5);
+    memcpy(bad + 13, good + 9, n - 9);
+    d = fixture_with_packed(TB_VERT, bad, n + 4, 20, &size);
+    CHECK_EQ_U(bundle_open(&b, d, size, msg, sizeof msg), BUNDLE_OK);
+    float x, y;
+    bundle_vertex(&b, 0, &x, &y);
+    CHECK_NEAR(x, -2147.483648, 1e-3);
+    bundle_close(&b);
+    free(d);
+    /* ... but a second such step leaves 32 bits. Vertex 1 (x = 2: 0x80 0x92 0xF4 0x01)
+     * follows vertex 0's y; make vertex 0's y the first -2^31 and vertex 1's x another. */
+    memcpy(bad, good, 9);
+    memcpy(bad + 9, (const uint8_t[]){ 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }, 5);
+    memcpy(bad + 14, (const uint8_t[]){ 0x00 }, 1); /* vertex 1 x: +0 */
+    memcpy(bad + 15, (const uint8_t[]){ 0x01 }, 1); /* vertex 1 y: -1 step: below -2^31 */
+    memcpy(bad + 16, good + 10 + 4 + 1, n - 15);
+    TRY_VERT(n + 1, BUNDLE_ERR_VALUE, "VERT[1].y = -2147483649 steps, outside 32 bits");
+
+    /* Bytes after the last vertex. */
+    memcpy(bad, good, n);
+    bad[n] = 0;
+    TRY_VERT(n + 1, BUNDLE_ERR_ENCODING, "VERT: 1 bytes left after the last vertex");
+
+    /* The quantum: positive and finite; and a quantum so large the product is no float. */
+    static const double quanta[] = { 0, -1e-6, NAN, INFINITY };
+    for (size_t k = 0; k < sizeof quanta / sizeof quanta[0]; k++) {
+        memcpy(bad, good, n);
+        uint64_t bits;
+        memcpy(&bits, &quanta[k], sizeof bits);
+        for (int i = 0; i < 8; i++) bad[i] = (uint8_t)(bits >> (8 * i));
+        TRY_VERT(n, BUNDLE_ERR_VALUE, "VERT.quantum = ");
+    }
+    memcpy(bad, good, n);
+    {
+        double huge = 1e36;
+        uint64_t bits;
+        memcpy(&bits, &huge, sizeof bits);
+        for (int i = 0; i < 8; i++) bad[i] = (uint8_t)(bits >> (8 * i));
+    }
+    TRY_VERT(n, BUNDLE_ERR_VALUE, "VERT[1].x = 2e+42 is not a finite float");
+
+    /* The section table bounds a packed section's count by its size: at least
+     * 1 byte per varint, at most 5 (so a count cannot ask for huge arrays). */
+    d = fixture_with_packed(TB_VERT, good, n, 0x10000000u, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_SECTION_SIZE, "section VERT size");
+    free(d);
+    d = fixture_with_packed(TB_VERT, good, n, 21, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_VALUE, "RING: the rings cover 20 vertices but VERT count is 21");
+    free(d);
+    d = fixture_with_packed(TB_VERT, good, 8, 0, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "RING[0].vert_first + vert_count");
+    free(d);
+#undef TRY_VERT
+
+    /* Triangles: indices out of range either way. */
+    Tb tb;
+    tb_fixture(&tb);
+    le32_put(tb.sec[TB_TRIS].bytes + 12 * 1 + 8, 20); /* TRIS[1].c = VERT count */
+    d = tb_finish(&tb, &size);
+    tb_free(&tb);
+    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[1].c = 20 beyond VERT count 20 (at byte ");
+    free(d);
+
+    static const uint8_t below[12] = { 0x01 }; /* a = 0 - 1, then 11 zero deltas */
+    d = fixture_with_packed(TB_TRIS, below, sizeof below, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[0].a = -1, below 0");
+    free(d);
+    /* b and c are relative to a, not to the previous index. */
+    static const uint8_t relative[12] = { 0x10, 0x02, 0x04, 0x00, 0x28, 0x00, 0, 0, 0, 0, 0, 0 };
+    d = fixture_with_packed(TB_TRIS, relative, sizeof relative, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[1].b = 28 beyond VERT count 20");
+    free(d);
+    static const uint8_t truncated[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80 };
+    d = fixture_with_packed(TB_TRIS, truncated, sizeof truncated, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS[3].c: varint runs past the end of TRIS");
+    free(d);
+    static const uint8_t tris_overlong[16] = { 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0, 0, 0, 0, 0, 0, 0 };
+    d = fixture_with_packed(TB_TRIS, tris_overlong, sizeof tris_overlong, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS[1].a: varint longer than 5 bytes (at byte ");
+    free(d);
+    static const uint8_t trailing[13] = { 0 };
+    d = fixture_with_packed(TB_TRIS, trailing, sizeof trailing, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS: 1 bytes left after the last triangle");
+    free(d);
+    d = fixture_with_packed(TB_TRIS, trailing, 11, 4, &size);
+    EXPECT_ERR(d, size, BUNDLE_ERR_SECTION_SIZE, "section TRIS size 11 cannot hold count 4 (12..60 bytes)");
+    free(d);
+
+    /* Rings must cover VERT in order: VERT's deltas restart at each ring. */
+    size_t fixture_size;
+    uint8_t *c = tb_fixture_bundle(&fixture_size);
+    le32_put(tb_record(c, "RING", 16, 1), 3);
+    le32_put(tb_record(c, "RING", 16, 1) + 4, 5);
+    tb_fix_checksum(c, fixture_size);
+    EXPECT_ERR(c, fixture_size, BUNDLE_ERR_VALUE, "RING[1].vert_first = 3, expected 4: rings must cover VERT in order");
+    free(c);
 }
 
 static void test_real_bundle(const char *path)
@@ -445,8 +718,19 @@ static void test_real_bundle(const char *path)
             break;
         }
     }
-    printf("real bundle: %zu bytes, %u countries, %u places, %u events, %u articles\n", size,
-           b.country_count, b.place_count, b.event_count, b.article_count);
+    /* Every decoded vertex lies inside META's world bounds (the compiler
+     * computes them from the same snapped points, so exactly). */
+    BundleMeta m = bundle_meta(&b);
+    uint32_t outside = 0;
+    for (uint32_t i = 0; i < b.vert_count; i++) {
+        float x, y;
+        bundle_vertex(&b, i, &x, &y);
+        outside += !(x >= m.world_bounds[0] && y >= m.world_bounds[1] && x <= m.world_bounds[2] && y <= m.world_bounds[3]);
+    }
+    CHECK_EQ_U(outside, 0);
+    printf("real bundle: %zu bytes, %u countries, %u places, %u events, %u articles, %u vertices, %u triangles\n",
+           size, b.country_count, b.place_count, b.event_count, b.article_count, b.vert_count, b.tri_count);
+    bundle_close(&b);
     free(d);
 }
 
@@ -457,6 +741,8 @@ int main(int argc, char **argv)
     test_round_trip();
     test_header_errors();
     test_structure_errors();
+    test_packed_round_trip();
+    test_packed_errors();
     test_real_bundle(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }

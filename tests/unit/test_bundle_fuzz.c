@@ -1,6 +1,6 @@
 /* test_bundle_fuzz: runs the fuzz target's body (tests/fuzz/fuzz_bundle_body.h)
- * over ~20,000 deterministic mutations of the fixture bundle, so the reader is
- * fuzzed under ASan/UBSan on every ctest run. Half the mutations keep the
+ * over ~20,000 deterministic mutations of the fixture bundle, so the reader
+ * (and its varint decoding) is fuzzed under ASan/UBSan on every ctest run. Half the mutations keep the
  * wrong checksum (testing that it is checked first); the other half get it
  * recomputed, so the mutation reaches the section, string and id checks. */
 #include "test_support.h"
@@ -129,6 +129,7 @@ int main(int argc, char **argv)
     CHECK(by_code[BUNDLE_ERR_SECTION_BOUNDS] + by_code[BUNDLE_ERR_SECTION_SIZE] > 0);
     CHECK(by_code[BUNDLE_ERR_STRING] > 0);
     CHECK(by_code[BUNDLE_ERR_REFERENCE] > 0);
+    CHECK(by_code[BUNDLE_ERR_ENCODING] > 0); /* into the packed VERT and TRIS */
     free(d);
     free(fixture);
     fuzz_real_bundle(argc > 1 ? argv[1] : NULL);

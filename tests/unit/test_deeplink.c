@@ -129,6 +129,7 @@ int main(void)
     test_garbage();
     app_destroy(&a);
     app_destroy(&b);
+    bundle_close(&bundle);
     free(data);
     return test_finish();
 }

@@ -274,6 +274,7 @@ static void test_fixture(void)
     app.legend_flipped = false;
 
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
 }
 
@@ -324,6 +325,7 @@ static void test_many(void)
     if (b.event_count != 3 + MANY_AT_ASTANA + 15) {
         printf("%s:%d: unexpected event count %u (%s)\n", __FILE__, __LINE__, b.event_count, message);
         test_failed++;
+        bundle_close(&b);
         free(data);
         return;
     }
@@ -435,6 +437,7 @@ static void test_many(void)
     CHECK_EQ_U(m->represented, 6);
 
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
 }
 
@@ -572,6 +575,7 @@ static void test_ring(void)
         }
     }
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
 }
 

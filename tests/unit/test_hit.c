@@ -66,6 +66,7 @@ static void test_small_shapes(void)
     CHECK(h != NULL);
     if (!h || b.country_count != 9) {
         hit_index_destroy(h);
+        bundle_close(&b);
         free(data);
         return;
     }
@@ -135,6 +136,7 @@ static void test_small_shapes(void)
     CHECK_NEAR(gb[2], 21, 0);
     hit_index_destroy(h);
     hit_index_destroy(NULL);
+    bundle_close(&b);
     free(data);
 }
 
@@ -199,6 +201,7 @@ static void test_many_countries(void)
     }
     CHECK_EQ_U(bad, 0);
     hit_index_destroy(h);
+    bundle_close(&b);
     free(data);
 
     /* A bundle without geometry: an index that never hits. */
@@ -211,6 +214,7 @@ static void test_many_countries(void)
     CHECK(eh != NULL);
     CHECK_EQ_U(hit_country_at(eh, &e, 0, 0), 0);
     hit_index_destroy(eh);
+    bundle_close(&e);
     free(edata);
 }
 
@@ -233,6 +237,7 @@ static void test_fixture_shapes(void)
     CHECK_EQ_U(hit_country_at(h, &b, 2, 1.5), tkm);    /* the UZB/TKM border too */
     CHECK_EQ_U(hit_country_at(h, &b, 2.5, 0.5), 0);
     hit_index_destroy(h);
+    bundle_close(&b);
     free(d);
 }
 
@@ -532,6 +537,7 @@ static void test_real_bundle(const char *path)
     printf("real bundle: %.2f us per country pick (sanitizers may be on)\n", pick_us);
     CHECK(pick_us < 1000.0);
     hit_index_destroy(h);
+    bundle_close(&b);
     free(d);
 }
 

@@ -104,6 +104,7 @@ int main(void)
     CHECK_NEAR(l.y + l.h, 800 - 78 - 300 - LEGEND_MARGIN_CSS, 1e-9);
 
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
     return test_finish();
 }

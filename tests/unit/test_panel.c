@@ -140,10 +140,12 @@ int main(int argc, char **argv)
         }
         for (uint32_t i = 1; i <= rb.place_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_PLACE, i });
         printf("built %d documents from the real bundle\n", built);
+        bundle_close(&rb);
     } else {
         printf("skip: no real bundle given\n");
     }
     free(real);
+    bundle_close(&b);
     free(data);
     return test_finish();
 }

@@ -137,6 +137,7 @@ int main(void)
     CHECK(n >= 1 && r[0].id == 1);
     search_index_destroy(boosted);
     search_index_destroy(idx);
+    bundle_close(&b);
     free(data);
     return test_finish();
 }

@@ -5,10 +5,15 @@
  * prints "N passed, N failed" and returns the exit code.
  *
  * Builder: Tb collects records per section, tb_finish lays out a valid
- * version-1 bundle (header, section table, 4-aligned sections, checksum) in a
- * malloc'd buffer. Fixtures are built in code so every byte is explained by
- * the test that made it. Everything is static inline so a test that uses only
- * part of it compiles without unused-function warnings. */
+ * version-2 bundle (header, section table, 4-aligned sections, checksum) in a
+ * malloc'd buffer. Vertices and triangles are collected unpacked (f32 x, y;
+ * u32 a, b, c) and packed by tb_finish as bundle_format.md says: vertices
+ * snapped to tb->quantum (1e-6 unless a test changes it), zig-zag varint
+ * deltas. A test can also hand tb_finish the packed bytes itself
+ * (tb_set_packed) to try malformed encodings. Fixtures are built in code so
+ * every byte is explained by the test that made it. Everything is static
+ * inline so a test that uses only part of it compiles without
+ * unused-function warnings. */
 #ifndef STEPPE_TEST_SUPPORT_H
 #define STEPPE_TEST_SUPPORT_H
 
@@ -111,19 +116,25 @@ static const char tb_tags[TB_SECTION_COUNT][5] = {
     "STRS", "META", "VERT", "TRIS", "RING", "CTRY", "PLAC", "ARTC",
     "EVNT", "RELN", "FIGR", "SRCS", "LIST", "FNTR", "FNTB",
 };
+/* Record sizes as collected here; VERT (f32 x, y) and TRIS (u32 a, b, c) are
+ * packed into varints by tb_finish, so their sizes are the builder's, not the file's. */
 static const uint32_t tb_record_size[TB_SECTION_COUNT] = { 0, 64, 8, 12, 16, 76, 40, 44, 40, 44, 28, 8, 4, 0, 0 };
 
 typedef struct TbSection { uint8_t *bytes; size_t size, cap; } TbSection;
 
+/* Packed bytes a test supplies for VERT or TRIS instead of the encoded records. */
+typedef struct TbPacked { const uint8_t *bytes; size_t size; uint32_t count; int set; } TbPacked;
+
 typedef struct Tb {
-    TbSection sec[TB_SECTION_COUNT];
+    TbSection sec[TB_SECTION_COUNT]; /* VERT and TRIS hold unpacked records until tb_finish */
     int omit;               /* a section to leave out (-1: none), for the missing-section test */
     int add_unknown;        /* append an unknown "ZZZZ" section, which readers must ignore */
+    double quantum;         /* VERT's quantum: world units per step */
+    TbPacked packed[2];     /* [0] VERT, [1] TRIS: verbatim section bytes, if set */
 } Tb;
 
-static inline void tb_bytes(Tb *tb, int s, const void *data, size_t n)
+static inline void tb_section_bytes(TbSection *sec, const void *data, size_t n)
 {
-    TbSection *sec = &tb->sec[s];
     if (sec->size + n > sec->cap) {
         size_t cap = sec->cap ? sec->cap : 256;
         while (cap < sec->size + n) cap *= 2;
@@ -134,6 +145,7 @@ static inline void tb_bytes(Tb *tb, int s, const void *data, size_t n)
     if (n) memcpy(sec->bytes + sec->size, data, n);
     sec->size += n;
 }
+static inline void tb_bytes(Tb *tb, int s, const void *data, size_t n) { tb_section_bytes(&tb->sec[s], data, n); }
 static inline void tb_u32(Tb *tb, int s, uint32_t v) { uint8_t b[4]; le32_put(b, v); tb_bytes(tb, s, b, 4); }
 static inline void tb_f32(Tb *tb, int s, float v) { uint8_t b[4]; le32_put_f(b, v); tb_bytes(tb, s, b, 4); }
 static inline void tb_u16(Tb *tb, int s, uint16_t v) { uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) }; tb_bytes(tb, s, b, 2); }
@@ -164,7 +176,71 @@ static inline void tb_init(Tb *tb)
 {
     memset(tb, 0, sizeof *tb);
     tb->omit = -1;
+    tb->quantum = 1e-6;
     tb_u8(tb, TB_STRS, 0);
+}
+
+/* Makes tb_finish write these bytes as VERT (which = TB_VERT) or TRIS
+ * (TB_TRIS), with this record count, instead of packing the records. */
+static inline void tb_set_packed(Tb *tb, int which, const uint8_t *bytes, size_t size, uint32_t count)
+{
+    tb->packed[which == TB_VERT ? 0 : 1] = (TbPacked){ bytes, size, count, 1 };
+}
+
+/* --- packing (the encoder of bundle_format.md, written again for the tests) --- */
+
+static inline void tb_varint(TbSection *out, uint32_t v)
+{
+    while (v >= 0x80) {
+        uint8_t b = (uint8_t)(v | 0x80);
+        tb_section_bytes(out, &b, 1);
+        v >>= 7;
+    }
+    uint8_t b = (uint8_t)v;
+    tb_section_bytes(out, &b, 1);
+}
+static inline uint32_t tb_zigzag(int64_t v) { return v >= 0 ? (uint32_t)(2 * v) : (uint32_t)(-2 * v - 1); }
+
+/* The step count nearest to a world coordinate (what the compiler's quantize does). */
+static inline int64_t tb_steps(double world, double quantum) { return (int64_t)llround(world / quantum); }
+
+/* VERT: the f64 quantum, then per ring the deltas from its previous vertex. */
+static inline void tb_pack_vertices(const Tb *tb, TbSection *out)
+{
+    uint8_t q[8];
+    uint64_t bits;
+    memcpy(&bits, &tb->quantum, sizeof bits);
+    for (int i = 0; i < 8; i++) q[i] = (uint8_t)(bits >> (8 * i));
+    tb_section_bytes(out, q, 8);
+    const TbSection *ring = &tb->sec[TB_RING], *vert = &tb->sec[TB_VERT];
+    for (size_t r = 0; r + 16 <= ring->size; r += 16) {
+        uint32_t first = le32_get(ring->bytes + r), count = le32_get(ring->bytes + r + 4);
+        int64_t prev[2] = { 0, 0 };
+        for (uint32_t v = first; v < first + count; v++) {
+            for (int axis = 0; axis < 2; axis++) {
+                uint32_t u = le32_get(vert->bytes + 8 * (size_t)v + 4 * (size_t)axis);
+                float f;
+                memcpy(&f, &u, sizeof f);
+                int64_t steps = tb_steps(f, tb->quantum);
+                tb_varint(out, tb_zigzag(steps - prev[axis]));
+                prev[axis] = steps;
+            }
+        }
+    }
+}
+
+/* TRIS: per triangle a - previous a, b - a, c - a. */
+static inline void tb_pack_triangles(const Tb *tb, TbSection *out)
+{
+    const TbSection *tris = &tb->sec[TB_TRIS];
+    int64_t prev_a = 0;
+    for (size_t t = 0; t + 12 <= tris->size; t += 12) {
+        int64_t a = le32_get(tris->bytes + t), b = le32_get(tris->bytes + t + 4), c = le32_get(tris->bytes + t + 8);
+        tb_varint(out, tb_zigzag(a - prev_a));
+        tb_varint(out, tb_zigzag(b - a));
+        tb_varint(out, tb_zigzag(c - a));
+        prev_a = a;
+    }
 }
 
 static inline void tb_free(Tb *tb)
@@ -338,6 +414,30 @@ static inline void tb_fix_checksum(uint8_t *data, size_t size)
 /* Lays the bundle out; returns a malloc'd buffer (caller frees) and its size. */
 static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
 {
+    /* What each section holds in the file: the records, or for VERT and TRIS
+     * their packed form (and the record count, which the bytes no longer give). */
+    TbSection packed[2] = { { 0 } };
+    const uint8_t *bytes[TB_SECTION_COUNT];
+    size_t sizes[TB_SECTION_COUNT];
+    uint32_t counts[TB_SECTION_COUNT];
+    for (int s = 0; s < TB_SECTION_COUNT; s++) {
+        bytes[s] = tb->sec[s].bytes;
+        sizes[s] = tb->sec[s].size;
+        counts[s] = tb_record_size[s] ? tb_count(tb, s) : 0;
+    }
+    for (int k = 0; k < 2; k++) {
+        int s = k == 0 ? TB_VERT : TB_TRIS;
+        if (tb->packed[k].set) {
+            bytes[s] = tb->packed[k].bytes;
+            sizes[s] = tb->packed[k].size;
+            counts[s] = tb->packed[k].count;
+            continue;
+        }
+        if (s == TB_VERT) tb_pack_vertices(tb, &packed[k]);
+        else tb_pack_triangles(tb, &packed[k]);
+        bytes[s] = packed[k].bytes;
+        sizes[s] = packed[k].size;
+    }
     int order[TB_SECTION_COUNT + 1], n = 0;
     for (int s = 0; s < TB_SECTION_COUNT; s++)
         if (s != tb->omit) order[n++] = s;
@@ -347,7 +447,7 @@ static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
     for (int i = 0; i < n; i++) {
         pos = (pos + 3) & ~(size_t)3;
         offsets[i] = pos;
-        pos += tb->sec[order[i]].size;
+        pos += sizes[order[i]];
     }
     size_t unknown_at = (pos + 3) & ~(size_t)3;
     if (tb->add_unknown) pos = unknown_at + 8;
@@ -355,7 +455,7 @@ static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
     uint8_t *d = calloc(1, size);
     if (!d) abort();
     memcpy(d, "SATL", 4);
-    le32_put(d + 4, 1);
+    le32_put(d + 4, BUNDLE_VERSION);
     le32_put(d + 8, (uint32_t)size);
     le32_put(d + 16, (uint32_t)total_sections);
     for (int i = 0; i < n; i++) {
@@ -363,10 +463,12 @@ static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
         uint8_t *e = d + 24 + 16 * i;
         memcpy(e, tb_tags[s], 4);
         le32_put(e + 4, (uint32_t)offsets[i]);
-        le32_put(e + 8, (uint32_t)tb->sec[s].size);
-        le32_put(e + 12, tb_record_size[s] ? (uint32_t)(tb->sec[s].size / tb_record_size[s]) : 0);
-        if (tb->sec[s].size) memcpy(d + offsets[i], tb->sec[s].bytes, tb->sec[s].size);
+        le32_put(e + 8, (uint32_t)sizes[s]);
+        le32_put(e + 12, counts[s]);
+        if (sizes[s]) memcpy(d + offsets[i], bytes[s], sizes[s]);
     }
+    free(packed[0].bytes);
+    free(packed[1].bytes);
     if (tb->add_unknown) {
         uint8_t *e = d + 24 + 16 * n;
         memcpy(e, "ZZZZ", 4);

@@ -20,7 +20,8 @@ import { loadContent, CENTRAL_ASIA } from './validate.mjs';
 import { featureAlpha3 } from './iso3166.mjs';
 import { buildWorldGeometry, makeProjection, triangulate, labelPoint, polygonArea, PROJECTION, GEOMETRY_PARAMS } from './geometry.mjs';
 import { writeBundle } from './write_bundle.mjs';
-import { CATEGORIES, RECORD_SIZE, RING_HOLE, RING_COAST, CTRY_CENTRAL_ASIA, CTRY_FOCUS, CTRY_HAS_GEOMETRY, VERSION } from './format.mjs';
+import { QUANTUM, quantize, packingOrder } from './packed.mjs';
+import { CATEGORIES, RECORD_SIZE, HEADER_SIZE, SECTION_ENTRY_SIZE, RING_HOLE, RING_COAST, CTRY_CENTRAL_ASIA, CTRY_FOCUS, CTRY_HAS_GEOMETRY, VERSION } from './format.mjs';
 import {
   subsetFont, fontCoverage, fontPath, checkToolsAvailable, FONT_FILES, FALLBACK_GLYPHS, FALLBACK_CODEPOINTS,
   SCRIPT_DONORS, donorFile, donorCoverage, displayForms, displayCodepoints,
@@ -138,7 +139,12 @@ export function compile({ assets, seeds, log = () => {} }) {
     return i + 1;
   };
 
-  const verts = [];
+  // Vertices are snapped to the bundle's quantum (packed.mjs) before anything
+  // is derived from them, so triangles, bounding boxes and world bounds
+  // describe exactly the points the reader decodes. A border shared by two
+  // countries has bit-identical points on both sides, so it snaps identically.
+  const verts = []; // world units, on the quantum grid
+  const steps = []; // the same as integer steps, for the writer
   const tris = [];
   const rings = [];
   let maxDeviation = 0, worstDeviation = '';
@@ -148,18 +154,23 @@ export function compile({ assets, seeds, log = () => {} }) {
     r.area = 0;
     if (!r.geo) continue;
     let largest = null, largestArea = -1;
-    for (const poly of r.geo.polygons) {
+    for (const source of r.geo.polygons) {
       const base = verts.length / 2;
-      poly.rings.forEach((ring, ri) => {
+      const poly = { ...source };
+      poly.rings = source.rings.map((ring, ri) => {
         rings.push({ vert_first: verts.length / 2, vert_count: ring.length, country: countryIndex.get(r.key) + 1,
           flags: (ri > 0 ? RING_HOLE : 0) | (poly.coast[ri] ? RING_COAST : 0) });
-        for (const [x, y] of ring) {
+        return ring.map(([exactX, exactY]) => {
+          const qx = quantize(exactX), qy = quantize(exactY);
+          const x = qx * QUANTUM, y = qy * QUANTUM;
+          steps.push(qx, qy);
           verts.push(x, y);
           if (x < r.bbox[0]) r.bbox[0] = x;
           if (y < r.bbox[1]) r.bbox[1] = y;
           if (x > r.bbox[2]) r.bbox[2] = x;
           if (y > r.bbox[3]) r.bbox[3] = y;
-        }
+          return [x, y];
+        });
       });
       const { tris: t, deviation } = triangulate(poly.rings);
       if (deviation > maxDeviation) { maxDeviation = deviation; worstDeviation = r.key; }
@@ -325,15 +336,10 @@ export function compile({ assets, seeds, log = () => {} }) {
     world_bounds: bounds, home_bounds: homeBounds, built_from: builtFrom,
   };
 
-  const vertBuf = Buffer.alloc(verts.length * 4);
-  verts.forEach((v, i) => vertBuf.writeFloatLE(v, i * 4));
-  const triBuf = Buffer.alloc(tris.length * 4);
-  tris.forEach((v, i) => triBuf.writeUInt32LE(v, i * 4));
-
   const bundle = writeBundle({
     META: [metaRec],
-    VERT: { buffer: vertBuf, count: verts.length / 2 },
-    TRIS: { buffer: triBuf, count: tris.length / 3 },
+    VERT: { steps, quantum: QUANTUM },
+    TRIS: { indices: packingOrder(tris, ctryRecs.map((c) => ({ first: c.tri_first, count: c.tri_count }))) },
     RING: rings, CTRY: ctryRecs, PLAC: placRecs, ARTC: artcRecs, EVNT: evntRecs,
     RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, FNTR: fntr, FNTB: fntb,
   });
@@ -341,13 +347,22 @@ export function compile({ assets, seeds, log = () => {} }) {
   const stats = {
     bytes: bundle.length, countries: ctryRecs.length, withGeometry: records.filter((r) => r.geo).length,
     vertices: verts.length / 2, triangles: tris.length / 3, rings: rings.length,
-    geometryBytes: verts.length * 4 + tris.length * 4 + rings.length * RECORD_SIZE.RING,
+    geometryBytes: sectionSize(bundle, 'VERT') + sectionSize(bundle, 'TRIS') + rings.length * RECORD_SIZE.RING,
     fontBytes: fntr.length + fntb.length, fontRegular: fntr.length, fontBold: fntb.length,
     places: placRecs.length, articles: artcRecs.length, events: evntRecs.length, relations: relnRecs.length,
     figures: figrRecs.length, sources: srcs.length, builtFrom,
   };
   log(stats);
   return { bundle, stats, warnings };
+}
+
+/** The size field of a section's table entry in a written bundle. */
+function sectionSize(bundle, tag) {
+  for (let i = 0; i < bundle.readUInt32LE(16); i++) {
+    const e = HEADER_SIZE + i * SECTION_ENTRY_SIZE;
+    if (bundle.toString('latin1', e, e + 4) === tag) return bundle.readUInt32LE(e + 8);
+  }
+  return 0;
 }
 
 /** Writes `data` to `file` atomically (temp file in the same directory, then rename). */

@@ -4,7 +4,8 @@
 //   node tools/bundle/dump.mjs <bundle> [events|places|countries|articles|relations|figures|meta|sections|all] [--json]
 //
 // Default output is TSV (one header line per table); --json prints JSON.
-// The bundle is verified first (magic, version, size, checksum, references).
+// The bundle is verified first (magic, version, size, checksum, references,
+// and the packed geometry decoded).
 
 import fs from 'node:fs';
 import path from 'node:path';

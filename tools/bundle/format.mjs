@@ -1,10 +1,10 @@
 // The bundle's record layouts, transcribed from src/core/bundle_format.md
-// (version 1). Shared by the writer (compile.mjs) and the reader
+// (version 2). Shared by the writer (compile.mjs) and the reader
 // (read_bundle.mjs); tests/content/format.test.mjs checks this file against
 // the markdown tables so the two cannot drift apart silently.
 
 export const MAGIC = 'SATL';
-export const VERSION = 1;
+export const VERSION = 2;
 export const HEADER_SIZE = 24;
 export const SECTION_ENTRY_SIZE = 16;
 
@@ -17,8 +17,6 @@ export const LAYOUTS = {
     ['proj_lon0_deg', 'f32'], ['proj_lat0_deg', 'f32'], ['proj_lat1_deg', 'f32'], ['proj_lat2_deg', 'f32'],
     ['world_bounds', 'f32[4]'], ['home_bounds', 'f32[4]'], ['built_from', 'str'],
   ],
-  VERT: [['x', 'f32'], ['y', 'f32']],
-  TRIS: [['a', 'u32'], ['b', 'u32'], ['c', 'u32']],
   RING: [['vert_first', 'u32'], ['vert_count', 'u32'], ['country', 'u32'], ['flags', 'u32']],
   CTRY: [
     ['iso3', 'str'], ['name', 'str'], ['name_local', 'str'], ['profile', 'str'],
@@ -58,10 +56,12 @@ export const LAYOUTS = {
 export const RECORD_SIZE = Object.fromEntries(
   Object.entries(LAYOUTS).map(([tag, fields]) => [tag, fields.reduce((s, [, t]) => s + TYPE_SIZE[t], 0)]));
 
-/** Section order in the file (the spec's order). STRS, FNTR and FNTB are blobs. */
+/** Section order in the file (the spec's order). STRS, FNTR and FNTB are blobs;
+ *  VERT and TRIS are packed (varint streams, see packed.mjs), the rest tables. */
 export const SECTION_ORDER = ['STRS', 'META', 'VERT', 'TRIS', 'RING', 'CTRY', 'PLAC', 'ARTC', 'EVNT',
   'RELN', 'FIGR', 'SRCS', 'LIST', 'FNTR', 'FNTB'];
 export const BLOBS = new Set(['STRS', 'FNTR', 'FNTB']);
+export const PACKED = new Set(['VERT', 'TRIS']);
 
 export const CATEGORIES = ['diplomacy', 'security', 'trade', 'economy', 'politics', 'education',
   'environment', 'health', 'culture'];

@@ -4,9 +4,11 @@
 //
 //   const b = readBundle(buffer);      // throws BundleError with a clear message
 //   b.tables.EVNT[0].title             // strings resolved; ids stay numeric (1-based)
+//   b.tables.VERT[3].x, b.tables.TRIS[0].a   // packed geometry decoded (f32 world units, 0-based indices)
 //   b.events[0].place.key              // convenience views with references resolved
 
-import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, crc32, CATEGORIES } from './format.mjs';
+import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, PACKED, crc32, CATEGORIES } from './format.mjs';
+import { PACKED_SIZE, decodeVertices, decodeTriangles } from './packed.mjs';
 
 export class BundleError extends Error {}
 
@@ -19,7 +21,7 @@ export function readBundle(buf) {
   const magic = buf.toString('latin1', 0, 4);
   if (magic !== MAGIC) fail(`bad magic ${JSON.stringify(magic)} (expected "${MAGIC}"): not a Steppe Atlas bundle`);
   const version = buf.readUInt32LE(4);
-  if (version !== VERSION) fail(`version ${version}, this reader understands version ${VERSION}`);
+  if (version !== VERSION) fail(`unsupported format version ${version}, this reader understands version ${VERSION}`);
   // 2. file size
   const fileSize = buf.readUInt32LE(8);
   if (fileSize !== buf.length) fail(`header says ${fileSize} bytes but the file has ${buf.length} (truncated or trailing bytes)`);
@@ -39,6 +41,10 @@ export function readBundle(buf) {
     if (offset % 4) fail(`section ${tag} at ${offset} is not 4-byte aligned`);
     if (offset + size > fileSize || offset < HEADER_SIZE + count * SECTION_ENTRY_SIZE) fail(`section ${tag} (${offset}+${size}) lies outside the data area`);
     if (RECORD_SIZE[tag] !== undefined && size !== n * RECORD_SIZE[tag]) fail(`section ${tag}: size ${size} != count ${n} × ${RECORD_SIZE[tag]}`);
+    if (PACKED.has(tag)) {
+      const [min, max] = PACKED_SIZE[tag](n);
+      if (size < min || size > max) fail(`section ${tag}: size ${size} cannot hold count ${n} (${min}..${max} bytes)`);
+    }
     sections.set(tag, { tag, offset, size, count: n });
     order.push(tag);
   }
@@ -82,15 +88,15 @@ export function readBundle(buf) {
 
   // 6. references
   const T = tables;
+  const countOf = (tag) => sections.get(tag).count; // packed VERT and TRIS are decoded last
   const id = (tag, field, r, v, target, allowZero) => {
     if (v === 0) { if (!allowZero) fail(`${tag}[${r}].${field} = 0 (must not be none)`); return; }
-    if (v > T[target].length) fail(`${tag}[${r}].${field} = ${v} beyond ${target} count ${T[target].length}`);
+    if (v > countOf(target)) fail(`${tag}[${r}].${field} = ${v} beyond ${target} count ${countOf(target)}`);
   };
   const range = (tag, field, r, first, n, target) => {
-    if (first + n > T[target].length) fail(`${tag}[${r}].${field} range ${first}+${n} beyond ${target} count ${T[target].length}`);
+    if (first + n > countOf(target)) fail(`${tag}[${r}].${field} range ${first}+${n} beyond ${target} count ${countOf(target)}`);
   };
   if (T.META.length !== 1) fail(`META has ${T.META.length} records, expected 1`);
-  T.TRIS.forEach((t, r) => { for (const k of ['a', 'b', 'c']) if (t[k] >= T.VERT.length) fail(`TRIS[${r}].${k} = ${t[k]} beyond VERT count ${T.VERT.length}`); });
   T.RING.forEach((g, r) => {
     if (g.vert_count < 3) fail(`RING[${r}].vert_count = ${g.vert_count} < 3`);
     range('RING', 'vert', r, g.vert_first, g.vert_count, 'VERT');
@@ -121,7 +127,22 @@ export function readBundle(buf) {
   T.SRCS.forEach((s, r) => id('SRCS', 'article', r, s.article, 'ARTC', false));
   T.LIST.forEach((l, r) => id('LIST', 'id', r, l.id, 'CTRY', false));
 
-  return { version, fileSize, checksum: stored, sectionOrder: order, sections, tables, fonts, ...views(T) };
+  // 7. packed geometry: the rings cover VERT in order (its deltas restart at
+  // each ring), every varint decodes, every index lies inside VERT
+  const V = sections.get('VERT'), TR = sections.get('TRIS');
+  let nextVertex = 0;
+  T.RING.forEach((g, r) => {
+    if (g.vert_first !== nextVertex) fail(`RING[${r}].vert_first = ${g.vert_first}, expected ${nextVertex}: rings must cover VERT in order`);
+    nextVertex += g.vert_count;
+  });
+  if (nextVertex !== V.count) fail(`RING: the rings cover ${nextVertex} vertices but VERT count is ${V.count}`);
+  const vertices = decodeVertices(buf, V, T.RING.map((g) => g.vert_count), fail);
+  const indices = decodeTriangles(buf, TR, V.count, fail);
+  T.VERT = Array.from({ length: V.count }, (_, i) => ({ x: vertices.xy[2 * i], y: vertices.xy[2 * i + 1] }));
+  T.TRIS = Array.from({ length: TR.count }, (_, i) => ({ a: indices[3 * i], b: indices[3 * i + 1], c: indices[3 * i + 2] }));
+
+  const geometry = { quantum: vertices.quantum, steps: vertices.steps, xy: vertices.xy, indices };
+  return { version, fileSize, checksum: stored, sectionOrder: order, sections, tables, fonts, geometry, ...views(T) };
 }
 
 function checkFont(f, tag) {

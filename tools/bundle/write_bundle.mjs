@@ -1,6 +1,7 @@
 // Serialises bundle sections into the binary format of src/core/bundle_format.md.
 
-import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, crc32 } from './format.mjs';
+import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, PACKED, crc32 } from './format.mjs';
+import { QUANTUM, encodeVertices, encodeTriangles } from './packed.mjs';
 
 /** The string pool: deduplicated, starts with a NUL so offset 0 is "". */
 export class StringPool {
@@ -70,9 +71,33 @@ function encodeTable(tag, records, pool) {
   return buf;
 }
 
+/** Vertices per ring, checking that the rings cover VERT in order (the packed
+ *  VERT restarts its deltas at each ring, so the reader relies on this). */
+function ringCounts(rings, vertexCount) {
+  if (!Array.isArray(rings)) throw new Error('bundle: RING must be given as records (VERT is packed ring by ring)');
+  let next = 0;
+  rings.forEach((r, i) => {
+    if (r.vert_first !== next) throw new Error(`bundle: RING[${i}].vert_first = ${r.vert_first}, expected ${next}: rings must cover VERT in order`);
+    next += r.vert_count;
+  });
+  if (next !== vertexCount) throw new Error(`bundle: rings cover ${next} vertices but VERT has ${vertexCount}`);
+  return rings.map((r) => r.vert_count);
+}
+
+/** The packed sections: VERT { steps: [x0, y0, ...] integer steps, quantum? }, TRIS { indices: [a0, b0, c0, ...] }. */
+function encodePacked(tag, s, sections) {
+  if (tag === 'VERT') {
+    const count = s.steps.length / 2;
+    return { data: encodeVertices(s.steps, ringCounts(sections.RING, count), s.quantum ?? QUANTUM), count };
+  }
+  const vertexCount = Buffer.isBuffer(sections.VERT.buffer) ? sections.VERT.count : sections.VERT.steps.length / 2;
+  return { data: encodeTriangles(s.indices, vertexCount), count: s.indices.length / 3 };
+}
+
 /**
- * sections: { META: [rec], VERT: Float32Array-like [{x,y}] or Buffer, ..., FNTR: Buffer, FNTB: Buffer }
- * Tables may be given as arrays of records or as { buffer, count } (pre-encoded).
+ * sections: { META: [rec], VERT: { steps, quantum? }, TRIS: { indices }, RING: [rec], ..., FNTR: Buffer, FNTB: Buffer }
+ * Tables may be given as arrays of records, and tables and packed sections as
+ * { buffer, count } (pre-encoded: tests use it to write malformed bytes).
  * Strings referenced by records are added to the pool while encoding, so
  * STRS is encoded last but placed first.
  */
@@ -84,8 +109,9 @@ export function writeBundle(sections) {
     const s = sections[tag];
     if (s === undefined) throw new Error(`bundle: section ${tag} missing`);
     if (BLOBS.has(tag)) encoded.set(tag, { data: Buffer.from(s), count: 0 });
+    else if (PACKED.has(tag) && !Buffer.isBuffer(s.buffer)) encoded.set(tag, encodePacked(tag, s, sections));
     else if (Buffer.isBuffer(s.buffer)) {
-      if (s.buffer.length !== s.count * RECORD_SIZE[tag]) throw new Error(`bundle: ${tag} size mismatch`);
+      if (!PACKED.has(tag) && s.buffer.length !== s.count * RECORD_SIZE[tag]) throw new Error(`bundle: ${tag} size mismatch`);
       encoded.set(tag, { data: s.buffer, count: s.count });
     } else encoded.set(tag, { data: encodeTable(tag, s, pool), count: s.length });
   }

@@ -1,0 +1,190 @@
+// The packed geometry sections of bundle format 2 (src/core/bundle_format.md,
+// "VERT" and "TRIS"): vertices as integer steps of a quantum, each stored as a
+// zig-zag varint delta from the previous vertex of its ring; triangles as
+// zig-zag varint deltas (a from the previous triangle's a, b and c from a).
+// Shared by the writer (write_bundle.mjs) and the reader (read_bundle.mjs),
+// which must agree with src/core/bundle.c to the bit.
+//
+// Why this shape: neighbouring border points are close, so their deltas are
+// small numbers of one to three bytes that gzip squeezes well, where the f32
+// pairs of version 1 looked like noise to it. Restarting at every ring keeps
+// a ring decodable on its own.
+
+/** World units per step; 1e-6 is ~6 m on the ground, ~0.2 device px at the deepest zoom. */
+export const QUANTUM = 1e-6;
+/** Bytes before the first vertex: the f64 quantum. */
+export const VERT_HEADER_SIZE = 8;
+/** A varint holds a u32: at most 5 bytes of 7 bits. */
+export const VARINT_MAX_BYTES = 5;
+
+const INT32_MIN = -0x80000000, INT32_MAX = 0x7fffffff;
+const FLT_MAX = 3.4028234663852886e38;
+
+/** The step count nearest to a world coordinate (never -0: a reader's integer 0 is +0). */
+export function quantize(world, quantum = QUANTUM) { return Math.round(world / quantum) || 0; }
+
+const zigzag = (v) => (v >= 0 ? 2 * v : -2 * v - 1); // exact for |v| < 2^31 in doubles
+const unzigzag = (u) => (u % 2 === 0 ? u / 2 : -(u + 1) / 2);
+
+function pushVarint(out, u) {
+  while (u >= 0x80) { out.push((u % 0x80) | 0x80); u = Math.floor(u / 0x80); }
+  out.push(u);
+}
+
+/**
+ * vertexSteps: interleaved integer steps [x0, y0, x1, y1, ...];
+ * ringCounts: vertices per ring, in order, covering every vertex exactly once.
+ * Returns the section bytes. Throws if a value does not fit the format.
+ */
+export function encodeVertices(vertexSteps, ringCounts, quantum = QUANTUM) {
+  const count = vertexSteps.length / 2;
+  if (!Number.isInteger(count)) throw new Error('VERT: odd number of coordinates');
+  if (!(quantum > 0 && Number.isFinite(quantum))) throw new Error(`VERT: quantum ${quantum} is not a positive finite number`);
+  const covered = ringCounts.reduce((s, n) => s + n, 0);
+  if (covered !== count) throw new Error(`VERT: rings cover ${covered} vertices but there are ${count}`);
+  const out = [];
+  let v = 0;
+  for (const n of ringCounts) {
+    let px = 0, py = 0; // every ring starts from (0, 0)
+    for (let k = 0; k < n; k++, v++) {
+      for (const axis of [0, 1]) {
+        const q = vertexSteps[2 * v + axis];
+        const name = `VERT[${v}].${axis ? 'y' : 'x'}`;
+        if (!Number.isInteger(q) || q < INT32_MIN || q > INT32_MAX) throw new Error(`${name}: ${q} steps is not a 32-bit integer`);
+        const d = q - (axis ? py : px);
+        if (d < INT32_MIN || d > INT32_MAX) throw new Error(`${name}: delta ${d} does not fit 32 bits`);
+        pushVarint(out, zigzag(d));
+        if (axis) py = q; else px = q;
+      }
+    }
+  }
+  const buf = Buffer.alloc(VERT_HEADER_SIZE + out.length);
+  buf.writeDoubleLE(quantum, 0);
+  Buffer.from(out).copy(buf, VERT_HEADER_SIZE);
+  return buf;
+}
+
+/** indices: flat [a0, b0, c0, a1, ...] (0-based into VERT). Each triangle is
+ *  stored as a - (the previous triangle's a, 0 for the first), b - a, c - a.
+ *  Returns the section bytes. */
+export function encodeTriangles(indices, vertexCount) {
+  if (indices.length % 3) throw new Error('TRIS: index count is not a multiple of 3');
+  const out = [];
+  let prevA = 0;
+  indices.forEach((i, n) => {
+    if (!Number.isInteger(i) || i < 0 || i >= vertexCount) {
+      throw new Error(`TRIS[${Math.floor(n / 3)}].${'abc'[n % 3]} = ${i} beyond VERT count ${vertexCount}`);
+    }
+  });
+  for (let t = 0; t < indices.length; t += 3) {
+    const [a, b, c] = [indices[t], indices[t + 1], indices[t + 2]];
+    pushVarint(out, zigzag(a - prevA));
+    pushVarint(out, zigzag(b - a));
+    pushVarint(out, zigzag(c - a));
+    prevA = a;
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * The same triangles in the order that packs smallest: each rotated to start
+ * at its smallest index (the rotation keeps its winding) and, within each
+ * [first, first + count) group (a country), sorted by (a, b, c), so that
+ * b - a, c - a and the step from one a to the next are small and alike.
+ * Drawing does not depend on the order of a fill's triangles.
+ */
+export function packingOrder(indices, groups) {
+  const out = indices.slice();
+  for (const { first, count } of groups) {
+    const tris = [];
+    for (let t = first; t < first + count; t++) {
+      const abc = indices.slice(3 * t, 3 * t + 3);
+      const m = abc.indexOf(Math.min(...abc));
+      tris.push([abc[m], abc[(m + 1) % 3], abc[(m + 2) % 3]]);
+    }
+    tris.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    tris.forEach((abc, k) => { for (let j = 0; j < 3; j++) out[3 * (first + k) + j] = abc[j]; });
+  }
+  return out;
+}
+
+/** A reader over one section's bytes; fail(message) must throw. */
+class VarintReader {
+  constructor(bytes, start, end, tag, fail) { Object.assign(this, { bytes, at: start, end, tag, fail }); }
+  /** The next varint as a u32; `field` names it in errors. */
+  next(field) {
+    const start = this.at;
+    let value = 0;
+    for (let k = 0; ; k++) {
+      if (k === VARINT_MAX_BYTES) this.fail(`${field}: varint longer than ${VARINT_MAX_BYTES} bytes (at byte ${start})`);
+      if (this.at >= this.end) this.fail(`${field}: varint runs past the end of ${this.tag} (at byte ${start})`);
+      const byte = this.bytes[this.at++];
+      value += (byte & 0x7f) * 2 ** (7 * k);
+      if (byte < 0x80) {
+        if (byte === 0 && k > 0) this.fail(`${field}: varint not in its shortest form (at byte ${start})`);
+        if (value > 0xffffffff) this.fail(`${field}: varint exceeds 32 bits (at byte ${start})`);
+        return value;
+      }
+    }
+  }
+  /** The next zig-zag varint as an int32. */
+  nextSigned(field) { return unzigzag(this.next(field)); }
+}
+
+/**
+ * Decodes VERT. section: { offset, size, count } in `buf`; ringCounts as for
+ * encodeVertices (the caller has checked that they cover `count`).
+ * Returns { quantum, steps: Int32Array (interleaved), xy: Float32Array }.
+ */
+export function decodeVertices(buf, section, ringCounts, fail) {
+  const { offset, size, count } = section;
+  if (size < VERT_HEADER_SIZE) fail(`VERT: ${size} bytes, too small for its ${VERT_HEADER_SIZE}-byte header (at byte ${offset})`);
+  const quantum = buf.readDoubleLE(offset);
+  if (!(quantum > 0 && Number.isFinite(quantum))) fail(`VERT.quantum = ${quantum} is not a positive finite number (at byte ${offset})`);
+  const r = new VarintReader(buf, offset + VERT_HEADER_SIZE, offset + size, 'VERT', fail);
+  const steps = new Int32Array(2 * count), xy = new Float32Array(2 * count);
+  let v = 0;
+  for (const n of ringCounts) {
+    const q = [0, 0];
+    for (let k = 0; k < n; k++, v++) {
+      for (const axis of [0, 1]) {
+        const field = `VERT[${v}].${axis ? 'y' : 'x'}`;
+        const at = r.at;
+        q[axis] += r.nextSigned(field);
+        if (q[axis] < INT32_MIN || q[axis] > INT32_MAX) fail(`${field} = ${q[axis]} steps, outside 32 bits (at byte ${at})`);
+        const exact = q[axis] * quantum;
+        if (!(Math.abs(exact) <= FLT_MAX)) fail(`${field} = ${exact} is not a finite float (at byte ${at})`);
+        const world = Math.fround(exact);
+        steps[2 * v + axis] = q[axis];
+        xy[2 * v + axis] = world;
+      }
+    }
+  }
+  if (r.at !== offset + size) fail(`VERT: ${offset + size - r.at} bytes left after the last vertex (at byte ${r.at})`);
+  return { quantum, steps, xy };
+}
+
+/** Decodes TRIS into a Uint32Array of 3 × count indices, each < vertexCount. */
+export function decodeTriangles(buf, section, vertexCount, fail) {
+  const { offset, size, count } = section;
+  const r = new VarintReader(buf, offset, offset + size, 'TRIS', fail);
+  const indices = new Uint32Array(3 * count);
+  let prevA = 0;
+  for (let n = 0; n < 3 * count; n++) {
+    const field = `TRIS[${Math.floor(n / 3)}].${'abc'[n % 3]}`;
+    const at = r.at;
+    const index = (n % 3 === 0 ? prevA : indices[n - n % 3]) + r.nextSigned(field);
+    if (index < 0) fail(`${field} = ${index}, below 0 (at byte ${at})`);
+    if (index >= vertexCount) fail(`${field} = ${index} beyond VERT count ${vertexCount} (at byte ${at})`);
+    indices[n] = index;
+    if (n % 3 === 0) prevA = index;
+  }
+  if (r.at !== offset + size) fail(`TRIS: ${offset + size - r.at} bytes left after the last triangle (at byte ${r.at})`);
+  return indices;
+}
+
+/** Bytes a section of `count` records may take: [min, max] (for the section table check). */
+export const PACKED_SIZE = {
+  VERT: (count) => [VERT_HEADER_SIZE + 2 * count, VERT_HEADER_SIZE + 2 * VARINT_MAX_BYTES * count],
+  TRIS: (count) => [3 * count, 3 * VARINT_MAX_BYTES * count],
+};
