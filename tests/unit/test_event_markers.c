@@ -456,6 +456,7 @@ static bool open_app(const uint8_t *data, size_t size, Bundle *b, App *app, doub
     }
     bool ok = app_init(app, b, w, h, 0);
     CHECK(ok);
+    if (!ok) bundle_close(b);
     return ok;
 }
 
@@ -522,6 +523,7 @@ static void test_shift_while_panning(void)
     CHECK(!m->shifted);
 
     app_destroy(&app);
+    bundle_close(&b);
     free(data);
 }
 
