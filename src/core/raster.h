@@ -84,6 +84,20 @@ void raster_polyline(RasterImage *dst, RasterRect clip, const float *xy, int n, 
 void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, int n, bool closed, float width,
                            uint32_t color, float casing_width, uint32_t casing_color);
 
+/* Fills a disc centred at (cx, cy) with an anti-aliased rim: coverage
+ * clamp(radius + 0.5 - distance, 0, 1) from each pixel centre, blended over
+ * dst within clip. Markers draw a thousand of these a frame with many events. */
+void raster_fill_circle(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, uint32_t color);
+
+/* Draws a ring of `width` px centred on a circle of `radius` around (cx, cy),
+ * shaded like a polyline across it (clamp(width / 2 + 0.5 - |distance -
+ * radius|, 0, 1)) and divided into `sectors` coloured sectors: sector k runs
+ * clockwise (screen y down) from the top, from fraction ends[k - 1] (0 for
+ * the first) to ends[k] of the turn. A cluster's rim of categories, in one
+ * pass instead of an arc of short segments per category. */
+void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
+                         const float *ends, const uint32_t *colors, int sectors);
+
 /* Scratch for raster_fill_polygon, sized by the caller for at least as many
  * edges as the polygon has points. */
 typedef struct RasterEdge {

@@ -342,6 +342,77 @@ static void test_polygon(void)
     CHECK_EQ_U(count(BLACK), W * H);
 }
 
+static void test_circle(void)
+{
+    /* Radius 5 at (10, 10): centres within 4.5 fully covered, beyond 5.5 untouched, the rim between. */
+    clear(BLACK);
+    uint32_t white = raster_rgba(255, 255, 255, 255);
+    raster_fill_circle(&image, raster_bounds(&image), 10, 10, 5, white);
+    bool right = true;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            float d = hypotf((float)x + 0.5f - 10, (float)y + 0.5f - 10);
+            int expected = d <= 4.5f ? 255 : d >= 5.5f ? 0 : (int)((5.5f - d) * 255 + 0.5f);
+            if (abs((int)(at(x, y) & 255) - expected) > 1) right = false;
+        }
+    CHECK(right);
+    CHECK_EQ_U(at(10, 10), white);
+    CHECK_EQ_U(at(10, 16), BLACK);
+    /* Translucent: each pixel blended once (the span and the rim do not overlap). */
+    clear(BLACK);
+    raster_fill_circle(&image, raster_bounds(&image), 15.3f, 11.7f, 8.2f, raster_rgba(255, 255, 255, 100));
+    CHECK_EQ_U(at(15, 11), raster_rgba(100, 100, 100, 255));
+    int over = 0;
+    for (int i = 0; i < W * H; i++) over += (pixels[i] & 255) > 100;
+    CHECK_EQ_U(over, 0);
+    /* Tiny, clipped, off-image and bad input. */
+    clear(BLACK);
+    raster_fill_circle(&image, raster_bounds(&image), 3, 3, 0.3f, white);
+    CHECK(count(BLACK) < W * H && count(BLACK) > W * H - 5);
+    RasterRect clip = { 0, 0, 10, 10 };
+    clear(BLACK);
+    raster_fill_circle(&image, clip, 10, 10, 5, white);
+    CHECK_EQ_U(at(10, 10), BLACK);
+    CHECK_EQ_U(at(9, 9), white);
+    raster_fill_circle(&image, raster_bounds(&image), -100, 5, 5, white);
+    raster_fill_circle(&image, raster_bounds(&image), NAN, 5, 5, white);
+    raster_fill_circle(&image, raster_bounds(&image), 5, 5, -1, white);
+    raster_fill_circle(&image, raster_bounds(&image), 5, 5, INFINITY, white);
+}
+
+static void test_ring_sectors(void)
+{
+    /* Two halves, red on the right (from the top, clockwise), blue on the left. */
+    uint32_t red = raster_rgba(255, 0, 0, 255), blue = raster_rgba(0, 0, 255, 255);
+    float ends[2] = { 0.5f, 1.0f };
+    uint32_t colors[2] = { red, blue };
+    clear(BLACK);
+    raster_ring_sectors(&image, raster_bounds(&image), 12, 12, 8, 3, ends, colors, 2);
+    CHECK_EQ_U(at(20, 12), red);   /* 8 px right of the centre, on the ring */
+    CHECK_EQ_U(at(3, 12), blue);   /* left */
+    CHECK_EQ_U(at(12, 12), BLACK); /* the hole */
+    CHECK_EQ_U(at(12, 23), BLACK); /* beyond it */
+    /* Across the ring it is shaded like a line of the same width. */
+    static uint32_t as_line[W * H];
+    float circle[2 * 200];
+    for (int i = 0; i < 200; i++) {
+        circle[2 * i] = 12 + 8 * cosf((float)i * 6.2831853f / 200);
+        circle[2 * i + 1] = 12 + 8 * sinf((float)i * 6.2831853f / 200);
+    }
+    clear(BLACK);
+    raster_polyline(&image, raster_bounds(&image), circle, 200, true, 3, red);
+    memcpy(as_line, pixels, sizeof pixels);
+    clear(BLACK);
+    uint32_t all_red[1] = { red };
+    float whole[1] = { 1.0f };
+    raster_ring_sectors(&image, raster_bounds(&image), 12, 12, 8, 3, whole, all_red, 1);
+    int far_off = 0;
+    for (int i = 0; i < W * H; i++) far_off += abs((int)(pixels[i] & 255) - (int)(as_line[i] & 255)) > 12;
+    CHECK_EQ_U(far_off, 0);
+    raster_ring_sectors(&image, raster_bounds(&image), NAN, 12, 8, 3, whole, all_red, 1);
+    raster_ring_sectors(&image, raster_bounds(&image), 12, 12, 8, 3, whole, all_red, 0);
+}
+
 static void test_simplify(void)
 {
     /* Points on a straight line go; corners stay; nothing moves more than the tolerance. */
@@ -429,6 +500,8 @@ int main(void)
     test_bad_input();
     test_polyline();
     test_polygon();
+    test_circle();
+    test_ring_sectors();
     test_simplify();
     test_copy();
     return test_finish();
