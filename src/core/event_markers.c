@@ -27,6 +27,7 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
     m->capacity = b->event_count;
     m->place_capacity = b->place_count;
     m->event_place = calloc(n + 1, sizeof *m->event_place);
+    m->event_category = calloc(n + 1, sizeof *m->event_category);
     m->passing = calloc(n, sizeof *m->passing);
     m->points = calloc(n, sizeof *m->points);
     m->cluster_of = calloc(n, sizeof *m->cluster_of);
@@ -47,7 +48,7 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
     m->place_events = calloc(np, sizeof *m->place_events);
     m->edges = calloc(np, sizeof *m->edges);
     HitPoint *at_places = calloc(n, sizeof *at_places);
-    if (!m->event_place || !m->passing || !m->points || !m->cluster_of || !m->clusters || !m->clusterer ||
+    if (!m->event_place || !m->event_category || !m->passing || !m->points || !m->cluster_of || !m->clusters || !m->clusterer ||
         !m->members || !m->fill || !m->glyphs || !m->place_x || !m->place_y || !m->place_world || !m->place_off_count ||
         !m->place_off_event || !m->edge_scratch || !m->edge_places || !m->edge_pos || !m->edge_gap || !m->place_events || !m->edges || !at_places) {
         free(at_places);
@@ -65,6 +66,7 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
         uint32_t place = bundle_event(b, e).place;
         if (place == 0 || place > b->place_count) continue; /* validated bundles never do this */
         m->event_place[e] = place;
+        m->event_category[e] = (uint8_t)(bundle_event(b, e).category % CATEGORY_COUNT);
         m->place_events[place]++;
         at_places[indexed++] = (HitPoint){ m->place_world[2 * place], m->place_world[2 * place + 1], e };
     }
@@ -81,6 +83,7 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
 void event_markers_free(EventMarkers *m)
 {
     free(m->event_place);
+    free(m->event_category);
     free(m->passing);
     free(m->points);
     free(m->cluster_of);
@@ -523,9 +526,11 @@ static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
                         (zoomed_in && cl->count <= FAN_MAX_AUTO && fan_fits(m, clusters, c)));
             if (fan != (pass == 1)) continue;
             if (!fan) {
-                m->glyphs[m->glyph_count++] = (MarkerGlyph){
-                    .x = cl->x, .y = cl->y, .anchor_x = cl->x, .anchor_y = cl->y, .count = cl->count,
-                    .event = m->members[first[c]], .place = place, .first = first[c] };
+                MarkerGlyph *g = &m->glyphs[m->glyph_count++];
+                *g = (MarkerGlyph){ .x = cl->x, .y = cl->y, .anchor_x = cl->x, .anchor_y = cl->y, .count = cl->count,
+                                    .event = m->members[first[c]], .place = place, .first = first[c] };
+                /* Counted here, once per layout, not by the renderer every frame. */
+                for (uint32_t k = 0; k < cl->count; k++) g->per_category[m->event_category[m->members[first[c] + k]]]++;
                 continue;
             }
             double outer = fan_radius(cl->count);
@@ -537,6 +542,7 @@ static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
                     .count = 1, .event = m->members[first[c] + k], .place = place, .first = first[c] + k,
                     .fanned = true, .fan_slot = (uint16_t)(k < 65535 ? k : 65535),
                     .fan_size = (uint16_t)(cl->count < 65535 ? cl->count : 65535), .fan_radius = outer };
+                m->glyphs[m->glyph_count - 1].per_category[m->event_category[m->members[first[c] + k]]] = 1;
             }
         }
     }

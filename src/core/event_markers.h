@@ -56,6 +56,7 @@ typedef struct MarkerGlyph {
     bool fanned;               /* one of several events of a place, spread around it */
     uint16_t fan_slot, fan_size; /* its position in the fan, and the fan's size */
     double fan_radius;         /* css px, the outer ring of its fan */
+    uint32_t per_category[CATEGORY_COUNT]; /* its events by category (the cluster's ring) */
 } MarkerGlyph;
 
 /* An indicator on the map area's edge for events beyond it. Places in about
@@ -98,6 +99,7 @@ typedef struct EventMarkers {
     size_t capacity;           /* events in the bundle */
     size_t place_capacity;     /* places in the bundle */
     uint32_t *event_place;     /* [capacity + 1] place of each event */
+    uint8_t *event_category;   /* [capacity + 1] category of each event */
     uint32_t *place_events;    /* [place_capacity + 1] events at each place, whatever the filter */
     PointIndex *index;         /* events at their places, world units, for event_markers_event_at */
     uint32_t *passing;         /* event ids passing the filter, in id order */

@@ -56,6 +56,12 @@ static void check_layout_sane(const EventMarkers *m)
             CHECK(g->x >= m->area[0] && g->x <= m->area[2]);
             CHECK(g->y >= m->area[1] && g->y <= m->area[3]);
         }
+        /* Its events by category add up, and each is its member's category. */
+        uint32_t sum = 0, per[CATEGORY_COUNT] = { 0 };
+        for (int c = 0; c < CATEGORY_COUNT; c++) sum += g->per_category[c];
+        for (uint32_t k = 0; k < g->count; k++) per[m->event_category[m->members[g->first + k]]]++;
+        CHECK_EQ_U(sum, g->count);
+        CHECK(memcmp(per, g->per_category, sizeof per) == 0);
     }
     for (size_t i = 0; i < m->edge_count; i++) {
         const EdgeIndicator *e = &m->edges[i];
