@@ -137,20 +137,36 @@ static void draw_cluster(Renderer *r, const App *app, const EventMarkers *m, con
 {
     const Theme *t = r->theme;
     float x = (float)g->x, y = (float)g->y, rad = (float)marker_glyph_radius(g) * (hovered ? 1.12f : 1.0f);
-    uint32_t per[CATEGORY_COUNT] = { 0 };
-    for (uint32_t k = 0; k < g->count; k++)
-        per[bundle_event(app->bundle, m->members[g->first + k]).category % CATEGORY_COUNT]++;
+    const uint32_t *per = g->per_category;
     if (selected) {
         render_fill_circle(r, x, y, rad + 5.5f, t->selected_outline);
         render_fill_circle(r, x, y, rad + 3.2f, t->symbol_outline);
     }
-    render_fill_circle(r, x, y, rad + 1.6f, with_alpha(t->panel_text, 90));
+    /* A soft dark rim, then the disc. Where frames are drawn in software the
+     * rim is only the ring the disc leaves showing: a thousand clusters'
+     * translucent discs would be most of a frame. */
+    Rgba rim = with_alpha(t->panel_text, 90);
+    float whole[1] = { 1.0f };
+    if (!render_ring_sectors(r, x, y, rad + 1.3f, 0.6f, whole, &rim, 1)) render_fill_circle(r, x, y, rad + 1.6f, rim);
     render_fill_circle(r, x, y, rad + 1.0f, t->symbol_outline);
     float ring = 3.6f, a = -PI_F / 2;
+    /* The rim in one pass where frames are drawn in software; else an arc
+     * per category. */
+    float ends[CATEGORY_COUNT];
+    Rgba colors[CATEGORY_COUNT];
+    int sectors = 0;
+    uint32_t so_far = 0;
     for (int c = 0; c < CATEGORY_COUNT; c++) {
         if (!per[c]) continue;
+        so_far += per[c];
+        ends[sectors] = (float)so_far / (float)g->count;
+        colors[sectors++] = t->category[c];
+    }
+    if (render_ring_sectors(r, x, y, rad - ring / 2, ring, ends, colors, sectors)) sectors = 0;
+    for (int k = 0, c = 0; k < sectors; c++) {
+        if (!per[c]) continue;
         float span = 2 * PI_F * (float)per[c] / (float)g->count;
-        stroke_arc(r, x, y, rad - ring / 2, a, a + span, ring, t->category[c]);
+        stroke_arc(r, x, y, rad - ring / 2, a, a + span, ring, colors[k++]);
         a += span;
     }
     char count[16];

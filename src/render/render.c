@@ -180,6 +180,9 @@ void render_shutdown(Renderer *r)
     free(r->ring_scratch);
     free(r->run_scratch);
     free(r->label_boxes);
+    free(r->label_cell_head);
+    free(r->label_entries);
+    free(r->place_rank);
     memset(r, 0, sizeof *r);
 }
 
@@ -798,9 +801,57 @@ void render_text_halo(Renderer *r, int face, float size_css, float x, float y, c
     render_text(r, face, size_css, x, y, utf8, color);
 }
 
+#define LABEL_CELL_CSS 32.0f
+#define LABEL_GRID_MARGIN_CSS 64.0f
+
+/* Empties the placed boxes and lays the grid over a view of w x h css px. */
+static void label_boxes_reset(Renderer *r, double w, double h)
+{
+    r->label_box_count = 0;
+    r->label_entry_count = 0;
+    r->label_grid_x0 = r->label_grid_y0 = -LABEL_GRID_MARGIN_CSS;
+    int cw = (int)ceil((w + 2 * LABEL_GRID_MARGIN_CSS) / LABEL_CELL_CSS);
+    int ch = (int)ceil((h + 2 * LABEL_GRID_MARGIN_CSS) / LABEL_CELL_CSS);
+    if (cw < 1) cw = 1;
+    if (ch < 1) ch = 1;
+    if (cw * ch > r->label_cell_cap) {
+        int *grown = realloc(r->label_cell_head, (size_t)cw * (size_t)ch * sizeof *grown);
+        if (!grown) { r->label_cells_w = r->label_cells_h = 0; return; }
+        r->label_cell_head = grown;
+        r->label_cell_cap = cw * ch;
+    }
+    r->label_cells_w = cw;
+    r->label_cells_h = ch;
+    for (int i = 0; i < cw * ch; i++) r->label_cell_head[i] = -1;
+}
+
+/* The grid cells a box overlaps (clamped: boxes beyond the grid land in its border cells). */
+static void label_cells_of(const Renderer *r, SDL_FRect box, int *cx0, int *cy0, int *cx1, int *cy1)
+{
+    float fx0 = (box.x - r->label_grid_x0) / LABEL_CELL_CSS, fy0 = (box.y - r->label_grid_y0) / LABEL_CELL_CSS;
+    float fx1 = (box.x + box.w - r->label_grid_x0) / LABEL_CELL_CSS, fy1 = (box.y + box.h - r->label_grid_y0) / LABEL_CELL_CSS;
+    int w = r->label_cells_w, h = r->label_cells_h;
+    *cx0 = fx0 < 0 ? 0 : fx0 >= (float)w ? w - 1 : (int)fx0;
+    *cy0 = fy0 < 0 ? 0 : fy0 >= (float)h ? h - 1 : (int)fy0;
+    *cx1 = fx1 < 0 ? 0 : fx1 >= (float)w ? w - 1 : (int)fx1;
+    *cy1 = fy1 < 0 ? 0 : fy1 >= (float)h ? h - 1 : (int)fy1;
+}
+
 /* Adds a box labels must keep clear of; false if memory runs out. */
 static bool label_box_reserve(Renderer *r, SDL_FRect box)
 {
+    if (!(box.x == box.x) || !(box.y == box.y) || r->label_cells_w == 0) return false; /* NaN, or no grid */
+    int cx0, cy0, cx1, cy1;
+    label_cells_of(r, box, &cx0, &cy0, &cx1, &cy1);
+    int cells = (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+    if (r->label_entry_count + cells > r->label_entry_cap) {
+        int cap = r->label_entry_cap ? r->label_entry_cap : 1024;
+        while (cap < r->label_entry_count + cells) cap *= 2;
+        struct LabelEntry *grown = realloc(r->label_entries, (size_t)cap * sizeof *grown);
+        if (!grown) return false;
+        r->label_entries = grown;
+        r->label_entry_cap = cap;
+    }
     if (r->label_box_count == r->label_box_cap) {
         int cap = r->label_box_cap ? r->label_box_cap * 2 : 128;
         SDL_FRect *grown = realloc(r->label_boxes, (size_t)cap * sizeof *grown);
@@ -808,19 +859,61 @@ static bool label_box_reserve(Renderer *r, SDL_FRect box)
         r->label_boxes = grown;
         r->label_box_cap = cap;
     }
-    r->label_boxes[r->label_box_count++] = box;
+    int index = r->label_box_count++;
+    r->label_boxes[index] = box;
+    for (int cy = cy0; cy <= cy1; cy++)
+        for (int cx = cx0; cx <= cx1; cx++) {
+            int cell = cy * r->label_cells_w + cx;
+            r->label_entries[r->label_entry_count] = (struct LabelEntry){ index, r->label_cell_head[cell] };
+            r->label_cell_head[cell] = r->label_entry_count++;
+        }
     return true;
 }
 
 /* Whether a box overlaps one reserved, except those in [skip_first, skip_end). */
 static bool label_box_collides(const Renderer *r, SDL_FRect box, int skip_first, int skip_end)
 {
-    for (int i = 0; i < r->label_box_count; i++) {
-        if (i >= skip_first && i < skip_end) continue;
-        SDL_FRect o = r->label_boxes[i];
-        if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return true;
-    }
+    if (r->label_cells_w == 0) return true; /* no grid (out of memory): place nothing */
+    int cx0, cy0, cx1, cy1;
+    label_cells_of(r, box, &cx0, &cy0, &cx1, &cy1);
+    for (int cy = cy0; cy <= cy1; cy++)
+        for (int cx = cx0; cx <= cx1; cx++)
+            for (int e = r->label_cell_head[cy * r->label_cells_w + cx]; e >= 0; e = r->label_entries[e].next) {
+                int i = r->label_entries[e].box;
+                if (i >= skip_first && i < skip_end) continue;
+                SDL_FRect o = r->label_boxes[i];
+                if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return true;
+            }
     return false;
+}
+
+/* Whether a label's box touches the rows being drawn (all when not banded):
+ * labels are placed in full every band, so they land where a one-pass
+ * drawing puts them, but only drawn in the bands they reach. */
+static bool label_in_band(const Renderer *r, SDL_FRect box)
+{
+    if (!(r->band_y1 > r->band_y0)) return true;
+    float y0 = (box.y - 3) * r->dpr, y1 = (box.y + box.h + 3) * r->dpr;
+    return y1 >= r->band_y0 && y0 <= r->band_y1;
+}
+
+/* Each place's naming pass, worked out once per bundle. */
+static const uint8_t *place_ranks(Renderer *r, const Bundle *b)
+{
+    if (r->place_rank && r->place_rank_count == b->place_count) return r->place_rank;
+    free(r->place_rank);
+    r->place_rank = malloc((size_t)b->place_count + 1);
+    r->place_rank_count = r->place_rank ? b->place_count : 0;
+    if (!r->place_rank) return NULL;
+    r->place_rank[0] = 3;
+    for (uint32_t id = 1; id <= b->place_count; id++) {
+        BundlePlace p = bundle_place(b, id);
+        bool capital = strcmp(p.kind, "capital") == 0;
+        bool focus = (bundle_country(b, p.country).flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
+        bool never = !capital && (strcmp(p.kind, "sea") == 0 || strcmp(p.kind, "region") == 0);
+        r->place_rank[id] = never ? 3 : capital && focus ? 0 : capital ? 1 : 2;
+    }
+    return r->place_rank;
 }
 
 /* Whether a label's box is clear of those placed; if so it is placed. */
@@ -868,7 +961,7 @@ static void draw_country_labels(Renderer *r, const App *app, int first_rank, int
             if (rank > 1 && w > width_on_screen * 1.3) continue;
             SDL_FRect box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
             if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
-            if (!label_box_free(r, box)) continue;
+            if (!label_box_free(r, box) || !label_in_band(r, box)) continue;
             render_text_halo(r, face, size, (float)x - w / 2, (float)y + size * 0.35f, name,
                              rank <= 2 ? t->label : t->label_minor, t->label_halo);
         }
@@ -879,6 +972,12 @@ static void draw_country_labels(Renderer *r, const App *app, int first_rank, int
 /* A filled circle as a triangle fan with a feathered rim (css px). */
 void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba color)
 {
+    if (direct(r)) { /* the same rim, without sixty triangles */
+        render_flush(r); /* what was batched lies under it */
+        raster_fill_circle(r->target, r->clip, cx * r->dpr, cy * r->dpr, radius * r->dpr,
+                           raster_rgba(color.r, color.g, color.b, color.a));
+        return;
+    }
     enum { SEGMENTS = 20 };
     if (!batch_reserve(&r->text, SEGMENTS * 2 + 1, SEGMENTS * 9)) return;
     float d = r->dpr, rin = radius * d - 0.5f, rout = radius * d + 0.5f;
@@ -924,37 +1023,48 @@ static void draw_place_labels(Renderer *r, const App *app)
     /* Event markers are drawn over the labels every frame: keep names clear
      * of every place that has events (a checkpoint's marker beside a capital
      * would hide the capital's name). Its own name is set off by its gap. */
+    const uint8_t *ranks = place_ranks(r, b);
+    if (!ranks) return;
+    double view_w = app->view.width_css, view_h = app->view.height_css;
     int markers_first = r->label_box_count;
     for (uint32_t id = 1; id <= b->place_count; id++) {
         if (place_label_gap(app, id) <= 5.0f) continue;
         BundlePlace p = bundle_place(b, id);
         double x, y;
         view_world_to_screen(&app->view, p.x, p.y, &x, &y);
+        if (x < -30 || y < -30 || x > view_w + 30 || y > view_h + 30) continue; /* no name goes that far */
         SDL_FRect marker = { (float)x - 9, (float)y - 9, 18, 18 };
         label_box_reserve(r, marker);
     }
     int markers_end = r->label_box_count;
     for (int pass = 0; pass < 3; pass++) {
+        if (pass == 2 && zoom < 2.0) break;
         for (uint32_t id = 1; id <= b->place_count; id++) {
+            if (ranks[id] != pass) continue;
             BundlePlace p = bundle_place(b, id);
-            bool capital = strcmp(p.kind, "capital") == 0;
-            BundleCountry c = bundle_country(b, p.country);
-            bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
-            int want = capital && focus ? 0 : capital ? 1 : 2;
-            if (want != pass) continue;
-            if (pass == 2 && (zoom < 2.0 || strcmp(p.kind, "sea") == 0 || strcmp(p.kind, "region") == 0)) continue;
+            bool capital = pass < 2;
             double x, y;
             view_world_to_screen(&app->view, p.x, p.y, &x, &y);
-            if (x < -50 || y < -20 || x > app->view.width_css + 50 || y > app->view.height_css + 20) continue;
-            const char *name = display_name(r, app, p.name, p.name_local);
-            float size = pass == 0 ? 12.5f : 11.5f;
-            float w = render_text_width(r, FACE_REGULAR, size, name);
+            if (x < -50 || y < -20 || x > view_w + 50 || y > view_h + 20) continue;
             SDL_FRect dot = { (float)x - 3, (float)y - 3, 6, 6 };
             float gap = place_label_gap(app, id);
             /* A dot may lie under another place's marker (a checkpoint by a
-             * capital): the name, set beside it, still reads. */
+             * capital): the name, set beside it, still reads. Tested before
+             * the name is measured: among many places most stop here. */
             bool marked = gap > 5.0f; /* its dot lies under its own marker */
-            if (!marked && (label_box_collides(r, dot, markers_first, markers_end) || !label_box_reserve(r, dot))) continue;
+            if (!marked && label_box_collides(r, dot, markers_first, markers_end)) continue;
+            if (marked) { /* if a speck of each place a name could go is taken, none fits */
+                float fx = (float)x, fy = (float)y;
+                SDL_FRect specks[4] = { { fx + gap + 1, fy - 2, 2, 2 }, { fx - gap - 3, fy - 2, 2, 2 },
+                                        { fx - 1, fy + gap + 2, 2, 2 }, { fx - 1, fy - gap - 4, 2, 2 } };
+                bool all_taken = true;
+                for (int k = 0; k < 4 && all_taken; k++) all_taken = label_box_collides(r, specks[k], 0, 0);
+                if (all_taken) continue;
+            }
+            if (!marked && !label_box_reserve(r, dot)) continue;
+            const char *name = display_name(r, app, p.name, p.name_local);
+            float size = pass == 0 ? 12.5f : 11.5f;
+            float w = render_text_width(r, FACE_REGULAR, size, name);
             /* To the right, else the left, else below or above, else dropped. */
             float h = size * 1.2f, right = (float)x + gap, left = (float)x - gap - 4 - w;
             float centred = (float)x - (w + 4) / 2, below = (float)y + gap - 2, above = (float)y - gap - h + 2;
@@ -963,7 +1073,7 @@ static void draw_place_labels(Renderer *r, const App *app)
             int chosen = -1;
             for (int k = 0; k < 4 && chosen < 0; k++)
                 if (label_box_free(r, candidates[k])) chosen = k;
-            if (chosen < 0) continue;
+            if (chosen < 0 || !label_in_band(r, candidates[chosen])) continue;
             SDL_FRect box = candidates[chosen];
             render_fill_circle(r, (float)x, (float)y, capital ? 3.6f : 2.8f, t->label_halo);
             render_fill_circle(r, (float)x, (float)y, capital ? 2.6f : 1.9f, t->label);
@@ -1086,7 +1196,7 @@ void render_begin(Renderer *r, const App *app, float dpr)
 /* The base map: fills, borders and labels. */
 static void draw_base_map(Renderer *r, const App *app)
 {
-    r->label_box_count = 0;
+    label_boxes_reset(r, app->view.width_css, app->view.height_css);
     draw_countries(r, app);
     draw_selection_outline(r, app); /* under the names, so they stay legible */
     if (app->layers & LAYER_LABELS) {
@@ -1325,6 +1435,13 @@ void render_polyline(Renderer *r, const float *xy_css, int n, bool closed, float
 {
     SDL_FPoint pts[256];
     if (n > 256) n = 256;
+    if (direct(r)) { /* a distance-shaded line, in its place in the drawing order */
+        float xy[2 * 256];
+        for (int i = 0; i < 2 * n; i++) xy[i] = xy_css[i] * r->dpr;
+        render_flush(r);
+        raster_polyline(r->target, r->clip, xy, n, closed, width_css * r->dpr, raster_rgba(color.r, color.g, color.b, color.a));
+        return;
+    }
     for (int i = 0; i < n; i++) pts[i] = (SDL_FPoint){ xy_css[2 * i] * r->dpr, xy_css[2 * i + 1] * r->dpr };
     add_stroke(&r->text, pts, n, closed, width_css * r->dpr, color);
 }
@@ -1461,6 +1578,20 @@ static bool same_rect(RasterRect a, RasterRect b)
     return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
 }
 
+uint64_t render_layer_key(uint64_t key, const void *data, size_t size)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < size; i++) key = (key ^ b[i]) * 0x100000001B3ull;
+    return key;
+}
+
+uint64_t render_layer_key_renderer(uint64_t key, const Renderer *r)
+{
+    key = RENDER_LAYER_KEY_VALUE(key, r->theme);
+    key = RENDER_LAYER_KEY_VALUE(key, r->dpr);
+    return RENDER_LAYER_KEY_VALUE(key, r->atlas.generation); /* glyphs re-rasterised */
+}
+
 bool render_layer_reuse(Renderer *r, int layer, const float rect_css[4], uint64_t key)
 {
     if (!direct(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return false;
@@ -1491,6 +1622,18 @@ void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t
     l->rect = d;
     l->key = key;
     l->valid = true;
+}
+
+bool render_ring_sectors(Renderer *r, float cx, float cy, float radius, float width, const float *ends,
+                         const Rgba *colors, int sectors)
+{
+    if (!direct(r) || sectors <= 0 || sectors > 16) return false;
+    uint32_t packed[16];
+    for (int k = 0; k < sectors; k++) packed[k] = raster_rgba(colors[k].r, colors[k].g, colors[k].b, colors[k].a);
+    render_flush(r); /* what was batched lies under it */
+    raster_ring_sectors(r->target, r->clip, cx * r->dpr, cy * r->dpr, radius * r->dpr, width * r->dpr, ends, packed,
+                        sectors);
+    return true;
 }
 
 void render_set_clip(Renderer *r, const float *rect_css)

@@ -22,7 +22,7 @@
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
-enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_COUNT };
+enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_TIMELINE, RENDER_LAYER_COUNT };
 
 typedef struct VertexBatch {
     SDL_Vertex *verts;
@@ -103,6 +103,15 @@ typedef struct Renderer {
     } layers[RENDER_LAYER_COUNT];
     SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
     int label_box_count, label_box_cap;
+    /* ... found through a grid of cells over the view, so a name is checked
+     * against its neighbours only (a bundle may have 100,000 places) */
+    int *label_cell_head;        /* first entry per cell, -1 = none */
+    int label_cells_w, label_cells_h, label_cell_cap;
+    float label_grid_x0, label_grid_y0;
+    struct LabelEntry { int box, next; } *label_entries;
+    int label_entry_count, label_entry_cap;
+    uint8_t *place_rank;         /* per place: 0 focus capital, 1 capital, 2 other, 3 never named */
+    uint32_t place_rank_count;
 } Renderer;
 
 /* Creates textures and fonts for a validated bundle. Returns false and writes
@@ -140,6 +149,12 @@ void render_frame(Renderer *r, const App *app, float dpr);
  * Flushes what was batched before, so call it between groups, not per item. */
 void render_set_clip(Renderer *r, const float *rect_css);
 
+/* A ring of `width` css px around a circle of `radius`, in coloured sectors
+ * clockwise from the top: sector k ends at fraction ends[k] of the turn.
+ * Returns false where it is not drawn this way (a GPU draws arcs instead). */
+bool render_ring_sectors(Renderer *r, float cx, float cy, float radius, float width, const float *ends,
+                         const Rgba *colors, int sectors);
+
 /* Retained layers, for opaque parts of the UI that stay the same while the
  * map moves under them (the panel during a flight). The caller sums up all
  * that its drawing depends on in `key`. render_layer_reuse draws the kept
@@ -149,6 +164,13 @@ void render_set_clip(Renderer *r, const float *rect_css);
  * pixels) reuse always returns false and keep does nothing. What the caller
  * draws between the two must cover the rectangle with opaque colour. */
 bool render_layer_reuse(Renderer *r, int layer, const float rect_css[4], uint64_t key);
+/* Folds the bytes of a value into a layer key (FNV-1a); start from
+ * RENDER_LAYER_KEY_SEED. The renderer's own state (theme, dpr, glyph atlas)
+ * is folded in by render_layer_key_renderer. */
+#define RENDER_LAYER_KEY_SEED 0xCBF29CE484222325ull
+uint64_t render_layer_key(uint64_t key, const void *data, size_t size);
+uint64_t render_layer_key_renderer(uint64_t key, const Renderer *r);
+#define RENDER_LAYER_KEY_VALUE(key, value) render_layer_key((key), &(value), sizeof(value))
 void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t key);
 
 /* Shapes in css px, batched with the text (drawn in call order). */
