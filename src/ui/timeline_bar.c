@@ -105,7 +105,35 @@ bool timeline_bar_update(TimelineBar *bar, App *app, const AppInput *in)
     return over;
 }
 
+static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app);
+
+/* Everything the strip's pixels depend on: while it is unchanged (the map
+ * moving, a flight) the strip is copied, not drawn again; with many events
+ * its ticks alone take longer than a frame. */
+static uint64_t bar_layer_key(const TimelineBar *bar, const Renderer *r, const App *app)
+{
+    uint64_t h = render_layer_key_renderer(RENDER_LAYER_KEY_SEED, r);
+    h = render_layer_key(h, bar, sizeof *bar);
+    h = RENDER_LAYER_KEY_VALUE(h, app->filter);
+    h = RENDER_LAYER_KEY_VALUE(h, app->playing);
+    double play_year = app->playing ? app->play_year : 0;
+    h = RENDER_LAYER_KEY_VALUE(h, play_year);
+    h = RENDER_LAYER_KEY_VALUE(h, app->first_year);
+    h = RENDER_LAYER_KEY_VALUE(h, app->last_year);
+    h = RENDER_LAYER_KEY_VALUE(h, app->bundle);
+    return h;
+}
+
 void timeline_bar_draw(const TimelineBar *bar, Renderer *r, const App *app)
+{
+    float area[4] = { bar->x, bar->y, bar->w, bar->h };
+    uint64_t key = bar_layer_key(bar, r, app);
+    if (render_layer_reuse(r, RENDER_LAYER_TIMELINE, area, key)) return;
+    draw_bar(bar, r, app);
+    render_layer_keep(r, RENDER_LAYER_TIMELINE, area, key);
+}
+
+static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
 {
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;

@@ -288,34 +288,21 @@ static void draw_close_button(Ui *ui)
     render_text(ui->r, FACE_REGULAR, 24, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 8, "×", t->panel_text);
 }
 
-/* FNV-1a over the bytes of a value, chained. */
-static uint64_t hash_bytes(uint64_t h, const void *data, size_t size)
-{
-    const unsigned char *b = data;
-    for (size_t i = 0; i < size; i++) h = (h ^ b[i]) * 0x100000001B3ull;
-    return h;
-}
-#define HASH_VALUE(h, v) hash_bytes((h), &(v), sizeof(v))
-
 /* Everything the panel's pixels depend on: while it is unchanged (a flight,
  * a pan, the timeline playing) the panel is copied, not drawn again. */
 static uint64_t panel_layer_key(const Ui *ui)
 {
-    uint64_t h = 0xCBF29CE484222325ull;
-    const Renderer *r = ui->r;
-    h = HASH_VALUE(h, ui->panel);
-    h = HASH_VALUE(h, ui->panel_content);
-    h = HASH_VALUE(h, ui->narrow);
-    h = HASH_VALUE(h, ui->doc_generation);
-    h = HASH_VALUE(h, ui->line_count);
-    h = HASH_VALUE(h, ui->content_height);
-    h = HASH_VALUE(h, ui->scroll_y);
-    h = HASH_VALUE(h, ui->hover_line);
-    h = HASH_VALUE(h, ui->hover_button);
-    for (int b = UI_BUTTON_CLOSE; b <= UI_BUTTON_FORWARD; b++) h = HASH_VALUE(h, ui->buttons[b]);
-    h = HASH_VALUE(h, r->theme);
-    h = HASH_VALUE(h, r->dpr);
-    h = HASH_VALUE(h, r->atlas.generation); /* glyphs re-rasterised */
+    uint64_t h = render_layer_key_renderer(RENDER_LAYER_KEY_SEED, ui->r);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->panel);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->panel_content);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->narrow);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->doc_generation);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->line_count);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->content_height);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->scroll_y);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->hover_line);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->hover_button);
+    for (int b = UI_BUTTON_CLOSE; b <= UI_BUTTON_FORWARD; b++) h = RENDER_LAYER_KEY_VALUE(h, ui->buttons[b]);
     return h;
 }
 
