@@ -14,6 +14,7 @@
  * writes a PNG and prints, per --probe, the css position and colour there. */
 #include <SDL2/SDL.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -627,6 +628,56 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
 
+/* JSON for the page, in a buffer that grows: with a large bundle the lists
+ * run to megabytes, and a cut-off list would be silently wrong. */
+typedef struct JsonText {
+    char *data;
+    size_t used, cap;
+    bool failed;               /* out of memory: the text is incomplete */
+} JsonText;
+
+static void json_reset(JsonText *j)
+{
+    j->used = 0;
+    j->failed = false;
+    if (j->data) j->data[0] = 0;
+}
+
+static void json_printf(JsonText *j, const char *format, ...)
+{
+    if (j->failed) return;
+    for (;;) {
+        va_list args;
+        va_start(args, format);
+        size_t room = j->cap - j->used;
+        int n = j->data ? vsnprintf(j->data + j->used, room, format, args) : -1;
+        va_end(args);
+        if (j->data && n < 0) { /* an encoding error: growing would not help */
+            j->failed = true;
+            return;
+        }
+        if (j->data && (size_t)n < room) {
+            j->used += (size_t)n;
+            return;
+        }
+        size_t need = j->used + (n > 0 ? (size_t)n : 0) + 1, cap = j->cap ? j->cap : 4096;
+        while (cap < need) cap *= 2;
+        char *grown = realloc(j->data, cap);
+        if (!grown) {
+            j->failed = true;
+            return;
+        }
+        j->data = grown;
+        j->cap = cap;
+    }
+}
+
+/* The text, or `fallback` if memory ran out. */
+static const char *json_result(const JsonText *j, const char *fallback)
+{
+    return j->failed || !j->data ? fallback : j->data;
+}
+
 /* The markers and edge indicators as drawn now, in css px (for tests and
  * embedders): a glyph's event is its earliest; place is its shared place or
  * null; an edge names its place with most events, its event if it stands for
@@ -634,58 +685,55 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
  * header row, header px tall, folds it). */
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void)
 {
-    static char json[65536];
+    static JsonText json;
     const App *app = &g_platform.app;
     const EventMarkers *m = app->markers;
     const Bundle *b = app->bundle;
-    size_t used = 0;
-    used += (size_t)snprintf(json, sizeof json, "{\"markers\":[");
-    for (size_t i = 0; m && i < m->glyph_count && used < sizeof json - 256; i++) {
+    json_reset(&json);
+    json_printf(&json, "{\"markers\":[");
+    for (size_t i = 0; m && i < m->glyph_count; i++) {
         const MarkerGlyph *g = &m->glyphs[i];
         const char *place = g->place ? bundle_place(b, g->place).key : "";
-        used += (size_t)snprintf(json + used, sizeof json - used,
-                                 "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"event\":\"%s\",\"place\":%s%s%s,\"fanned\":%s}",
-                                 i ? "," : "", g->x, g->y, g->count, bundle_event(b, g->event).key, place[0] ? "\"" : "",
-                                 place[0] ? place : "null", place[0] ? "\"" : "", g->fanned ? "true" : "false");
+        json_printf(&json, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"event\":\"%s\",\"place\":%s%s%s,\"fanned\":%s}",
+                    i ? "," : "", g->x, g->y, g->count, bundle_event(b, g->event).key, place[0] ? "\"" : "",
+                    place[0] ? place : "null", place[0] ? "\"" : "", g->fanned ? "true" : "false");
     }
-    used += (size_t)snprintf(json + used, sizeof json - used, "],\"edges\":[");
-    for (size_t i = 0; m && i < m->edge_count && used < sizeof json - 256; i++) {
+    json_printf(&json, "],\"edges\":[");
+    for (size_t i = 0; m && i < m->edge_count; i++) {
         const EdgeIndicator *e = &m->edges[i];
         const char *event = e->event ? bundle_event(b, e->event).key : "";
-        used += (size_t)snprintf(json + used, sizeof json - used,
-                                 "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"place\":\"%s\",\"places\":%u,\"event\":%s%s%s}",
-                                 i ? "," : "", e->x, e->y, e->count, bundle_place(b, e->place).key, e->place_count,
-                                 event[0] ? "\"" : "", event[0] ? event : "null", event[0] ? "\"" : "");
+        json_printf(&json, "%s{\"x\":%.1f,\"y\":%.1f,\"count\":%u,\"place\":\"%s\",\"places\":%u,\"event\":%s%s%s}",
+                    i ? "," : "", e->x, e->y, e->count, bundle_place(b, e->place).key, e->place_count,
+                    event[0] ? "\"" : "", event[0] ? event : "null", event[0] ? "\"" : "");
     }
     if (m)
-        snprintf(json + used, sizeof json - used, "],\"key\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"header\":%.1f}}",
-                 m->legend.x, m->legend.y, m->legend.w, m->legend.h, m->legend.toggle[3]);
+        json_printf(&json, "],\"key\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"header\":%.1f}}", m->legend.x,
+                    m->legend.y, m->legend.w, m->legend.h, m->legend.toggle[3]);
     else
-        snprintf(json + used, sizeof json - used, "],\"key\":null}");
-    return json;
+        json_printf(&json, "],\"key\":null}");
+    return json_result(&json, "null");
 }
 
 /* The events passing the year range and categories, wherever they are:
- * [{key, lon, lat, year, category}] (up to what 256 KiB holds). */
+ * [{key, lon, lat, year, category}]. */
 EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void)
 {
-    static char json[262144];
+    static JsonText json;
     const App *app = &g_platform.app;
     const Bundle *b = app->bundle;
-    size_t used = (size_t)snprintf(json, sizeof json, "[");
+    json_reset(&json);
+    json_printf(&json, "[");
     bool first = true;
-    for (uint32_t id = 1; id <= b->event_count && used < sizeof json - 512; id++) {
+    for (uint32_t id = 1; id <= b->event_count; id++) {
         if (!app_event_visible(app, id)) continue;
         BundleEvent e = bundle_event(b, id);
         BundlePlace p = bundle_place(b, e.place);
-        used += (size_t)snprintf(json + used, sizeof json - used,
-                                 "%s{\"key\":\"%s\",\"lon\":%.4f,\"lat\":%.4f,\"year\":%u,\"category\":\"%s\"}",
-                                 first ? "" : ",", e.key, (double)p.lon_deg, (double)p.lat_deg, e.year,
-                                 bundle_category_name(e.category));
+        json_printf(&json, "%s{\"key\":\"%s\",\"lon\":%.4f,\"lat\":%.4f,\"year\":%u,\"category\":\"%s\"}",
+                    first ? "" : ",", e.key, (double)p.lon_deg, (double)p.lat_deg, e.year, bundle_category_name(e.category));
         first = false;
     }
-    snprintf(json + used, sizeof json - used, "]");
-    return json;
+    json_printf(&json, "]");
+    return json_result(&json, "null");
 }
 
 /* The browser's back/forward buttons (popstate) or an edited hash. */
