@@ -3,7 +3,7 @@
 // travels in the link.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, waitForState } from './helpers.mjs';
+import { openAtlas, waitForState, decodePng, changedPixels } from './helpers.mjs';
 
 let atlas;
 before(async () => { atlas = await openAtlas({ width: 1200, height: 800 }); });
@@ -52,4 +52,26 @@ test('a category switch hides its events and the count says so', async () => {
   assert.equal(s.categories & 1, 0, 'diplomacy switched off');
   assert.ok(s.visibleEvents <= before.visibleEvents);
   assert.match(s.hash, /f=security/);
+});
+
+// Where no GPU draws, the strip is kept as pixels while nothing it shows
+// changes: it must follow the range and the switches, and only them.
+test('the strip is redrawn when the range changes, and matches itself when it changes back', async () => {
+  const t = (await atlas.page.evaluate(() => window.steppeAtlas.state())).timeline;
+  const clip = { x: 0, y: t.y - 40, width: 1200, height: 78 };
+  const frames = () => atlas.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await atlas.page.mouse.move(600, 300); // off the strip: nothing on it hovered
+  await frames();
+  const before = decodePng(await atlas.page.screenshot({ clip }));
+  const years = (await atlas.page.evaluate(() => window.steppeAtlas.state())).years;
+  await atlas.page.keyboard.press('[');
+  await waitForState(atlas.page, `(st) => st.years[0] === ${years[0] - 1}`, 'the range one year earlier');
+  await frames();
+  const moved = decodePng(await atlas.page.screenshot({ clip }));
+  assert.ok(changedPixels(before, moved) > 100, `moving the range changed only ${changedPixels(before, moved)} pixels`);
+  await atlas.page.keyboard.press(']');
+  await waitForState(atlas.page, `(st) => st.years[0] === ${years[0]}`, 'the range back');
+  await frames();
+  const back = decodePng(await atlas.page.screenshot({ clip }));
+  assert.equal(changedPixels(before, back), 0, 'the strip as it was');
 });
