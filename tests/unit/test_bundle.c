@@ -9,6 +9,17 @@
 
 static char msg[512];
 
+/* Opens a bundle that must open; on failure counts it, says why and frees d. */
+static bool open_ok(Bundle *b, uint8_t *d, size_t size)
+{
+    BundleError e = bundle_open(b, d, size, msg, sizeof msg);
+    CHECK_EQ_U(e, BUNDLE_OK);
+    if (e == BUNDLE_OK) return true;
+    printf("  message: %s\n", msg);
+    free(d);
+    return false;
+}
+
 /* Opens (data, size) and checks the code and that the message contains want_text. */
 #define EXPECT_ERR(buf, len, code, want_text)                                             \
     do {                                                                                  \
@@ -46,13 +57,7 @@ static void test_round_trip(void)
     size_t size;
     uint8_t *d = tb_fixture_bundle(&size);
     Bundle b;
-    BundleError e = bundle_open(&b, d, size, msg, sizeof msg);
-    CHECK_EQ_U(e, BUNDLE_OK);
-    if (e != BUNDLE_OK) {
-        printf("  message: %s\n", msg);
-        free(d);
-        return;
-    }
+    if (!open_ok(&b, d, size)) return;
     CHECK_EQ_U(b.country_count, 3);
     CHECK_EQ_U(b.place_count, 4);
     CHECK_EQ_U(b.article_count, 3);
@@ -471,13 +476,7 @@ static void test_packed_round_trip(void)
     size_t size;
     uint8_t *d = geometry_bundle(xy, N, abc, T, 0, &size);
     Bundle b;
-    BundleError e = bundle_open(&b, d, size, msg, sizeof msg);
-    CHECK_EQ_U(e, BUNDLE_OK);
-    if (e != BUNDLE_OK) {
-        printf("  message: %s\n", msg);
-        free(d);
-        return;
-    }
+    if (!open_ok(&b, d, size)) return;
     CHECK_EQ_U(b.vert_count, N);
     CHECK_EQ_U(b.tri_count, T);
     for (uint32_t i = 0; i < N; i++) {
