@@ -22,6 +22,7 @@ bool event_markers_init(EventMarkers *m, const Bundle *b)
 {
     memset(m, 0, sizeof *m);
     m->shift_threshold = MARKERS_SHIFT_WHILE_PANNING;
+    m->shift_k = 1;
     size_t n = b->event_count ? b->event_count : 1;
     size_t np = (size_t)b->place_count + 1;
     m->capacity = b->event_count;
@@ -560,21 +561,27 @@ static void map_area(const App *app, double area[4])
     area[3] = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
 }
 
-/* Moves the glyphs of the last layout so they lie (dx, dy) css px from where
- * it put them (the view's centre moved by that much, nothing else changed).
- * Edge indicators stay on the edge; both are laid out afresh when the pan stops. */
-static void shift_layout(EventMarkers *m, double dx, double dy)
+/* Moves the glyphs of the last layout to where their points lie in view v
+ * (its centre and scale changed, nothing else): a point the layout put at p
+ * is now at p * k + (offset_x, offset_y). Glyphs keep their size, so while
+ * zooming they crowd or spread until the next layout; edge indicators stay on
+ * the edge. Both are laid out afresh when the view comes to rest. */
+static void shift_layout(EventMarkers *m, const View *v)
 {
-    double step_x = dx - m->shift_x, step_y = dy - m->shift_y;
+    double k = v->scale_px / m->layout_key[2];
+    double offset_x = v->width_css / 2 * (1 - k) + (m->layout_key[0] - v->center_x) * v->scale_px;
+    double offset_y = v->height_css / 2 * (1 - k) + (m->layout_key[1] - v->center_y) * v->scale_px;
     for (size_t i = 0; i < m->glyph_count; i++) {
         MarkerGlyph *g = &m->glyphs[i];
-        g->x += step_x;
-        g->y += step_y;
-        g->anchor_x += step_x;
-        g->anchor_y += step_y;
+        /* Back to where the layout put it, then to the new view. */
+        g->x = (g->x - m->shift_x) / m->shift_k * k + offset_x;
+        g->y = (g->y - m->shift_y) / m->shift_k * k + offset_y;
+        g->anchor_x = (g->anchor_x - m->shift_x) / m->shift_k * k + offset_x;
+        g->anchor_y = (g->anchor_y - m->shift_y) / m->shift_k * k + offset_y;
     }
-    m->shift_x = dx;
-    m->shift_y = dy;
+    m->shift_x = offset_x;
+    m->shift_y = offset_y;
+    m->shift_k = k;
     m->shifted = true;
 }
 
@@ -601,15 +608,18 @@ void event_markers_update(EventMarkers *m, const App *app)
                        app->layers, app->legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
     bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
     if (same && !m->shifted) return;
-    bool only_centre_moved = m->valid && memcmp(key + 2, m->layout_key + 2, sizeof key - 2 * sizeof key[0]) == 0;
-    if (only_centre_moved && app->interacting && m->passing_count > m->shift_threshold) {
-        shift_layout(m, (m->layout_key[0] - v->center_x) * v->scale_px, (m->layout_key[1] - v->center_y) * v->scale_px);
+    /* Only the centre and the scale changed, by under a factor of two. */
+    bool only_view_moved = m->valid && memcmp(key + 3, m->layout_key + 3, sizeof key - 3 * sizeof key[0]) == 0 &&
+                           v->scale_px < m->layout_key[2] * 2 && v->scale_px > m->layout_key[2] / 2;
+    if (only_view_moved && app->interacting && m->passing_count > m->shift_threshold) {
+        shift_layout(m, v);
         return;
     }
     memcpy(m->layout_key, key, sizeof key);
     m->valid = true;
     m->shifted = false;
     m->shift_x = m->shift_y = 0;
+    m->shift_k = 1;
     memcpy(m->area, area, sizeof area);
     legend_layout(app, &m->legend);
     m->glyph_count = m->edge_count = 0;

@@ -42,8 +42,9 @@
 #define EDGE_CONTROLS_H_CSS 178.0
 /* With more events than this passing the filter, a layout takes longer than
  * a frame can spare (bench_pick: ~9 ms for 100,000), so while the view is
- * being panned the last one is moved along instead, and laid out afresh when
- * the pan stops. Below it every frame gets a fresh layout. */
+ * being panned or zoomed the last one is moved and scaled along instead, and
+ * laid out afresh when the view comes to rest. Below it every frame gets a
+ * fresh layout. */
 #define MARKERS_SHIFT_WHILE_PANNING 20000
 
 typedef struct MarkerGlyph {
@@ -132,8 +133,8 @@ typedef struct EventMarkers {
     double layout_key[16], filter_key[6];
     bool valid, filter_valid;
     size_t shift_threshold;    /* MARKERS_SHIFT_WHILE_PANNING (tests lower it) */
-    bool shifted;              /* the layout is the last one moved by (shift_x, shift_y) css px */
-    double shift_x, shift_y;
+    bool shifted;              /* the layout is the last one, moved: p * shift_k + (shift_x, shift_y) */
+    double shift_x, shift_y, shift_k;
 } EventMarkers;
 
 /* Allocates every buffer for the bundle and indexes its events. Returns false
@@ -143,7 +144,8 @@ void event_markers_free(EventMarkers *m);
 
 /* Recomputes the layout if the view, filter, layers or map area changed since
  * the last call (otherwise returns at once). While a large set of markers
- * (MARKERS_SHIFT_WHILE_PANNING) is panned, moves the last layout instead. */
+ * (MARKERS_SHIFT_WHILE_PANNING) is panned or zoomed, moves the last layout
+ * instead. */
 void event_markers_update(EventMarkers *m, const App *app);
 
 /* What the layout shows at a css point: the key, then an edge indicator, then

@@ -12,7 +12,7 @@
  *     indicators) at the home view, and of one after a filter change,
  *   - the median time of the marker update in each frame of a drag (60
  *     moves of 4, 2 px: the layout is moved along) and of the layout when
- *     the drag stops.
+ *     the drag stops, and in each of 30 wheel steps.
  * A benchmark, not a test: it prints figures and always succeeds; it is not
  * registered with ctest. Build it optimised (the native preset):
  *   cmake --preset native && cmake --build --preset native --target bench_pick
@@ -179,6 +179,24 @@ int main(void)
     printf("  drag, per frame:              %8.3f ms median, %.3f ms max; when it stops: %.2f ms\n", pan_median,
            pan_max, (now_us() - s_stop) / 1000);
     view_pan_by(&app.view, -240, -120);
+    event_markers_update(m, &app);
+
+    /* The wheel: 30 steps in by 1.117 at the centre (the harness's zoom), the
+     * layout scaled along and redone whenever it drifts past a factor of two. */
+    double wheel[30];
+    View home_view = app.view;
+    app.interacting = true;
+    for (int i = 0; i < 30; i++) {
+        view_zoom_about(&app.view, 1.117, 640, 361);
+        double s = now_us();
+        event_markers_update(m, &app);
+        wheel[i] = (now_us() - s) / 1000;
+    }
+    double wheel_median = median(wheel, 30), wheel_max = wheel[29];
+    app.interacting = false;
+    printf("  wheel, per step:              %8.3f ms median, %.2f ms max (a layout every factor of two)\n",
+           wheel_median, wheel_max);
+    app.view = home_view;
     event_markers_update(m, &app);
 
     /* Picking through the layout, as hover and clicks do every frame. */

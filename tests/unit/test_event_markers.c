@@ -507,6 +507,28 @@ static void test_shift_while_panning(void)
     event_markers_update(m, &app);
     CHECK(fabs(m->glyphs[0].x - before[0].x) < 1e-6 && fabs(m->glyphs[0].y - before[0].y) < 1e-6);
 
+    /* Zooming by 1.5 about a point: each glyph goes where its point goes. */
+    View laid_out = app.view;
+    double wx0, wy0;
+    view_screen_to_world(&laid_out, before[0].x, before[0].y, &wx0, &wy0);
+    view_zoom_about(&app.view, 1.5, 300, 200);
+    event_markers_update(m, &app);
+    CHECK(m->shifted);
+    double ex, ey;
+    view_world_to_screen(&app.view, wx0, wy0, &ex, &ey);
+    CHECK_NEAR(m->glyphs[0].x, ex, 1e-6);
+    CHECK_NEAR(m->glyphs[0].y, ey, 1e-6);
+    view_zoom_about(&app.view, 1 / 1.5, 300, 200); /* and back, still without a layout */
+    event_markers_update(m, &app);
+    CHECK_NEAR(m->glyphs[0].x, before[0].x, 1e-6);
+    CHECK_NEAR(m->glyphs[0].y, before[0].y, 1e-6);
+    /* Zooming by more than two is laid out afresh even while moving. */
+    view_zoom_about(&app.view, 2.5, 300, 200);
+    event_markers_update(m, &app);
+    CHECK(!m->shifted);
+    view_zoom_about(&app.view, 1 / 2.5, 300, 200);
+    event_markers_update(m, &app);
+
     /* When the pan stops, a fresh layout: the same as one made from scratch. */
     view_pan_by(&app.view, 30, 12);
     event_markers_update(m, &app);
