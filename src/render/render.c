@@ -183,6 +183,7 @@ void render_shutdown(Renderer *r)
     free(r->label_cell_head);
     free(r->label_entries);
     free(r->place_rank);
+    free(r->placed_labels);
     memset(r, 0, sizeof *r);
 }
 
@@ -897,6 +898,28 @@ static bool label_in_band(const Renderer *r, SDL_FRect box)
     return y1 >= r->band_y0 && y0 <= r->band_y1;
 }
 
+/* Draws a placed name (and its place's dot) if it reaches the rows being
+ * drawn, and keeps it for the redraw's other bands. */
+static void emit_label(Renderer *r, const struct PlacedLabel *label)
+{
+    if (r->placed_label_count == r->placed_label_cap) {
+        int cap = r->placed_label_cap ? r->placed_label_cap * 2 : 128;
+        struct PlacedLabel *grown = realloc(r->placed_labels, (size_t)cap * sizeof *grown);
+        if (grown) {
+            r->placed_labels = grown;
+            r->placed_label_cap = cap;
+        }
+    }
+    if (r->placed_label_count < r->placed_label_cap) r->placed_labels[r->placed_label_count++] = *label;
+    if (!label_in_band(r, label->box)) return;
+    const Theme *t = r->theme;
+    if (label->dot_radius > 0) {
+        render_fill_circle(r, label->dot_x, label->dot_y, label->dot_halo, t->label_halo);
+        render_fill_circle(r, label->dot_x, label->dot_y, label->dot_radius, t->label);
+    }
+    render_text_halo(r, label->face, label->size, label->x, label->y, label->text, label->color, t->label_halo);
+}
+
 /* Each place's naming pass, worked out once per bundle. */
 static const uint8_t *place_ranks(Renderer *r, const Bundle *b)
 {
@@ -961,9 +984,10 @@ static void draw_country_labels(Renderer *r, const App *app, int first_rank, int
             if (rank > 1 && w > width_on_screen * 1.3) continue;
             SDL_FRect box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
             if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
-            if (!label_box_free(r, box) || !label_in_band(r, box)) continue;
-            render_text_halo(r, face, size, (float)x - w / 2, (float)y + size * 0.35f, name,
-                             rank <= 2 ? t->label : t->label_minor, t->label_halo);
+            if (!label_box_free(r, box)) continue;
+            emit_label(r, &(struct PlacedLabel){ .box = box, .x = (float)x - w / 2, .y = (float)y + size * 0.35f,
+                                                 .size = size, .face = face, .text = name,
+                                                 .color = rank <= 2 ? t->label : t->label_minor });
         }
     }
 }
@@ -1073,12 +1097,13 @@ static void draw_place_labels(Renderer *r, const App *app)
             int chosen = -1;
             for (int k = 0; k < 4 && chosen < 0; k++)
                 if (label_box_free(r, candidates[k])) chosen = k;
-            if (chosen < 0 || !label_in_band(r, candidates[chosen])) continue;
+            if (chosen < 0) continue;
             SDL_FRect box = candidates[chosen];
-            render_fill_circle(r, (float)x, (float)y, capital ? 3.6f : 2.8f, t->label_halo);
-            render_fill_circle(r, (float)x, (float)y, capital ? 2.6f : 1.9f, t->label);
-            render_text_halo(r, FACE_REGULAR, size, box.x + 2, box.y + size * 0.75f + size * 0.35f, name,
-                             pass == 2 ? t->label_minor : t->label, t->label_halo);
+            emit_label(r, &(struct PlacedLabel){ .box = box, .x = box.x + 2, .y = box.y + size * 0.75f + size * 0.35f,
+                                                 .size = size, .face = FACE_REGULAR, .text = name,
+                                                 .color = pass == 2 ? t->label_minor : t->label, .dot_x = (float)x,
+                                                 .dot_y = (float)y, .dot_halo = capital ? 3.6f : 2.8f,
+                                                 .dot_radius = capital ? 2.6f : 1.9f });
         }
     }
 }
@@ -1196,14 +1221,22 @@ void render_begin(Renderer *r, const App *app, float dpr)
 /* The base map: fills, borders and labels. */
 static void draw_base_map(Renderer *r, const App *app)
 {
-    label_boxes_reset(r, app->view.width_css, app->view.height_css);
     draw_countries(r, app);
     draw_selection_outline(r, app); /* under the names, so they stay legible */
-    if (app->layers & LAYER_LABELS) {
+    bool later_band = r->band_y1 > r->band_y0 && r->next_band > 0;
+    if (later_band) { /* placed by the first band of this redraw: draw what reaches these rows */
+        int count = r->placed_label_count;
+        r->placed_label_count = 0;
+        for (int i = 0; i < count; i++) emit_label(r, &r->placed_labels[i]);
+    } else if (app->layers & LAYER_LABELS) {
+        label_boxes_reset(r, app->view.width_css, app->view.height_css);
+        r->placed_label_count = 0;
         /* Order is priority: earlier labels win collisions. */
         draw_country_labels(r, app, 1, 2);
         draw_place_labels(r, app);
         draw_country_labels(r, app, 3, 4);
+    } else {
+        r->placed_label_count = 0;
     }
     upload_atlas(r);
     batch_flush(r, &r->text, true);

@@ -110,6 +110,17 @@ typedef struct Renderer {
     float label_grid_x0, label_grid_y0;
     struct LabelEntry { int box, next; } *label_entries;
     int label_entry_count, label_entry_cap;
+    /* The names placed for the redraw under way: its first band places
+     * them, the others draw them (placing among 100,000 places is not free) */
+    struct PlacedLabel {
+        SDL_FRect box;           /* css px, for the bands it reaches */
+        float x, y, size;        /* text origin, css px */
+        int face;
+        const char *text;        /* in the bundle */
+        Rgba color;
+        float dot_x, dot_y, dot_halo, dot_radius; /* a place's dot; dot_radius 0 for none */
+    } *placed_labels;
+    int placed_label_count, placed_label_cap;
     uint8_t *place_rank;         /* per place: 0 focus capital, 1 capital, 2 other, 3 never named */
     uint32_t place_rank_count;
 } Renderer;
