@@ -165,7 +165,8 @@ async function probe(browser, t, o, shotFile) {
 
     // 2. a single-event marker at the home view (or after zooming in with '=' until one stands alone)
     let m = await page.evaluate(() => window.steppeAtlas.markers());
-    const alone = (mm) => mm.markers.find((g) => g.count === 1 && !g.fanned && g.x > 320 && g.x < width - 60 && g.y > 100 && g.y < height - 140 &&
+    // clear of the edge badges' names, which lie over markers (up to ~250 px in from either side)
+    const alone = (mm) => mm.markers.find((g) => g.count === 1 && !g.fanned && g.x > 320 && g.x < width - 260 && g.y > 100 && g.y < height - 140 &&
       !mm.markers.some((h2) => h2 !== g && Math.hypot(h2.x - g.x, h2.y - g.y) < 24));
     let single = alone(m);
     for (let i = 0; i < 6 && !single; i++) {
