@@ -979,6 +979,10 @@ int main(int argc, char **argv)
     js_initial_hash(initial_hash, (int)sizeof initial_hash);
     state_text = initial_hash;
 #endif
+    /* Lay the UI out first, so a linked selection is framed in the part of
+     * the map its panel leaves (above the bottom sheet on a phone). */
+    AppInput none = { .width_css = p->width_css, .height_css = p->height_css };
+    ui_update(&p->ui, &p->app, &none);
     apply_initial_state(p, state_text);
 #ifdef __EMSCRIPTEN__
     /* The first frame now rather than at the next animation frame: the map
