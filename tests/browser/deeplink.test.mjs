@@ -62,3 +62,20 @@ test("the browser's back button returns to the previous selection", async () => 
     await waitForState(atlas.page, (st) => st.selection === 'UZB', 'forward to Uzbekistan');
   } finally { await atlas.close(); }
 });
+
+test('a linked country opened on a phone is framed above the bottom sheet', async () => {
+  const atlas = await openAtlas({ width: 390, height: 844, hash: '#c=KGZ' });
+  try {
+    const s = await atlas.page.evaluate(() => window.steppeAtlas.state());
+    assert.equal(s.selection, 'KGZ');
+    assert.ok(s.panelOpen);
+    // The timeline sits on top of the sheet: the map shows above it.
+    const mapBottom = s.timeline.y - 30;
+    for (const [lon, lat] of [[74.6, 41.5], [71.5, 40.3], [78.5, 42.0]]) { // the middle, west and east of Kyrgyzstan
+      const [x, y] = await atlas.page.evaluate(([a, b]) => window.steppeAtlas.project(a, b), [lon, lat]);
+      assert.ok(x > 0 && x < 390 && y > 0 && y < mapBottom, `${lon}E ${lat}N at ${x}, ${y}, the map ends at ${mapBottom}`);
+    }
+  } finally {
+    await atlas.close();
+  }
+});
