@@ -993,6 +993,34 @@ static void draw_country_labels(Renderer *r, const App *app, int first_rank, int
 }
 
 
+/* A fan of n corners with a feathered rim, batched as text: the centre at
+ * (cx, cy) device px, corners 1..n solid and n+1..2n (their rim) clear, their
+ * positions left to the caller to set in the vertices returned; NULL if
+ * memory runs out. */
+static SDL_Vertex *feathered_fan(Renderer *r, int n, float cx, float cy, Rgba color)
+{
+    if (!batch_reserve(&r->text, 1 + 2 * n, n * 9)) return NULL;
+    SDL_Vertex *v = r->text.verts + r->text.vert_count;
+    SDL_Color solid = to_sdl(color), clear = solid;
+    clear.a = 0;
+    SDL_FPoint uv = solid_uv();
+    v[0] = (SDL_Vertex){ { cx, cy }, solid, uv };
+    for (int i = 0; i < n; i++) {
+        v[1 + i] = (SDL_Vertex){ { cx, cy }, solid, uv };
+        v[1 + n + i] = (SDL_Vertex){ { cx, cy }, clear, uv };
+    }
+    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        *idx++ = base; *idx++ = base + 1 + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + i; *idx++ = base + 1 + n + i; *idx++ = base + 1 + j;
+        *idx++ = base + 1 + j; *idx++ = base + 1 + n + i; *idx++ = base + 1 + n + j;
+    }
+    r->text.vert_count += 1 + 2 * n;
+    r->text.index_count += n * 9;
+    return v;
+}
+
 /* A filled circle as a triangle fan with a feathered rim (css px). */
 void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba color)
 {
@@ -1003,27 +1031,14 @@ void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba colo
         return;
     }
     enum { SEGMENTS = 20 };
-    if (!batch_reserve(&r->text, SEGMENTS * 2 + 1, SEGMENTS * 9)) return;
     float d = r->dpr, rin = radius * d - 0.5f, rout = radius * d + 0.5f;
-    SDL_Vertex *v = r->text.verts + r->text.vert_count;
-    SDL_Color solid = to_sdl(color), clear = solid;
-    clear.a = 0;
-    SDL_FPoint uv = solid_uv();
-    v[0] = (SDL_Vertex){ { cx * d, cy * d }, solid, uv };
+    SDL_Vertex *v = feathered_fan(r, SEGMENTS, cx * d, cy * d, color);
+    if (!v) return;
     for (int i = 0; i < SEGMENTS; i++) {
         float a = (float)i * 6.2831853f / SEGMENTS, ca = cosf(a), sa = sinf(a);
-        v[1 + i] = (SDL_Vertex){ { cx * d + ca * rin, cy * d + sa * rin }, solid, uv };
-        v[1 + SEGMENTS + i] = (SDL_Vertex){ { cx * d + ca * rout, cy * d + sa * rout }, clear, uv };
+        v[1 + i].position = (SDL_FPoint){ cx * d + ca * rin, cy * d + sa * rin };
+        v[1 + SEGMENTS + i].position = (SDL_FPoint){ cx * d + ca * rout, cy * d + sa * rout };
     }
-    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
-    for (int i = 0; i < SEGMENTS; i++) {
-        int j = (i + 1) % SEGMENTS;
-        *idx++ = base; *idx++ = base + 1 + i; *idx++ = base + 1 + j;
-        *idx++ = base + 1 + i; *idx++ = base + 1 + SEGMENTS + i; *idx++ = base + 1 + j;
-        *idx++ = base + 1 + j; *idx++ = base + 1 + SEGMENTS + i; *idx++ = base + 1 + SEGMENTS + j;
-    }
-    r->text.vert_count += SEGMENTS * 2 + 1;
-    r->text.index_count += SEGMENTS * 9;
 }
 
 /* How far a place's name starts from its point: clear of the event marker or
@@ -1485,16 +1500,12 @@ void render_fill_convex(Renderer *r, const float *xy_css, int n, Rgba color)
 {
     if (n < 3) return;
     if (n > 32) n = 32;
-    if (!batch_reserve(&r->text, 1 + 2 * n, n * 9)) return;
     float d = r->dpr, cx = 0, cy = 0;
     for (int i = 0; i < n; i++) { cx += xy_css[2 * i]; cy += xy_css[2 * i + 1]; }
     cx /= (float)n;
     cy /= (float)n;
-    SDL_Vertex *v = r->text.verts + r->text.vert_count;
-    SDL_Color solid = to_sdl(color), clear = solid;
-    clear.a = 0;
-    SDL_FPoint uv = solid_uv();
-    v[0] = (SDL_Vertex){ { cx * d, cy * d }, solid, uv };
+    SDL_Vertex *v = feathered_fan(r, n, cx * d, cy * d, color);
+    if (!v) return;
     for (int i = 0; i < n; i++) {
         int ip = (i + n - 1) % n, in = (i + 1) % n;
         float px = xy_css[2 * i], py = xy_css[2 * i + 1];
@@ -1512,18 +1523,9 @@ void render_fill_convex(Renderer *r, const float *xy_css, int n, Rgba color)
         mx /= lm;
         my /= lm;
         float cosine = mx * n1x + my * n1y, k = 0.5f / (cosine > 0.25f ? cosine : 0.25f);
-        v[1 + i] = (SDL_Vertex){ { px * d - mx * k, py * d - my * k }, solid, uv };
-        v[1 + n + i] = (SDL_Vertex){ { px * d + mx * k, py * d + my * k }, clear, uv };
+        v[1 + i].position = (SDL_FPoint){ px * d - mx * k, py * d - my * k };
+        v[1 + n + i].position = (SDL_FPoint){ px * d + mx * k, py * d + my * k };
     }
-    int base = r->text.vert_count, *idx = r->text.indices + r->text.index_count;
-    for (int i = 0; i < n; i++) {
-        int j = (i + 1) % n;
-        *idx++ = base; *idx++ = base + 1 + i; *idx++ = base + 1 + j;
-        *idx++ = base + 1 + i; *idx++ = base + 1 + n + i; *idx++ = base + 1 + j;
-        *idx++ = base + 1 + j; *idx++ = base + 1 + n + i; *idx++ = base + 1 + n + j;
-    }
-    r->text.vert_count += 1 + 2 * n;
-    r->text.index_count += n * 9;
 }
 
 const char *render_display_name(const Renderer *r, const App *app, const char *english, const char *local)
