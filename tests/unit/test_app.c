@@ -120,9 +120,10 @@ int main(void)
     size_t size;
     uint8_t *data = tb_fixture_bundle(&size);
     Bundle b;
-    char message[256];
-    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
-    CHECK(app_init(&app, &b, 800, 600, 0));
+    if (!tb_open_app(data, size, &b, &app, 800, 600)) {
+        free(data);
+        return test_finish();
+    }
     test_click_selects_and_history();
     test_wheel_keeps_point_fixed();
     test_drag_pans_without_selecting();

@@ -83,10 +83,11 @@ static void test_fixture(void)
     size_t size;
     uint8_t *data = tb_fixture_bundle(&size);
     Bundle b;
-    char message[256];
-    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
     App app;
-    CHECK(app_init(&app, &b, 800, 600, 0));
+    if (!tb_open_app(data, size, &b, &app, 800, 600)) {
+        free(data);
+        return;
+    }
     EventMarkers *m = app.markers;
     CHECK(m != NULL && m->index != NULL);
     app.chrome_inset_bottom_css = 60; /* a timeline hides the bottom */
@@ -326,17 +327,12 @@ static void test_many(void)
     size_t size;
     uint8_t *data = many_bundle(&size);
     Bundle b;
-    char message[256];
-    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
-    if (b.event_count != 3 + MANY_AT_ASTANA + 15) {
-        printf("%s:%d: unexpected event count %u (%s)\n", __FILE__, __LINE__, b.event_count, message);
-        test_failed++;
-        bundle_close(&b);
+    App app;
+    if (!tb_open_app(data, size, &b, &app, 1000, 700)) {
         free(data);
         return;
     }
-    App app;
-    CHECK(app_init(&app, &b, 1000, 700, 0));
+    CHECK_EQ_U(b.event_count, 3 + MANY_AT_ASTANA + 15);
     EventMarkers *m = app.markers;
     app.chrome_inset_bottom_css = 78;
     const uint32_t all = b.event_count;
@@ -449,30 +445,13 @@ static void test_many(void)
 
 /* --- panning a large set: the layout moves along, and is laid out afresh when the pan stops ---------------- */
 
-/* Opens a test's bundle and an App of w x h css px on it; false (a failed
- * check, with the reason) if either cannot be made. */
-static bool open_app(const uint8_t *data, size_t size, Bundle *b, App *app, double w, double h)
-{
-    char message[256];
-    BundleError error = bundle_open(b, data, size, message, sizeof message);
-    CHECK(error == BUNDLE_OK);
-    if (error != BUNDLE_OK) {
-        printf("  bundle: %s\n", message);
-        return false;
-    }
-    bool ok = app_init(app, b, w, h, 0);
-    CHECK(ok);
-    if (!ok) bundle_close(b);
-    return ok;
-}
-
 static void test_shift_while_panning(void)
 {
     size_t size;
     uint8_t *data = many_bundle(&size);
     Bundle b;
     App app;
-    if (!open_app(data, size, &b, &app, 800, 600)) {
+    if (!tb_open_app(data, size, &b, &app, 800, 600)) {
         free(data);
         return;
     }

@@ -18,10 +18,11 @@ int main(void)
     size_t size;
     uint8_t *data = tb_fixture_bundle(&size);
     Bundle b;
-    char message[256];
-    CHECK(bundle_open(&b, data, size, message, sizeof message) == BUNDLE_OK);
     App app;
-    CHECK(app_init(&app, &b, 1200, 800, 0));
+    if (!tb_open_app(data, size, &b, &app, 1200, 800)) {
+        free(data);
+        return test_finish();
+    }
 
     /* The bar is a round length, no longer than asked, and its length in px
      * times the local km per px (measured independently here, vertically)

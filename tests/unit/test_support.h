@@ -610,4 +610,26 @@ static inline uint8_t *test_read_file(const char *path, size_t *size)
     return buf;
 }
 
+/* --- an App on a test's bundle ----------------------------------------------- */
+
+/* Opens data as a bundle and an App of w x h css px on it. Returns false
+ * (a failed check, with the reason; nothing left open) if either fails; the
+ * caller then frees data. Tests that use it include app.h first. */
+#ifdef STEPPE_APP_H
+static inline bool tb_open_app(const uint8_t *data, size_t size, Bundle *b, App *app, double w, double h)
+{
+    char message[256];
+    BundleError error = bundle_open(b, data, size, message, sizeof message);
+    CHECK(error == BUNDLE_OK);
+    if (error != BUNDLE_OK) {
+        printf("  bundle: %s\n", message);
+        return false;
+    }
+    bool ok = app_init(app, b, w, h, 0);
+    CHECK(ok);
+    if (!ok) bundle_close(b);
+    return ok;
+}
+#endif
+
 #endif
