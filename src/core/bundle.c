@@ -85,14 +85,24 @@ uint32_t bundle_crc32(const void *data, size_t size)
     return crc ^ 0xFFFFFFFFu;
 }
 
-static const char *const category_names[CATEGORY_COUNT] = {
-    "diplomacy", "security", "trade", "economy", "politics",
-    "education", "environment", "health", "culture",
-};
-
 const char *bundle_category_name(unsigned category)
 {
-    return category < CATEGORY_COUNT ? category_names[category] : "";
+    static const char *const names[CATEGORY_COUNT] = {
+#define CATEGORY_NAME(id, name, label) name,
+        EVENT_CATEGORIES(CATEGORY_NAME)
+#undef CATEGORY_NAME
+    };
+    return category < CATEGORY_COUNT ? names[category] : "";
+}
+
+const char *bundle_category_label(unsigned category)
+{
+    static const char *const labels[CATEGORY_COUNT] = {
+#define CATEGORY_LABEL(id, name, label) label,
+        EVENT_CATEGORIES(CATEGORY_LABEL)
+#undef CATEGORY_LABEL
+    };
+    return category < CATEGORY_COUNT ? labels[category] : "";
 }
 
 /* --- the schema ----------------------------------------------------------- */

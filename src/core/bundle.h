@@ -45,10 +45,24 @@ typedef enum BundleError {
     BUNDLE_ERROR_COUNT
 } BundleError;
 
+/* Event categories, in the bundle's order: X(ENUM, name in files and links,
+ * label on screen). The one list every module reads. */
+#define EVENT_CATEGORIES(X)                                \
+    X(CATEGORY_DIPLOMACY, "diplomacy", "Diplomacy")        \
+    X(CATEGORY_SECURITY, "security", "Security")           \
+    X(CATEGORY_TRADE, "trade", "Trade")                    \
+    X(CATEGORY_ECONOMY, "economy", "Economy")              \
+    X(CATEGORY_POLITICS, "politics", "Politics")           \
+    X(CATEGORY_EDUCATION, "education", "Education")        \
+    X(CATEGORY_ENVIRONMENT, "environment", "Environment")  \
+    X(CATEGORY_HEALTH, "health", "Health")                 \
+    X(CATEGORY_CULTURE, "culture", "Culture")
+
 typedef enum EventCategory {
-    CATEGORY_DIPLOMACY, CATEGORY_SECURITY, CATEGORY_TRADE, CATEGORY_ECONOMY,
-    CATEGORY_POLITICS, CATEGORY_EDUCATION, CATEGORY_ENVIRONMENT, CATEGORY_HEALTH,
-    CATEGORY_CULTURE, CATEGORY_COUNT
+#define CATEGORY_ENUM(id, name, label) id,
+    EVENT_CATEGORIES(CATEGORY_ENUM)
+#undef CATEGORY_ENUM
+    CATEGORY_COUNT
 } EventCategory;
 
 enum { DATE_PRECISION_YEAR = 1, DATE_PRECISION_MONTH = 2, DATE_PRECISION_DAY = 3 };
@@ -193,5 +207,6 @@ uint32_t bundle_find_event(const Bundle *b, const char *key);
 uint32_t bundle_find_article(const Bundle *b, const char *key);
 
 const char *bundle_category_name(unsigned category); /* "diplomacy", ... or "" */
+const char *bundle_category_label(unsigned category); /* "Diplomacy", ... (on screen) or "" */
 
 #endif

@@ -1,17 +1,13 @@
 /* deeplink: state <-> "c=KAZ&v=..." strings. See deeplink.h for the grammar. */
 #include "deeplink.h"
 
+#include "app.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const CATEGORY_NAMES[CATEGORY_COUNT] = {
-    "diplomacy", "security", "trade", "economy", "politics", "education", "environment", "health", "culture",
-};
-static const char *const LAYER_NAMES[3] = { "markers", "labels", "relations" };
-static const uint32_t LAYER_BITS[3] = { LAYER_MARKERS, LAYER_LABELS, LAYER_RELATIONS };
-#define DEFAULT_LAYERS (LAYER_MARKERS | LAYER_LABELS)
 #define ZOOM_LIMIT 20.0
 
 /* --- writing --------------------------------------------------------------- */
@@ -41,33 +37,17 @@ static void put_escaped(Out *o, const char *s)
     }
 }
 
-static const char *selection_field(SelectionKind k)
-{
-    switch (k) {
-    case SELECTION_COUNTRY: return "c";
-    case SELECTION_PLACE: return "p";
-    case SELECTION_EVENT: return "e";
-    case SELECTION_ARTICLE: return "a";
-    default: return NULL;
-    }
-}
-
 static const char *selection_key(const App *app)
 {
-    const Bundle *b = app->bundle;
-    switch (app->selection.kind) {
-    case SELECTION_COUNTRY: return bundle_country(b, app->selection.id).iso3;
-    case SELECTION_PLACE: return bundle_place(b, app->selection.id).key;
-    case SELECTION_EVENT: return bundle_event(b, app->selection.id).key;
-    case SELECTION_ARTICLE: return bundle_article(b, app->selection.id).key;
-    default: return "";
-    }
+    const char *key, *name;
+    app_selection_names(app, app->select.current, &key, &name);
+    return key;
 }
 
 static void write_selection(const App *app, Out *o)
 {
-    const char *field = selection_field(app->selection.kind), *key = selection_key(app);
-    if (!field || !key[0]) return;
+    const char *field = app_selection_kind_field(app->select.current.kind), *key = selection_key(app);
+    if (!field[0] || !key[0]) return;
     put(o, field);
     put(o, "=");
     put_escaped(o, key);
@@ -92,34 +72,39 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
     double zoom = app->home_scale_px > 0 ? log2(v->scale_px / app->home_scale_px) : 0;
     snprintf(tmp, sizeof tmp, "%sv=%.5f,%.5f,%.2f", o.len ? "&" : "", lat, lon, zoom);
     put(&o, tmp);
-    if (app->filter.year_from != app->first_year || app->filter.year_to != app->last_year) {
-        snprintf(tmp, sizeof tmp, "&t=%d-%d", app->filter.year_from, app->filter.year_to);
+    const TimelineState *t = &app->timeline;
+    if (t->filter.year_from != t->first_year || t->filter.year_to != t->last_year) {
+        snprintf(tmp, sizeof tmp, "&t=%d-%d", t->filter.year_from, t->filter.year_to);
         put(&o, tmp);
     }
     uint32_t all = (1u << CATEGORY_COUNT) - 1;
-    if ((app->filter.category_mask & all) != all) {
+    if ((t->filter.category_mask & all) != all) {
         put(&o, "&f=");
         bool first = true;
-        for (int c = 0; c < CATEGORY_COUNT; c++)
-            if (app->filter.category_mask & (1u << c)) {
+        for (unsigned c = 0; c < CATEGORY_COUNT; c++)
+            if (t->filter.category_mask & (1u << c)) {
                 if (!first) put(&o, ",");
-                put(&o, CATEGORY_NAMES[c]);
+                put(&o, bundle_category_name(c));
                 first = false;
             }
     }
-    if (app->layers != DEFAULT_LAYERS) {
+    const DisplayState *d = &app->display;
+    if (d->layers != LAYERS_DEFAULT) {
         put(&o, "&l=");
         bool first = true;
-        for (int i = 0; i < 3; i++)
-            if (app->layers & LAYER_BITS[i]) {
+        for (int i = 0; i < LAYER_COUNT; i++)
+            if (d->layers & app_layer_bit(i)) {
                 if (!first) put(&o, ",");
-                put(&o, LAYER_NAMES[i]);
+                put(&o, app_layer_name(i));
                 first = false;
             }
     }
-    if (app->local_names) put(&o, "&lang=local");
-    if (app->high_contrast) put(&o, "&theme=contrast");
-    if (app->selection.kind != SELECTION_NONE && !app->panel_open) put(&o, "&panel=0");
+    if (d->local_names) put(&o, "&lang=local");
+    if (d->theme != THEME_ID_DEFAULT) {
+        put(&o, "&theme=");
+        put(&o, app_theme_link_value(d->theme));
+    }
+    if (app->select.current.kind != SELECTION_NONE && !app->select.panel_open) put(&o, "&panel=0");
     return o.len;
 }
 
@@ -194,23 +179,19 @@ static int split(char *s, char sep, char **parts, int max)
     return n;
 }
 
-static bool apply_selection(App *app, char kind, const char *key)
+static Selection parse_selection(const App *app, char field, const char *key)
 {
     const Bundle *b = app->bundle;
-    Selection sel = { SELECTION_NONE, 0 };
-    switch (kind) {
-    case 'c': sel = (Selection){ SELECTION_COUNTRY, bundle_find_country(b, key) }; break;
-    case 'p': sel = (Selection){ SELECTION_PLACE, bundle_find_place(b, key) }; break;
-    case 'e': sel = (Selection){ SELECTION_EVENT, bundle_find_event(b, key) }; break;
-    case 'a': sel = (Selection){ SELECTION_ARTICLE, bundle_find_article(b, key) }; break;
-    default: return false;
+    switch (field) {
+    case 'c': return (Selection){ SELECTION_COUNTRY, bundle_find_country(b, key) };
+    case 'p': return (Selection){ SELECTION_PLACE, bundle_find_place(b, key) };
+    case 'e': return (Selection){ SELECTION_EVENT, bundle_find_event(b, key) };
+    case 'a': return (Selection){ SELECTION_ARTICLE, bundle_find_article(b, key) };
+    default: return (Selection){ SELECTION_NONE, 0 };
     }
-    if (!sel.id) return false;
-    app_select(app, sel, app->last_now_ms);
-    return true;
 }
 
-static bool apply_view(App *app, char *value, DeeplinkReport *r)
+static bool parse_view(char *value, DeeplinkState *st, DeeplinkReport *r)
 {
     char *parts[4];
     double lat, lon, zoom;
@@ -223,17 +204,14 @@ static bool apply_view(App *app, char *value, DeeplinkReport *r)
         problem(r, "v", "out of range");
         return false;
     }
-    WorldPoint w = geo_project(&app->projection, lon, lat);
-    View *v = &app->view;
-    view_cancel_flight(v);
-    v->center_x = w.x;
-    v->center_y = w.y;
-    v->scale_px = app->home_scale_px * pow(2.0, zoom);
-    view_resize(v, v->width_css, v->height_css); /* re-clamps centre and scale */
+    st->has_view = true;
+    st->lat_deg = lat;
+    st->lon_deg = lon;
+    st->zoom = zoom;
     return true;
 }
 
-static bool apply_years(App *app, const char *value, DeeplinkReport *r)
+static bool parse_years(const App *app, const char *value, DeeplinkState *st, DeeplinkReport *r)
 {
     char copy[DEEPLINK_MAX_FIELD];
     snprintf(copy, sizeof copy, "%s", value);
@@ -248,36 +226,45 @@ static bool apply_years(App *app, const char *value, DeeplinkReport *r)
         problem(r, "t", "expected FROM-TO");
         return false;
     }
-    if (to < app->first_year - 50 || from > app->last_year + 50) { problem(r, "t", "years out of range"); return false; }
-    app_set_years(app, from, to);
+    if (to < app->timeline.first_year - 50 || from > app->timeline.last_year + 50) {
+        problem(r, "t", "years out of range");
+        return false;
+    }
+    st->has_years = true;
+    st->year_from = from;
+    st->year_to = to;
     return true;
 }
 
-static bool apply_names(char *value, const char *const *names, const uint32_t *bits, int count, uint32_t *out)
+/* Names separated by commas -> a bit mask, from a name lookup by index. */
+static bool parse_names(char *value, const char *(*name_of)(unsigned), unsigned count, uint32_t *out)
 {
     char *parts[16];
     int n = split(value, ',', parts, 16);
     uint32_t mask = 0;
     for (int i = 0; i < n; i++) {
-        int k = 0;
-        while (k < count && strcmp(parts[i], names[k]) != 0) k++;
+        unsigned k = 0;
+        while (k < count && strcmp(parts[i], name_of(k)) != 0) k++;
         if (k == count) return false;
-        mask |= bits ? bits[k] : (1u << k);
+        mask |= 1u << k;
     }
     *out = mask;
     return true;
 }
 
-void deeplink_apply(App *app, const char *text, DeeplinkReport *report)
+static const char *layer_name_of(unsigned i) { return app_layer_name((int)i); }
+
+void deeplink_parse(const App *app, const char *text, DeeplinkState *st, DeeplinkReport *report)
 {
     DeeplinkReport local;
     DeeplinkReport *r = report ? report : &local;
     memset(r, 0, sizeof *r);
+    memset(st, 0, sizeof *st);
+    st->theme = THEME_ID_DEFAULT;
     if (!text) return;
     if (*text == '#') text++;
     size_t total = 0; /* strnlen is POSIX, not C11 */
     while (total < DEEPLINK_MAX_INPUT && text[total]) total++;
-    bool view_given = false, panel_closed = false;
     size_t start = 0;
     while (start < total) {
         size_t end = start;
@@ -298,40 +285,40 @@ void deeplink_apply(App *app, const char *text, DeeplinkReport *report)
         }
         bool ok = false;
         if (!strcmp(name, "c") || !strcmp(name, "p") || !strcmp(name, "e") || !strcmp(name, "a")) {
-            ok = apply_selection(app, name[0], value);
-            if (!ok) problem(r, name, "names nothing in this atlas");
+            Selection sel = parse_selection(app, name[0], value);
+            ok = sel.id != 0;
+            if (ok) st->selection = sel;
+            else problem(r, name, "names nothing in this atlas");
         } else if (!strcmp(name, "v")) {
-            ok = view_given = apply_view(app, value, r);
+            ok = parse_view(value, st, r);
         } else if (!strcmp(name, "t")) {
-            ok = apply_years(app, value, r);
+            ok = parse_years(app, value, st, r);
         } else if (!strcmp(name, "f")) {
             uint32_t mask;
-            ok = value[0] && apply_names(value, CATEGORY_NAMES, NULL, CATEGORY_COUNT, &mask);
-            if (ok) { app->filter.category_mask = mask; app->needs_redraw = true; }
+            ok = value[0] && parse_names(value, bundle_category_name, CATEGORY_COUNT, &mask);
+            if (ok) { st->has_categories = true; st->category_mask = mask; }
             else problem(r, "f", "unknown category");
         } else if (!strcmp(name, "l")) {
             uint32_t mask = 0;
-            ok = !value[0] || apply_names(value, LAYER_NAMES, LAYER_BITS, 3, &mask);
-            if (ok) { app->layers = mask; app->needs_redraw = true; }
+            ok = !value[0] || parse_names(value, layer_name_of, LAYER_COUNT, &mask);
+            if (ok) { st->has_layers = true; st->layers = mask; }
             else problem(r, "l", "unknown layer");
         } else if (!strcmp(name, "lang")) {
             ok = !strcmp(value, "local") || !strcmp(value, "en");
-            if (ok) app->local_names = !strcmp(value, "local");
+            if (ok) st->local_names = !strcmp(value, "local");
             else problem(r, "lang", "expected local or en");
         } else if (!strcmp(name, "theme")) {
-            ok = !strcmp(value, "contrast") || !strcmp(value, "default");
-            if (ok) app->high_contrast = !strcmp(value, "contrast");
-            else problem(r, "theme", "expected contrast or default");
+            ok = false;
+            for (int t = 0; t < THEME_ID_COUNT && !ok; t++)
+                if (!strcmp(value, app_theme_link_value((ThemeId)t))) { st->theme = (ThemeId)t; ok = true; }
+            if (!ok) problem(r, "theme", "expected contrast or default");
         } else if (!strcmp(name, "panel")) {
             ok = !strcmp(value, "0") || !strcmp(value, "1");
-            if (ok) panel_closed = value[0] == '0';
+            if (ok) st->panel_closed = value[0] == '0';
             else problem(r, "panel", "expected 0 or 1");
         } else {
             problem(r, name, "unknown field");
         }
         if (ok) r->applied++;
     }
-    if (panel_closed) app->panel_open = false;
-    (void)view_given;
-    app->needs_redraw = true;
 }

@@ -14,33 +14,49 @@
  * Keys are percent-encoded where needed. Reading is for untrusted input: each
  * malformed or unknown field is skipped and counted, the rest still applies,
  * input is read up to DEEPLINK_MAX_INPUT bytes, and nothing can crash it.
- * Depends on the C library, bundle.h, view.h and app.h. */
+ * Depends on the C library, bundle.h, geo.h, view.h and state.h. */
 #ifndef STEPPE_DEEPLINK_H
 #define STEPPE_DEEPLINK_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
+#include "state.h"
 
 #define DEEPLINK_MAX_INPUT 4096
 #define DEEPLINK_MAX_FIELD 256
 
 typedef struct DeeplinkReport {
-    int applied;        /* fields applied */
+    int applied;        /* fields understood */
     int ignored;        /* fields malformed, unknown, out of range or naming nothing */
     char first_problem[128]; /* e.g. "v: latitude 95 out of range" ("" if none) */
 } DeeplinkReport;
+
+/* What a state string says, checked against the bundle. Fields it leaves out
+ * are at their defaults (has_* false, the default theme, English names). */
+typedef struct DeeplinkState {
+    Selection selection;            /* SELECTION_NONE if none (or none valid) */
+    bool has_view;
+    double lat_deg, lon_deg, zoom;  /* zoom: log2 of the scale over the home view's */
+    bool has_years;
+    int year_from, year_to;
+    bool has_categories;
+    uint32_t category_mask;
+    bool has_layers;
+    uint32_t layers;
+    bool local_names;
+    ThemeId theme;
+    bool panel_closed;
+} DeeplinkState;
 
 /* Writes the state of app into out (always NUL-terminated). Returns the length
  * it needed, like snprintf; the output is cut if out_size is too small. */
 size_t deeplink_write(const App *app, char *out, size_t out_size);
 
-/* Applies a state string (a leading '#' is allowed) to app: selection (without
- * a flight), view, filter, layers, language, panel. Fields not in the string
- * keep their defaults of a fresh app (call on a freshly initialised app, or
- * accept that absent fields reset to defaults). report may be NULL. */
-void deeplink_apply(App *app, const char *text, DeeplinkReport *report);
+/* Reads a state string (a leading '#' is allowed) into *out, checking keys
+ * against app's bundle and years against its timeline. Changes nothing: the
+ * CMD_APPLY_STATE command applies the result. report may be NULL. */
+void deeplink_parse(const App *app, const char *text, DeeplinkState *out, DeeplinkReport *report);
 
 /* The part of a state string that names the selection ("c=KAZ"), for deciding
  * whether a change is a new history entry. Writes "" for no selection. */

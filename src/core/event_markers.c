@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "timeline.h"
 
 #define PI 3.14159265358979323846
 
@@ -161,7 +162,7 @@ static void edge_frame_init(EdgeFrame *f, const EventMarkers *m)
 {
     memset(f, 0, sizeof *f);
     f->left = m->area[0] + EDGE_MARGIN_CSS;
-    f->top = m->area[1] + EDGE_TOP_CSS + EDGE_MARGIN_CSS;
+    f->top = m->area[1] + m->edge_top_css + EDGE_MARGIN_CSS;
     f->right = fmax(f->left + 1, m->area[2] - EDGE_MARGIN_CSS);
     f->bottom = fmax(f->top + 1, m->area[3] - EDGE_BOTTOM_MARGIN_CSS);
     f->w = f->right - f->left;
@@ -175,7 +176,7 @@ static void edge_frame_init(EdgeFrame *f, const EventMarkers *m)
     add_forbidden(f, 2 * f->w + f->h - c, 2 * f->w + f->h + c);
     add_forbidden(f, f->perimeter - c, f->perimeter);
     /* The zoom buttons and the key. */
-    keep_out(f, m->area[2] - EDGE_CONTROLS_W_CSS, m->area[1], m->area[2], m->area[1] + EDGE_CONTROLS_H_CSS);
+    keep_out(f, m->area[2] - m->controls_w_css, m->area[1], m->area[2], m->area[1] + m->controls_h_css);
     const LegendLayout *l = &m->legend;
     keep_out(f, l->x, l->y, l->x + l->w, l->y + l->h);
     /* Sort by start and merge overlaps. */
@@ -302,7 +303,7 @@ static void place_edge_labels(EventMarkers *m, const Bundle *b)
         order[j] = (uint32_t)i;
     }
     const double r = EDGE_RADIUS_CSS;
-    double controls[4] = { m->area[2] - EDGE_CONTROLS_W_CSS, m->area[1], m->area[2], m->area[1] + EDGE_CONTROLS_H_CSS };
+    double controls[4] = { m->area[2] - m->controls_w_css, m->area[1], m->area[2], m->area[1] + m->controls_h_css };
     double key[4] = { m->legend.x, m->legend.y, m->legend.x + m->legend.w, m->legend.y + m->legend.h };
     for (size_t k = 0; k < n; k++) {
         EdgeIndicator *e = &m->edges[order[k]];
@@ -552,14 +553,7 @@ static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
 
 /* --- the layout ------------------------------------------------------------------------ */
 
-static void map_area(const App *app, double area[4])
-{
-    const View *v = &app->view;
-    area[0] = 0;
-    area[1] = 0;
-    area[2] = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0);
-    area[3] = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) - app->chrome_inset_bottom_css;
-}
+static void map_area(const App *app, double area[4]) { screen_map_area(&app->screen, app->select.panel_open, area); }
 
 /* Moves the glyphs of the last layout to where their points lie in view v
  * (its centre and scale changed, nothing else): a point the layout put at p
@@ -592,12 +586,13 @@ void event_markers_update(EventMarkers *m, const App *app)
     /* Zooming well out from where a place's events were fanned by a click folds them back. */
     if (m->expanded_place && v->scale_px < m->expanded_scale * 0.75) m->expanded_place = 0;
 
-    double filter_key[6] = { app->filter.year_from, app->filter.year_to, app->filter.category_mask,
-                             app->playing ? app->play_year : -1e9, (double)app->bundle->event_count, 0 };
+    const TimelineState *t = &app->timeline;
+    double filter_key[6] = { t->filter.year_from, t->filter.year_to, t->filter.category_mask,
+                             t->playing ? t->play_year : -1e9, (double)app->bundle->event_count, 0 };
     if (!m->filter_valid || memcmp(filter_key, m->filter_key, sizeof filter_key) != 0) {
         m->passing_count = 0;
         for (uint32_t e = 1; e <= m->capacity; e++)
-            if (app_event_visible(app, e)) m->passing[m->passing_count++] = e;
+            if (timeline_event_visible(t, app->bundle, e)) m->passing[m->passing_count++] = e;
         memcpy(m->filter_key, filter_key, sizeof filter_key);
         m->filter_valid = true;
         m->valid = false;
@@ -605,7 +600,7 @@ void event_markers_update(EventMarkers *m, const App *app)
     double area[4];
     map_area(app, area);
     double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
-                       app->layers, app->legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
+                       app->display.layers, app->display.legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
     bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
     if (same && !m->shifted) return;
     /* Only the centre and the scale changed, by under a factor of two. */
@@ -621,12 +616,15 @@ void event_markers_update(EventMarkers *m, const App *app)
     m->shift_x = m->shift_y = 0;
     m->shift_k = 1;
     memcpy(m->area, area, sizeof area);
+    m->edge_top_css = app->screen.edge_top_css;
+    m->controls_w_css = app->screen.controls_w_css;
+    m->controls_h_css = app->screen.controls_h_css;
     legend_layout(app, &m->legend);
     m->glyph_count = m->edge_count = 0;
     m->visible = (uint32_t)m->passing_count;
     m->represented = 0;
     m->hover = (MarkerHit){ .index = -1 }; /* indices into the old layout mean nothing now */
-    if (!(app->layers & LAYER_MARKERS)) return;
+    if (!(app->display.layers & LAYER_MARKERS)) return;
 
     for (uint32_t p = 1; p <= m->place_capacity; p++) {
         view_world_to_screen(v, m->place_world[2 * p], m->place_world[2 * p + 1], &m->place_x[p], &m->place_y[p]);
@@ -716,46 +714,51 @@ bool event_markers_edge_bounds(const EventMarkers *m, const Bundle *b, size_t ed
 
 #define FIT_PAD_CSS 70.0
 
-/* Flies to fit a world rectangle, zooming in at most max_zoom times: a box
- * around places a few pixels apart would otherwise mean a dizzying dive. */
-static void fly_to_fit(App *app, double bounds[4], double max_zoom, bool allow_zoom_out, double now_ms)
+/* The rectangle to fly to so a world rectangle shows, zooming in at most
+ * max_zoom times: a box around places a few pixels apart would otherwise mean
+ * a dizzying dive. */
+static Command fit_command(const App *app, const double bounds[4], double max_zoom, bool allow_zoom_out)
 {
     const View *v = &app->view;
+    const ScreenLayout *s = &app->screen;
     double min_w = v->width_css / 2 / (v->scale_px * max_zoom), min_h = v->height_css / 2 / (v->scale_px * max_zoom);
     double cx = (bounds[0] + bounds[2]) / 2, cy = (bounds[1] + bounds[3]) / 2;
     double hw = fmax((bounds[2] - bounds[0]) / 2, min_w / 2), hh = fmax((bounds[3] - bounds[1]) / 2, min_h / 2);
     /* Leave room around the places for their markers' fans and names, and
      * for the search box above: pad by FIT_PAD_CSS at the scale it lands at. */
-    double visible_w = v->width_css - (app->panel_open ? app->panel_inset_right_css : 0) - 2 * FIT_PAD_CSS;
-    double visible_h = v->height_css - (app->panel_open ? app->panel_inset_bottom_css : 0) -
-                       app->chrome_inset_bottom_css - EDGE_TOP_CSS - 2 * FIT_PAD_CSS;
+    bool open = app->select.panel_open;
+    double visible_w = v->width_css - (open ? s->panel_inset_right_css : 0) - 2 * FIT_PAD_CSS;
+    double visible_h = v->height_css - (open ? s->panel_inset_bottom_css : 0) - s->chrome_inset_bottom_css -
+                       s->edge_top_css - 2 * FIT_PAD_CSS;
     double scale = fmin(fmax(visible_w, 60) / (2 * hw), fmax(visible_h, 60) / (2 * hh));
     hw += FIT_PAD_CSS / scale;
-    hh += (FIT_PAD_CSS + EDGE_TOP_CSS / 2) / scale;
-    double fit[4] = { cx - hw, cy - hh, cx + hw, cy + hh };
-    app_fly_to_bounds(app, fit, allow_zoom_out, now_ms);
+    hh += (FIT_PAD_CSS + s->edge_top_css / 2) / scale;
+    Command c = { .kind = CMD_FLY_TO_BOUNDS };
+    c.u.fit.bounds[0] = cx - hw;
+    c.u.fit.bounds[1] = cy - hh;
+    c.u.fit.bounds[2] = cx + hw;
+    c.u.fit.bounds[3] = cy + hh;
+    c.u.fit.allow_zoom_out = allow_zoom_out;
+    return c;
 }
 
-bool event_markers_click(App *app, MarkerHit hit, double now_ms)
+bool event_markers_command(const EventMarkers *m, const App *app, MarkerHit hit, Command *out)
 {
-    EventMarkers *m = app->markers;
     const Bundle *b = app->bundle;
     switch (hit.kind) {
     case MARKER_HIT_LEGEND:
-        if (hit.toggle) {
-            app->legend_flipped = !app->legend_flipped;
-            app->needs_redraw = true;
-        }
-        return true; /* a click on the key never selects the country beneath it */
+        if (!hit.toggle) return false;
+        *out = cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP);
+        return true;
     case MARKER_HIT_EDGE: {
         if (hit.index < 0 || (size_t)hit.index >= m->edge_count) return false;
         const EdgeIndicator *e = &m->edges[hit.index];
-        if (e->event) app_select_event(app, e->event, now_ms);
-        else if (e->place_count == 1) app_select(app, (Selection){ SELECTION_PLACE, e->place }, now_ms);
+        if (e->event) *out = cmd_select(SELECTION_EVENT, e->event);
+        else if (e->place_count == 1) *out = cmd_select(SELECTION_PLACE, e->place);
         else {
             double bounds[4];
             event_markers_edge_bounds(m, b, (size_t)hit.index, bounds);
-            fly_to_fit(app, bounds, 8, true, now_ms);
+            *out = fit_command(app, bounds, 8, true);
         }
         return true;
     }
@@ -763,14 +766,11 @@ bool event_markers_click(App *app, MarkerHit hit, double now_ms)
         if (hit.index < 0 || (size_t)hit.index >= m->glyph_count) return false;
         const MarkerGlyph *g = &m->glyphs[hit.index];
         if (g->count == 1) {
-            app_select_event(app, g->event, now_ms);
+            *out = cmd_select(SELECTION_EVENT, g->event);
         } else if (g->place) {
             /* One place: zoom in about it and spread its events around it. */
-            BundlePlace p = bundle_place(b, g->place);
-            m->expanded_place = g->place;
-            m->expanded_scale = app->view.scale_px;
-            view_fly_to(&app->view, p.x, p.y, app->view.scale_px * 3.0, now_ms, 0);
-            app->needs_redraw = true;
+            *out = (Command){ .kind = CMD_EXPAND_PLACE };
+            out->u.id = g->place;
         } else {
             double bounds[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
             for (uint32_t k = 0; k < g->count; k++) {
@@ -780,7 +780,7 @@ bool event_markers_click(App *app, MarkerHit hit, double now_ms)
                 bounds[2] = fmax(bounds[2], p.x);
                 bounds[3] = fmax(bounds[3], p.y);
             }
-            fly_to_fit(app, bounds, 6, false, now_ms);
+            *out = fit_command(app, bounds, 6, false);
         }
         return true;
     }
@@ -790,13 +790,18 @@ bool event_markers_click(App *app, MarkerHit hit, double now_ms)
 
 /* --- the spatial index --------------------------------------------------------------------- */
 
-static bool passes_filter(uint32_t id, void *user) { return app_event_visible(user, id); }
+typedef struct FilterOf { const TimelineState *timeline; const Bundle *bundle; } FilterOf;
+static bool passes_filter(uint32_t id, void *user)
+{
+    const FilterOf *f = user;
+    return timeline_event_visible(f->timeline, f->bundle, id);
+}
 
 uint32_t event_markers_event_at(const EventMarkers *m, const App *app, double x, double y, double radius_css)
 {
     if (!m->index || !(app->view.scale_px > 0)) return 0;
     double wx, wy;
     view_screen_to_world(&app->view, x, y, &wx, &wy);
-    /* The filter callback takes a non-const pointer; it only reads the App. */
-    return point_index_nearest_where(m->index, wx, wy, radius_css / app->view.scale_px, passes_filter, (void *)app);
+    FilterOf filter = { &app->timeline, app->bundle };
+    return point_index_nearest_where(m->index, wx, wy, radius_css / app->view.scale_px, passes_filter, &filter);
 }

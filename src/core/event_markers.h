@@ -15,7 +15,8 @@
  * Picking (event_markers_pick) and clicking (event_markers_click) use the same
  * layout the renderer draws, and take precedence over the country below.
  * Screen positions are css px; places are world units (geo.h).
- * Depends on app.h, bundle.h, hit.h, legend.h and view.h. */
+ * Reads the App (state.h) and never writes it: a click becomes a command.
+ * Depends on bundle.h, command.h, hit.h, legend.h, state.h and view.h. */
 #ifndef STEPPE_EVENT_MARKERS_H
 #define STEPPE_EVENT_MARKERS_H
 
@@ -23,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app.h"
+#include "command.h"
 #include "hit.h"
 #include "legend.h"
 
@@ -33,13 +34,10 @@
 #define FAN_SPACING_CSS 19.0     /* between fanned symbols, and between their rings */
 #define FAN_MAX_AUTO 40          /* more events than this at one place fan out only on a click */
 
-#define EDGE_TOP_CSS 56.0        /* the band the search box takes at the top */
 #define EDGE_MARGIN_CSS 24.0     /* an edge indicator's centre, in from the map area's side */
 #define EDGE_BOTTOM_MARGIN_CSS 38.0 /* ... from the bottom, clear of the attribution */
 #define EDGE_RADIUS_CSS 12.0     /* an edge indicator's badge */
 #define EDGE_SPACING_CSS 30.0    /* between badges along the edge */
-#define EDGE_CONTROLS_W_CSS 58.0 /* the zoom buttons' column in the top-right corner (ui.c) */
-#define EDGE_CONTROLS_H_CSS 178.0
 /* With more events than this passing the filter, a layout takes longer than
  * a frame can spare (bench_pick: ~9 ms for 100,000), so while the view is
  * being panned or zoomed the last one is moved and scaled along instead, and
@@ -126,10 +124,11 @@ typedef struct EventMarkers {
     uint32_t represented;      /* of those, drawn as a marker, in a cluster or behind an edge indicator */
     LegendLayout legend;
     double area[4];            /* the map area: left, top, right, bottom, css px */
+    double edge_top_css, controls_w_css, controls_h_css; /* keep-outs from the screen layout */
     /* state */
     uint32_t expanded_place;   /* a place whose events were fanned out by a click, 0 = none */
     double expanded_scale;     /* the view's scale then; zooming well out folds them back */
-    MarkerHit hover;           /* under the pointer (set by app_update) */
+    MarkerHit hover;           /* under the pointer (set by the hover command) */
     double layout_key[16], filter_key[6];
     bool valid, filter_valid;
     size_t shift_threshold;    /* MARKERS_SHIFT_WHILE_PANNING (tests lower it) */
@@ -152,12 +151,13 @@ void event_markers_update(EventMarkers *m, const App *app);
  * a marker (fanned ones first, else the nearest within its radius). */
 MarkerHit event_markers_pick(const EventMarkers *m, double x_css, double y_css);
 
-/* Acts on a click on what event_markers_pick found: a single marker selects its
- * event; a cluster zooms to fit its members, or, if they share one place,
- * zooms in about it and fans them out; an edge indicator selects its event
- * (if it has one), its place (one place) or flies to fit its places; the key's
- * header folds or unfolds it. Returns false, doing nothing, for MARKER_HIT_NONE. */
-bool event_markers_click(App *app, MarkerHit hit, double now_ms);
+/* The command a click on what event_markers_pick found means: a single
+ * marker selects its event; a cluster zooms to fit its members, or, if they
+ * share one place, zooms in about it and fans them out; an edge indicator
+ * selects its event (if it has one), its place (one place) or flies to fit
+ * its places; the key's header folds or unfolds it. Returns false, writing
+ * nothing, where a click does nothing (MARKER_HIT_NONE, the key's body). */
+bool event_markers_command(const EventMarkers *m, const App *app, MarkerHit hit, Command *out);
 
 /* Records what is under the pointer. Returns true if that changed. */
 bool event_markers_set_hover(EventMarkers *m, MarkerHit hit);

@@ -6,13 +6,13 @@
 void legend_layout(const App *app, LegendLayout *out)
 {
     const View *v = &app->view;
-    double bottom = v->height_css - app->chrome_inset_bottom_css -
-                    (app->panel_open ? app->panel_inset_bottom_css : 0) - LEGEND_MARGIN_CSS;
+    double bottom = v->height_css - app->screen.chrome_inset_bottom_css -
+                    (app->select.panel_open ? app->screen.panel_inset_bottom_css : 0) - LEGEND_MARGIN_CSS;
     LegendLayout l = { 0 };
     /* Open by default, folded by default where it would hide much of a small map. */
     bool small = v->width_css < LEGEND_SMALL_WIDTH_CSS || v->height_css < LEGEND_SMALL_HEIGHT_CSS;
-    l.open = small ? app->legend_flipped : !app->legend_flipped;
-    l.arcs = l.open && (app->layers & LAYER_RELATIONS) != 0;
+    l.open = small ? app->display.legend_flipped : !app->display.legend_flipped;
+    l.arcs = l.open && (app->display.layers & LAYER_RELATIONS) != 0;
     l.category_rows = l.open ? (CATEGORY_COUNT + 2) / 3 : 0;
     double h = LEGEND_HEADER_CSS + LEGEND_SCALE_CSS + LEGEND_PAD_CSS / 2;
     if (l.open) {

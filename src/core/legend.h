@@ -9,13 +9,13 @@
  * The scale bar is measured, not assumed: an equal-area conic's scale changes
  * with latitude, so its length comes from the great-circle distance between
  * two unprojected screen points at the centre of the view.
- * Screen positions are css px. Depends on app.h, geo.h and view.h. */
+ * Screen positions are css px. Depends on state.h, geo.h and view.h. */
 #ifndef STEPPE_LEGEND_H
 #define STEPPE_LEGEND_H
 
 #include <stdbool.h>
 
-#include "app.h"
+#include "state.h"
 
 #define LEGEND_MARGIN_CSS 10.0   /* from the map area's left and bottom edges */
 #define LEGEND_WIDTH_CSS 276.0

@@ -105,7 +105,7 @@ static bool event_cites_article(const Bundle *b, uint32_t event_id, uint32_t art
 /* Whether a glyph holds the selected event, or an event the selected article reports. */
 static bool glyph_selected(const App *app, const EventMarkers *m, const MarkerGlyph *g)
 {
-    const Selection *s = &app->selection;
+    const Selection *s = &app->select.current;
     if (s->kind != SELECTION_EVENT && s->kind != SELECTION_ARTICLE) return false;
     for (uint32_t k = 0; k < g->count; k++) {
         uint32_t ev = m->members[g->first + k];
@@ -263,10 +263,10 @@ static void draw_tooltip(Renderer *r, const App *app, const char *line1, const c
     float lead = category >= 0 ? 20.0f : 0.0f;
     float w1 = render_text_width(r, FACE_BOLD, 13, line1), w2 = render_text_width(r, FACE_REGULAR, 12, line2);
     float w = fmaxf(w1, w2) + 24 + lead, h = 46;
-    float x = (float)app->pointer_x + 16, y = (float)app->pointer_y + 18;
-    if (x + w > app->view.width_css - 4) x = (float)app->pointer_x - w - 12;
+    float x = (float)app->hover.x_css + 16, y = (float)app->hover.y_css + 18;
+    if (x + w > app->view.width_css - 4) x = (float)app->hover.x_css - w - 12;
     if (x < 4) x = 4;
-    if (y + h > app->view.height_css - 4) y = (float)app->pointer_y - h - 12;
+    if (y + h > app->view.height_css - 4) y = (float)app->hover.y_css - h - 12;
     render_fill_rect(r, x + 1, y + 2, w, h, with_alpha(t->panel_text, 40)); /* shadow */
     render_fill_rect(r, x, y, w, h, t->panel_rule);
     render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
@@ -352,7 +352,7 @@ static void edge_tooltip(Renderer *r, const App *app, const EventMarkers *m, con
 
 void render_markers(Renderer *r, const App *app)
 {
-    if (!app->markers || !(app->layers & LAYER_MARKERS)) return;
+    if (!app->markers || !(app->display.layers & LAYER_MARKERS)) return;
     event_markers_update(app->markers, app); /* a no-op unless the view, filter or map area changed */
     const EventMarkers *m = app->markers;
     const MarkerHit *hover = &m->hover;
@@ -362,14 +362,14 @@ void render_markers(Renderer *r, const App *app)
         if (g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
         double reach = marker_glyph_radius(g) + 10;
         if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
-        bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->dragging;
+        bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->hover.dragging;
         bool selected = glyph_selected(app, m, g);
         if (g->count == 1) draw_single(r, app, g, hovered, selected);
         else draw_cluster(r, app, m, g, hovered, selected);
     }
     for (size_t i = 0; i < m->edge_count; i++)
         draw_edge(r, app, &m->edges[i], hover->kind == MARKER_HIT_EDGE && hover->index == (int)i);
-    if (app->dragging) return;
+    if (app->hover.dragging) return;
     if (hover->kind == MARKER_HIT_GLYPH && hover->index >= 0 && (size_t)hover->index < m->glyph_count)
         glyph_tooltip(r, app, m, &m->glyphs[hover->index]);
     else if (hover->kind == MARKER_HIT_EDGE && hover->index >= 0 && (size_t)hover->index < m->edge_count)
@@ -451,7 +451,7 @@ static void stroke_clipped(Renderer *r, const float *xy, int n, const float rect
  * the trade volume, labelled with the partner, the figure and its year. */
 void render_relations(Renderer *r, const App *app)
 {
-    if (!(app->layers & LAYER_RELATIONS)) return;
+    if (!(app->display.layers & LAYER_RELATIONS)) return;
     const Bundle *b = app->bundle;
     const Theme *t = r->theme;
     const EventMarkers *m = app->markers;
@@ -572,9 +572,6 @@ static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
     render_text(r, FACE_REGULAR, 11, x + w - lw / 2, y + h + 12, label, t->panel_text);
 }
 
-static const char *const CATEGORY_LABEL[CATEGORY_COUNT] = {
-    "Diplomacy", "Security", "Trade", "Economy", "Politics", "Education", "Environment", "Health", "Culture",
-};
 
 void render_legend(Renderer *r, const App *app, float x_hint, float bottom_hint)
 {
@@ -597,7 +594,7 @@ void render_legend(Renderer *r, const App *app, float x_hint, float bottom_hint)
         for (int c = 0; c < CATEGORY_COUNT; c++) {
             float cx = x + pad + col * (float)(c % 3), cy = ly + 4 + (float)LEGEND_ROW_CSS * (float)(c / 3);
             render_category_symbol(r, (unsigned)c, cx + 6, cy + 7, 5.2f, t->category[c], t->symbol_outline, 1.2f);
-            render_text(r, FACE_REGULAR, 11, cx + 17, cy + 11, CATEGORY_LABEL[c], t->panel_text);
+            render_text(r, FACE_REGULAR, 11, cx + 17, cy + 11, bundle_category_label((unsigned)c), t->panel_text);
         }
         ly += (float)(l.category_rows * LEGEND_ROW_CSS) + 6;
         /* A cluster and an edge badge, as drawn on the map. */

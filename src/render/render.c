@@ -1,4 +1,4 @@
-/* render: the map, its labels and the chrome, with SDL_RenderGeometry or core/raster.c. See render.h. */
+/* render: the map, its labels and the chrome, with SDL_RenderGeometry or pixel/raster.c. See render.h. */
 #include "render/render.h"
 
 #include <math.h>
@@ -634,8 +634,8 @@ static void draw_countries(Renderer *r, const App *app)
 /* The selected country's outline with a halo. */
 static void draw_selection_outline(Renderer *r, const App *app)
 {
-    if (app->selection.kind != SELECTION_COUNTRY || !app->selection.id) return;
-    BundleCountry c = bundle_country(app->bundle, app->selection.id);
+    if (app->select.current.kind != SELECTION_COUNTRY || !app->select.current.id) return;
+    BundleCountry c = bundle_country(app->bundle, app->select.current.id);
     double visible[4];
     view_visible_bounds(&app->view, visible);
     if (!c.ring_count || !bbox_visible(c.bbox, visible)) return;
@@ -653,9 +653,9 @@ static void draw_country_highlights(Renderer *r, const App *app)
     double visible[4];
     view_visible_bounds(&app->view, visible);
     bool selection_drawn = r->base_shows_selection; /* under the names, in the base map */
-    bool hover_is_selection = app->selection.kind == SELECTION_COUNTRY && app->selection.id == app->hover_country;
-    if (app->hover_country && !(selection_drawn && hover_is_selection)) {
-        BundleCountry c = bundle_country(b, app->hover_country);
+    bool hover_is_selection = app->select.current.kind == SELECTION_COUNTRY && app->select.current.id == app->hover.country;
+    if (app->hover.country && !(selection_drawn && hover_is_selection)) {
+        BundleCountry c = bundle_country(b, app->hover.country);
         if (c.ring_count && bbox_visible(c.bbox, visible)) {
             /* A light tint where blending is cheap (a GPU); everywhere an
              * outline, which the software renderer draws in a fraction of
@@ -783,7 +783,7 @@ static bool can_draw(const Renderer *r, int face, const char *utf8)
 /* A name in the local language if asked for and drawable, else in English. */
 static const char *display_name(const Renderer *r, const App *app, const char *english, const char *local)
 {
-    return app->local_names && local[0] && can_draw(r, FACE_REGULAR, local) ? local : english;
+    return app->display.local_names && local[0] && can_draw(r, FACE_REGULAR, local) ? local : english;
 }
 
 /* Text with a soft halo so it reads over any fill: the halo is the same text
@@ -1046,7 +1046,7 @@ void render_fill_circle(Renderer *r, float cx, float cy, float radius, Rgba colo
  * cached base map need not change with it). */
 static float place_label_gap(const App *app, uint32_t place)
 {
-    bool marked = app->markers && (app->layers & LAYER_MARKERS) && place <= app->markers->place_capacity &&
+    bool marked = app->markers && (app->display.layers & LAYER_MARKERS) && place <= app->markers->place_capacity &&
                   app->markers->place_events[place] > 0;
     return marked ? 14.0f : 5.0f;
 }
@@ -1156,14 +1156,14 @@ static void draw_chrome(Renderer *r, const App *app)
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;
 
-    if (app->hover_country && !app->dragging) {
-        BundleCountry c = bundle_country(b, app->hover_country);
+    if (app->hover.country && !app->hover.dragging) {
+        BundleCountry c = bundle_country(b, app->hover.country);
         const char *name = display_name(r, app, c.name, c.name_local);
         float tw = render_text_width(r, FACE_BOLD, 13, name);
         /* Beside the pointer, flipped to stay on screen. */
-        float x = (float)app->pointer_x + 14, y = (float)app->pointer_y + 16;
-        if (x + tw + 16 > app->view.width_css) x = (float)app->pointer_x - tw - 22;
-        if (y + 26 > app->view.height_css) y = (float)app->pointer_y - 36;
+        float x = (float)app->hover.x_css + 14, y = (float)app->hover.y_css + 16;
+        if (x + tw + 16 > app->view.width_css) x = (float)app->hover.x_css - tw - 22;
+        if (y + 26 > app->view.height_css) y = (float)app->hover.y_css - 36;
         render_fill_rect(r, x, y, tw + 16, 26, t->panel_rule);
         render_fill_rect(r, x + 1, y + 1, tw + 14, 24, t->panel_bg);
         render_text(r, FACE_BOLD, 13, x + 8, y + 18, name, t->panel_text);
@@ -1214,7 +1214,7 @@ void render_icon(Renderer *r, RenderIcon icon, float cx, float cy, float size, R
 void render_begin(Renderer *r, const App *app, float dpr)
 {
     r->dpr = dpr > 0 ? dpr : 1.0f;
-    const Theme *theme = app->high_contrast ? &THEME_HIGH_CONTRAST : &THEME_DEFAULT;
+    const Theme *theme = theme_for(app->display.theme);
     if (theme != r->theme) { /* a new theme: everything cached is in the old colours */
         r->theme = theme;
         r->cache_valid = false;
@@ -1243,7 +1243,7 @@ static void draw_base_map(Renderer *r, const App *app)
         int count = r->placed_label_count;
         r->placed_label_count = 0;
         for (int i = 0; i < count; i++) emit_label(r, &r->placed_labels[i]);
-    } else if (app->layers & LAYER_LABELS) {
+    } else if (app->display.layers & LAYER_LABELS) {
         label_boxes_reset(r, app->view.width_css, app->view.height_css);
         r->placed_label_count = 0;
         /* Order is priority: earlier labels win collisions. */
@@ -1268,7 +1268,7 @@ static void draw_base_map(Renderer *r, const App *app)
 
 static bool cache_key_matches(const Renderer *r, const App *app)
 {
-    return r->cache_layers == app->layers && r->cache_local_names == app->local_names && r->cache_dpr == r->dpr &&
+    return r->cache_layers == app->display.layers && r->cache_local_names == app->display.local_names && r->cache_dpr == r->dpr &&
            r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
 }
 
@@ -1316,7 +1316,7 @@ static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *
 {
     App enlarged = *app;
     enlarged.view = *view;
-    enlarged.selection = selection; /* all bands of a redraw show the same one */
+    enlarged.select.current = selection; /* all bands of a redraw show the same one */
     enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
     enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
     if (direct(r)) {
@@ -1343,11 +1343,11 @@ static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *
 static void cache_set_key(Renderer *r, const App *app, const View *view)
 {
     r->cache_view = *view;
-    r->cache_layers = app->layers;
-    r->cache_local_names = app->local_names;
+    r->cache_layers = app->display.layers;
+    r->cache_local_names = app->display.local_names;
     r->cache_dpr = r->dpr;
     r->cache_valid = true;
-    r->cache_rendered_ms = app->last_now_ms;
+    r->cache_rendered_ms = app->now_ms;
 }
 
 /* Draws the cache for the current view in one go (a new size, theme, layer
@@ -1365,9 +1365,9 @@ static bool cache_render(Renderer *r, const App *app)
         r->cache_h = h;
     }
     r->next_band = 0;
-    cache_draw_rows(r, app, false, &app->view, app->selection, 0, h);
+    cache_draw_rows(r, app, false, &app->view, app->select.current, 0, h);
     cache_set_key(r, app, &app->view);
-    r->cache_selection = app->selection;
+    r->cache_selection = app->select.current;
     return true;
 }
 
@@ -1385,7 +1385,7 @@ static bool cache_step(Renderer *r, const App *app)
         return false;
     if (r->next_band == 0) {
         r->next_view = app->view;
-        r->next_selection = app->selection;
+        r->next_selection = app->select.current;
     }
     int band = r->next_band;
     cache_draw_rows(r, app, true, &r->next_view, r->next_selection, band * r->cache_h / CACHE_BANDS,
@@ -1548,7 +1548,7 @@ void render_map(Renderer *r, const App *app)
         bool key = r->cache_valid && cache_key_matches(r, app);
         /* A cache outlining another country than the selected one is shown
          * only while a redraw is under way (the outline over it meanwhile). */
-        bool same_selection = outlined_country(r->cache_selection) == outlined_country(app->selection);
+        bool same_selection = outlined_country(r->cache_selection) == outlined_country(app->select.current);
         bool same_scale = key && same_selection && r->cache_view.scale_px == app->view.scale_px;
         double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
         if (same_scale) drawn = cache_blit(r, app, 1.0);
@@ -1563,14 +1563,14 @@ void render_map(Renderer *r, const App *app)
         } else {
             /* While the view moves, a scaled or partial copy is fine for a
              * moment: a redraw takes longer than a frame. */
-            bool redrawn_recently = app->last_now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
+            bool redrawn_recently = app->now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
             if (key && app->interacting && ratio > 0.25 && ratio < 4.0) {
                 drawn = cache_blit(r, app, redrawn_recently ? 0.6 : 1.0);
                 r->cache_approximate = drawn;
             }
         }
         if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
-        if (drawn) r->base_shows_selection = outlined_country(r->cache_selection) == outlined_country(app->selection);
+        if (drawn) r->base_shows_selection = outlined_country(r->cache_selection) == outlined_country(app->select.current);
     }
     if (!drawn) {
         clear_frame(r);

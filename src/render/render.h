@@ -5,10 +5,10 @@
  * device pixels and hands them to SDL_RenderGeometry in one batch. Borders are
  * anti-aliased by drawing each ring as a strip with a one-pixel alpha feather on
  * both sides, which looks the same in WebGL, OpenGL and the software renderer.
- * Text comes from a glyph atlas (core/font.c) uploaded to one texture.
+ * Text comes from a glyph atlas (pixel/font.c) uploaded to one texture.
  * Works on any SDL_Renderer. Where no GPU draws (headless browsers with
  * software WebGL, offscreen screenshots) it can instead draw the same batches
- * straight into a pixel buffer with core/raster.c (render_set_pixels), which
+ * straight into a pixel buffer with pixel/raster.c (render_set_pixels), which
  * is several times faster than SDL's software renderer for the map. */
 #ifndef STEPPE_RENDER_H
 #define STEPPE_RENDER_H
@@ -17,8 +17,8 @@
 #include <stdbool.h>
 
 #include "core/app.h"
-#include "core/font.h"
-#include "core/raster.h"
+#include "pixel/font.h"
+#include "pixel/raster.h"
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
@@ -31,7 +31,7 @@ typedef struct VertexBatch {
     int vert_cap, index_cap;
 } VertexBatch;
 
-/* Polylines waiting to be drawn by core/raster.c (direct drawing): borders
+/* Polylines waiting to be drawn by pixel/raster.c (direct drawing): borders
  * there are distance-shaded lines, not strips of triangles. */
 typedef struct LineBatch {
     float *xy;                   /* points, device px */
@@ -70,7 +70,7 @@ typedef struct Renderer {
     bool use_cache;              /* off for one-shot offscreen renders */
     bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */
     /* Direct drawing (render_set_pixels): frame.pixels is set, and batches,
-     * fills and copies go to `target` within `clip` through core/raster.c. */
+     * fills and copies go to `target` within `clip` through pixel/raster.c. */
     RasterImage frame;
     RasterImage *target;         /* the frame or a cache image being drawn */
     RasterRect clip;
@@ -87,7 +87,7 @@ typedef struct Renderer {
     uint32_t cache_layers;
     bool cache_local_names;
     float cache_dpr;
-    double cache_rendered_ms;    /* App.last_now_ms when the cache was last drawn */
+    double cache_rendered_ms;    /* App.now_ms when the cache was last drawn */
     /* The selected country's outline lies in the base map, under the names,
      * once the base map is drawn again; until then it is drawn over it. */
     Selection cache_selection;   /* the selection the cache shows */

@@ -93,3 +93,5 @@ const Theme THEME_HIGH_CONTRAST = {
     .symbol_outline = { 0xFF, 0xFF, 0xFF, 255 },
     .arc = { 0x10, 0x10, 0x60, 235 },
 };
+
+const Theme *theme_for(ThemeId id) { return id == THEME_ID_HIGH_CONTRAST ? &THEME_HIGH_CONTRAST : &THEME_DEFAULT; }

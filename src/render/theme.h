@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "core/state.h"
+
 typedef struct Rgba { uint8_t r, g, b, a; } Rgba;
 
 typedef struct Theme {
@@ -20,13 +22,16 @@ typedef struct Theme {
     Rgba label, label_halo, label_minor;
     Rgba panel_bg, panel_text, panel_muted, panel_rule;
     Rgba link, button_hover;
-    Rgba category[9];     /* event categories (EventCategory order), colour-blind-safe hues */
+    Rgba category[CATEGORY_COUNT];     /* event categories (EventCategory order), colour-blind-safe hues */
     Rgba symbol_outline;  /* the rim around event symbols, clusters and edge badges */
     Rgba arc;             /* trade arcs of the relations layer */
 } Theme;
 
 extern const Theme THEME_DEFAULT;
 extern const Theme THEME_HIGH_CONTRAST;
+
+/* The colours of a theme id (core/state.h). */
+const Theme *theme_for(ThemeId id);
 
 /* The fill of a country in the theme (not hovered, not selected). */
 Rgba theme_country_fill(const Theme *t, uint32_t flags, uint32_t color_slot);

@@ -54,10 +54,11 @@ static Selection result_selection(const SearchResult *r)
     return (Selection){ r->kind, r->id };
 }
 
-static void choose(SearchBox *box, App *app, int index, double now_ms)
+static void choose(SearchBox *box, CommandQueue *out, int index)
 {
     if (index < 0 || index >= box->result_count) return;
-    app_select(app, result_selection(&box->results[index]), now_ms);
+    Selection sel = result_selection(&box->results[index]);
+    command_queue_push(out, cmd_select(sel.kind, sel.id));
     box->focused = false;
     box->query[0] = 0; /* the next search starts afresh */
     box->result_count = 0;
@@ -68,7 +69,7 @@ static bool inside(double x, double y, float rx, float ry, float rw, float rh)
     return x >= rx && y >= ry && x < rx + rw && y < ry + rh;
 }
 
-bool search_box_update(SearchBox *box, App *app, AppInput *in)
+bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueue *out)
 {
     double x = in->pointer_x, y = in->pointer_y;
     bool over_field = in->pointer_inside && inside(x, y, box->x, box->y, box->w, box->h);
@@ -78,17 +79,17 @@ bool search_box_update(SearchBox *box, App *app, AppInput *in)
             if (inside(x, y, box->x, box->y + box->h + (float)i * ROW_H, box->w, ROW_H)) hover = i;
     if (hover != box->hover) {
         box->hover = hover;
-        app->needs_redraw = true;
+        box->dirty = true;
     }
     if (in->pointer_pressed) {
         if (hover >= 0) {
-            choose(box, app, hover, in->now_ms);
-            app->needs_redraw = true;
+            choose(box, out, hover);
+            box->dirty = true;
             return true;
         }
         bool was = box->focused;
         box->focused = over_field;
-        if (was != box->focused) app->needs_redraw = true;
+        if (was != box->focused) box->dirty = true;
         if (over_field) return true;
     }
     if (!box->focused) {
@@ -119,12 +120,12 @@ bool search_box_update(SearchBox *box, App *app, AppInput *in)
         box->highlighted = (box->highlighted + 1) % box->result_count;
     if ((in->keys_pressed & APP_KEY_UP) && box->result_count)
         box->highlighted = (box->highlighted + box->result_count - 1) % box->result_count;
-    if (in->keys_pressed & APP_KEY_ENTER) choose(box, app, box->highlighted, in->now_ms);
+    if (in->keys_pressed & APP_KEY_ENTER) choose(box, out, box->highlighted);
     if (in->keys_pressed & APP_KEY_ESCAPE) box->focused = false;
     in->keys_pressed = 0;
     in->keys_down = 0;
     in->text[0] = 0;
-    app->needs_redraw = true;
+    box->dirty = true;
     return over_field || hover >= 0;
 }
 

@@ -27,6 +27,7 @@ typedef struct SearchBox {
     int highlighted;               /* -1 = none */
     int hover;                     /* result under the pointer, -1 = none */
     double caret_blink_ms;
+    bool dirty;                    /* focus, text or results changed: draw again */
 } SearchBox;
 
 /* Builds the index. Returns false if memory runs out (the box then stays inert). */
@@ -35,7 +36,7 @@ void search_box_free(SearchBox *box);
 void search_box_layout(SearchBox *box, float x, float y, float w);
 /* Handles input; clears the keys and text it used from *in so the map does not
  * also act on them. Returns true if the pointer is over the box or its list. */
-bool search_box_update(SearchBox *box, App *app, AppInput *in);
+bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueue *out);
 void search_box_draw(const SearchBox *box, Renderer *r, const App *app);
 
 #endif

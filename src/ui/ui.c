@@ -7,9 +7,7 @@
 #include "core/text_layout.h"
 #include "core/utf8.h"
 
-#define PANEL_PAD 20.0f
-#define HEADER_H 46.0f
-#define BUTTON 34.0f
+#define HEADER_H SCREEN_PANEL_HEADER_CSS
 #define WHEEL_SCROLL_CSS 56.0f
 
 typedef struct BlockStyle {
@@ -59,43 +57,23 @@ void ui_prewarm(Ui *ui, float dpr)
 
 static bool in_rect(UiRect r, double x, double y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
-static bool panel_visible(const App *app) { return app->panel_open && app->selection.kind != SELECTION_NONE; }
+static UiRect ui_rect(RectCss r) { return (UiRect){ r.x, r.y, r.w, r.h }; }
 
-/* Where everything goes for this viewport. The panel is a side panel on wide
- * screens and a bottom sheet on narrow (phone portrait) ones. */
+/* Takes this frame's rectangles from the core's screen layout
+ * (core/screen_layout.c), and places the widgets in theirs. */
 static void layout(Ui *ui, const App *app)
 {
-    float w = (float)app->view.width_css, h = (float)app->view.height_css;
-    ui->width = w;
-    ui->height = h;
-    ui->narrow = w < 640.0f;
-    if (ui->narrow) ui->panel = (UiRect){ 0, floorf(h * 0.52f), w, h - floorf(h * 0.52f) };
-    else {
-        float pw = fminf(fmaxf(w * 0.34f, 320.0f), 440.0f);
-        ui->panel = (UiRect){ w - pw, 0, pw, h };
-    }
-    UiRect p = ui->panel;
-    ui->panel_content = (UiRect){ p.x + PANEL_PAD, p.y + HEADER_H, p.w - 2 * PANEL_PAD, p.h - HEADER_H - 8 };
-    for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = (UiRect){ 0, 0, 0, 0 };
-    if (panel_visible(app)) {
-        ui->buttons[UI_BUTTON_BACK] = (UiRect){ p.x + 8, p.y + 6, BUTTON, BUTTON };
-        ui->buttons[UI_BUTTON_FORWARD] = (UiRect){ p.x + 8 + BUTTON + 4, p.y + 6, BUTTON, BUTTON };
-        ui->buttons[UI_BUTTON_CLOSE] = (UiRect){ p.x + p.w - BUTTON - 8, p.y + 6, BUTTON, BUTTON };
-    } else if (app->selection.kind != SELECTION_NONE) {
-        ui->buttons[UI_BUTTON_OPEN_PANEL] = ui->narrow ? (UiRect){ w / 2 - 60, h - 44, 120, 36 }
-                                                       : (UiRect){ w - 112, 12, 100, 36 };
-    }
-    float map_right = panel_visible(app) && !ui->narrow ? p.x : w;
-    float sheet_top = panel_visible(app) && ui->narrow ? p.y : h;
-    timeline_bar_layout(&ui->timeline, ui->r, 0, sheet_top - TIMELINE_BAR_HEIGHT, map_right);
-    search_box_layout(&ui->search, 12, 12, fminf(340.0f, map_right - BUTTON - 40));
-    ui->map_right = map_right;
-    ui->map_bottom = sheet_top - TIMELINE_BAR_HEIGHT;
-
-    float zx = map_right - BUTTON - 12, zy = ui->buttons[UI_BUTTON_OPEN_PANEL].w > 0 && !ui->narrow ? 60.0f : 12.0f;
-    ui->buttons[UI_BUTTON_ZOOM_IN] = (UiRect){ zx, zy, BUTTON, BUTTON };
-    ui->buttons[UI_BUTTON_ZOOM_OUT] = (UiRect){ zx, zy + BUTTON + 4, BUTTON, BUTTON };
-    ui->buttons[UI_BUTTON_RESET] = (UiRect){ zx, zy + 2 * (BUTTON + 4), BUTTON, BUTTON };
+    const ScreenLayout *s = &app->screen;
+    ui->width = s->width;
+    ui->height = s->height;
+    ui->narrow = s->narrow;
+    ui->panel = ui_rect(s->panel);
+    ui->panel_content = ui_rect(s->panel_content);
+    for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = ui_rect(s->buttons[i]);
+    timeline_bar_layout(&ui->timeline, ui->r, s->timeline.x, s->timeline.y, s->timeline.w);
+    search_box_layout(&ui->search, s->search.x, s->search.y, s->search.w);
+    ui->map_right = s->map.x + s->map.w;
+    ui->map_bottom = s->map.y + s->map.h;
 }
 
 /* Font metrics for the core's word wrap, at one size in device px. */
@@ -146,8 +124,8 @@ static void clamp_scroll(Ui *ui)
 /* Rebuilds the document when the selection changed, rewraps when the width did. */
 static void refresh_document(Ui *ui, const App *app)
 {
-    if (!ui->doc_valid || ui->doc.about.kind != app->selection.kind || ui->doc.about.id != app->selection.id) {
-        panel_build(&ui->doc, app->bundle, app->selection);
+    if (!ui->doc_valid || ui->doc.about.kind != app->select.current.kind || ui->doc.about.id != app->select.current.id) {
+        panel_build(&ui->doc, app->bundle, app->select.current);
         ui->doc_valid = true;
         ui->scroll_y = 0;
         ui->wrapped_width = -1;
@@ -179,37 +157,33 @@ static UiButton button_at(const Ui *ui, double x, double y)
     return UI_BUTTON_NONE;
 }
 
-static void press_button(UiButton b, App *app, double now_ms)
+/* What a button means. */
+static Command button_command(UiButton b)
 {
-    View *v = &app->view;
+    Command c = { .kind = CMD_NONE };
     switch (b) {
-    case UI_BUTTON_CLOSE: app->panel_open = false; break;
-    case UI_BUTTON_OPEN_PANEL: app->panel_open = true; break;
-    case UI_BUTTON_BACK: app_history_step(app, -1, now_ms); break;
-    case UI_BUTTON_FORWARD: app_history_step(app, +1, now_ms); break;
-    case UI_BUTTON_ZOOM_IN: view_fly_to(v, v->center_x, v->center_y, v->scale_px * 1.5, now_ms, 250); break;
-    case UI_BUTTON_ZOOM_OUT: view_fly_to(v, v->center_x, v->center_y, v->scale_px / 1.5, now_ms, 250); break;
-    case UI_BUTTON_RESET: {
-        View target = *v;
-        view_fit(&target, app->home_bounds, 0);
-        view_fly_to(v, target.center_x, target.center_y, target.scale_px, now_ms, 0);
-        break;
-    }
+    case UI_BUTTON_CLOSE: c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_OFF); break;
+    case UI_BUTTON_OPEN_PANEL: c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_ON); break;
+    case UI_BUTTON_BACK: c.kind = CMD_HISTORY_STEP; c.u.direction = -1; break;
+    case UI_BUTTON_FORWARD: c.kind = CMD_HISTORY_STEP; c.u.direction = +1; break;
+    case UI_BUTTON_ZOOM_IN: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1.5; break;
+    case UI_BUTTON_ZOOM_OUT: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1 / 1.5; break;
+    case UI_BUTTON_RESET: c.kind = CMD_FLY_HOME; break;
     default: break;
     }
-    app->needs_redraw = true;
+    return c;
 }
 
-bool ui_update(Ui *ui, App *app, AppInput *in)
+bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
 {
     layout(ui, app);
-    /* Tell the app what the panel hides when open, so flights centre in what is left. */
-    app->panel_inset_right_css = ui->narrow ? 0 : ui->panel.w;
-    app->panel_inset_bottom_css = ui->narrow ? ui->panel.h : 0;
-    app->chrome_inset_bottom_css = TIMELINE_BAR_HEIGHT;
-    if (search_box_update(&ui->search, app, in)) return true;
-    if (timeline_bar_update(&ui->timeline, app, in)) return true;
-    bool panel = panel_visible(app);
+    bool search = search_box_update(&ui->search, app, in, out);
+    if (ui->search.dirty) { ui->dirty = true; ui->search.dirty = false; }
+    if (search) return true;
+    bool timeline = timeline_bar_update(&ui->timeline, app, in, out);
+    if (ui->timeline.dirty) { ui->dirty = true; ui->timeline.dirty = false; }
+    if (timeline) return true;
+    bool panel = app_panel_visible(app);
     if (panel) refresh_document(ui, app);
     double x = in->pointer_x, y = in->pointer_y;
     bool over_panel = panel && in_rect(ui->panel, x, y);
@@ -220,23 +194,24 @@ bool ui_update(Ui *ui, App *app, AppInput *in)
     if (hover_line != ui->hover_line || button != ui->hover_button) {
         ui->hover_line = hover_line;
         ui->hover_button = button;
-        app->needs_redraw = true;
+        ui->dirty = true;
     }
     if (in->pointer_pressed && button != UI_BUTTON_NONE) {
-        press_button(button, app, in->now_ms);
+        command_queue_push(out, button_command(button));
+        ui->dirty = true;
         return true;
     }
     if (panel && (in->keys_pressed & (APP_KEY_PAGE_UP | APP_KEY_PAGE_DOWN))) {
         float page = ui->panel_content.h * 0.85f;
         ui->scroll_y += (in->keys_pressed & APP_KEY_PAGE_DOWN) ? page : -page;
         clamp_scroll(ui);
-        app->needs_redraw = true;
+        ui->dirty = true;
     }
     if (over_panel) {
         if (in->wheel_steps != 0) {
             ui->scroll_y -= (float)in->wheel_steps * WHEEL_SCROLL_CSS;
             clamp_scroll(ui);
-            app->needs_redraw = true;
+            ui->dirty = true;
         }
         if (in->pointer_pressed) {
             ui->dragging_panel = false;
@@ -252,19 +227,26 @@ bool ui_update(Ui *ui, App *app, AppInput *in)
             ui->scroll_y -= dy;
             ui->drag_last_y = (float)y;
             clamp_scroll(ui);
-            app->needs_redraw = true;
+            ui->dirty = true;
         }
     }
     if (in->pointer_released && ui->pressed_on_panel) {
         if (!ui->dragging_panel && hover_line >= 0) {
             Selection target = ui->doc.blocks[ui->lines[hover_line].block].link;
-            app_select(app, target, in->now_ms);
+            command_queue_push(out, cmd_select(target.kind, target.id));
         }
         ui->dragging_panel = false;
         ui->pressed_on_panel = false;
         return true;
     }
     return over || ui->pressed_on_panel;
+}
+
+bool ui_take_dirty(Ui *ui)
+{
+    bool d = ui->dirty;
+    ui->dirty = false;
+    return d;
 }
 
 static void draw_button(Ui *ui, UiButton b, RenderIcon icon)
@@ -368,7 +350,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
 void ui_draw(Ui *ui, const App *app)
 {
     layout(ui, app);
-    if (panel_visible(app)) {
+    if (app_panel_visible(app)) {
         refresh_document(ui, app);
         draw_panel(ui, app);
     }
@@ -381,25 +363,25 @@ void ui_draw(Ui *ui, const App *app)
         float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
         render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
     }
-    if (app->notice[0]) { /* a problem the user must know about, top centre */
+    if (app->messages.notice[0]) { /* a problem the user must know about, top centre */
         const Theme *nt = ui->r->theme;
-        float nw = fminf(render_text_width(ui->r, FACE_BOLD, 13, app->notice) + 24, ui->width - 20);
+        float nw = fminf(render_text_width(ui->r, FACE_BOLD, 13, app->messages.notice) + 24, ui->width - 20);
         render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 30, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
-        render_text(ui->r, FACE_BOLD, 13, (ui->width - nw) / 2 + 12, 28, app->notice, nt->panel_bg);
+        render_text(ui->r, FACE_BOLD, 13, (ui->width - nw) / 2 + 12, 28, app->messages.notice, nt->panel_bg);
     }
-    if (app->toast[0]) { /* a confirmation, bottom centre of the map */
+    if (app->messages.toast[0]) { /* a confirmation, bottom centre of the map */
         const Theme *tt = ui->r->theme;
-        float tw = render_text_width(ui->r, FACE_BOLD, 13, app->toast) + 28;
+        float tw = render_text_width(ui->r, FACE_BOLD, 13, app->messages.toast) + 28;
         float tx = (ui->map_right - tw) / 2, ty = ui->map_bottom - 52;
         render_fill_rect(ui->r, tx, ty, tw, 32, tt->panel_text);
-        render_text(ui->r, FACE_BOLD, 13, tx + 14, ty + 21, app->toast, tt->panel_bg);
+        render_text(ui->r, FACE_BOLD, 13, tx + 14, ty + 21, app->messages.toast, tt->panel_bg);
     }
     /* Attribution in the map's own bottom-right corner, clear of the panel. */
     const Theme *t = ui->r->theme;
     const char *attribution = bundle_meta(app->bundle).attribution;
     float map_right = ui->map_right, map_bottom = ui->map_bottom;
     timeline_bar_draw(&ui->timeline, ui->r, app);
-    if (!ui->narrow || !panel_visible(app)) render_legend(ui->r, app, 10, map_bottom - 6);
+    if (!ui->narrow || !app_panel_visible(app)) render_legend(ui->r, app, 10, map_bottom - 6);
     float aw = render_text_width(ui->r, FACE_REGULAR, 11, attribution);
     render_fill_rect(ui->r, map_right - aw - 12, map_bottom - 20, aw + 12, 20, t->panel_bg);
     render_text(ui->r, FACE_REGULAR, 11, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);
@@ -411,7 +393,7 @@ void ui_draw(Ui *ui, const App *app)
 
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)
 {
-    if (!panel_visible(app)) {
+    if (!app_panel_visible(app)) {
         if (out_size) out[0] = 0;
         return 0;
     }

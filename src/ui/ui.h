@@ -2,7 +2,8 @@
  *
  * Immediate-mode in spirit, with a layout kept between frames: ui_update
  * reads the frame's input against the layout (so a click on the panel never
- * reaches the map) and changes the App; ui_draw lays out and draws. Panel
+ * reaches the map) and emits commands; ui_draw draws into the core's screen
+ * layout. Panel
  * text comes from core/panel.c as styled blocks and is wrapped here with the
  * renderer's font metrics. Positions are css px.
  * Depends on render/ and core/, never on the platform layer. */
@@ -28,9 +29,12 @@ typedef struct UiLine {
 
 #define UI_MAX_LINES 2048
 
+/* The buttons, in the screen layout's order (core/screen_layout.h). */
 typedef enum UiButton {
-    UI_BUTTON_NONE, UI_BUTTON_CLOSE, UI_BUTTON_BACK, UI_BUTTON_FORWARD, UI_BUTTON_OPEN_PANEL,
-    UI_BUTTON_ZOOM_IN, UI_BUTTON_ZOOM_OUT, UI_BUTTON_RESET, UI_BUTTON_COUNT
+    UI_BUTTON_NONE = SCREEN_BUTTON_NONE, UI_BUTTON_CLOSE = SCREEN_BUTTON_CLOSE, UI_BUTTON_BACK = SCREEN_BUTTON_BACK,
+    UI_BUTTON_FORWARD = SCREEN_BUTTON_FORWARD, UI_BUTTON_OPEN_PANEL = SCREEN_BUTTON_OPEN_PANEL,
+    UI_BUTTON_ZOOM_IN = SCREEN_BUTTON_ZOOM_IN, UI_BUTTON_ZOOM_OUT = SCREEN_BUTTON_ZOOM_OUT,
+    UI_BUTTON_RESET = SCREEN_BUTTON_RESET, UI_BUTTON_COUNT = SCREEN_BUTTON_COUNT
 } UiButton;
 
 typedef struct Ui {
@@ -58,6 +62,7 @@ typedef struct Ui {
     bool pressed_on_panel;   /* the current press began on the panel */
     bool dragging_panel;
     float drag_last_y;
+    bool dirty;              /* something only the UI shows changed (a hover, a scroll): draw again */
 } Ui;
 
 /* Sets up the UI for a bundle (builds the search index). Returns false if
@@ -68,9 +73,12 @@ void ui_shutdown(Ui *ui);
 void ui_prewarm(Ui *ui, float dpr);
 
 /* Handles the frame's input aimed at the UI, clearing from *in the keys and
- * text it used. Returns true if the pointer is over the UI, in which case the
- * caller must not give pointer, click or wheel input to the map this frame. */
-bool ui_update(Ui *ui, App *app, AppInput *in);
+ * text it used, and queues the commands its buttons, links and widgets mean.
+ * Returns true if the pointer is over the UI, in which case the caller must
+ * not give pointer, click or wheel input to the map this frame. */
+bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out);
+/* Whether the UI needs a redraw of its own since the last call. */
+bool ui_take_dirty(Ui *ui);
 
 /* Draws the UI over the map (between render_map and render_flush). */
 void ui_draw(Ui *ui, const App *app);

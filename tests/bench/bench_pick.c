@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
 #include "event_markers.h"
 #include "test_support.h"
 
@@ -113,7 +114,7 @@ int main(void)
         fprintf(stderr, "bench_pick: app_init failed\n");
         return 1;
     }
-    app.chrome_inset_bottom_css = 78;
+    app.screen.chrome_inset_bottom_css = 78;
     EventMarkers *m = app.markers;
     printf("bench_pick: %u events at %u places, viewport 1280x800 css px at the home view\n", b.event_count,
            b.place_count);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "app.h"
+#include "app_json.h"
 #include "test_support.h"
 
 static App app; /* large: keep it off the stack */
@@ -24,30 +26,32 @@ static void test_click_selects_and_history(void)
     screen_of(1.5, 0.5, &x, &y); /* inside KAZ, outside its hole */
     AppInput in = frame_input(now, x, y);
     in.pointer_pressed = in.pointer_down = true;
-    app_update(&app, &in);
-    CHECK(app.selection.kind == SELECTION_COUNTRY && app.selection.id == 1);
-    CHECK(app.panel_open);
+    tb_update(&app, &in);
+    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1);
+    CHECK(app.select.panel_open);
     in = frame_input(now += 16, x, y);
     in.pointer_released = true;
-    app_update(&app, &in);
-    CHECK_EQ_U(app.hover_country, 1);
+    tb_update(&app, &in);
+    CHECK_EQ_U(app.hover.country, 1);
 
-    app_select(&app, (Selection){ SELECTION_EVENT, 2 }, now);
-    app_select(&app, (Selection){ SELECTION_PLACE, 1 }, now);
-    CHECK(app.selection.kind == SELECTION_PLACE);
-    CHECK(app_history_step(&app, -1, now));
-    CHECK(app.selection.kind == SELECTION_EVENT && app.selection.id == 2);
-    CHECK(app_history_step(&app, -1, now));
-    CHECK(app.selection.kind == SELECTION_COUNTRY && app.selection.id == 1);
-    CHECK(!app_history_step(&app, -1, now)); /* at the start */
-    CHECK(app_history_step(&app, +1, now));
-    CHECK(app.selection.kind == SELECTION_EVENT);
+    tb_select(&app, (Selection){ SELECTION_EVENT, 2 }, now);
+    tb_select(&app, (Selection){ SELECTION_PLACE, 1 }, now);
+    CHECK(app.select.current.kind == SELECTION_PLACE);
+    CHECK(tb_history(&app, -1, now));
+    CHECK(app.select.current.kind == SELECTION_EVENT && app.select.current.id == 2);
+    CHECK(tb_history(&app, -1, now));
+    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1);
+    CHECK(!tb_history(&app, -1, now)); /* at the start */
+    CHECK(tb_history(&app, +1, now));
+    CHECK(app.select.current.kind == SELECTION_EVENT);
     /* A new selection drops the forward part. */
-    app_select(&app, (Selection){ SELECTION_ARTICLE, 3 }, now);
-    CHECK(!app_history_step(&app, +1, now));
-    /* Invalid ids clear the selection instead of pointing at nothing. */
-    app_select(&app, (Selection){ SELECTION_EVENT, 77 }, now);
-    CHECK(app.selection.kind == SELECTION_NONE);
+    tb_select(&app, (Selection){ SELECTION_ARTICLE, 3 }, now);
+    CHECK(!tb_history(&app, +1, now));
+    /* A command with an id the bundle lacks is refused and changes nothing. */
+    CHECK(!tb_select(&app, (Selection){ SELECTION_EVENT, 77 }, now));
+    CHECK(app.select.current.kind == SELECTION_ARTICLE && app.select.current.id == 3);
+    CHECK(!tb_select(&app, (Selection){ (SelectionKind)99, 1 }, now));
+    CHECK(app.select.current.kind == SELECTION_ARTICLE);
     CHECK(!app_selection_valid(&app, (Selection){ SELECTION_COUNTRY, 4 }));
     CHECK(app_selection_valid(&app, (Selection){ SELECTION_COUNTRY, 3 }));
 }
@@ -61,16 +65,18 @@ static void test_wheel_keeps_point_fixed(void)
     double scale0 = app.view.scale_px;
     AppInput in = frame_input(now, sx, sy);
     in.wheel_steps = 2;
-    app_update(&app, &in);
+    tb_update(&app, &in);
     CHECK(app.view.scale_px > scale0 * 1.5);
     view_screen_to_world(&app.view, sx, sy, &wx1, &wy1);
     CHECK_NEAR(wx1, wx0, 1e-9);
     CHECK_NEAR(wy1, wy0, 1e-9);
     CHECK(app.interacting);
     /* Once the motion is over, the app asks for one more (crisp) frame. */
-    app.needs_redraw = false;
+    Command drawn = cmd_toggle(CMD_FRAME_DRAWN, TOGGLE_OFF);
+    app_apply(&app, &drawn, now);
+    CHECK(!app.needs_redraw);
     in = frame_input(now + 1000, sx, sy);
-    app_update(&app, &in);
+    tb_update(&app, &in);
     CHECK(!app.interacting);
     CHECK(app.needs_redraw);
 }
@@ -78,32 +84,32 @@ static void test_wheel_keeps_point_fixed(void)
 static void test_drag_pans_without_selecting(void)
 {
     double now = 9000;
-    app_select(&app, (Selection){ SELECTION_NONE, 0 }, now);
+    tb_select(&app, (Selection){ SELECTION_NONE, 0 }, now);
     view_cancel_flight(&app.view);
     double x = 400, y = 300, wx0, wy0, wx1, wy1;
     view_screen_to_world(&app.view, x, y, &wx0, &wy0);
     AppInput in = frame_input(now, x, y);
     in.pointer_pressed = in.pointer_down = true;
-    app_update(&app, &in);
+    tb_update(&app, &in);
     for (int i = 1; i <= 10; i++) {
         in = frame_input(now + i * 16, x + i * 10, y + i * 5);
         in.pointer_down = true;
-        app_update(&app, &in);
+        tb_update(&app, &in);
     }
-    CHECK(app.dragging);
+    CHECK(tb_gesture.dragging);
     /* The world point first under the pointer follows it. */
     view_screen_to_world(&app.view, x + 100, y + 50, &wx1, &wy1);
     CHECK_NEAR(wx1, wx0, 1e-9);
     CHECK_NEAR(wy1, wy0, 1e-9);
     in = frame_input(now + 200, x + 100, y + 50);
     in.pointer_released = true;
-    app_update(&app, &in);
-    CHECK(!app.dragging);
+    tb_update(&app, &in);
+    CHECK(!tb_gesture.dragging);
 }
 
 static void test_state_json(void)
 {
-    app_select_country(&app, 2, 0);
+    tb_select(&app, (Selection){ SELECTION_COUNTRY, 2 }, 0);
     char json[2048];
     int n = app_state_json(&app, json, sizeof json);
     CHECK(n > 0 && (size_t)n == strlen(json));

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "deeplink.h"
+#include "app.h"
+#include "app_json.h"
 #include "test_support.h"
 
 static App a, b; /* large: keep them off the stack */
@@ -19,17 +21,17 @@ static void fresh(App *app)
 static void test_round_trip(void)
 {
     fresh(&a);
-    app_select(&a, (Selection){ SELECTION_EVENT, 2 }, 0);
+    tb_select(&a, (Selection){ SELECTION_EVENT, 2 }, 0);
     view_step(&a.view, 1e9);
     /* The fixture's shapes are not real geography: centre on a real point. */
     WorldPoint w = geo_project(&a.projection, 67, 48);
     a.view.center_x = w.x;
     a.view.center_y = w.y;
-    app_set_years(&a, 2019, 2020);
-    app_toggle_category(&a, CATEGORY_TRADE, false);
-    a.layers = LAYER_MARKERS | LAYER_RELATIONS;
-    a.local_names = true;
-    a.panel_open = false;
+    tb_years(&a, 2019, 2020);
+    tb_category(&a, CATEGORY_TRADE, false);
+    a.display.layers = LAYER_MARKERS | LAYER_RELATIONS;
+    a.display.local_names = true;
+    a.select.panel_open = false;
     char s1[512], s2[512];
     deeplink_write(&a, s1, sizeof s1);
     CHECK(strstr(s1, "e=e2") == s1);
@@ -41,13 +43,13 @@ static void test_round_trip(void)
 
     fresh(&b);
     DeeplinkReport rep;
-    deeplink_apply(&b, s1, &rep);
+    tb_apply_state(&b, s1, &rep);
     CHECK_EQ_U(rep.ignored, 0);
     CHECK(rep.applied >= 6);
     deeplink_write(&b, s2, sizeof s2);
     CHECK_STR(s2, s1);
-    CHECK(b.selection.kind == SELECTION_EVENT && b.selection.id == 2);
-    CHECK(!b.panel_open);
+    CHECK(b.select.current.kind == SELECTION_EVENT && b.select.current.id == 2);
+    CHECK(!b.select.panel_open);
     CHECK_NEAR(b.view.center_x, a.view.center_x, 1e-4);
     CHECK_NEAR(b.view.scale_px / a.view.scale_px, 1.0, 0.01);
 
@@ -75,33 +77,33 @@ static void test_garbage(void)
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         fresh(&b);
         DeeplinkReport rep;
-        deeplink_apply(&b, inputs[i], &rep);
+        tb_apply_state(&b, inputs[i], &rep);
         CHECK(rep.applied + rep.ignored >= 0);
         CHECK(b.view.scale_px > 0 && isfinite(b.view.center_x) && isfinite(b.view.center_y));
-        CHECK(b.filter.year_from <= b.filter.year_to);
+        CHECK(b.timeline.filter.year_from <= b.timeline.filter.year_to);
     }
     /* Good fields still apply around bad ones. */
     fresh(&b);
     DeeplinkReport rep;
-    deeplink_apply(&b, "zzz=1&c=UZB&v=abc&t=2020-2021&f=nope", &rep);
-    CHECK(b.selection.kind == SELECTION_COUNTRY && b.selection.id == 2);
-    CHECK(b.filter.year_from == 2020 && b.filter.year_to == 2021);
+    tb_apply_state(&b, "zzz=1&c=UZB&v=abc&t=2020-2021&f=nope", &rep);
+    CHECK(b.select.current.kind == SELECTION_COUNTRY && b.select.current.id == 2);
+    CHECK(b.timeline.filter.year_from == 2020 && b.timeline.filter.year_to == 2021);
     CHECK_EQ_U(rep.applied, 2);
     CHECK_EQ_U(rep.ignored, 3);
     CHECK(rep.first_problem[0] != 0);
     /* Reversed years are swapped; the last selection field wins. */
     fresh(&b);
-    deeplink_apply(&b, "t=2021-2019&c=KAZ&c=TKM", NULL);
-    CHECK(b.filter.year_from == 2019 && b.filter.year_to == 2021);
-    CHECK(b.selection.id == 3);
+    tb_apply_state(&b, "t=2021-2019&c=KAZ&c=TKM", NULL);
+    CHECK(b.timeline.filter.year_from == 2019 && b.timeline.filter.year_to == 2021);
+    CHECK(b.select.current.id == 3);
     /* Overlong input: bounded work, no crash, nothing past the limit applies. */
     size_t n = 100000;
     char *big = malloc(n + 16);
     memset(big, 'x', n);
     memcpy(big + n, "&c=KAZ", 7);
     fresh(&b);
-    deeplink_apply(&b, big, &rep);
-    CHECK(b.selection.kind == SELECTION_NONE);
+    tb_apply_state(&b, big, &rep);
+    CHECK(b.select.current.kind == SELECTION_NONE);
     free(big);
     /* Random bytes. */
     uint64_t seed = 42;
@@ -114,7 +116,7 @@ static void test_garbage(void)
         }
         junk[len] = 0;
         fresh(&b);
-        deeplink_apply(&b, junk, NULL);
+        tb_apply_state(&b, junk, NULL);
         CHECK(isfinite(b.view.scale_px) && b.view.scale_px > 0);
     }
 }

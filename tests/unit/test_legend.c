@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "legend.h"
+#include "app.h"
+#include "app_json.h"
 #include "test_support.h"
 
 /* 1, 2 or 5 times a power of ten. */
@@ -66,7 +68,7 @@ int main(void)
     CHECK(!legend_scale_bar(&app, 0, &km_n, &px_n));
 
     /* The key sits at the bottom left of the map area, above the timeline. */
-    app.chrome_inset_bottom_css = 78;
+    app.screen.chrome_inset_bottom_css = 78;
     LegendLayout l;
     legend_layout(&app, &l);
     CHECK(l.open);
@@ -79,28 +81,28 @@ int main(void)
     CHECK(legend_contains(&l, l.x + 5, l.y + l.h - 2, &toggle) && !toggle);
     CHECK(!legend_contains(&l, l.x + l.w + 1, l.y + 5, &toggle) && !toggle);
     double open_h = l.h;
-    app.layers |= LAYER_RELATIONS;
+    app.display.layers |= LAYER_RELATIONS;
     legend_layout(&app, &l);
     CHECK(l.arcs && l.h > open_h);
     /* Folded: a header and the scale bar, still at the bottom. */
-    app.legend_flipped = true;
+    app.display.legend_flipped = true;
     legend_layout(&app, &l);
     CHECK(!l.open && !l.arcs && l.h < open_h);
     CHECK_NEAR(l.y + l.h, 800 - 78 - LEGEND_MARGIN_CSS, 1e-9);
     CHECK(l.scale_y > l.y && l.scale_y < l.y + l.h);
     /* On a small screen it starts folded, and a flip opens it. */
     app.view.width_css = 400;
-    app.legend_flipped = false;
+    app.display.legend_flipped = false;
     legend_layout(&app, &l);
     CHECK(!l.open);
-    app.legend_flipped = true;
+    app.display.legend_flipped = true;
     legend_layout(&app, &l);
     CHECK(l.open);
     app.view.width_css = 1200;
-    app.legend_flipped = true;
+    app.display.legend_flipped = true;
     /* A panel at the bottom (narrow screens) lifts it. */
-    app.panel_open = true;
-    app.panel_inset_bottom_css = 300;
+    app.select.panel_open = true;
+    app.screen.panel_inset_bottom_css = 300;
     legend_layout(&app, &l);
     CHECK_NEAR(l.y + l.h, 800 - 78 - 300 - LEGEND_MARGIN_CSS, 1e-9);
 

@@ -616,6 +616,11 @@ static inline uint8_t *test_read_file(const char *path, size_t *size)
  * (a failed check, with the reason; nothing left open) if either fails; the
  * caller then frees data. Tests that use it include app.h first. */
 #ifdef STEPPE_APP_H
+#include "deeplink.h"
+
+static Gesture tb_gesture;
+static bool tb_gesture_ready;
+
 static inline bool tb_open_app(const uint8_t *data, size_t size, Bundle *b, App *app, double w, double h)
 {
     char message[256];
@@ -628,7 +633,60 @@ static inline bool tb_open_app(const uint8_t *data, size_t size, Bundle *b, App 
     bool ok = app_init(app, b, w, h, 0);
     CHECK(ok);
     if (!ok) bundle_close(b);
+    tb_gesture_ready = false;
     return ok;
+}
+
+/* One frame of input through the gesture recogniser (core/gesture.c), as the
+ * platform does it; one recogniser per test program. */
+static inline void tb_update(App *app, const AppInput *in)
+{
+    if (!tb_gesture_ready) {
+        gesture_init(&tb_gesture, app->now_ms);
+        tb_gesture_ready = true;
+    }
+    gesture_update(&tb_gesture, app, in);
+}
+
+/* Commands, applied as the UI or a deep link would. Each returns whether the
+ * command was applied. */
+static inline bool tb_select(App *app, Selection sel, double now_ms)
+{
+    Command c = cmd_select(sel.kind, sel.id);
+    return app_apply(app, &c, now_ms);
+}
+static inline bool tb_history(App *app, int direction, double now_ms)
+{
+    Command c = { .kind = CMD_HISTORY_STEP };
+    c.u.direction = direction;
+    return app_apply(app, &c, now_ms);
+}
+static inline bool tb_years(App *app, int from, int to)
+{
+    Command c = { .kind = CMD_SET_YEARS };
+    c.u.years.from = from;
+    c.u.years.to = to;
+    return app_apply(app, &c, app->now_ms);
+}
+static inline bool tb_category(App *app, unsigned category, bool solo)
+{
+    Command c = { .kind = CMD_SET_CATEGORY };
+    c.u.category.index = category;
+    c.u.category.on = TOGGLE_FLIP;
+    c.u.category.solo = solo;
+    return app_apply(app, &c, app->now_ms);
+}
+static inline bool tb_toggle(App *app, CommandKind kind)
+{
+    Command c = cmd_toggle(kind, TOGGLE_FLIP);
+    return app_apply(app, &c, app->now_ms);
+}
+static inline bool tb_apply_state(App *app, const char *text, DeeplinkReport *report)
+{
+    Command c = { .kind = CMD_APPLY_STATE };
+    c.u.text.text = text;
+    c.u.text.report = report;
+    return app_apply(app, &c, app->now_ms);
 }
 #endif
 

@@ -1,4 +1,4 @@
-/* test_raster: exact pixels from the software rasteriser (core/raster.c). */
+/* test_raster: exact pixels from the software rasteriser (pixel/raster.c). */
 #include "raster.h"
 #include "test_support.h"
 

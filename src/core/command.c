@@ -1,0 +1,476 @@
+/* command: app_apply, the one writer of the App. See command.h. */
+#include "command.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "deeplink.h"
+#include "event_markers.h"
+
+#define FLY_MARGIN_CSS 48.0
+#define INTERACTION_LINGER_MS 150.0
+#define PLAY_YEARS_PER_S 1.5
+#define TOAST_MS 2000.0
+#define ALL_CATEGORIES ((1u << CATEGORY_COUNT) - 1)
+#define ALL_LAYERS ((1u << LAYER_COUNT) - 1)
+
+const char *command_name(CommandKind kind)
+{
+    static const char *const names[COMMAND_KIND_COUNT] = {
+#define COMMAND_NAME(k, name) name,
+        COMMAND_KINDS(COMMAND_NAME)
+#undef COMMAND_NAME
+    };
+    return (unsigned)kind < COMMAND_KIND_COUNT ? names[kind] : "";
+}
+
+static bool toggled(bool now, Toggle on) { return on == TOGGLE_FLIP ? !now : on == TOGGLE_ON; }
+static bool toggle_valid(Toggle on) { return on == TOGGLE_OFF || on == TOGGLE_ON || on == TOGGLE_FLIP; }
+
+/* The layout follows the viewport and whether the panel shows. */
+static void refresh_screen(App *app)
+{
+    ScreenInputs in = { app->view.width_css, app->view.height_css, app_panel_visible(app),
+                        app->select.current.kind != SELECTION_NONE };
+    screen_layout_compute(&in, &app->screen);
+}
+
+/* --- flights ------------------------------------------------------------------- */
+
+/* How much of the map the open panel hides, and the timeline always. */
+static double inset_right(const App *app) { return app->select.panel_open ? app->screen.panel_inset_right_css : 0; }
+static double inset_bottom(const App *app)
+{
+    return (app->select.panel_open ? app->screen.panel_inset_bottom_css : 0) + app->screen.chrome_inset_bottom_css;
+}
+
+/* Flies so a world rectangle shows with a margin in the part of the map the
+ * panel leaves visible, never zooming out just to frame something huge
+ * (Russia) unless allowed to. */
+static void fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms)
+{
+    View target = app->view;
+    double visible_w = fmax(120.0, app->view.width_css - inset_right(app));
+    double visible_h = fmax(120.0, app->view.height_css - inset_bottom(app));
+    target.width_css = visible_w;
+    target.height_css = visible_h;
+    view_fit(&target, bounds, FLY_MARGIN_CSS);
+    double scale = target.scale_px;
+    if (!allow_zoom_out && scale < app->view.scale_px) scale = app->view.scale_px;
+    double cx = (bounds[0] + bounds[2]) / 2 + inset_right(app) / 2 / scale;
+    double cy = (bounds[1] + bounds[3]) / 2 + inset_bottom(app) / 2 / scale;
+    if (!allow_zoom_out && scale == app->view.scale_px) {
+        cx = target.center_x + inset_right(app) / 2 / scale;
+        cy = target.center_y + inset_bottom(app) / 2 / scale;
+    }
+    view_fly_to(&app->view, cx, cy, scale, now_ms, 0);
+}
+
+/* Flies to a point, zooming in to at least a regional close-up, and centres it
+ * in the part of the map the panel leaves visible. */
+static void fly_to_point(App *app, double wx, double wy, double now_ms)
+{
+    double scale = app->view.scale_px;
+    if (scale < app->home_scale_px * 2.5) scale = app->home_scale_px * 2.5;
+    view_fly_to(&app->view, wx + inset_right(app) / 2 / scale, wy + inset_bottom(app) / 2 / scale, scale, now_ms, 0);
+}
+
+static void fly_to_selection(App *app, Selection sel, double now_ms)
+{
+    const Bundle *b = app->bundle;
+    switch (sel.kind) {
+    case SELECTION_COUNTRY: {
+        BundleCountry c = bundle_country(b, sel.id);
+        if (!c.ring_count) return;
+        double bounds[4] = { c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3] };
+        fly_to_bounds(app, bounds, c.label_rank <= 1, now_ms);
+        break;
+    }
+    case SELECTION_PLACE: {
+        BundlePlace p = bundle_place(b, sel.id);
+        fly_to_point(app, p.x, p.y, now_ms);
+        break;
+    }
+    case SELECTION_EVENT: {
+        BundlePlace p = bundle_place(b, bundle_event(b, sel.id).place);
+        fly_to_point(app, p.x, p.y, now_ms);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void fly_home(App *app, double now_ms)
+{
+    View target = app->view;
+    view_fit(&target, app->home_bounds, 0);
+    view_fly_to(&app->view, target.center_x, target.center_y, target.scale_px, now_ms, 0);
+}
+
+/* --- selection and history --------------------------------------------------------- */
+
+static bool selection_equal(Selection a, Selection b) { return a.kind == b.kind && a.id == b.id; }
+
+static void show_selection(App *app, Selection sel, double now_ms)
+{
+    app->select.current = sel;
+    app->select.panel_open = sel.kind != SELECTION_NONE;
+    refresh_screen(app);
+    fly_to_selection(app, sel, now_ms);
+}
+
+static bool select(App *app, Selection sel, double now_ms)
+{
+    if (!app_selection_valid(app, sel)) return false;
+    SelectionState *s = &app->select;
+    if (selection_equal(sel, s->current)) {
+        if (sel.kind != SELECTION_NONE) s->panel_open = true;
+        return true;
+    }
+    /* A new selection drops the forward part of the history, like a browser. */
+    if (s->history_count == 0 || !selection_equal(s->history[s->history_pos], sel)) {
+        if (s->history_count > 0) s->history_count = s->history_pos + 1;
+        if (s->history_count == APP_HISTORY_MAX) {
+            memmove(s->history, s->history + 1, (APP_HISTORY_MAX - 1) * sizeof s->history[0]);
+            s->history_count--;
+        }
+        s->history[s->history_count++] = sel;
+        s->history_pos = s->history_count - 1;
+    }
+    show_selection(app, sel, now_ms);
+    return true;
+}
+
+static bool history_step(App *app, int direction, double now_ms)
+{
+    SelectionState *s = &app->select;
+    if (direction == 0) return false;
+    int pos = s->history_pos + (direction < 0 ? -1 : 1);
+    if (s->history_count == 0 || pos < 0 || pos >= s->history_count) return false;
+    s->history_pos = pos;
+    show_selection(app, s->history[pos], now_ms);
+    return true;
+}
+
+/* --- the timeline ----------------------------------------------------------------- */
+
+static void set_years(App *app, int year_from, int year_to)
+{
+    TimelineState *t = &app->timeline;
+    if (year_from > year_to) { int swap = year_from; year_from = year_to; year_to = swap; }
+    if (year_from < t->first_year) year_from = t->first_year;
+    if (year_to > t->last_year) year_to = t->last_year;
+    if (year_from > t->last_year) year_from = t->last_year;
+    if (year_to < t->first_year) year_to = t->first_year;
+    t->filter.year_from = year_from;
+    t->filter.year_to = year_to;
+}
+
+static void set_playing(App *app, bool on)
+{
+    TimelineState *t = &app->timeline;
+    if (on && !t->playing) t->play_year = t->filter.year_from;
+    t->playing = on;
+}
+
+static bool set_category(App *app, unsigned category, Toggle on, bool solo)
+{
+    if (category >= CATEGORY_COUNT || !toggle_valid(on)) return false;
+    uint32_t bit = 1u << category, *mask = &app->timeline.filter.category_mask;
+    if (solo) *mask = *mask == bit ? ALL_CATEGORIES : bit;
+    else if (toggled((*mask & bit) != 0, on)) *mask |= bit;
+    else *mask &= ~bit;
+    return true;
+}
+
+/* --- deep links -------------------------------------------------------------------- */
+
+/* What a state string describes, back to a fresh atlas's: what it leaves out
+ * must not linger (the browser's back button restores exactly the page it
+ * names). The view and the map key's folding are not reset. */
+static void reset_to_defaults(App *app)
+{
+    app->select.current = (Selection){ SELECTION_NONE, 0 };
+    app->select.panel_open = false;
+    set_years(app, app->timeline.first_year, app->timeline.last_year);
+    app->timeline.filter.category_mask = ALL_CATEGORIES;
+    app->timeline.playing = false;
+    app->display.layers = LAYERS_DEFAULT;
+    app->display.local_names = false;
+    app->display.theme = THEME_ID_DEFAULT;
+}
+
+static void apply_state(App *app, const char *text, DeeplinkReport *report, double now_ms)
+{
+    DeeplinkState st;
+    deeplink_parse(app, text, &st, report);
+    reset_to_defaults(app);
+    if (st.selection.kind != SELECTION_NONE) select(app, st.selection, now_ms);
+    if (st.has_view) {
+        WorldPoint w = geo_project(&app->projection, st.lon_deg, st.lat_deg);
+        View *v = &app->view;
+        view_cancel_flight(v);
+        v->center_x = w.x;
+        v->center_y = w.y;
+        v->scale_px = app->home_scale_px * pow(2.0, st.zoom);
+        view_resize(v, v->width_css, v->height_css); /* re-clamps centre and scale */
+    }
+    if (st.has_years) set_years(app, st.year_from, st.year_to);
+    if (st.has_categories) app->timeline.filter.category_mask = st.category_mask;
+    if (st.has_layers) app->display.layers = st.layers;
+    app->display.local_names = st.local_names;
+    app->display.theme = st.theme;
+    if (st.panel_closed) app->select.panel_open = false;
+}
+
+/* --- the clock ---------------------------------------------------------------------- */
+
+static void tick(App *app, double now_ms)
+{
+    /* Clamp the frame delta: a background tab or a debugger pause must not
+     * make play jump across decades. */
+    double dt_ms = now_ms - app->now_ms;
+    if (dt_ms < 0 || !isfinite(dt_ms)) dt_ms = 0;
+    if (dt_ms > 100) dt_ms = 100;
+    app->now_ms = now_ms;
+    View *v = &app->view;
+    if (view_step(v, now_ms)) app->needs_redraw = true;
+    TimelineState *t = &app->timeline;
+    if (t->playing) {
+        t->play_year += PLAY_YEARS_PER_S * dt_ms / 1000.0;
+        if (t->play_year >= t->filter.year_to + 1) t->playing = false;
+        app->needs_redraw = true;
+    }
+    if (app->messages.toast[0] && now_ms >= app->messages.toast_until_ms) {
+        app->messages.toast[0] = 0;
+        app->needs_redraw = true;
+    }
+    /* "Interacting" lets the renderer show a scaled copy of the map while the
+     * view moves, and redraw it crisply once it stops. */
+    if (v->flight.active) app->interaction_until_ms = now_ms + INTERACTION_LINGER_MS;
+    bool interacting = now_ms < app->interaction_until_ms;
+    if (app->interacting && !interacting) app->needs_redraw = true;
+    app->interacting = interacting;
+}
+
+static bool hover(App *app, const HoverState *at, const MarkerHit *marker)
+{
+    HoverState *h = &app->hover;
+    if (at->dragging != h->dragging) {
+        h->dragging = at->dragging;
+        app->needs_redraw = true;
+    }
+    if (at->x_css != h->x_css || at->y_css != h->y_css) {
+        h->x_css = at->x_css;
+        h->y_css = at->y_css;
+        if (h->country) app->needs_redraw = true; /* the name follows the pointer */
+    }
+    MarkerHit none = { MARKER_HIT_NONE, -1, 0, 0, false };
+    if (app->markers && event_markers_set_hover(app->markers, marker ? *marker : none)) app->needs_redraw = true;
+    if (at->country != h->country || at->event != h->event || at->place != h->place) {
+        h->country = at->country;
+        h->event = at->event;
+        h->place = at->place;
+        app->needs_redraw = true;
+    }
+    return true;
+}
+
+/* --- the applier --------------------------------------------------------------------- */
+
+static bool apply(App *app, const Command *c, double now_ms)
+{
+    View *v = &app->view;
+    const Bundle *b = app->bundle;
+    switch (c->kind) {
+    case CMD_TICK:
+        tick(app, now_ms);
+        return true;
+    case CMD_RESIZE: {
+        double w = c->u.size.width_css, h = c->u.size.height_css;
+        if (!(w >= 1 && h >= 1 && isfinite(w) && isfinite(h))) return false;
+        if (w != v->width_css || h != v->height_css) {
+            view_resize(v, w, h);
+            View home = *v;
+            view_fit(&home, app->home_bounds, 0);
+            app->home_scale_px = home.scale_px;
+        }
+        break;
+    }
+    case CMD_SELECT:
+        if (!select(app, c->u.selection, now_ms)) return false;
+        break;
+    case CMD_HISTORY_STEP:
+        if (!history_step(app, c->u.direction, now_ms)) return false;
+        break;
+    case CMD_PAN_BY:
+        if (!isfinite(c->u.point.dx_css) || !isfinite(c->u.point.dy_css)) return false;
+        view_cancel_flight(v);
+        view_pan_by(v, c->u.point.dx_css, c->u.point.dy_css);
+        break;
+    case CMD_ZOOM_ABOUT:
+        if (!(c->u.zoom.factor > 0) || !isfinite(c->u.zoom.factor)) return false;
+        view_cancel_flight(v);
+        view_zoom_about(v, c->u.zoom.factor, c->u.zoom.x_css, c->u.zoom.y_css);
+        break;
+    case CMD_ZOOM_BY:
+        if (!(c->u.zoom.factor > 0) || !isfinite(c->u.zoom.factor)) return false;
+        view_fly_to(v, v->center_x, v->center_y, v->scale_px * c->u.zoom.factor, now_ms, 250);
+        break;
+    case CMD_ZOOM_INTO: {
+        if (!(c->u.zoom.factor > 0) || !isfinite(c->u.zoom.factor)) return false;
+        view_cancel_flight(v);
+        double wx, wy;
+        view_screen_to_world(v, c->u.zoom.x_css, c->u.zoom.y_css, &wx, &wy);
+        view_fly_to(v, wx, wy, v->scale_px * c->u.zoom.factor, now_ms, 300);
+        break;
+    }
+    case CMD_FLY_HOME:
+        fly_home(app, now_ms);
+        break;
+    case CMD_FLY_TO_BOUNDS: {
+        const double *r = c->u.fit.bounds;
+        for (int i = 0; i < 4; i++)
+            if (!isfinite(r[i])) return false;
+        if (r[0] > r[2] || r[1] > r[3]) return false;
+        fly_to_bounds(app, r, c->u.fit.allow_zoom_out, now_ms);
+        break;
+    }
+    case CMD_EXPAND_PLACE: {
+        if (c->u.id == 0 || c->u.id > b->place_count || !app->markers) return false;
+        BundlePlace p = bundle_place(b, c->u.id);
+        app->markers->expanded_place = c->u.id;
+        app->markers->expanded_scale = v->scale_px;
+        view_fly_to(v, p.x, p.y, v->scale_px * 3.0, now_ms, 0);
+        break;
+    }
+    case CMD_SET_YEARS:
+        set_years(app, c->u.years.from, c->u.years.to);
+        break;
+    case CMD_SHIFT_YEARS: {
+        int from = app->timeline.filter.year_from + c->u.years.from, to = app->timeline.filter.year_to + c->u.years.from;
+        if (from < app->timeline.first_year || to > app->timeline.last_year) return false;
+        set_years(app, from, to);
+        break;
+    }
+    case CMD_SET_PLAYING:
+        if (!toggle_valid(c->u.toggle)) return false;
+        set_playing(app, toggled(app->timeline.playing, c->u.toggle));
+        break;
+    case CMD_SET_CATEGORY:
+        if (!set_category(app, c->u.category.index, c->u.category.on, c->u.category.solo)) return false;
+        break;
+    case CMD_SET_CATEGORIES:
+        if (c->u.mask & ~ALL_CATEGORIES) return false;
+        app->timeline.filter.category_mask = c->u.mask;
+        break;
+    case CMD_SET_LAYER: {
+        uint32_t bit = c->u.layer.bit;
+        if (!bit || (bit & (bit - 1)) || (bit & ~ALL_LAYERS) || !toggle_valid(c->u.layer.on)) return false;
+        if (toggled((app->display.layers & bit) != 0, c->u.layer.on)) app->display.layers |= bit;
+        else app->display.layers &= ~bit;
+        break;
+    }
+    case CMD_SET_LOCAL_NAMES:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.local_names = toggled(app->display.local_names, c->u.toggle);
+        break;
+    case CMD_SET_THEME:
+        if (c->u.theme.flip)
+            app->display.theme = app->display.theme == THEME_ID_DEFAULT ? THEME_ID_HIGH_CONTRAST : THEME_ID_DEFAULT;
+        else if ((unsigned)c->u.theme.id < THEME_ID_COUNT) app->display.theme = c->u.theme.id;
+        else return false;
+        break;
+    case CMD_SET_PANEL_OPEN: {
+        if (!toggle_valid(c->u.toggle)) return false;
+        bool open = toggled(app->select.panel_open, c->u.toggle);
+        if (open && app->select.current.kind == SELECTION_NONE) return false; /* nothing to show */
+        app->select.panel_open = open;
+        break;
+    }
+    case CMD_SET_LEGEND_FLIPPED:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.legend_flipped = toggled(app->display.legend_flipped, c->u.toggle);
+        break;
+    case CMD_ESCAPE:
+        if (app->messages.notice[0]) app->messages.notice[0] = 0;
+        else if (app->select.panel_open) app->select.panel_open = false;
+        else select(app, (Selection){ SELECTION_NONE, 0 }, now_ms);
+        break;
+    case CMD_APPLY_STATE:
+        if (!c->u.text.text) return false;
+        apply_state(app, c->u.text.text, c->u.text.report, now_ms);
+        break;
+    case CMD_RESET:
+        reset_to_defaults(app);
+        break;
+    case CMD_REQUEST:
+        if (c->u.mask & ~(uint32_t)(APP_REQUEST_COPY_TEXT | APP_REQUEST_EXPORT_PNG | APP_REQUEST_COPY_LINK)) return false;
+        app->requests |= c->u.mask;
+        return true;
+    case CMD_REQUESTS_TAKEN:
+        app->requests = 0;
+        return true;
+    case CMD_TOAST:
+        if (!c->u.text.text) return false;
+        snprintf(app->messages.toast, sizeof app->messages.toast, "%s", c->u.text.text);
+        app->messages.toast_until_ms = now_ms + TOAST_MS;
+        break;
+    case CMD_NOTICE:
+        if (!c->u.text.text) return false;
+        snprintf(app->messages.notice, sizeof app->messages.notice, "%s", c->u.text.text);
+        break;
+    case CMD_HOVER:
+        return hover(app, &c->u.hover.at, c->u.hover.marker);
+    case CMD_INTERACTING:
+        app->interaction_until_ms = now_ms + INTERACTION_LINGER_MS;
+        return true;
+    case CMD_LAND_FLIGHT:
+        view_step(v, 1e12);
+        view_cancel_flight(v);
+        break;
+    case CMD_REDRAW:
+        break;
+    case CMD_FRAME_DRAWN:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->needs_redraw = c->u.toggle == TOGGLE_ON;
+        return true;
+    default:
+        return false;
+    }
+    app->needs_redraw = true;
+    return true;
+}
+
+bool app_apply(App *app, const Command *cmd, double now_ms)
+{
+    if (!app || !cmd || !app->bundle) return false;
+    bool applied = apply(app, cmd, now_ms);
+    if (applied) refresh_screen(app);
+    return applied;
+}
+
+void command_queue_push(CommandQueue *q, Command c)
+{
+    if (q->count < COMMAND_QUEUE_MAX) q->items[q->count++] = c;
+    else q->dropped++;
+}
+
+void command_queue_push_text(CommandQueue *q, CommandKind kind, const char *text)
+{
+    if (q->text_used >= 2 || q->count >= COMMAND_QUEUE_MAX) { q->dropped++; return; }
+    char *copy = q->text[q->text_used++];
+    snprintf(copy, COMMAND_TEXT_MAX, "%s", text ? text : "");
+    Command c = { .kind = kind };
+    c.u.text.text = copy;
+    command_queue_push(q, c);
+}
+
+void command_queue_apply(CommandQueue *q, App *app, double now_ms)
+{
+    for (int i = 0; i < q->count; i++) app_apply(app, &q->items[i], now_ms);
+    q->count = 0;
+    q->text_used = 0;
+}

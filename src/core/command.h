@@ -1,0 +1,136 @@
+/* command: the one way to change the atlas.
+ *
+ * Everything that changes what the atlas shows is a Command: a click on a
+ * country or a marker, a key, a UI button, a panel link, a deep link, the
+ * JavaScript API, and later a tour stop or a quiz answer. app_apply is the
+ * only function that writes the App (state.h); it checks every id and value
+ * and refuses, changing nothing, what it cannot apply. Producers never touch
+ * the state, so a tour or a quiz drives the atlas exactly as a user does, and
+ * a recorded list of commands replays a session.
+ * Screen positions are css px; world positions are world units (geo.h).
+ * Depends on state.h and deeplink.h. */
+#ifndef STEPPE_COMMAND_H
+#define STEPPE_COMMAND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "state.h"
+
+/* X(ENUM, name): the name is what tests and logs print. */
+#define COMMAND_KINDS(X)                                                          \
+    X(CMD_NONE, "none")                                                           \
+    X(CMD_TICK, "tick")                 /* the frame clock: flights, play, toasts */ \
+    X(CMD_RESIZE, "resize")             /* size: the viewport changed */          \
+    X(CMD_SELECT, "select")             /* selection (NONE clears); flies to it */ \
+    X(CMD_HISTORY_STEP, "history")      /* direction: -1 back, +1 forward */      \
+    X(CMD_PAN_BY, "pan")                /* point: the world moves by dx, dy css px */ \
+    X(CMD_ZOOM_ABOUT, "zoom-about")     /* zoom: at once, keeping the point under (x, y) */ \
+    X(CMD_ZOOM_BY, "zoom")              /* zoom.factor: animated, about the centre */ \
+    X(CMD_ZOOM_INTO, "zoom-into")       /* zoom: animated, towards the world point under (x, y) */ \
+    X(CMD_FLY_HOME, "home")             /* back to the whole region */            \
+    X(CMD_FLY_TO_BOUNDS, "fit")         /* fit: a world rectangle, framed beside the panel */ \
+    X(CMD_EXPAND_PLACE, "expand-place") /* id: zoom in about a place and fan its events out */ \
+    X(CMD_SET_YEARS, "years")           /* years: from, to (clamped, swapped if reversed) */ \
+    X(CMD_SHIFT_YEARS, "shift-years")   /* years.from: move the range by so many years, if it stays inside */ \
+    X(CMD_SET_PLAYING, "play")          /* toggle */                              \
+    X(CMD_SET_CATEGORY, "category")     /* category: one category on, off or flipped, or solo */ \
+    X(CMD_SET_CATEGORIES, "categories") /* mask */                                \
+    X(CMD_SET_LAYER, "layer")           /* layer: one layer on, off or flipped */ \
+    X(CMD_SET_LOCAL_NAMES, "language")  /* toggle */                              \
+    X(CMD_SET_THEME, "theme")           /* theme (or flip between default and high contrast) */ \
+    X(CMD_SET_PANEL_OPEN, "panel")      /* toggle */                              \
+    X(CMD_SET_LEGEND_FLIPPED, "legend") /* toggle: the map key folded against its default */ \
+    X(CMD_ESCAPE, "escape")             /* the notice, else the panel, else the selection */ \
+    X(CMD_APPLY_STATE, "apply-state")   /* text: a deep-link state string; what it leaves out returns to defaults */ \
+    X(CMD_RESET, "reset")               /* everything but the view back to a fresh atlas's */ \
+    X(CMD_REQUEST, "request")           /* mask: APP_REQUEST_* for the platform */ \
+    X(CMD_TOAST, "toast")               /* text: a short confirmation */          \
+    X(CMD_HOVER, "hover")               /* hover: what the pointer rests on */    \
+    X(CMD_INTERACTING, "interacting")   /* the view is being moved by hand (keeps the map's moving copy) */ \
+    X(CMD_LAND_FLIGHT, "land")          /* finish any flight at once (a link shows where it points) */ \
+    X(CMD_REQUESTS_TAKEN, "requests-taken") /* the platform has carried out the requests */ \
+    X(CMD_NOTICE, "notice")             /* text: a problem the user must see ("" clears) */ \
+    X(CMD_REDRAW, "redraw")             /* the window was exposed or resized: draw again */ \
+    X(CMD_FRAME_DRAWN, "frame-drawn")   /* toggle: ON if the renderer still has work (bands to draw) */
+
+typedef enum CommandKind {
+#define COMMAND_ENUM(kind, name) kind,
+    COMMAND_KINDS(COMMAND_ENUM)
+#undef COMMAND_ENUM
+    COMMAND_KIND_COUNT
+} CommandKind;
+
+/* For on/off settings: set to a value, or flip. */
+typedef enum Toggle { TOGGLE_OFF, TOGGLE_ON, TOGGLE_FLIP } Toggle;
+
+#define COMMAND_TEXT_MAX 4096
+
+typedef struct Command {
+    CommandKind kind;
+    union {
+        struct { double width_css, height_css; } size;
+        Selection selection;
+        int direction;
+        struct { double dx_css, dy_css; } point;
+        struct { double factor, x_css, y_css; } zoom;
+        struct { double bounds[4]; bool allow_zoom_out; } fit;
+        uint32_t id;
+        struct { int from, to; } years;
+        struct { unsigned index; Toggle on; bool solo; } category;
+        struct { uint32_t bit; Toggle on; } layer;
+        uint32_t mask;
+        Toggle toggle;
+        struct { ThemeId id; bool flip; } theme;
+        struct { HoverState at; const struct MarkerHit *marker; } hover; /* marker: what event_markers_pick found, may be NULL */
+        struct { const char *text; struct DeeplinkReport *report; } text; /* borrowed for the call; report may be NULL */
+    } u;
+} Command;
+
+/* The command's name ("select"), "" if out of range. */
+const char *command_name(CommandKind kind);
+
+/* Applies one command at time now_ms (any monotonic clock, ms). Returns false
+ * if it was refused (an unknown kind, an id the bundle lacks, a value out of
+ * range, a malformed state string's unusable fields are skipped but the rest
+ * applies) and changed nothing; true if it applied. Any applied command that
+ * changes what is shown asks for a redraw. */
+bool app_apply(struct App *app, const Command *cmd, double now_ms);
+
+/* A short queue for a frame's commands: producers push, the frame applies
+ * them in order. Overflowing commands are dropped and counted. */
+#define COMMAND_QUEUE_MAX 32
+typedef struct CommandQueue {
+    Command items[COMMAND_QUEUE_MAX];
+    int count;
+    int dropped;
+    char text[2][COMMAND_TEXT_MAX]; /* storage for up to two text payloads a frame */
+    int text_used;
+} CommandQueue;
+
+void command_queue_push(CommandQueue *q, Command c);
+/* Pushes a command whose text payload is copied into the queue. */
+void command_queue_push_text(CommandQueue *q, CommandKind kind, const char *text);
+/* Applies every queued command in order and empties the queue. */
+void command_queue_apply(CommandQueue *q, struct App *app, double now_ms);
+
+/* Shorthands for the commonest commands. */
+static inline Command cmd_select(SelectionKind kind, uint32_t id)
+{
+    Command c = { .kind = CMD_SELECT };
+    c.u.selection = (Selection){ kind, id };
+    return c;
+}
+static inline Command cmd_simple(CommandKind kind)
+{
+    Command c = { .kind = kind };
+    return c;
+}
+static inline Command cmd_toggle(CommandKind kind, Toggle on)
+{
+    Command c = { .kind = kind };
+    c.u.toggle = on;
+    return c;
+}
+
+#endif

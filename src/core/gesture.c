@@ -1,0 +1,184 @@
+/* gesture: input -> commands. See gesture.h. */
+#include "gesture.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "app.h"
+#include "command.h"
+#include "event_markers.h"
+
+#define DRAG_THRESHOLD_CSS 4.0   /* a press that moves less than this is a click */
+#define WHEEL_ZOOM_PER_STEP 1.25
+#define KEY_PAN_CSS_PER_S 500.0
+#define KEY_ZOOM_FACTOR 1.5
+
+void gesture_init(Gesture *g, double now_ms)
+{
+    memset(g, 0, sizeof *g);
+    g->last_now_ms = now_ms;
+}
+
+static void run(App *app, Command c, double now_ms) { app_apply(app, &c, now_ms); }
+
+static Command pan_by(double dx, double dy)
+{
+    Command c = { .kind = CMD_PAN_BY };
+    c.u.point.dx_css = dx;
+    c.u.point.dy_css = dy;
+    return c;
+}
+
+static Command zoom(CommandKind kind, double factor, double x, double y)
+{
+    Command c = { .kind = kind };
+    c.u.zoom.factor = factor;
+    c.u.zoom.x_css = x;
+    c.u.zoom.y_css = y;
+    return c;
+}
+
+/* Keys that switch or step something, each one command. */
+static void keys(App *app, uint32_t pressed, double now)
+{
+    if (pressed & APP_KEY_ZOOM_IN) run(app, zoom(CMD_ZOOM_BY, KEY_ZOOM_FACTOR, 0, 0), now);
+    if (pressed & APP_KEY_ZOOM_OUT) run(app, zoom(CMD_ZOOM_BY, 1 / KEY_ZOOM_FACTOR, 0, 0), now);
+    if (pressed & APP_KEY_RESET) run(app, cmd_simple(CMD_FLY_HOME), now);
+    if (pressed & APP_KEY_ESCAPE) run(app, cmd_simple(CMD_ESCAPE), now);
+    uint32_t requests = (pressed & APP_KEY_COPY ? APP_REQUEST_COPY_TEXT : 0) |
+                        (pressed & APP_KEY_EXPORT ? APP_REQUEST_EXPORT_PNG : 0) |
+                        (pressed & APP_KEY_COPY_LINK ? APP_REQUEST_COPY_LINK : 0);
+    if (requests) {
+        Command c = { .kind = CMD_REQUEST };
+        c.u.mask = requests;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_PLAY) run(app, cmd_toggle(CMD_SET_PLAYING, TOGGLE_FLIP), now);
+    if (pressed & APP_KEY_CONTRAST) {
+        Command c = { .kind = CMD_SET_THEME };
+        c.u.theme.flip = true;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_RELATIONS) {
+        Command c = { .kind = CMD_SET_LAYER };
+        c.u.layer.bit = LAYER_RELATIONS;
+        c.u.layer.on = TOGGLE_FLIP;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_LANGUAGE) run(app, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_FLIP), now);
+    if (pressed & (APP_KEY_YEAR_EARLIER | APP_KEY_YEAR_LATER)) {
+        Command c = { .kind = CMD_SHIFT_YEARS };
+        c.u.years.from = (pressed & APP_KEY_YEAR_LATER) ? 1 : -1;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_BACK) {
+        Command c = { .kind = CMD_HISTORY_STEP };
+        c.u.direction = -1;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_FORWARD) {
+        Command c = { .kind = CMD_HISTORY_STEP };
+        c.u.direction = +1;
+        run(app, c, now);
+    }
+}
+
+/* A press on the map: markers, clusters, edge badges and the key lie over the
+ * countries. Selection happens on press, not release: the click-to-panel
+ * latency users feel starts at mousedown, and a drag that follows only pans. */
+static void press(App *app, double x, double y, double now)
+{
+    event_markers_update(app->markers, app);
+    MarkerHit hit = event_markers_pick(app->markers, x, y);
+    Command c;
+    if (event_markers_command(app->markers, app, hit, &c)) {
+        run(app, c, now);
+        return;
+    }
+    if (hit.kind != MARKER_HIT_NONE) return; /* e.g. the key's body: never the country beneath */
+    uint32_t id = app_country_at(app, x, y);
+    if (id != app->select.current.id || app->select.current.kind != SELECTION_COUNTRY)
+        run(app, cmd_select(id ? SELECTION_COUNTRY : SELECTION_NONE, id), now);
+}
+
+void gesture_update(Gesture *g, App *app, const AppInput *in)
+{
+    double now = in->now_ms;
+    /* Clamp the frame delta: a background tab or a debugger pause must not make
+     * key panning jump across the continent. */
+    double dt_ms = now - g->last_now_ms;
+    if (dt_ms < 0) dt_ms = 0;
+    if (dt_ms > 100) dt_ms = 100;
+    g->last_now_ms = now;
+
+    if (in->width_css != app->view.width_css || in->height_css != app->view.height_css) {
+        Command c = { .kind = CMD_RESIZE };
+        c.u.size.width_css = in->width_css;
+        c.u.size.height_css = in->height_css;
+        run(app, c, now);
+    }
+
+    /* Pointer gestures: drag pans, a press-release without moving is a click. */
+    if (in->pointer_pressed) {
+        g->press_x = g->last_x = in->pointer_x;
+        g->press_y = g->last_y = in->pointer_y;
+        g->dragging = false;
+    }
+    if (in->pointer_down && !in->pointer_pressed) {
+        double dx = in->pointer_x - g->last_x, dy = in->pointer_y - g->last_y;
+        if (!g->dragging && hypot(in->pointer_x - g->press_x, in->pointer_y - g->press_y) >= DRAG_THRESHOLD_CSS) {
+            g->dragging = true;
+            dx = in->pointer_x - g->press_x;
+            dy = in->pointer_y - g->press_y;
+        }
+        if (g->dragging && (dx != 0 || dy != 0)) run(app, pan_by(dx, dy), now);
+        if (g->dragging) {
+            g->last_x = in->pointer_x;
+            g->last_y = in->pointer_y;
+        }
+    }
+    if (in->pointer_pressed && in->pointer_inside) press(app, in->pointer_x, in->pointer_y, now);
+    if (in->pointer_released) g->dragging = false;
+
+    bool wheel = in->wheel_steps != 0 && in->pointer_inside;
+    if (wheel) run(app, zoom(CMD_ZOOM_ABOUT, pow(WHEEL_ZOOM_PER_STEP, in->wheel_steps), in->pointer_x, in->pointer_y), now);
+    bool pinch = in->pinch_factor > 0 && in->pinch_factor != 1;
+    if (pinch) run(app, zoom(CMD_ZOOM_ABOUT, in->pinch_factor, in->pinch_x, in->pinch_y), now);
+    /* A double click on a marker, cluster, edge badge or the key is two clicks
+     * on it, not a zoom of the map. */
+    if (in->double_clicks > 0 && in->pointer_inside &&
+        event_markers_pick(app->markers, in->pointer_x, in->pointer_y).kind == MARKER_HIT_NONE)
+        run(app, zoom(CMD_ZOOM_INTO, 2.0, in->pointer_x, in->pointer_y), now);
+
+    keys(app, in->keys_pressed, now);
+    uint32_t arrows = in->keys_down & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN);
+    if (arrows) {
+        double step = KEY_PAN_CSS_PER_S * dt_ms / 1000.0;
+        double dx = 0, dy = 0;
+        if (arrows & APP_KEY_LEFT) dx += step;
+        if (arrows & APP_KEY_RIGHT) dx -= step;
+        if (arrows & APP_KEY_UP) dy += step;
+        if (arrows & APP_KEY_DOWN) dy -= step;
+        run(app, pan_by(dx, dy), now);
+    }
+    if (g->dragging || wheel || pinch || arrows)
+        run(app, cmd_simple(CMD_INTERACTING), now);
+    run(app, cmd_simple(CMD_TICK), now);
+
+    /* Hover: only while not dragging, so panning doesn't flicker highlights.
+     * A marker under the pointer takes precedence over the country below it. */
+    event_markers_update(app->markers, app);
+    Command h = { .kind = CMD_HOVER };
+    h.u.hover.at.x_css = in->pointer_x;
+    h.u.hover.at.y_css = in->pointer_y;
+    h.u.hover.at.dragging = g->dragging;
+    MarkerHit hit = { MARKER_HIT_NONE, -1, 0, 0, false };
+    if (in->pointer_inside && !g->dragging) {
+        hit = event_markers_pick(app->markers, in->pointer_x, in->pointer_y);
+        if (hit.kind == MARKER_HIT_GLYPH) h.u.hover.at.event = hit.event; /* 0 for a cluster */
+        else if (hit.kind == MARKER_HIT_EDGE) h.u.hover.at.place = hit.place;
+        else if (hit.kind == MARKER_HIT_NONE) h.u.hover.at.country = app_country_at(app, in->pointer_x, in->pointer_y);
+    }
+    h.u.hover.marker = &hit;
+    app_apply(app, &h, now);
+}

@@ -1,0 +1,64 @@
+/* screen_layout: every rectangle on screen. See screen_layout.h.
+ * Computed in float, as the UI draws in float: the same expressions give the
+ * same pixels whichever module asks. */
+#include "screen_layout.h"
+
+#include <math.h>
+#include <string.h>
+
+void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
+{
+    ScreenLayout l;
+    memset(&l, 0, sizeof l);
+    float w = (float)in->width_css, h = (float)in->height_css;
+    const float B = SCREEN_BUTTON_CSS, M = SCREEN_MARGIN_CSS;
+    l.width = w;
+    l.height = h;
+    l.narrow = w < SCREEN_NARROW_BELOW_CSS;
+    l.panel_visible = in->panel_visible;
+    if (l.narrow) {
+        l.panel = (RectCss){ 0, floorf(h * 0.52f), w, h - floorf(h * 0.52f) };
+    } else {
+        float pw = fminf(fmaxf(w * 0.34f, 320.0f), 440.0f);
+        l.panel = (RectCss){ w - pw, 0, pw, h };
+    }
+    RectCss p = l.panel;
+    l.panel_content = (RectCss){ p.x + SCREEN_PANEL_PAD_CSS, p.y + SCREEN_PANEL_HEADER_CSS,
+                                 p.w - 2 * SCREEN_PANEL_PAD_CSS, p.h - SCREEN_PANEL_HEADER_CSS - 8 };
+    if (in->panel_visible) {
+        l.buttons[SCREEN_BUTTON_BACK] = (RectCss){ p.x + 8, p.y + 6, B, B };
+        l.buttons[SCREEN_BUTTON_FORWARD] = (RectCss){ p.x + 8 + B + 4, p.y + 6, B, B };
+        l.buttons[SCREEN_BUTTON_CLOSE] = (RectCss){ p.x + p.w - B - 8, p.y + 6, B, B };
+    } else if (in->has_selection) {
+        l.buttons[SCREEN_BUTTON_OPEN_PANEL] = l.narrow ? (RectCss){ w / 2 - 60, h - 44, 120, 36 }
+                                                       : (RectCss){ w - 112, 12, 100, 36 };
+    }
+    float map_right = in->panel_visible && !l.narrow ? p.x : w;
+    float sheet_top = in->panel_visible && l.narrow ? p.y : h;
+    l.timeline = (RectCss){ 0, sheet_top - SCREEN_TIMELINE_HEIGHT_CSS, map_right, SCREEN_TIMELINE_HEIGHT_CSS };
+    l.search = (RectCss){ M, M, fminf(340.0f, map_right - B - 40), SCREEN_SEARCH_HEIGHT_CSS };
+    l.map = (RectCss){ 0, 0, map_right, sheet_top - SCREEN_TIMELINE_HEIGHT_CSS };
+
+    /* The zoom and home buttons, a column in the map's top-right corner,
+     * below the "Details" button when that shows there. */
+    float zx = map_right - B - M, zy = l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow ? 60.0f : M;
+    l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ zx, zy, B, B };
+    l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ zx, zy + B + 4, B, B };
+    l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ zx, zy + 2 * (B + 4), B, B };
+
+    l.panel_inset_right_css = l.narrow ? 0 : p.w;
+    l.panel_inset_bottom_css = l.narrow ? p.h : 0;
+    l.chrome_inset_bottom_css = SCREEN_TIMELINE_HEIGHT_CSS;
+    l.edge_top_css = M + SCREEN_SEARCH_HEIGHT_CSS + 8;          /* 56 */
+    l.controls_w_css = M + B + M;                                /* 58 */
+    l.controls_h_css = 60.0 + 3 * B + 2 * 4 + 8;                 /* 178: the column at its lowest, and a gap */
+    *out = l;
+}
+
+void screen_map_area(const ScreenLayout *l, bool panel_open, double out[4])
+{
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = (double)l->width - (panel_open ? l->panel_inset_right_css : 0);
+    out[3] = (double)l->height - (panel_open ? l->panel_inset_bottom_css : 0) - l->chrome_inset_bottom_css;
+}

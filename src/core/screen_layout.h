@@ -1,0 +1,69 @@
+/* screen_layout: where everything goes on screen, computed once per change of
+ * the viewport or of what is open, in one place.
+ *
+ * The map, the side panel (or, on narrow screens, the bottom sheet), the
+ * timeline strip, the search box, the button column, the map key's corner,
+ * the toast and the notice all get their rectangle here, so the UI draws into
+ * them, the core hit-tests and keeps markers clear of them, and flights frame
+ * their target in what is left, all from the same numbers.
+ * Positions are css px, origin top-left. Depends on the C library only. */
+#ifndef STEPPE_SCREEN_LAYOUT_H
+#define STEPPE_SCREEN_LAYOUT_H
+
+#include <stdbool.h>
+
+typedef struct RectCss { float x, y, w, h; } RectCss;
+
+#define SCREEN_NARROW_BELOW_CSS 640.0f  /* narrower than this: a bottom sheet, not a side panel */
+#define SCREEN_TIMELINE_HEIGHT_CSS 78.0f
+#define SCREEN_PANEL_PAD_CSS 20.0f
+#define SCREEN_PANEL_HEADER_CSS 46.0f
+#define SCREEN_BUTTON_CSS 34.0f
+#define SCREEN_SEARCH_HEIGHT_CSS 36.0f
+#define SCREEN_MARGIN_CSS 12.0f
+
+/* What decides the layout besides the viewport. */
+typedef struct ScreenInputs {
+    double width_css, height_css;
+    bool panel_visible;        /* a selection's panel is open */
+    bool has_selection;        /* something is selected (the "Details" button shows when the panel is closed) */
+} ScreenInputs;
+
+typedef enum ScreenButton {
+    SCREEN_BUTTON_NONE, SCREEN_BUTTON_CLOSE, SCREEN_BUTTON_BACK, SCREEN_BUTTON_FORWARD, SCREEN_BUTTON_OPEN_PANEL,
+    SCREEN_BUTTON_ZOOM_IN, SCREEN_BUTTON_ZOOM_OUT, SCREEN_BUTTON_RESET, SCREEN_BUTTON_COUNT
+} ScreenButton;
+
+typedef struct ScreenLayout {
+    float width, height;       /* the viewport */
+    bool narrow;               /* bottom sheet instead of a side panel */
+    bool panel_visible;
+    RectCss panel;             /* where the panel is, open or not (flights leave room for it) */
+    RectCss panel_content;     /* its scrolled text */
+    RectCss buttons[SCREEN_BUTTON_COUNT]; /* w == 0: not shown */
+    RectCss timeline;          /* the strip along the map's bottom */
+    RectCss search;            /* the search field (its results hang below it) */
+    RectCss map;               /* the part of the window the map shows in, above the timeline */
+    /* What the open panel hides of the map (its width beside it, or its
+     * height below it) and what the timeline always hides: flights centre
+     * their target in what is left. */
+    double panel_inset_right_css, panel_inset_bottom_css, chrome_inset_bottom_css;
+    /* Keep-outs for the edge badges: the band the search box takes at the
+     * top, and the button column's corner (at its lowest, below the
+     * "Details" button). */
+    double edge_top_css;
+    double controls_w_css, controls_h_css;
+} ScreenLayout;
+
+void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out);
+
+/* The map area (left, top, right, bottom) when the panel is open or not. */
+void screen_map_area(const ScreenLayout *l, bool panel_open, double out[4]);
+
+/* Whether a css point lies in a rectangle (w == 0 never contains anything). */
+static inline bool rect_css_contains(RectCss r, double x_css, double y_css)
+{
+    return r.w > 0 && x_css >= r.x && y_css >= r.y && x_css < r.x + r.w && y_css < r.y + r.h;
+}
+
+#endif

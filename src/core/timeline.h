@@ -1,0 +1,25 @@
+/* timeline: which events pass the year range, the categories and, while the
+ * timeline plays, the play cursor. Pure functions of TimelineState.
+ * Depends on bundle.h and state.h. */
+#ifndef STEPPE_TIMELINE_H
+#define STEPPE_TIMELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "state.h"
+
+/* An event's date as a fractional year: the middle of its month or year when
+ * the day or month is unknown, so play reveals it at a fair moment. */
+double timeline_event_fractional_year(const BundleEvent *e);
+
+/* Whether an event passes the filter (and has happened by the play cursor). */
+bool timeline_event_visible(const TimelineState *t, const Bundle *b, uint32_t event_id);
+
+/* Events passing the year range, per category (ignoring the category
+ * switches, so a switched-off category still shows what it would add), and
+ * in total passing everything (visible_total may be NULL). */
+void timeline_count_events(const TimelineState *t, const Bundle *b, uint32_t counts[CATEGORY_COUNT],
+                           uint32_t *visible_total);
+
+#endif

@@ -1,0 +1,185 @@
+/* frame: the one main-loop body and what both targets share. See platform.h. */
+#include "platform/platform.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/deeplink.h"
+
+extern const unsigned char steppe_default_bundle[];
+extern const unsigned long steppe_default_bundle_size;
+
+Platform g_platform;
+
+double platform_now_ms(void)
+{
+    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+void platform_command(Platform *p, Command c) { app_apply(&p->app, &c, platform_now_ms()); }
+
+static void text_command(Platform *p, CommandKind kind, const char *text)
+{
+    Command c = { .kind = kind };
+    c.u.text.text = text;
+    platform_command(p, c);
+}
+
+/* --- bundle ------------------------------------------------------------------ */
+
+bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, bool name_given)
+{
+    char message[512];
+    if (data) {
+        if (bundle_open(&p->bundle, data, size, message, sizeof message) == BUNDLE_OK) {
+            p->bundle_file = data;
+            return true;
+        }
+        fprintf(stderr, "steppe_atlas: %s: %s\n", name, message);
+        SDL_snprintf(p->notice, sizeof p->notice, "Could not open %s: %s. Showing the built-in atlas.", name, message);
+        SDL_free(data);
+    } else if (name_given) {
+        SDL_snprintf(p->notice, sizeof p->notice, "Could not read %s. Showing the built-in atlas.", name);
+    }
+    if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) != BUNDLE_OK) {
+        fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);
+        return false;
+    }
+    return true;
+}
+
+bool platform_start_app(Platform *p, double width_css, double height_css, double now_ms)
+{
+    if (!app_init(&p->app, &p->bundle, width_css, height_css, now_ms)) {
+        fprintf(stderr, "steppe_atlas: cannot set up the map (unusable projection in the bundle, or out of memory)\n");
+        return false;
+    }
+    gesture_init(&p->gesture, now_ms);
+    if (p->notice[0]) text_command(p, CMD_NOTICE, p->notice);
+    return true;
+}
+
+void platform_apply_initial_state(Platform *p, const char *text)
+{
+    if (text && text[0]) {
+        DeeplinkReport report;
+        Command c = { .kind = CMD_APPLY_STATE };
+        c.u.text.text = text;
+        c.u.text.report = &report;
+        platform_command(p, c);
+        if (report.ignored)
+            fprintf(stderr, "steppe_atlas: state: ignored %d field(s), first: %s\n", report.ignored, report.first_problem);
+        platform_command(p, cmd_simple(CMD_LAND_FLIGHT));
+    }
+    deeplink_write(&p->app, p->last_hash, sizeof p->last_hash);
+    deeplink_selection(&p->app, p->last_selection, sizeof p->last_selection);
+}
+
+/* --- a frame ------------------------------------------------------------------- */
+
+/* Publishes the state string when it changed and the view is at rest. */
+static void publish_state(Platform *p)
+{
+    if (p->app.interacting || p->app.view.flight.active) return;
+    char hash[sizeof p->last_hash];
+    deeplink_write(&p->app, hash, sizeof hash);
+    if (!strcmp(hash, p->last_hash)) return;
+    char selection[sizeof p->last_selection];
+    deeplink_selection(&p->app, selection, sizeof selection);
+    bool push = p->first_frame_done && strcmp(selection, p->last_selection) != 0;
+    platform_publish_state(p, hash, push);
+    snprintf(p->last_hash, sizeof p->last_hash, "%s", hash);
+    snprintf(p->last_selection, sizeof p->last_selection, "%s", selection);
+}
+
+void platform_draw(Platform *p)
+{
+    render_begin(&p->renderer, &p->app, p->dpr);
+    render_map(&p->renderer, &p->app);
+    ui_draw(&p->ui, &p->app);
+    render_flush(&p->renderer);
+}
+
+/* Carries out what the app asked for this frame. */
+static void handle_requests(Platform *p)
+{
+    uint32_t req = p->app.requests;
+    if (!req) return;
+    platform_command(p, cmd_simple(CMD_REQUESTS_TAKEN));
+    if (req & APP_REQUEST_COPY_TEXT) {
+        static char text[PANEL_TEXT_SIZE + 4096];
+        if (ui_panel_text(&p->ui, &p->app, text, sizeof text) > 0) {
+            platform_copy_text(p, text);
+            text_command(p, CMD_TOAST, "Panel text copied");
+        }
+    }
+    if (req & APP_REQUEST_COPY_LINK) {
+        char hash[1024];
+        deeplink_write(&p->app, hash, sizeof hash);
+        platform_copy_link(p, hash);
+        text_command(p, CMD_TOAST, "Link copied");
+    }
+    if (req & APP_REQUEST_EXPORT_PNG) {
+        platform_draw(p);
+        platform_export_png(p);
+        platform_command(p, cmd_simple(CMD_REDRAW));
+    }
+}
+
+void platform_frame(void)
+{
+    Platform *p = &g_platform;
+    /* One frame after the first map is up, rasterise the panel's glyphs ahead
+     * of time, so the first click does not pay for them. */
+    if (p->prewarm_pending && !p->app.needs_redraw) {
+        p->prewarm_pending = false;
+        ui_prewarm(&p->ui, p->dpr);
+    }
+    platform_poll_events(p);
+    AppInput *in = &p->input;
+    in->now_ms = platform_now_ms();
+    in->width_css = p->width_css;
+    in->height_css = p->height_css;
+    /* The UI sees the input first; what lands on the panel or a button does
+     * not also reach the map. */
+    bool over_ui = ui_update(&p->ui, &p->app, in, &p->commands); /* may take keys and text from *in */
+    command_queue_apply(&p->commands, &p->app, in->now_ms);
+    AppInput map_input = *in;
+    /* A press that began on the UI (a timeline drag, a scrolled panel) stays
+     * the UI's until release: the map must not pan along. */
+    if (in->pointer_pressed) p->press_on_ui = over_ui;
+    if (p->press_on_ui) {
+        map_input.pointer_down = false;
+        map_input.pointer_released = false;
+        if (!in->pointer_down) p->press_on_ui = false;
+    }
+    if (over_ui) {
+        map_input.pointer_inside = false;
+        map_input.pointer_pressed = false;
+        map_input.double_clicks = 0;
+        map_input.wheel_steps = 0;
+    }
+    gesture_update(&p->gesture, &p->app, &map_input);
+    handle_requests(p);
+    publish_state(p);
+    /* Edge-triggered input is consumed by this frame; held state carries over. */
+    in->pointer_pressed = in->pointer_released = false;
+    in->double_clicks = 0;
+    in->wheel_steps = 0;
+    in->pinch_factor = 0;
+    in->keys_pressed = 0;
+    in->text[0] = 0;
+
+    if (ui_take_dirty(&p->ui)) platform_command(p, cmd_simple(CMD_REDRAW));
+    if (p->app.needs_redraw) {
+        platform_draw(p);
+        platform_present(p);
+        /* A map still being redrawn (in bands) needs more frames. */
+        platform_command(p, cmd_toggle(CMD_FRAME_DRAWN, render_busy(&p->renderer) ? TOGGLE_ON : TOGGLE_OFF));
+        if (!p->first_frame_done) {
+            p->first_frame_done = true;
+            p->prewarm_pending = true;
+            platform_first_frame_shown(p);
+        }
+    }
+}

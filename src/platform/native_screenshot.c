@@ -1,0 +1,74 @@
+/* native_screenshot: --screenshot, one frame drawn offscreen. See native.h. */
+#include "platform/native.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO_UNUSED
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-prototypes"
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
+#include <stb_image_write.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+bool native_write_png(const char *path, int w, int h, const void *rgba, int pitch)
+{
+    return stbi_write_png(path, w, h, 4, rgba, pitch) != 0;
+}
+
+int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
+                      int probe_count, const char *select_iso3, const char *state_text)
+{
+    int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!surface) { fprintf(stderr, "steppe_atlas: %s\n", SDL_GetError()); return 1; }
+    p->sdl_renderer = SDL_CreateSoftwareRenderer(surface);
+    char message[256];
+    if (!p->sdl_renderer || !render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
+        fprintf(stderr, "steppe_atlas: %s\n", p->sdl_renderer ? message : SDL_GetError());
+        return 1;
+    }
+    render_set_pixels(&p->renderer, surface->pixels, pw, ph, surface->pitch); /* pixel/raster.c draws it */
+    if (!platform_start_app(p, width, height, 0)) return 1;
+    ui_init(&p->ui, &p->renderer, &p->bundle);
+    p->dpr = dpr;
+    if (select_iso3) {
+        uint32_t id = bundle_find_country(&p->bundle, select_iso3);
+        if (!id) fprintf(stderr, "steppe_atlas: --select: no country '%s' in the bundle\n", select_iso3);
+        Command c = cmd_select(id ? SELECTION_COUNTRY : SELECTION_NONE, id);
+        app_apply(&p->app, &c, 0);
+        /* Land the flight at once: a screenshot shows where it ends. */
+        Command land = cmd_simple(CMD_LAND_FLIGHT);
+        app_apply(&p->app, &land, 0);
+    }
+    platform_apply_initial_state(p, state_text);
+    platform_draw(p);
+    SDL_RenderPresent(p->sdl_renderer);
+    int ok = native_write_png(out_path, pw, ph, surface->pixels, surface->pitch);
+    if (!ok) { fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path); return 1; }
+    printf("screenshot %s %dx%d dpr %.2f\n", out_path, pw, ph, dpr);
+    for (int i = 0; i < probe_count; i++) {
+        double x, y;
+        app_project(&p->app, probes[2 * i], probes[2 * i + 1], &x, &y);
+        printf("probe %.4f %.4f css %.2f %.2f\n", probes[2 * i], probes[2 * i + 1], x, y);
+    }
+    uint32_t kaz = bundle_find_country(&p->bundle, "KAZ");
+    if (kaz) {
+        BundleCountry c = bundle_country(&p->bundle, kaz);
+        Rgba f = theme_country_fill(p->renderer.theme, c.flags, c.color);
+        printf("fill KAZ #%02x%02x%02x\n", f.r, f.g, f.b);
+    }
+    app_destroy(&p->app);
+    ui_shutdown(&p->ui);
+    render_shutdown(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    SDL_FreeSurface(surface);
+    bundle_close(&p->bundle);
+    SDL_free(p->bundle_file);
+    return 0;
+}

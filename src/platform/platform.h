@@ -1,0 +1,102 @@
+/* platform: what both targets share — the Platform struct, the one frame
+ * function, bundle loading — and the small interface each target implements
+ * (platform_* below: native_main.c natively, web_main.c in the browser).
+ *
+ * A frame turns SDL events into an AppInput (sdl_input.c), lets the UI queue
+ * its commands, lets the gesture recogniser turn the rest into commands on
+ * the map, carries out what the app asked the platform for (copy, export),
+ * publishes the state string, and redraws only when something changed.
+ * No file here but web_*.c knows it runs in a browser. */
+#ifndef STEPPE_PLATFORM_H
+#define STEPPE_PLATFORM_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+
+#include "core/app.h"
+#include "core/bundle.h"
+#include "render/render.h"
+#include "ui/ui.h"
+
+typedef struct Platform {
+    SDL_Window *window;
+    SDL_Renderer *sdl_renderer;
+    /* Where a GPU would be emulated (web) or absent (screenshots), frames are
+     * drawn by pixel/raster.c into this surface (RGBA bytes, device px). */
+    SDL_Surface *frame_surface;
+    bool software;
+    Renderer renderer;
+    Ui ui;
+    Bundle bundle;
+    void *bundle_file;            /* owned copy when loaded from a file, else NULL */
+    char notice[640];             /* a problem to show the user once the app runs */
+    App app;
+    Gesture gesture;
+    CommandQueue commands;        /* the UI's commands this frame */
+    AppInput input;               /* accumulated between frames */
+    double width_css, height_css; /* logical size of the window / canvas */
+    float dpr;                    /* device px per css px */
+    bool quit;
+    bool first_frame_done;
+    bool prewarm_pending;         /* glyphs to rasterise once the first frame is shown */
+    bool press_on_ui;             /* the current press began on the UI */
+    /* keys_pressed holds one bit per key, so order within a frame is lost.
+     * Where order matters, the rest of the frame's keyboard events wait for
+     * the next frame: after a key pressed a second time (two quick Escapes:
+     * close the panel, then clear the selection) and after a key that moves
+     * the keyboard's focus (Enter, Escape, '/': "Enter, then '/' and type"
+     * must not type into the box that Enter just closed). */
+    bool key_boundary;            /* this frame took a key after which order matters */
+    SDL_Event carried[64];        /* keyboard events for the next frame, in order */
+    int carried_count;
+    char last_hash[1024];         /* the state string last published to the URL */
+    char last_selection[256];     /* its selection part: a change there is a new history entry */
+    /* two-finger pinch tracking */
+    SDL_FingerID fingers[2];
+    float finger_x[2], finger_y[2];
+    int finger_count;
+    double pinch_last_dist;
+} Platform;
+
+extern Platform g_platform;
+
+double platform_now_ms(void);
+
+/* --- shared (frame.c) --- */
+
+/* Opens a teacher's bundle (data, owned, may be NULL: none given) or else the
+ * embedded default. A bad bundle is reported (stderr and on screen) and the
+ * default opens instead: a broken file must never take the atlas down. */
+bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, bool name_given);
+/* Sets up the app on the loaded bundle and hands it any notice for the user. */
+bool platform_start_app(Platform *p, double width_css, double height_css, double now_ms);
+/* Applies a state string given at start (--state, or the page's URL hash),
+ * landing any flight: a link shows where it points from the first frame. */
+void platform_apply_initial_state(Platform *p, const char *text);
+/* Applies one command now. */
+void platform_command(Platform *p, Command c);
+void platform_draw(Platform *p);
+/* The one main-loop body, for both targets. */
+void platform_frame(void);
+
+/* --- SDL events -> AppInput (sdl_input.c) --- */
+void platform_poll_events(Platform *p);
+void platform_update_sizes(Platform *p);
+
+/* --- per target (native_main.c, web_main.c) --- */
+
+/* The frame is drawn: show it. */
+void platform_present(Platform *p);
+/* The first complete map frame is up (the page resolves its ready promise). */
+void platform_first_frame_shown(Platform *p);
+/* The state string changed (at rest): push a history entry or replace it. */
+void platform_publish_state(Platform *p, const char *hash, bool push);
+void platform_copy_text(Platform *p, const char *text);
+/* Copies a link to this state (natively, the state string itself). */
+void platform_copy_link(Platform *p, const char *hash);
+/* Saves what the window shows now (called after drawing, before presenting). */
+void platform_export_png(Platform *p);
+/* (Re)makes the software frame at the output's device size, if there is one. */
+void platform_resize_target(Platform *p);
+
+#endif

@@ -1,0 +1,189 @@
+/* sdl_input: SDL events -> AppInput, for both targets. See platform.h.
+ * Pointer positions are css px (SDL's window coordinates); keys become
+ * APP_KEY_* bits (core/gesture.h). */
+#include "platform/platform.h"
+
+#include <math.h>
+#include <string.h>
+
+static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
+{
+    if (mod & KMOD_ALT) {
+        if (key == SDLK_LEFT) return APP_KEY_BACK;
+        if (key == SDLK_RIGHT) return APP_KEY_FORWARD;
+    }
+    if ((mod & KMOD_CTRL) && key == SDLK_f) return APP_KEY_SEARCH;
+    if ((mod & (KMOD_CTRL | KMOD_GUI)) && key == SDLK_c) return APP_KEY_COPY;
+    if (mod & (KMOD_CTRL | KMOD_GUI)) return 0; /* leave shortcuts (copy, reload) to the system */
+    switch (key) {
+    case SDLK_BACKSPACE: return APP_KEY_BACK | APP_KEY_DELETE;
+    case SDLK_SLASH: return APP_KEY_SEARCH;
+    case SDLK_RETURN: case SDLK_KP_ENTER: return APP_KEY_ENTER;
+    case SDLK_PAGEUP: return APP_KEY_PAGE_UP;
+    case SDLK_PAGEDOWN: return APP_KEY_PAGE_DOWN;
+    case SDLK_p: return APP_KEY_PLAY;
+    case SDLK_l: return APP_KEY_LANGUAGE;
+    case SDLK_e: return APP_KEY_EXPORT;
+    case SDLK_k: return APP_KEY_COPY_LINK;
+    case SDLK_r: return APP_KEY_RELATIONS;
+    case SDLK_h: return APP_KEY_CONTRAST;
+    case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
+    case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
+    case SDLK_LEFT: return APP_KEY_LEFT;
+    case SDLK_RIGHT: return APP_KEY_RIGHT;
+    case SDLK_UP: return APP_KEY_UP;
+    case SDLK_DOWN: return APP_KEY_DOWN;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return APP_KEY_ZOOM_IN;
+    case SDLK_MINUS: case SDLK_KP_MINUS: return APP_KEY_ZOOM_OUT;
+    case SDLK_0: case SDLK_HOME: case SDLK_KP_0: return APP_KEY_RESET;
+    case SDLK_ESCAPE: return APP_KEY_ESCAPE;
+    default: return 0;
+    }
+}
+
+static int finger_slot(Platform *p, SDL_FingerID id)
+{
+    for (int i = 0; i < p->finger_count; i++)
+        if (p->fingers[i] == id) return i;
+    return -1;
+}
+
+static void handle_finger(Platform *p, const SDL_TouchFingerEvent *e)
+{
+    int slot = finger_slot(p, e->fingerId);
+    float x = e->x * (float)p->width_css, y = e->y * (float)p->height_css;
+    if (e->type == SDL_FINGERDOWN && slot < 0 && p->finger_count < 2) {
+        slot = p->finger_count++;
+        p->fingers[slot] = e->fingerId;
+    } else if (e->type == SDL_FINGERUP && slot >= 0) {
+        p->fingers[slot] = p->fingers[p->finger_count - 1];
+        p->finger_x[slot] = p->finger_x[p->finger_count - 1];
+        p->finger_y[slot] = p->finger_y[p->finger_count - 1];
+        p->finger_count--;
+        p->pinch_last_dist = 0;
+        return;
+    }
+    if (slot < 0) return;
+    p->finger_x[slot] = x;
+    p->finger_y[slot] = y;
+    if (p->finger_count == 2) {
+        double d = hypot(p->finger_x[0] - p->finger_x[1], p->finger_y[0] - p->finger_y[1]);
+        if (p->pinch_last_dist > 0 && d > 0) {
+            double f = d / p->pinch_last_dist;
+            p->input.pinch_factor = (p->input.pinch_factor > 0 ? p->input.pinch_factor : 1.0) * f;
+            p->input.pinch_x = (p->finger_x[0] + p->finger_x[1]) / 2;
+            p->input.pinch_y = (p->finger_y[0] + p->finger_y[1]) / 2;
+        }
+        p->pinch_last_dist = d;
+    }
+}
+
+void platform_update_sizes(Platform *p)
+{
+    int w, h, ow, oh;
+    SDL_GetWindowSize(p->window, &w, &h);
+    platform_resize_target(p);
+    SDL_GetRendererOutputSize(p->sdl_renderer, &ow, &oh);
+    p->width_css = w > 0 ? w : 1;
+    p->height_css = h > 0 ? h : 1;
+    p->dpr = w > 0 ? (float)ow / (float)w : 1.0f;
+    platform_command(p, cmd_simple(CMD_REDRAW));
+}
+
+static void handle_event(Platform *p, const SDL_Event *event);
+
+/* Keeps a keyboard event for the next frame if this frame already took a key
+ * after which order matters (see Platform.key_boundary). */
+static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, int *next_count)
+{
+    bool keyboard = e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_TEXTINPUT;
+    if (!keyboard) return false;
+    if (e->type == SDL_KEYDOWN && !e->key.repeat) { /* a second press of a key: its own frame */
+        uint32_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
+        if (bit && (p->input.keys_pressed & bit)) p->key_boundary = true;
+    }
+    /* The text of the key that set the boundary ('/') belongs to its frame. */
+    bool started = *next_count > 0 || (p->key_boundary && e->type == SDL_KEYDOWN);
+    if (!started) return false;
+    if (*next_count < (int)(sizeof p->carried / sizeof p->carried[0])) next[(*next_count)++] = *e;
+    return true;
+}
+
+void platform_poll_events(Platform *p)
+{
+    SDL_Event next[sizeof p->carried / sizeof p->carried[0]];
+    int next_count = 0;
+    p->key_boundary = false;
+    /* Last frame's carried events first, then new ones, all in order. */
+    for (int i = 0; i < p->carried_count; i++)
+        if (!carry_key_event(p, &p->carried[i], next, &next_count)) handle_event(p, &p->carried[i]);
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        if (!carry_key_event(p, &e, next, &next_count)) handle_event(p, &e);
+    memcpy(p->carried, next, (size_t)next_count * sizeof next[0]);
+    p->carried_count = next_count;
+}
+
+static void handle_event(Platform *p, const SDL_Event *event)
+{
+    AppInput *in = &p->input;
+    SDL_Event e = *event;
+    switch (e.type) {
+    case SDL_QUIT: p->quit = true; break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED)
+            platform_update_sizes(p);
+        else if (e.window.event == SDL_WINDOWEVENT_LEAVE) in->pointer_inside = false;
+        else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) platform_command(p, cmd_simple(CMD_REDRAW));
+        break;
+    case SDL_MOUSEMOTION:
+        in->pointer_x = e.motion.x;
+        in->pointer_y = e.motion.y;
+        in->pointer_inside = true;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        in->pointer_x = e.button.x;
+        in->pointer_y = e.button.y;
+        in->pointer_inside = true;
+        in->pointer_down = true;
+        in->pointer_pressed = true;
+        if (e.button.clicks == 2) in->double_clicks++;
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        in->pointer_x = e.button.x;
+        in->pointer_y = e.button.y;
+        in->pointer_down = false;
+        in->pointer_released = true;
+        break;
+    case SDL_MOUSEWHEEL: {
+        float y = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
+        if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
+        in->wheel_steps += y;
+        break;
+    }
+    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+        handle_finger(p, &e.tfinger);
+        break;
+    case SDL_KEYDOWN: {
+        uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
+        if (!e.key.repeat) {
+            in->keys_pressed |= bit;
+            if (bit & (APP_KEY_ENTER | APP_KEY_ESCAPE | APP_KEY_SEARCH)) p->key_boundary = true;
+        }
+        in->keys_down |= bit;
+        break;
+    }
+    case SDL_TEXTINPUT: {
+        size_t used = strlen(in->text), add = strlen(e.text.text);
+        if (used + add < sizeof in->text) memcpy(in->text + used, e.text.text, add + 1);
+        break;
+    }
+    case SDL_KEYUP:
+        in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
+        break;
+    default: break;
+    }
+}
+

@@ -1,0 +1,22 @@
+/* web: the browser build's own parts (web_main.c, web_api.c). The page's
+ * JavaScript these call lives in web/atlas_library.js (linked with
+ * --js-library), not in C strings. */
+#ifndef STEPPE_WEB_H
+#define STEPPE_WEB_H
+
+#include "platform/platform.h"
+
+/* web/atlas_library.js */
+int js_custom_bundle_size(void);
+void js_custom_bundle_copy(void *dst);
+void js_custom_bundle_name(char *dst, int size);
+int js_wants_software(void);
+void js_present_pixels(const void *pixels, int w, int h);
+void js_first_frame_done(void);
+void js_publish_hash(const char *hash, int push);
+void js_initial_hash(char *out, int size);
+void js_copy_link(const char *hash);
+void js_copy_text(const char *text);
+void js_download_canvas(const char *name);
+
+#endif

@@ -1,0 +1,63 @@
+/* The page JavaScript the C platform calls (src/platform/web.h), linked into
+ * atlas.js with emcc --js-library. Kept here, with web/steppe.js, rather than
+ * as EM_JS strings in C: it is the page's code and reads as JavaScript. */
+mergeInto(LibraryManager.library, {
+  /* A teacher's bundle named by ?bundle=URL is fetched by steppe.js before
+   * main runs (same origin only); these hand its bytes over. */
+  js_custom_bundle_size: function () {
+    return Module.steppeBundle ? Module.steppeBundle.length : 0;
+  },
+  js_custom_bundle_copy: function (dst) {
+    HEAPU8.set(Module.steppeBundle, dst);
+    Module.steppeBundle = null;
+  },
+  js_custom_bundle_name: function (dst, size) {
+    stringToUTF8(Module.steppeBundleName || 'bundle', dst, size);
+  },
+  js_wants_software: function () {
+    return Module.steppeRenderer === 'software' ? 1 : 0;
+  },
+  /* Shows the software frame: one copy of the surface's bytes into the
+   * canvas. The ImageData is a view of wasm memory, so nothing else is copied. */
+  js_present_pixels: function (pixels, w, h) {
+    var c = Module.canvas;
+    if (!Module.steppeCtx2d) Module.steppeCtx2d = c.getContext('2d', { alpha: false });
+    var ctx = Module.steppeCtx2d;
+    if (!ctx) return;
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4), w, h), 0, 0);
+  },
+  /* Resolves window.steppeAtlas.ready after the first full map frame. */
+  js_first_frame_done: function () {
+    if (typeof window.steppeAtlasFirstFrame === 'function') window.steppeAtlasFirstFrame();
+  },
+  /* A new selection is a new history entry; anything else replaces it. */
+  js_publish_hash: function (hash, push) {
+    var h = '#' + UTF8ToString(hash);
+    if (location.hash === h) return;
+    if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+  },
+  js_initial_hash: function (out, size) {
+    stringToUTF8(location.hash.replace(/^#/, ''), out, size);
+  },
+  js_copy_link: function (hash) {
+    var url = location.origin + location.pathname + location.search + '#' + UTF8ToString(hash);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+  },
+  js_copy_text: function (text) {
+    var s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function () {});
+  },
+  js_download_canvas: function (name) {
+    var file = UTF8ToString(name);
+    Module.canvas.toBlob(function (blob) {
+      if (!blob) return;
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = file;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, 'image/png');
+  }
+});
