@@ -136,5 +136,17 @@
     if (!api.readyAt) fail('The atlas could not start: ' + (e.message || 'a script failed to load'));
   });
   canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
+  // SDL's mouse events carry whole pixels; the atlas zooms about the exact
+  // point under the pointer, so it is told the fraction too. Pointer events
+  // carry fractional coordinates (mouse events may not) and fire before the
+  // mouse events SDL listens to.
+  function reportPointer(e) {
+    if (!Module.calledRun || !Module._steppe_pointer_at) return;
+    var r = canvas.getBoundingClientRect();
+    Module._steppe_pointer_at(e.clientX - r.left, e.clientY - r.top);
+  }
+  ['pointermove', 'pointerdown', 'pointerup'].forEach(function (type) {
+    canvas.addEventListener(type, reportPointer, { capture: true, passive: true });
+  });
   canvas.focus();
 })();

@@ -51,6 +51,11 @@ typedef struct Platform {
     int carried_count;
     char last_hash[1024];         /* the state string last published to the URL */
     char last_selection[256];     /* its selection part: a change there is a new history entry */
+    /* The pointer to a fraction of a css px, where the target can tell
+     * (the page reports it; SDL's mouse events carry whole pixels, and an
+     * error of half a pixel is magnified by every wheel zoom about it). */
+    bool precise_pointer_valid;
+    double precise_x, precise_y;
     /* two-finger pinch tracking */
     SDL_FingerID fingers[2];
     float finger_x[2], finger_y[2];

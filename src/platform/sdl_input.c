@@ -92,6 +92,19 @@ void platform_update_sizes(Platform *p)
 
 static void handle_event(Platform *p, const SDL_Event *event);
 
+/* The pointer from SDL's whole-pixel position, refined to the fractional one
+ * the target reported if that is the same spot (within a pixel). */
+static void set_pointer(Platform *p, int x, int y)
+{
+    double px = x, py = y;
+    if (p->precise_pointer_valid && fabs(p->precise_x - px) < 1.0 && fabs(p->precise_y - py) < 1.0) {
+        px = p->precise_x;
+        py = p->precise_y;
+    }
+    p->input.pointer_x = px;
+    p->input.pointer_y = py;
+}
+
 /* Keeps a keyboard event for the next frame if this frame already took a key
  * after which order matters (see Platform.key_boundary). */
 static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, int *next_count)
@@ -137,14 +150,12 @@ static void handle_event(Platform *p, const SDL_Event *event)
         else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) platform_command(p, cmd_simple(CMD_REDRAW));
         break;
     case SDL_MOUSEMOTION:
-        in->pointer_x = e.motion.x;
-        in->pointer_y = e.motion.y;
+        set_pointer(p, e.motion.x, e.motion.y);
         in->pointer_inside = true;
         break;
     case SDL_MOUSEBUTTONDOWN:
         if (e.button.button != SDL_BUTTON_LEFT) break;
-        in->pointer_x = e.button.x;
-        in->pointer_y = e.button.y;
+        set_pointer(p, e.button.x, e.button.y);
         in->pointer_inside = true;
         in->pointer_down = true;
         in->pointer_pressed = true;
@@ -152,8 +163,7 @@ static void handle_event(Platform *p, const SDL_Event *event)
         break;
     case SDL_MOUSEBUTTONUP:
         if (e.button.button != SDL_BUTTON_LEFT) break;
-        in->pointer_x = e.button.x;
-        in->pointer_y = e.button.y;
+        set_pointer(p, e.button.x, e.button.y);
         in->pointer_down = false;
         in->pointer_released = true;
         break;

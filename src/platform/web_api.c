@@ -3,6 +3,7 @@
  * Reads go through the core's JSON writers (core/app_json.c), which escape
  * every string; changes go through commands, like a user's clicks. */
 #include <emscripten.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,17 @@ EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash);
 EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
+EMSCRIPTEN_KEEPALIVE void steppe_pointer_at(double x_css, double y_css);
+
+/* The page reports the pointer's fractional position on the canvas with
+ * every mouse event (SDL's events round it to whole pixels). */
+EMSCRIPTEN_KEEPALIVE void steppe_pointer_at(double x_css, double y_css)
+{
+    Platform *p = &g_platform;
+    p->precise_pointer_valid = isfinite(x_css) && isfinite(y_css);
+    p->precise_x = x_css;
+    p->precise_y = y_css;
+}
 
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void)
 {
