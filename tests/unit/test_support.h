@@ -500,6 +500,9 @@ static inline uint8_t *tb_record(uint8_t *data, const char *tag, uint32_t record
 /* The standard fixture: three countries (KAZ with a hole holding an enclave of
  * UZB, UZB, and TKM touching UZB), four places, three articles, three events,
  * a relation, a figure, sources, a country list and two fake fonts. */
+/* The first event's key: a test of escaping gives it quotes and backslashes. */
+static const char *tb_fixture_event1_key = "e1";
+
 static inline void tb_fixture(Tb *tb)
 {
     tb_init(tb);
@@ -552,7 +555,7 @@ static inline void tb_fixture(Tb *tb)
     tb_list(tb, 1);
     tb_list(tb, 2);
     tb_list(tb, 3);
-    tb_event(tb, &(TbEvent){ .key = "e1", .title = "Summit", .summary = "They met.", .year = 2019,
+    tb_event(tb, &(TbEvent){ .key = tb_fixture_event1_key, .title = "Summit", .summary = "They met.", .year = 2019,
                              .precision = DATE_PRECISION_YEAR, .category = CATEGORY_DIPLOMACY,
                              .place = 1, .country_first = 0, .country_count = 2,
                              .source_first = 0, .source_count = 1 });
