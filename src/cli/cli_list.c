@@ -1,6 +1,8 @@
 /* cli_list: see cli_list.h. */
 #include "cli_list.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Writes text as one TSV field. Control characters (tab, newline, CR, ...)
@@ -120,4 +122,80 @@ long cli_list_write(const Bundle *b, CliListKind kind, FILE *out)
     }
     if (fflush(out) != 0 || ferror(out)) return -1;
     return rows;
+}
+
+/* Reads a whole file into a malloc'd buffer; NULL with errno set on failure
+ * (a directory fails in fread with EISDIR; an empty file is returned, for
+ * bundle_open to call too small). */
+static void *read_whole_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    unsigned char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t new_cap = cap ? cap * 2 : (size_t)1 << 16;
+            unsigned char *nb = new_cap > cap ? realloc(buf, new_cap) : NULL;
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+            cap = new_cap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) break;
+    }
+    int read_errno = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    if (read_errno) {
+        free(buf);
+        errno = read_errno;
+        return NULL;
+    }
+    *size = len;
+    return buf;
+}
+
+int cli_list_run(CliListKind kind, const char *bundle_path, const void *builtin, size_t builtin_size,
+                 FILE *out, FILE *err)
+{
+    void *file = NULL;
+    const void *data = builtin;
+    size_t size = builtin_size;
+    if (bundle_path) {
+        errno = 0;
+        file = read_whole_file(bundle_path, &size);
+        if (!file) {
+            fprintf(err, "steppe-atlas: cannot read %s: %s\n", bundle_path, strerror(errno ? errno : EIO));
+            return 1;
+        }
+        data = file;
+    }
+    Bundle b;
+    char message[512];
+    if (bundle_open(&b, data, size, message, sizeof message) != BUNDLE_OK) {
+        /* Unlike the window, no built-in atlas instead: a script asked for this file's content. */
+        fprintf(err, "steppe-atlas: %s: %s\n", bundle_path ? bundle_path : "built-in bundle", message);
+        free(file);
+        return 1;
+    }
+    errno = 0;
+    long rows = cli_list_write(&b, kind, out);
+    int status = 0;
+    if (rows < 0) {
+        if (kind <= CLI_LIST_NONE || kind >= CLI_LIST_KIND_COUNT)
+            fprintf(err, "steppe-atlas: --list: no such list (%d)\n", (int)kind);
+        else
+            fprintf(err, "steppe-atlas: cannot write the list of %s: %s\n", cli_list_kind_name(kind),
+                    strerror(errno ? errno : EIO));
+        status = 1;
+    }
+    bundle_close(&b);
+    free(file);
+    return status;
 }

@@ -26,4 +26,13 @@
  * reports it; for a pipe closed early, errno says so). */
 long cli_list_write(const Bundle *b, CliListKind kind, FILE *out);
 
+/* --list as the program runs it, so main only hands over: opens the bundle
+ * file at bundle_path (NULL: the built-in bundle, builtin[0..builtin_size)),
+ * writes the list to out and returns the exit status — 0, or 1 having said
+ * on err ("steppe-atlas: " and one line) what went wrong: the file cannot be
+ * read, it is not a valid bundle (the reader's message, naming the field and
+ * byte offset), or the list could not be written. */
+int cli_list_run(CliListKind kind, const char *bundle_path, const void *builtin, size_t builtin_size,
+                 FILE *out, FILE *err);
+
 #endif

@@ -1,7 +1,9 @@
 /* Unit tests for cli_list: each --list KIND of the standard fixture (test_support.h)
  * row by row, escaping of tabs and newlines, a bad kind and a failed write;
- * then the real bundle (argv[1]): every row of every list has the header's
- * number of fields and there is one row per record. */
+ * cli_list_run's exit status and messages for the built-in bundle, a file,
+ * a missing, unreadable or invalid file and a full disk; then the real
+ * bundle (argv[1]): every row of every list has the header's number of
+ * fields and there is one row per record. */
 #include "cli_list.h"
 #include "test_support.h"
 
@@ -140,6 +142,110 @@ static void test_escaping(void)
     free(data);
 }
 
+/* The contents of a temporary file (malloc'd); closes it. */
+static char *slurp(FILE *f)
+{
+    long size = ftell(f);
+    rewind(f);
+    char *text = calloc(1, (size_t)(size > 0 ? size : 0) + 1);
+    if (!text) abort();
+    if (size > 0 && fread(text, 1, (size_t)size, f) != (size_t)size) printf("short read\n");
+    fclose(f);
+    return text;
+}
+
+static void write_file(const char *path, const void *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
+        printf("cannot write %s\n", path);
+        abort();
+    }
+}
+
+/* Runs cli_list_run; its output and error text come back in *out, *err. */
+static int run(CliListKind kind, const char *path, const void *builtin, size_t builtin_size, char **out, char **err)
+{
+    FILE *o = tmpfile(), *e = tmpfile();
+    if (!o || !e) abort();
+    int status = cli_list_run(kind, path, builtin, builtin_size, o, e);
+    *out = slurp(o);
+    *err = slurp(e);
+    return status;
+}
+
+static void test_run(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    const char *expected = "key\tdate\ttitle\tplace\tcountries\tcategory\n"
+                           "e1\t2019\tSummit\tastana\tKAZ,UZB\tdiplomacy\n"
+                           "e2\t2020-05\tDeal\ttashkent\tUZB,TKM\ttrade\n"
+                           "e3\t2021-06-07\tForum\talmaty\tTKM\tculture\n";
+    char *out, *err;
+    /* No --bundle: the built-in bytes. */
+    CHECK_EQ_U(run(CLI_LIST_EVENTS, NULL, data, size, &out, &err), 0);
+    CHECK_STR(out, expected);
+    CHECK_STR(err, "");
+    free(out), free(err);
+
+    /* A teacher's bundle file; the built-in one is not used. */
+    const char *good = "test_cli_list.good.bundle";
+    write_file(good, data, size);
+    CHECK_EQ_U(run(CLI_LIST_EVENTS, good, "junk", 4, &out, &err), 0);
+    CHECK_STR(out, expected);
+    CHECK_STR(err, "");
+    free(out), free(err);
+    remove(good);
+
+    /* A missing file, a directory: exit 1 and why, nothing on stdout. */
+    CHECK_EQ_U(run(CLI_LIST_PLACES, "test_cli_list.missing.bundle", data, size, &out, &err), 1);
+    CHECK_STR(out, "");
+    CHECK_STR(err, "steppe-atlas: cannot read test_cli_list.missing.bundle: No such file or directory\n");
+    free(out), free(err);
+    CHECK_EQ_U(run(CLI_LIST_PLACES, ".", data, size, &out, &err), 1);
+    CHECK_STR(out, "");
+    CHECK_STR(err, "steppe-atlas: cannot read .: Is a directory\n");
+    free(out), free(err);
+
+    /* Not a bundle, or a cut one: the reader's message, naming the file. */
+    const char *bad = "test_cli_list.bad.bundle";
+    char garbage[64];
+    memset(garbage, 'x', sizeof garbage);
+    write_file(bad, garbage, sizeof garbage);
+    CHECK_EQ_U(run(CLI_LIST_COUNTRIES, bad, data, size, &out, &err), 1);
+    CHECK_STR(out, "");
+    CHECK(strncmp(err, "steppe-atlas: test_cli_list.bad.bundle: ", 40) == 0);
+    CHECK(strstr(err, "SATL") != NULL);
+    CHECK(strchr(err, '\n') == err + strlen(err) - 1); /* one line */
+    free(out), free(err);
+    write_file(bad, data, size / 2);
+    CHECK_EQ_U(run(CLI_LIST_COUNTRIES, bad, data, size, &out, &err), 1);
+    CHECK(strncmp(err, "steppe-atlas: test_cli_list.bad.bundle: ", 40) == 0);
+    CHECK(strstr(err, "file_size") != NULL);
+    free(out), free(err);
+    write_file(bad, "", 0);
+    CHECK_EQ_U(run(CLI_LIST_COUNTRIES, bad, data, size, &out, &err), 1);
+    CHECK(strncmp(err, "steppe-atlas: test_cli_list.bad.bundle: ", 40) == 0);
+    CHECK(strstr(err, "header") != NULL);
+    free(out), free(err);
+    remove(bad);
+
+    /* A full disk: exit 1, said so. */
+    FILE *full = fopen("/dev/full", "w"), *e = tmpfile();
+    if (full && e) {
+        CHECK_EQ_U(cli_list_run(CLI_LIST_EVENTS, NULL, data, size, full, e), 1);
+        fclose(full);
+        err = slurp(e);
+        CHECK_STR(err, "steppe-atlas: cannot write the list of events: No space left on device\n");
+        free(err);
+    } else {
+        if (full) fclose(full);
+        if (e) fclose(e);
+    }
+    free(data);
+}
+
 /* Each line of text has fields tab-separated fields; returns the line count. */
 static long check_shape(const char *text, int fields, const char *what)
 {
@@ -211,6 +317,7 @@ int main(int argc, char **argv)
 {
     test_fixture_lists();
     test_escaping();
+    test_run();
     test_real_bundle(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }
