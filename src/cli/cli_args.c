@@ -317,7 +317,7 @@ static void apply_flag(CliOptions *o, OptionId id, bool *help, bool *version)
 }
 
 /* The checks between options, once all are read, and the mode they give. */
-static bool decide_mode(CliOptions *o, Message *m)
+static bool decide_mode(CliOptions *o, bool questions_given, Message *m)
 {
     const char *modes[4];
     int mode_count = 0;
@@ -332,7 +332,7 @@ static bool decide_mode(CliOptions *o, Message *m)
     if (o->tour_stop && !o->tour_id) { say(m, "--stop needs --tour ID (the tour the stop is in)"); return false; }
     if (o->handouts_dir && !o->tour_id) { say(m, "--handouts needs --tour ID (the tour to write out)"); return false; }
     if (o->print && !o->quiz_given) { say(m, "--print needs --quiz SEED (the quiz to print)"); return false; }
-    if (o->quiz_questions != 10 && !o->quiz_given) { say(m, "--questions needs --quiz SEED"); return false; }
+    if (questions_given && !o->quiz_given) { say(m, "--questions needs --quiz SEED"); return false; }
     if (o->quiz_given && o->tour_id) { say(m, "--quiz and --tour cannot be used together"); return false; }
     if (o->probe_count && !o->screenshot_path) { say(m, "--probe needs --screenshot FILE.png"); return false; }
     if (o->screenshot_path) o->mode = CLI_MODE_SCREENSHOT;
@@ -361,7 +361,7 @@ CliStatus cli_args_parse(int argc, char *const argv[], CliOptions *o, char *mess
 {
     Message m = { message, message_size };
     char q[80], q2[80];
-    bool help = false, version = false, options_done = false;
+    bool help = false, version = false, options_done = false, questions_given = false;
     const char *operand = NULL;
     cli_args_defaults(o);
     say(&m, "%s", "");
@@ -412,6 +412,7 @@ CliStatus cli_args_parse(int argc, char *const argv[], CliOptions *o, char *mess
             value = argv[++i];
         }
         if (!apply_value(o, spec, value, &m)) return CLI_USAGE_ERROR;
+        questions_given |= spec->id == OPT_QUESTIONS;
     }
     if (operand) {
         if (o->bundle_path) {
@@ -422,7 +423,7 @@ CliStatus cli_args_parse(int argc, char *const argv[], CliOptions *o, char *mess
     }
     if (help) { o->mode = CLI_MODE_HELP; return CLI_OK; }
     if (version) { o->mode = CLI_MODE_VERSION; return CLI_OK; }
-    return decide_mode(o, &m) ? CLI_OK : CLI_USAGE_ERROR;
+    return decide_mode(o, questions_given, &m) ? CLI_OK : CLI_USAGE_ERROR;
 }
 
 /* --- texts ------------------------------------------------------------------- */

@@ -336,6 +336,7 @@ static void test_quiz(void)
         CHECK_BAD("--questions", "--quiz", "1", "--questions", bad_n[i]);
     CHECK_BAD("not 5, 10 or 20", "--quiz", "1", "--questions", "7");
     CHECK_BAD("--questions needs --quiz", "--questions", "5");
+    CHECK_BAD("--questions needs --quiz", "--questions", "10"); /* the default, but given */
     CHECK_BAD("--questions needs a value", "--quiz", "1", "--questions");
 
     CHECK_GOOD(&o, "--quiz", "42", "--questions", "5", "--print");
