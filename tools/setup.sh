@@ -24,6 +24,7 @@ APT_PACKAGES=(
   chromium
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   python3-fonttools
+  librsvg2-bin desktop-file-utils mandoc   # packaging: icon PNGs, desktop entry and man page checks
   nodejs
 )
 missing=()

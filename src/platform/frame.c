@@ -6,9 +6,6 @@
 
 #include "core/deeplink.h"
 
-extern const unsigned char steppe_default_bundle[];
-extern const unsigned long steppe_default_bundle_size;
-
 Platform g_platform;
 
 double platform_now_ms(void)

@@ -11,8 +11,9 @@ bool native_write_png(const char *path, int w, int h, const void *rgba, int pitc
 
 /* Renders one frame offscreen with pixel/raster.c (no display, no window, no
  * GPU) and writes it as a PNG; prints, per probe (lon, lat pairs), the css
- * position there, and Kazakhstan's fill. Returns the exit status. */
+ * position there, and Kazakhstan's fill. theme (may be NULL) applies after
+ * the state. Returns the exit status. */
 int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
-                      int probe_count, const char *select_iso3, const char *state_text);
+                      int probe_count, const char *select_iso3, const char *state_text, const Command *theme);
 
 #endif

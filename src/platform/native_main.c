@@ -1,15 +1,16 @@
 /* native_main: the native program — a window, or --screenshot.
  *
- * Command line:
- *   steppe_atlas [--bundle FILE] [--size WxH] [--state STATE]
- *   steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT] [--select ISO3] [--state STATE]
- * --screenshot renders one frame on an offscreen surface (no display needed),
- * writes a PNG and prints, per --probe, the css position and colour there. */
+ * The command line is read by src/cli/cli_args.c (GNU conventions; --help
+ * lists every option); --list is written by src/cli/cli_list.c. --screenshot
+ * renders one frame on an offscreen surface (no display needed), writes a PNG
+ * and prints, per --probe, the css position there. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_list.h"
 #include "platform/native.h"
 
 /* --- the platform interface, natively ----------------------------------------- */
@@ -55,23 +56,16 @@ static void *read_bundle_file(const char *path, size_t *size)
     return data;
 }
 
-static void usage(void)
-{
-    fprintf(stderr,
-            "usage: steppe_atlas [--bundle FILE] [--size WxH] [--state STATE]\n"
-            "       steppe_atlas --screenshot OUT.png [--size WxH] [--dpr N] [--probe LON,LAT]... [--select ISO3] [--state STATE]\n"
-            "STATE is the page's URL hash, e.g. 'c=KAZ&t=2018-2019' (see src/core/deeplink.h).\n");
-}
-
-static int run_window(Platform *p, int width, int height, const char *state_text)
+static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
 {
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
         return 1;
     }
-    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (opt->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt->width_css,
+                                 opt->height_css, flags);
     if (!p->window) { fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError()); return 1; }
     p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
@@ -85,7 +79,8 @@ static int run_window(Platform *p, int width, int height, const char *state_text
     ui_init(&p->ui, &p->renderer, &p->bundle);
     platform_update_sizes(p);
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
-    platform_apply_initial_state(p, state_text);
+    platform_apply_initial_state(p, opt->state);
+    if (theme) platform_command(p, *theme);
     while (!p->quit) {
         platform_frame();
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
@@ -101,38 +96,45 @@ static int run_window(Platform *p, int width, int height, const char *state_text
     return 0;
 }
 
+/* Options the parser knows that this version cannot carry out yet: say so
+ * rather than ignore them. Returns the exit status, or -1 to go on. */
+static int refuse_unfinished(const CliOptions *opt)
+{
+    const char *what = NULL;
+    if (opt->mode == CLI_MODE_HANDOUTS) what = "--handouts (tours are not in this version yet)";
+    else if (opt->mode == CLI_MODE_QUIZ_PRINT || opt->quiz_given) what = "--quiz (quizzes are not in this version yet)";
+    else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
+    else if (opt->text_scale_percent != 100) what = "--text-scale (text scaling is not in this version yet)";
+    else if (opt->theme == CLI_THEME_DARK) what = "--theme dark (the dark theme is not in this version yet)";
+    if (!what) return -1;
+    fprintf(stderr, "steppe-atlas: %s\n", what);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
     Platform *p = &g_platform;
-    const char *bundle_path = NULL, *screenshot_path = NULL, *select_iso3 = NULL, *state_text = NULL;
-    int width = 1280, height = 800;
-    float dpr = 1.0f;
-    double probes[16];
-    int probe_count = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--bundle") && next) { bundle_path = next; i++; }
-        else if (!strcmp(a, "--screenshot") && next) { screenshot_path = next; i++; }
-        else if (!strcmp(a, "--select") && next) { select_iso3 = next; i++; }
-        else if (!strcmp(a, "--state") && next) { state_text = next; i++; }
-        else if (!strcmp(a, "--size") && next && sscanf(next, "%dx%d", &width, &height) == 2) { i++; }
-        else if (!strcmp(a, "--dpr") && next && sscanf(next, "%f", &dpr) == 1) { i++; }
-        else if (!strcmp(a, "--probe") && next && probe_count < 8 &&
-                 sscanf(next, "%lf,%lf", &probes[2 * probe_count], &probes[2 * probe_count + 1]) == 2) {
-            probe_count++;
-            i++;
-        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
-        else { fprintf(stderr, "steppe_atlas: unknown or incomplete option '%s'\n", a); usage(); return 2; }
+    CliOptions opt;
+    char problem[256];
+    CliStatus status = cli_args_parse(argc, argv, &opt, problem, sizeof problem);
+    if (status != CLI_OK) {
+        fprintf(stderr, "steppe-atlas: %s\n", problem);
+        return (int)status;
     }
-    if (width < 64 || height < 64 || width > 8192 || height > 8192 || dpr < 0.5f || dpr > 4.0f) {
-        fprintf(stderr, "steppe_atlas: --size must be 64..8192 px a side and --dpr 0.5..4\n");
-        return 2;
-    }
+    if (opt.mode == CLI_MODE_HELP) { fputs(cli_usage(), stdout); return 0; }
+    if (opt.mode == CLI_MODE_VERSION) { fputs(cli_version_text(), stdout); return 0; }
+    if (opt.mode == CLI_MODE_LIST)
+        return cli_list_run(opt.list, opt.bundle_path, steppe_default_bundle, steppe_default_bundle_size, stdout, stderr);
+    int refused = refuse_unfinished(&opt);
+    if (refused >= 0) return refused;
+    /* --theme overrides what a state string says. */
+    Command theme = { .kind = CMD_SET_THEME };
+    theme.u.theme.id = opt.theme == CLI_THEME_HIGH_CONTRAST ? THEME_ID_HIGH_CONTRAST : THEME_ID_DEFAULT;
     size_t size = 0;
-    void *data = read_bundle_file(bundle_path, &size);
-    if (!platform_load_bundle(p, data, size, bundle_path ? bundle_path : "", bundle_path != NULL)) return 1;
-    if (screenshot_path)
-        return native_screenshot(p, screenshot_path, width, height, dpr, probes, probe_count, select_iso3, state_text);
-    return run_window(p, width, height, state_text);
+    void *data = read_bundle_file(opt.bundle_path, &size);
+    if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", opt.bundle_path != NULL)) return 1;
+    if (opt.mode == CLI_MODE_SCREENSHOT)
+        return native_screenshot(p, opt.screenshot_path, opt.width_css, opt.height_css, opt.dpr, opt.probe_lon_lat,
+                                 opt.probe_count, opt.select_iso3, opt.state, opt.theme_given ? &theme : NULL);
+    return run_window(p, &opt, opt.theme_given ? &theme : NULL);
 }

@@ -22,7 +22,7 @@ bool native_write_png(const char *path, int w, int h, const void *rgba, int pitc
 }
 
 int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
-                      int probe_count, const char *select_iso3, const char *state_text)
+                      int probe_count, const char *select_iso3, const char *state_text, const Command *theme)
 {
     int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
@@ -47,6 +47,7 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         app_apply(&p->app, &land, 0);
     }
     platform_apply_initial_state(p, state_text);
+    if (theme) app_apply(&p->app, theme, 0);
     platform_draw(p);
     SDL_RenderPresent(p->sdl_renderer);
     int ok = native_write_png(out_path, pw, ph, surface->pixels, surface->pitch);

@@ -65,6 +65,10 @@ typedef struct Platform {
 
 extern Platform g_platform;
 
+/* The bundle built from assets/ (default_bundle.c, generated at build time). */
+extern const unsigned char steppe_default_bundle[];
+extern const unsigned long steppe_default_bundle_size;
+
 double platform_now_ms(void);
 
 /* --- shared (frame.c) --- */
