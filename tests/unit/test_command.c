@@ -1,0 +1,292 @@
+/* test_command: app_apply, the one writer of the App — every command, with
+ * good values, invalid ids and out-of-range values (refused, nothing changed). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "app_json.h"
+#include "deeplink.h"
+#include "event_markers.h"
+#include "test_support.h"
+
+static App app;
+static App before;
+
+/* A refused command changes nothing the user could see. */
+static bool unchanged(void)
+{
+    return memcmp(&app.select, &before.select, sizeof app.select) == 0 &&
+           memcmp(&app.timeline, &before.timeline, sizeof app.timeline) == 0 &&
+           memcmp(&app.display, &before.display, sizeof app.display) == 0 &&
+           memcmp(&app.messages, &before.messages, sizeof app.messages) == 0 &&
+           app.view.center_x == before.view.center_x && app.view.center_y == before.view.center_y &&
+           app.view.scale_px == before.view.scale_px && app.requests == before.requests;
+}
+
+static bool refused(Command c)
+{
+    before = app;
+    bool applied = app_apply(&app, &c, 100);
+    return !applied && unchanged();
+}
+
+static bool apply(Command c) { return app_apply(&app, &c, 100); }
+
+static void test_names(void)
+{
+    CHECK_STR(command_name(CMD_SELECT), "select");
+    CHECK_STR(command_name(CMD_APPLY_STATE), "apply-state");
+    CHECK_STR(command_name((CommandKind)999), "");
+    for (int k = 0; k < COMMAND_KIND_COUNT; k++) CHECK(command_name((CommandKind)k)[0] != 0);
+    CHECK(refused((Command){ .kind = (CommandKind)999 }));
+    CHECK(refused((Command){ .kind = CMD_NONE }));
+    CHECK(!app_apply(NULL, &(Command){ .kind = CMD_TICK }, 0));
+    CHECK(!app_apply(&app, NULL, 0));
+}
+
+static void test_select_and_history(void)
+{
+    CHECK(apply(cmd_select(SELECTION_COUNTRY, 1)));
+    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1 && app.select.panel_open);
+    CHECK(app.view.flight.active);
+    CHECK(app.screen.panel_visible);
+    CHECK(refused(cmd_select(SELECTION_COUNTRY, 0)));
+    CHECK(refused(cmd_select(SELECTION_COUNTRY, 4)));     /* three countries */
+    CHECK(refused(cmd_select(SELECTION_PLACE, 5)));
+    CHECK(refused(cmd_select(SELECTION_EVENT, 4)));
+    CHECK(refused(cmd_select(SELECTION_ARTICLE, 99)));
+    CHECK(refused(cmd_select((SelectionKind)-1, 1)));
+    CHECK(apply(cmd_select(SELECTION_EVENT, 2)));
+    Command back = { .kind = CMD_HISTORY_STEP };
+    back.u.direction = -1;
+    CHECK(apply(back));
+    CHECK(app.select.current.kind == SELECTION_COUNTRY);
+    CHECK(refused(back));                                 /* at the start */
+    back.u.direction = 0;
+    CHECK(refused(back));
+    CHECK(apply(cmd_select(SELECTION_NONE, 0)));
+    CHECK(!app.select.panel_open && !app.screen.panel_visible);
+}
+
+static void test_view(void)
+{
+    apply(cmd_simple(CMD_LAND_FLIGHT));
+    double x0 = app.view.center_x;
+    Command pan = { .kind = CMD_PAN_BY };
+    pan.u.point.dx_css = 10;
+    CHECK(apply(pan));
+    CHECK(app.view.center_x < x0);
+    pan.u.point.dx_css = NAN;
+    CHECK(refused(pan));
+    Command zoom = { .kind = CMD_ZOOM_ABOUT };
+    zoom.u.zoom.factor = 2;
+    zoom.u.zoom.x_css = 123.25;
+    zoom.u.zoom.y_css = 321.75;
+    double wx, wy, wx1, wy1;
+    view_screen_to_world(&app.view, 123.25, 321.75, &wx, &wy);
+    CHECK(apply(zoom));
+    view_screen_to_world(&app.view, 123.25, 321.75, &wx1, &wy1);
+    CHECK_NEAR(wx1, wx, 1e-12);
+    CHECK_NEAR(wy1, wy, 1e-12);
+    zoom.u.zoom.factor = 0;
+    CHECK(refused(zoom));
+    zoom.u.zoom.factor = -1;
+    CHECK(refused(zoom));
+    zoom.u.zoom.factor = INFINITY;
+    CHECK(refused(zoom));
+    zoom.kind = CMD_ZOOM_BY;
+    CHECK(refused(zoom));
+    zoom.u.zoom.factor = 1.5;
+    double s0 = app.view.scale_px;
+    CHECK(apply(zoom));
+    CHECK(app.view.flight.active && fabs(app.view.flight.to_scale - s0 * 1.5) < 1e-9 * s0);
+    zoom.kind = CMD_ZOOM_INTO;
+    zoom.u.zoom.factor = NAN;
+    CHECK(refused(zoom));
+    CHECK(apply(cmd_simple(CMD_FLY_HOME)));
+    apply(cmd_simple(CMD_LAND_FLIGHT));
+    CHECK(!app.view.flight.active);
+    CHECK_NEAR(app.view.scale_px, app.home_scale_px, 1e-9 * app.home_scale_px);
+    Command fit = { .kind = CMD_FLY_TO_BOUNDS };
+    fit.u.fit.bounds[0] = 0; fit.u.fit.bounds[1] = 0; fit.u.fit.bounds[2] = 0.5; fit.u.fit.bounds[3] = 0.5;
+    fit.u.fit.allow_zoom_out = true;
+    CHECK(apply(fit));
+    fit.u.fit.bounds[2] = -1; /* reversed */
+    CHECK(refused(fit));
+    fit.u.fit.bounds[2] = NAN;
+    CHECK(refused(fit));
+    Command expand = { .kind = CMD_EXPAND_PLACE };
+    expand.u.id = 1;
+    CHECK(apply(expand));
+    CHECK_EQ_U(app.markers->expanded_place, 1);
+    expand.u.id = 0;
+    CHECK(refused(expand));
+    expand.u.id = 99;
+    CHECK(refused(expand));
+    Command resize = { .kind = CMD_RESIZE };
+    resize.u.size.width_css = 360;
+    resize.u.size.height_css = 640;
+    CHECK(apply(resize));
+    CHECK(app.screen.narrow && app.view.width_css == 360);
+    resize.u.size.width_css = 0;
+    CHECK(refused(resize));
+    resize.u.size.width_css = 800;
+    resize.u.size.height_css = 600;
+    CHECK(apply(resize));
+}
+
+static void test_timeline(void)
+{
+    Command years = { .kind = CMD_SET_YEARS };
+    years.u.years.from = 2021;
+    years.u.years.to = 1900;  /* reversed and out of range: swapped, clamped */
+    CHECK(apply(years));
+    CHECK(app.timeline.filter.year_from == app.timeline.first_year && app.timeline.filter.year_to == 2021);
+    years.u.years.from = 2020;
+    years.u.years.to = 2020;
+    CHECK(apply(years));
+    Command shift = { .kind = CMD_SHIFT_YEARS };
+    shift.u.years.from = 1;
+    CHECK(apply(shift));
+    CHECK(app.timeline.filter.year_from == 2021);
+    CHECK(refused(shift));    /* past the last year */
+    years.u.years.from = 0;
+    years.u.years.to = 99999;
+    CHECK(apply(years));
+    CHECK(apply(cmd_toggle(CMD_SET_PLAYING, TOGGLE_ON)));
+    CHECK(app.timeline.playing && app.timeline.play_year == app.timeline.filter.year_from);
+    CHECK(refused(cmd_toggle(CMD_SET_PLAYING, (Toggle)7)));
+    CHECK(apply(cmd_toggle(CMD_SET_PLAYING, TOGGLE_FLIP)));
+    CHECK(!app.timeline.playing);
+    Command cat = { .kind = CMD_SET_CATEGORY };
+    cat.u.category.index = CATEGORY_TRADE;
+    cat.u.category.on = TOGGLE_OFF;
+    CHECK(apply(cat));
+    CHECK(!(app.timeline.filter.category_mask & (1u << CATEGORY_TRADE)));
+    cat.u.category.solo = true;
+    CHECK(apply(cat));
+    CHECK_EQ_U(app.timeline.filter.category_mask, 1u << CATEGORY_TRADE);
+    CHECK(apply(cat));         /* solo again: all back */
+    CHECK_EQ_U(app.timeline.filter.category_mask, (1u << CATEGORY_COUNT) - 1);
+    cat.u.category.index = CATEGORY_COUNT;
+    CHECK(refused(cat));
+    Command mask = { .kind = CMD_SET_CATEGORIES };
+    mask.u.mask = 1u << CATEGORY_COUNT;
+    CHECK(refused(mask));
+    mask.u.mask = 3;
+    CHECK(apply(mask));
+    CHECK_EQ_U(app.timeline.filter.category_mask, 3);
+    mask.u.mask = (1u << CATEGORY_COUNT) - 1;
+    CHECK(apply(mask));
+}
+
+static void test_display_and_messages(void)
+{
+    Command layer = { .kind = CMD_SET_LAYER };
+    layer.u.layer.bit = LAYER_RELATIONS;
+    layer.u.layer.on = TOGGLE_FLIP;
+    CHECK(apply(layer));
+    CHECK(app.display.layers & LAYER_RELATIONS);
+    layer.u.layer.bit = LAYER_MARKERS | LAYER_LABELS; /* one at a time */
+    CHECK(refused(layer));
+    layer.u.layer.bit = 1u << 7;
+    CHECK(refused(layer));
+    layer.u.layer.bit = 0;
+    CHECK(refused(layer));
+    CHECK(apply(cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_ON)));
+    CHECK(app.display.local_names);
+    Command theme = { .kind = CMD_SET_THEME };
+    theme.u.theme.flip = true;
+    CHECK(apply(theme));
+    CHECK(app.display.theme == THEME_ID_HIGH_CONTRAST);
+    theme.u.theme.flip = false;
+    theme.u.theme.id = (ThemeId)THEME_ID_COUNT;
+    CHECK(refused(theme));
+    theme.u.theme.id = THEME_ID_DEFAULT;
+    CHECK(apply(theme));
+    CHECK(refused(cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_ON))); /* nothing selected */
+    CHECK(apply(cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP)));
+    CHECK(app.display.legend_flipped);
+    Command toast = { .kind = CMD_TOAST };
+    toast.u.text.text = "Link copied";
+    CHECK(apply(toast));
+    CHECK_STR(app.messages.toast, "Link copied");
+    toast.u.text.text = NULL;
+    CHECK(refused(toast));
+    Command tick = { .kind = CMD_TICK };
+    CHECK(app_apply(&app, &tick, 100 + 2500));  /* two seconds later the toast is gone */
+    CHECK(app.messages.toast[0] == 0);
+    Command notice = { .kind = CMD_NOTICE };
+    notice.u.text.text = "Could not open x";
+    CHECK(apply(notice));
+    CHECK(apply(cmd_select(SELECTION_COUNTRY, 2)));
+    /* Escape: the notice first, then the panel, then the selection. */
+    CHECK(apply(cmd_simple(CMD_ESCAPE)));
+    CHECK(app.messages.notice[0] == 0 && app.select.panel_open);
+    CHECK(apply(cmd_simple(CMD_ESCAPE)));
+    CHECK(!app.select.panel_open && app.select.current.id == 2);
+    CHECK(apply(cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_ON)));
+    CHECK(app.select.panel_open);
+    CHECK(apply(cmd_simple(CMD_ESCAPE)));
+    CHECK(apply(cmd_simple(CMD_ESCAPE)));
+    CHECK(app.select.current.kind == SELECTION_NONE);
+    Command req = { .kind = CMD_REQUEST };
+    req.u.mask = APP_REQUEST_COPY_LINK;
+    CHECK(apply(req));
+    CHECK_EQ_U(app.requests, APP_REQUEST_COPY_LINK);
+    req.u.mask = 1u << 9;
+    CHECK(refused(req));
+    CHECK(apply(cmd_simple(CMD_REQUESTS_TAKEN)));
+    CHECK_EQ_U(app.requests, 0);
+    CHECK(apply(cmd_toggle(CMD_FRAME_DRAWN, TOGGLE_OFF)));
+    CHECK(!app.needs_redraw);
+    CHECK(apply(cmd_simple(CMD_REDRAW)));
+    CHECK(app.needs_redraw);
+}
+
+static void test_apply_state_and_reset(void)
+{
+    /* A string names the whole page: what it leaves out returns to defaults. */
+    CHECK(tb_apply_state(&app, "c=UZB&t=2020-2021&f=trade&l=markers&lang=local&theme=contrast&panel=0", NULL));
+    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 2 && !app.select.panel_open);
+    CHECK(app.timeline.filter.year_from == 2020 && app.display.theme == THEME_ID_HIGH_CONTRAST);
+    CHECK(app.display.local_names && app.display.layers == LAYER_MARKERS);
+    CHECK(tb_apply_state(&app, "e=e1", NULL));
+    CHECK(app.select.current.kind == SELECTION_EVENT && app.select.panel_open);
+    CHECK(app.display.theme == THEME_ID_DEFAULT && !app.display.local_names);
+    CHECK(app.display.layers == LAYERS_DEFAULT);
+    CHECK(app.timeline.filter.year_from == app.timeline.first_year);
+    CHECK_EQ_U(app.timeline.filter.category_mask, (1u << CATEGORY_COUNT) - 1);
+    DeeplinkReport report;
+    CHECK(tb_apply_state(&app, "c=NOPE&theme=purple&v=1,2", &report));
+    CHECK_EQ_U(report.ignored, 3);
+    CHECK(app.select.current.kind == SELECTION_NONE);
+    Command bad = { .kind = CMD_APPLY_STATE };
+    CHECK(refused(bad)); /* no text */
+    CHECK(tb_apply_state(&app, "theme=contrast&c=KAZ&lang=local", NULL));
+    CHECK(apply(cmd_simple(CMD_RESET)));
+    CHECK(app.select.current.kind == SELECTION_NONE && app.display.theme == THEME_ID_DEFAULT && !app.display.local_names);
+}
+
+int main(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    if (!tb_open_app(data, size, &b, &app, 800, 600)) {
+        free(data);
+        return test_finish();
+    }
+    test_names();
+    test_select_and_history();
+    test_view();
+    test_timeline();
+    test_display_and_messages();
+    test_apply_state_and_reset();
+    app_destroy(&app);
+    bundle_close(&b);
+    free(data);
+    return test_finish();
+}

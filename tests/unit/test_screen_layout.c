@@ -1,0 +1,139 @@
+/* test_screen_layout: every rectangle on screen, for phone, tablet and
+ * desktop, with the panel open and closed. */
+#include <stdio.h>
+
+#include "screen_layout.h"
+#include "test_support.h"
+
+static bool inside(RectCss inner, RectCss outer)
+{
+    return inner.x >= outer.x - 1e-3f && inner.y >= outer.y - 1e-3f && inner.x + inner.w <= outer.x + outer.w + 1e-3f &&
+           inner.y + inner.h <= outer.y + outer.h + 1e-3f;
+}
+
+static bool overlap(RectCss a, RectCss b)
+{
+    return a.w > 0 && b.w > 0 && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* What must hold at any size. */
+static void check_sane(const ScreenLayout *l, const char *what)
+{
+    RectCss screen = { 0, 0, l->width, l->height };
+    CHECK(inside(l->map, screen));
+    CHECK(inside(l->timeline, screen));
+    CHECK(inside(l->search, l->map));
+    CHECK(l->timeline.y + 1e-3f >= l->map.y + l->map.h); /* the strip sits below the map */
+    for (int b = SCREEN_BUTTON_CLOSE; b < SCREEN_BUTTON_COUNT; b++) {
+        if (l->buttons[b].w == 0) continue;
+        CHECK(inside(l->buttons[b], screen));
+        CHECK(!overlap(l->buttons[b], l->search));
+        for (int c = b + 1; c < SCREEN_BUTTON_COUNT; c++)
+            if (overlap(l->buttons[b], l->buttons[c])) {
+                printf("  %s: buttons %d and %d overlap\n", what, b, c);
+                CHECK(false);
+            }
+    }
+    if (l->panel_visible) {
+        CHECK(!overlap(l->panel, l->map));
+        CHECK(!overlap(l->panel, l->timeline));
+        CHECK(inside(l->panel_content, l->panel));
+        CHECK(l->buttons[SCREEN_BUTTON_OPEN_PANEL].w == 0);
+        CHECK(inside(l->buttons[SCREEN_BUTTON_CLOSE], l->panel));
+        CHECK(inside(l->buttons[SCREEN_BUTTON_BACK], l->panel));
+    }
+    /* The zoom column stays in the map, clear of the edge badges' keep-out. */
+    RectCss zoom = l->buttons[SCREEN_BUTTON_RESET];
+    CHECK(inside(zoom, l->map));
+    CHECK(zoom.y + zoom.h <= l->controls_h_css);
+    CHECK(l->map.x + l->map.w - zoom.x <= l->controls_w_css);
+    CHECK(l->search.y + l->search.h <= l->edge_top_css);
+}
+
+static void test_desktop(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false }, &l);
+    CHECK(!l.narrow);
+    CHECK_NEAR(l.map.w, 1280, 1e-3);
+    CHECK_NEAR(l.map.h, 800 - SCREEN_TIMELINE_HEIGHT_CSS, 1e-3);
+    CHECK_NEAR(l.panel.w, 435.2, 1e-3);      /* a third of the width, within 320..440 */
+    CHECK(l.buttons[SCREEN_BUTTON_CLOSE].w == 0 && l.buttons[SCREEN_BUTTON_OPEN_PANEL].w == 0);
+    CHECK_NEAR(l.panel_inset_right_css, l.panel.w, 1e-3);
+    CHECK_NEAR(l.panel_inset_bottom_css, 0, 1e-9);
+    check_sane(&l, "desktop closed");
+
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, true }, &l);
+    CHECK_NEAR(l.map.w, 1280 - l.panel.w, 1e-3);
+    CHECK_NEAR(l.timeline.w, l.map.w, 1e-3);  /* the strip stops at the panel */
+    CHECK_NEAR(l.buttons[SCREEN_BUTTON_ZOOM_IN].x, l.map.w - SCREEN_BUTTON_CSS - SCREEN_MARGIN_CSS, 1e-3);
+    check_sane(&l, "desktop open");
+
+    /* Selected with the panel closed: "Details" at the top right, the zoom column below it. */
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, true }, &l);
+    CHECK(l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0);
+    CHECK(l.buttons[SCREEN_BUTTON_ZOOM_IN].y >= l.buttons[SCREEN_BUTTON_OPEN_PANEL].y + l.buttons[SCREEN_BUTTON_OPEN_PANEL].h);
+    check_sane(&l, "desktop details");
+
+    /* Very wide: the panel stops growing. */
+    screen_layout_compute(&(ScreenInputs){ 2560, 1440, true, true }, &l);
+    CHECK_NEAR(l.panel.w, 440, 1e-3);
+    check_sane(&l, "wide");
+}
+
+static void test_tablet(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 768, 1024, true, true }, &l);
+    CHECK(!l.narrow);
+    CHECK_NEAR(l.panel.w, 320, 1e-3);         /* at its minimum */
+    check_sane(&l, "tablet portrait");
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, true, true }, &l);
+    check_sane(&l, "tablet landscape");
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, false, true }, &l);
+    check_sane(&l, "tablet details");
+}
+
+static void test_phone(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 360, 640, true, true }, &l);
+    CHECK(l.narrow);
+    /* A bottom sheet: the lower 48 %, the map and the strip above it. */
+    CHECK_NEAR(l.panel.y, 332, 1e-3);
+    CHECK_NEAR(l.panel.w, 360, 1e-3);
+    CHECK_NEAR(l.timeline.y + l.timeline.h, l.panel.y, 1e-3);
+    CHECK_NEAR(l.panel_inset_right_css, 0, 1e-9);
+    CHECK_NEAR(l.panel_inset_bottom_css, l.panel.h, 1e-3);
+    CHECK(l.search.w <= 360 - SCREEN_BUTTON_CSS - 40 + 1e-3);
+    check_sane(&l, "phone open");
+    screen_layout_compute(&(ScreenInputs){ 360, 640, false, true }, &l);
+    /* "Show details" sits at the bottom centre over the strip. */
+    RectCss d = l.buttons[SCREEN_BUTTON_OPEN_PANEL];
+    CHECK(d.w > 0 && d.y + d.h <= 640 && d.x + d.w / 2 > 179 && d.x + d.w / 2 < 181);
+    CHECK_NEAR(l.map.h, 640 - SCREEN_TIMELINE_HEIGHT_CSS, 1e-3);
+    check_sane(&l, "phone closed");
+}
+
+static void test_map_area(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 1000, 700, true, true }, &l);
+    double a[4];
+    screen_map_area(&l, true, a);
+    CHECK_NEAR(a[2], 1000 - l.panel.w, 1e-3);
+    CHECK_NEAR(a[3], 700 - SCREEN_TIMELINE_HEIGHT_CSS, 1e-3);
+    screen_map_area(&l, false, a);
+    CHECK_NEAR(a[2], 1000, 1e-9);
+    CHECK(rect_css_contains(l.search, l.search.x + 1, l.search.y + 1));
+    CHECK(!rect_css_contains(l.buttons[SCREEN_BUTTON_OPEN_PANEL], 0, 0)); /* w == 0 holds nothing */
+}
+
+int main(void)
+{
+    test_desktop();
+    test_tablet();
+    test_phone();
+    test_map_area();
+    return test_finish();
+}
