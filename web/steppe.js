@@ -136,5 +136,6 @@
     if (!api.readyAt) fail('The atlas could not start: ' + (e.message || 'a script failed to load'));
   });
   canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   canvas.focus();
 })();
