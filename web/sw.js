@@ -1,0 +1,72 @@
+/* Steppe Atlas service worker: after one visit the atlas opens with no network.
+ *
+ * tools/web/dist.mjs writes the static-host build (build/web/dist) and puts
+ * the line `const PRECACHE = {...};` (this version's files, content-hashed
+ * names) in front of this file, so every new build is a byte-different sw.js
+ * and the browser installs it as a new version. web/sw-register.js registers
+ * it only there; in build/web/out (no PRECACHE) it is never registered.
+ *
+ * - install: fetch every file of this version into its own cache
+ *   (steppe-atlas-VERSION); if one fails, the install fails and the old
+ *   version stays in charge with its own complete cache.
+ * - activate: delete every other steppe-atlas-* cache, take over open pages.
+ *   A page that was loaded by the old version already holds all of its code
+ *   (nothing is loaded later), and hashed names never mix versions: the next
+ *   load takes index.html and its files from the new cache together.
+ * - fetch: hashed files cache-first (they never change); index.html network-
+ *   first, falling back to this version's copy when offline; anything else
+ *   same-origin (e.g. a teacher's ?bundle=) network, then the cache.
+ */
+'use strict';
+/* global PRECACHE */
+var CACHE = 'steppe-atlas-' + PRECACHE.version;
+var SCOPE = new URL('./', self.location.href).href;
+var HASHED = new Set(PRECACHE.hashed);
+
+function localName(url) {
+  if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return null;
+  var name = url.href.slice(SCOPE.length).split(/[?#]/)[0];
+  return name === '' ? 'index.html' : name;
+}
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    // Unhashed files bypass the HTTP cache so they match this version.
+    return cache.addAll(PRECACHE.files.map(function (name) {
+      return new Request(name, { cache: HASHED.has(name) ? 'default' : 'no-cache' });
+    }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k.indexOf('steppe-atlas-') === 0 && k !== CACHE; })
+      .map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function fromCache(name) {
+  return caches.open(CACHE).then(function (cache) { return cache.match(name); });
+}
+
+self.addEventListener('fetch', function (event) {
+  var req = event.request;
+  if (req.method !== 'GET') return;
+  var url = new URL(req.url);
+  var name = localName(url);
+  if (name === null) return;
+  var page = req.mode === 'navigate' || name === 'index.html';
+  if (HASHED.has(name)) {
+    event.respondWith(fromCache(name).then(function (hit) { return hit || fetch(req); }));
+  } else if (page) {
+    // Network first; offline, this version's index.html (deep links live in the
+    // hash, ?bundle= and ?renderer= in the query: the same page serves them all).
+    event.respondWith(fetch(req).catch(function () {
+      return fromCache('index.html').then(function (hit) { return hit || Response.error(); });
+    }));
+  } else {
+    event.respondWith(fetch(req).catch(function () {
+      return fromCache(name).then(function (hit) { return hit || Response.error(); });
+    }));
+  }
+});
