@@ -1,0 +1,110 @@
+// Offline through the service worker (build/web/dist): load the page once,
+// wait until its service worker controls it, then take the network away (the
+// browser offline and the server stopped) and reload: the map is ready and a
+// country can be selected. A new build's service worker then replaces the old
+// one cleanly: one cache, the new version's, and the page loads the new files.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot, webRoot, CHROMIUM_ARGS, screenshotDir, waitForState } from './helpers.mjs';
+import { startServer } from '../../tools/serve.mjs';
+import { buildDist } from '../../tools/web/dist.mjs';
+import { precacheList } from '../../tools/web/firstload.mjs';
+
+const require = createRequire(path.join(repoRoot, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+const dist = process.env.STEPPE_DIST_ROOT || path.join(repoRoot, 'build/web/dist');
+
+let browser, context, page, server, url;
+before(async () => {
+  if (!fs.existsSync(path.join(dist, 'sw.js'))) throw new Error(`no static-host build at ${dist}`);
+  ({ server, url } = await startServer(dist));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  page = await context.newPage();
+});
+after(async () => {
+  await browser?.close();
+  if (server?.listening) { server.closeAllConnections(); server.close(); }
+});
+
+const controlled = () => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
+
+test('first visit: the service worker installs and controls the page', async () => {
+  await page.goto(url);
+  await page.evaluate(() => window.steppeAtlas.ready);
+  await controlled();
+  const caches = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    return Promise.all(keys.map(async (k) => [k, (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)]));
+  });
+  const version = precacheList(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8')).version;
+  assert.equal(caches.length, 1, JSON.stringify(caches));
+  assert.equal(caches[0][0], `steppe-atlas-${version}`);
+  assert.ok(caches[0][1].some((p) => /\/atlas\.[0-9a-f]{10}\.wasm$/.test(p)), 'the .wasm is cached');
+});
+
+test('offline (browser offline, server stopped): reload, the map is ready, a country can be selected', async () => {
+  await context.setOffline(true);
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await page.reload();
+  await page.evaluate(() => window.steppeAtlas.ready);
+  const [x, y] = await page.evaluate(() => window.steppeAtlas.project(67, 48));
+  await page.mouse.click(x, y);
+  const s = await waitForState(page, (st) => st.selection === 'KAZ' && st.panelOpen, 'Kazakhstan selected offline');
+  assert.equal(s.selectionName, 'Kazakhstan');
+  assert.match(await page.evaluate(() => window.steppeAtlas.panelText()), /Kazakhstan/);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, 'web-offline.png') });
+  // A deep link opens offline too (the same cached index.html serves it).
+  await page.goto(url + 'index.html#c=UZB');
+  await waitForState(page, (st) => st.selection === 'UZB', 'Uzbekistan from the link, offline', 15000);
+});
+
+test('a new version replaces the old one: new files, one cache, no old names', async () => {
+  // The same build with a changed stylesheet is a new version: new hashed
+  // names, a new sw.js. Serve it on the same origin (port) as before.
+  const port = new URL(url).port;
+  const out2 = fs.mkdtempSync(path.join(os.tmpdir(), 'steppe-out2-'));
+  const dist2 = fs.mkdtempSync(path.join(os.tmpdir(), 'steppe-dist2-'));
+  try {
+    fs.cpSync(webRoot, out2, { recursive: true });
+    fs.appendFileSync(path.join(out2, 'style.css'), '\n/* version 2 */\n');
+    const v2 = buildDist(out2, dist2);
+    ({ server } = await startServer(dist2, Number(port)));
+    await context.setOffline(false);
+    await page.goto(url);
+    await page.evaluate(() => window.steppeAtlas.ready);
+    // The browser looks for a new sw.js after navigations; ask it now rather
+    // than wait for its timing. The new worker installs its whole list, takes
+    // over and drops the old cache.
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL.endsWith('/sw.js')), true);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    let keys = [];
+    for (const deadline = Date.now() + 15000; Date.now() < deadline; await page.waitForTimeout(200)) {
+      keys = await page.evaluate(() => caches.keys());
+      if (keys.length === 1 && keys[0] === 'steppe-atlas-' + v2.version) break;
+    }
+    assert.deepEqual(keys, ['steppe-atlas-' + v2.version], 'only the new version\'s cache is left');
+    // Offline again: the reload is the new version throughout.
+    await context.setOffline(true);
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await page.reload();
+    await page.evaluate(() => window.steppeAtlas.ready);
+    const css = v2.renamed.get('style.css');
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)));
+    assert.ok(loaded.includes(css), `the new stylesheet ${css} is loaded: ${loaded}`);
+    for (const f of loaded) assert.ok(v2.files.includes(f) || f === 'sw.js', `${f} is not from the new version`);
+    const [x, y] = await page.evaluate(() => window.steppeAtlas.project(67, 48));
+    await page.mouse.click(x, y);
+    await waitForState(page, (st) => st.selection === 'KAZ', 'Kazakhstan selected on the new version, offline');
+  } finally {
+    fs.rmSync(out2, { recursive: true, force: true });
+    fs.rmSync(dist2, { recursive: true, force: true });
+  }
+});
