@@ -4,6 +4,7 @@
 // tools/web/budget.mjs fails (exit 1) when a budget is exceeded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { repoRoot, webRoot } from './helpers.mjs';
@@ -55,4 +56,24 @@ test('budget.mjs prints the breakdown and exits 0 within budget, 1 over it', () 
   const over = spawnSync(process.execPath, [budgetTool, '--dir', webRoot, '--budget-kib', '100'], { encoding: 'utf8' });
   assert.equal(over.status, 1, over.stdout + over.stderr);
   assert.match(over.stdout, /OVER BUDGET: [\d.]+ KiB gz exceeds the budget of 100 KiB/);
+});
+
+test('the code section splits into our C, SDL and libc, as the build reports it', () => {
+  const build = path.join(repoRoot, 'build/web');
+  const sdlPrefix = fs.readFileSync(path.join(build, 'CMakeCache.txt'), 'utf8').match(/^STEPPE_SDL2_WASM_PREFIX:PATH=(.*)$/m)[1];
+  const json = JSON.parse(execFileSync(process.execPath, [budgetTool, '--dir', webRoot, '--json',
+    '--symbols', path.join(webRoot, 'atlas.js.symbols'),
+    '--owner', `our C=${path.join(build, 'CMakeFiles/steppe_atlas.dir')},${path.join(build, 'libsteppe_core.a')}`,
+    '--owner', `SDL=${path.join(sdlPrefix, 'lib/libSDL2.a')}`], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const by = Object.fromEntries(json.owners.map((o) => [o.label, o]));
+  assert.deepEqual(Object.keys(by).sort(), ['SDL', 'libc, malloc, Emscripten runtime', 'our C']);
+  for (const o of json.owners) assert.ok(o.functions > 50 && o.gz > 10 * 1024, `${o.label}: ${o.functions} functions, ${o.gz} B gz`);
+  // Every function body is in one part: they add up to the code section but for its count and size fields.
+  const code = json.wasm.sections.find((s) => s.name === 'code');
+  const bodies = json.owners.reduce((s, o) => s + o.raw, 0);
+  assert.ok(bodies < code.raw && bodies > code.raw - 8 * json.owners.reduce((s, o) => s + o.functions, 0), `${bodies} of ${code.raw}`);
+  // The build ran the same split and wrote it.
+  const report = fs.readFileSync(path.join(build, 'budget-out.txt'), 'utf8');
+  assert.match(report, /^ +SDL \(\d+ functions\) +[\d.]+ +[\d.]+$/m);
+  assert.match(report, /^ +our C \(\d+ functions\) +[\d.]+ +[\d.]+$/m);
 });

@@ -64,6 +64,54 @@ export function wasmSections(buf) {
   return out;
 }
 
+// Splits the code section by who wrote each function. symbols: the text of
+// emcc's --emit-symbol-map (`index:name`, the function index space, imports
+// first); owners: [{ label, names: Set }] (e.g. from llvm-nm of the objects
+// and libraries). Functions no owner names go to restLabel; a name several
+// owners define goes to 'ambiguous'. Returns [{ label, functions, raw, gz }],
+// gz of each owner's function bodies compressed together.
+export function codeOwners(buf, symbols, owners, restLabel = 'other') {
+  const names = new Map();
+  for (const line of symbols.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) names.set(Number(line.slice(0, i)), line.slice(i + 1));
+  }
+  const sections = wasmSections(buf);
+  let imported = 0;
+  const imp = sections.find((x) => x.name === 'import');
+  if (imp) {
+    let [n, pos] = leb(buf, imp.start);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < 2; k++) { let len; [len, pos] = leb(buf, pos); pos += len; } // module, field
+      const kind = buf[pos++];
+      if (kind === 0) { imported++; [, pos] = leb(buf, pos); }
+      else if (kind === 1) { pos++; let f; [f, pos] = leb(buf, pos); [, pos] = leb(buf, pos); if (f & 1) [, pos] = leb(buf, pos); }
+      else if (kind === 2) { let f; [f, pos] = leb(buf, pos); [, pos] = leb(buf, pos); if (f & 1) [, pos] = leb(buf, pos); }
+      else if (kind === 3) pos += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+    }
+  }
+  const code = sections.find((x) => x.name === 'code');
+  const groups = new Map();
+  const put = (label, body) => {
+    if (!groups.has(label)) groups.set(label, { label, functions: 0, raw: 0, bodies: [] });
+    const g = groups.get(label); g.functions++; g.raw += body.length; g.bodies.push(body);
+  };
+  let [n, pos] = leb(buf, code.start);
+  const last = Math.max(...names.keys());
+  if (last !== imported + n - 1) throw new Error(`the symbol map names functions up to ${last}, the .wasm has ${imported + n} (not the map of this build)`);
+  for (let i = 0; i < n; i++) {
+    let size; [size, pos] = leb(buf, pos);
+    const body = buf.subarray(pos, pos + size);
+    pos += size;
+    const name = (names.get(imported + i) || '').replace(/\.\d+$/, '');
+    const who = owners.filter((o) => o.names.has(name));
+    put(who.length === 1 ? who[0].label : who.length > 1 ? 'ambiguous' : restLabel, body);
+  }
+  return [...groups.values()].map(({ bodies, ...g }) => ({ ...g, gz: gz9(Buffer.concat(bodies)) }))
+    .sort((a, b) => b.raw - a.raw);
+}
+
 function sleb(buf, pos) {
   let v = 0, shift = 0, b;
   do { b = buf[pos++]; v |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
