@@ -15,7 +15,8 @@
  *   load takes index.html and its files from the new cache together.
  * - fetch: hashed files cache-first (they never change); index.html network-
  *   first, falling back to this version's copy when offline; anything else
- *   same-origin (e.g. a teacher's ?bundle=) network, then the cache.
+ *   same-origin network, then the cache (a teacher's ?bundle=NAME.bundle is
+ *   put there when fetched, so it opens offline after one visit).
  */
 'use strict';
 /* global PRECACHE */
@@ -65,7 +66,15 @@ self.addEventListener('fetch', function (event) {
       return fromCache('index.html').then(function (hit) { return hit || Response.error(); });
     }));
   } else {
-    event.respondWith(fetch(req).catch(function () {
+    // Anything else of ours: the network, else the cache. A teacher's bundle
+    // (?bundle=NAME.bundle) is kept once fetched, so it opens offline too.
+    event.respondWith(fetch(req).then(function (res) {
+      if (/\.bundle$/.test(name) && res.ok && res.type === 'basic') {
+        var copy = res.clone();
+        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(name, copy); }));
+      }
+      return res;
+    }).catch(function () {
       return fromCache(name).then(function (hit) { return hit || Response.error(); });
     }));
   }

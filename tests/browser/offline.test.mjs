@@ -18,10 +18,14 @@ const require = createRequire(path.join(repoRoot, 'tools', 'package.json'));
 const { chromium } = require('playwright-core');
 const dist = process.env.STEPPE_DIST_ROOT || path.join(repoRoot, 'build/web/dist');
 
-let browser, context, page, server, url;
+let browser, context, page, server, url, site;
 before(async () => {
   if (!fs.existsSync(path.join(dist, 'sw.js'))) throw new Error(`no static-host build at ${dist}`);
-  ({ server, url } = await startServer(dist));
+  // The folder as a host would have it, with a teacher's bundle beside index.html.
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'steppe-site-'));
+  fs.cpSync(dist, site, { recursive: true });
+  fs.copyFileSync(path.join(repoRoot, 'build/web/atlas.bundle'), path.join(site, 'teacher.bundle'));
+  ({ server, url } = await startServer(site));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   page = await context.newPage();
@@ -29,8 +33,16 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (server?.listening) { server.closeAllConnections(); server.close(); }
+  if (site) fs.rmSync(site, { recursive: true, force: true });
 });
 
+// Polls the async check from here until it returns true or time runs out; returns its last value.
+async function until(check, timeout) {
+  let v;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200)))
+    if ((v = await check()) === true) break;
+  return v;
+}
 const controlled = () => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
 
 test('first visit: the service worker installs and controls the page', async () => {
@@ -47,6 +59,14 @@ test('first visit: the service worker installs and controls the page', async () 
   assert.ok(caches[0][1].some((p) => /\/atlas\.[0-9a-f]{10}\.wasm$/.test(p)), 'the .wasm is cached');
 });
 
+test("a teacher's bundle (?bundle=) is fetched and kept", async () => {
+  await page.goto(url + 'index.html?bundle=teacher.bundle');
+  await page.evaluate(() => window.steppeAtlas.ready);
+  assert.equal(await page.evaluate(() => window.Module.steppeBundleName), 'teacher.bundle');
+  const kept = await until(() => page.evaluate(async () => !!(await caches.match('teacher.bundle'))), 5000);
+  assert.equal(kept, true, 'the service worker keeps the bundle');
+});
+
 test('offline (browser offline, server stopped): reload, the map is ready, a country can be selected', async () => {
   await context.setOffline(true);
   server.closeAllConnections();
@@ -60,9 +80,12 @@ test('offline (browser offline, server stopped): reload, the map is ready, a cou
   assert.match(await page.evaluate(() => window.steppeAtlas.panelText()), /Kazakhstan/);
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, 'web-offline.png') });
-  // A deep link opens offline too (the same cached index.html serves it).
+  // A deep link opens offline too (the same cached index.html serves it), and the teacher's bundle.
   await page.goto(url + 'index.html#c=UZB');
   await waitForState(page, (st) => st.selection === 'UZB', 'Uzbekistan from the link, offline', 15000);
+  await page.goto(url + 'index.html?bundle=teacher.bundle');
+  await page.evaluate(() => window.steppeAtlas.ready);
+  assert.equal(await page.evaluate(() => window.Module.steppeBundleName), 'teacher.bundle', 'the bundle came from the cache');
 });
 
 test('a new version replaces the old one: new files, one cache, no old names', async () => {
@@ -84,12 +107,9 @@ test('a new version replaces the old one: new files, one cache, no old names', a
     // over and drops the old cache.
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL.endsWith('/sw.js')), true);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    let keys = [];
-    for (const deadline = Date.now() + 15000; Date.now() < deadline; await page.waitForTimeout(200)) {
-      keys = await page.evaluate(() => caches.keys());
-      if (keys.length === 1 && keys[0] === 'steppe-atlas-' + v2.version) break;
-    }
-    assert.deepEqual(keys, ['steppe-atlas-' + v2.version], 'only the new version\'s cache is left');
+    const want = 'steppe-atlas-' + v2.version;
+    await until(() => page.evaluate((w) => caches.keys().then((k) => k.length === 1 && k[0] === w), want), 15000);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [want], 'only the new version\'s cache is left');
     // Offline again: the reload is the new version throughout.
     await context.setOffline(true);
     server.closeAllConnections();
