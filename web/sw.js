@@ -14,7 +14,8 @@
  *   (nothing is loaded later), and hashed names never mix versions: the next
  *   load takes index.html and its files from the new cache together.
  * - fetch: hashed files cache-first (they never change); index.html network-
- *   first, falling back to this version's copy when offline; anything else
+ *   first, falling back to this version's copy when offline, when the network
+ *   has not answered within 3 s, or on a server error; anything else
  *   same-origin network, then the cache (a teacher's ?bundle=NAME.bundle is
  *   put there when fetched, so it opens offline after one visit).
  */
@@ -46,6 +47,29 @@ self.addEventListener('activate', function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+// A blocked network often does not refuse but stays silent: after this long
+// without an answer the page comes from the cache (the network's answer, if it
+// comes later, is dropped; the next visit gets it).
+var PAGE_TIMEOUT_MS = 3000;
+
+function networkFirst(req, name, timeoutMs) {
+  return new Promise(function (resolve) {
+    var settled = false;
+    function settle(res) { if (!settled && res) { settled = true; resolve(res); } }
+    function cached(orElse) {
+      return fromCache(name).then(function (hit) { settle(hit || orElse); });
+    }
+    var timer = setTimeout(function () { cached(null); }, timeoutMs);
+    fetch(req).then(function (res) {
+      clearTimeout(timer);
+      if (res.ok) settle(res); else cached(res); // a server error: this version's copy if there is one
+    }, function () {
+      clearTimeout(timer);
+      cached(Response.error());
+    });
+  });
+}
+
 function fromCache(name) {
   return caches.open(CACHE).then(function (cache) { return cache.match(name); });
 }
@@ -62,9 +86,7 @@ self.addEventListener('fetch', function (event) {
   } else if (page) {
     // Network first; offline, this version's index.html (deep links live in the
     // hash, ?bundle= and ?renderer= in the query: the same page serves them all).
-    event.respondWith(fetch(req).catch(function () {
-      return fromCache('index.html').then(function (hit) { return hit || Response.error(); });
-    }));
+    event.respondWith(networkFirst(req, 'index.html', PAGE_TIMEOUT_MS));
   } else {
     // Anything else of ours: the network, else the cache. A teacher's bundle
     // (?bundle=NAME.bundle) is kept once fetched, so it opens offline too.

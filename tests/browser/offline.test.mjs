@@ -7,6 +7,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, webRoot, CHROMIUM_ARGS, screenshotDir, waitForState } from './helpers.mjs';
@@ -88,6 +89,26 @@ test('offline (browser offline, server stopped): reload, the map is ready, a cou
   assert.equal(await page.evaluate(() => window.Module.steppeBundleName), 'teacher.bundle', 'the bundle came from the cache');
 });
 
+test('a network that stays silent: the page comes from the cache after a few seconds', async () => {
+  // Where the internet is blocked by dropping packets, requests hang instead of failing.
+  await context.setOffline(false);
+  const sockets = new Set();
+  const silent = net.createServer((s) => { sockets.add(s); s.on('error', () => {}); });
+  await new Promise((r) => silent.listen(Number(new URL(url).port), '127.0.0.1', r));
+  try {
+    const t0 = Date.now();
+    await page.goto(url + 'index.html#c=TJK', { timeout: 20000 });
+    await page.evaluate(() => window.steppeAtlas.ready);
+    const ms = Date.now() - t0;
+    assert.ok(sockets.size >= 1, 'the page did ask the network first');
+    assert.ok(ms >= 2500 && ms < 12000, `ready after ${ms} ms`);
+    await waitForState(page, (st) => st.selection === 'TJK', 'Tajikistan from the link');
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => silent.close(r));
+  }
+});
+
 test('a new version replaces the old one: new files, one cache, no old names', async () => {
   // The same build with a changed stylesheet is a new version: new hashed
   // names, a new sw.js. Serve it on the same origin (port) as before.
@@ -99,7 +120,6 @@ test('a new version replaces the old one: new files, one cache, no old names', a
     fs.appendFileSync(path.join(out2, 'style.css'), '\n/* version 2 */\n');
     const v2 = buildDist(out2, dist2);
     ({ server } = await startServer(dist2, Number(port)));
-    await context.setOffline(false);
     await page.goto(url);
     await page.evaluate(() => window.steppeAtlas.ready);
     // The browser looks for a new sw.js after navigations; ask it now rather
