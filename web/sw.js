@@ -21,9 +21,14 @@
  */
 'use strict';
 /* global PRECACHE */
-var CACHE = 'steppe-atlas-' + PRECACHE.version;
+// This file as web/ has it (build/web/out: no list) is never registered, but
+// the browser fetches it to update a service worker that a static-host build
+// served at the same address left behind: it then retires that worker and
+// its caches, so build/web/out is not served from an old version's cache.
+var RETIRE = typeof PRECACHE === 'undefined';
+var CACHE = RETIRE ? null : 'steppe-atlas-' + PRECACHE.version;
 var SCOPE = new URL('./', self.location.href).href;
-var HASHED = new Set(PRECACHE.hashed);
+var HASHED = new Set(RETIRE ? [] : PRECACHE.hashed);
 
 function localName(url) {
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return null;
@@ -32,6 +37,7 @@ function localName(url) {
 }
 
 self.addEventListener('install', function (event) {
+  if (RETIRE) { event.waitUntil(self.skipWaiting()); return; }
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     // Unhashed files bypass the HTTP cache so they match this version.
     return cache.addAll(PRECACHE.files.map(function (name) {
@@ -44,7 +50,7 @@ self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
     return Promise.all(keys.filter(function (k) { return k.indexOf('steppe-atlas-') === 0 && k !== CACHE; })
       .map(function (k) { return caches.delete(k); }));
-  }).then(function () { return self.clients.claim(); }));
+  }).then(function () { return RETIRE ? self.registration.unregister() : self.clients.claim(); }));
 });
 
 // A blocked network often does not refuse but stays silent: after this long
@@ -76,7 +82,7 @@ function fromCache(name) {
 
 self.addEventListener('fetch', function (event) {
   var req = event.request;
-  if (req.method !== 'GET') return;
+  if (RETIRE || req.method !== 'GET') return;
   var url = new URL(req.url);
   var name = localName(url);
   if (name === null) return;

@@ -148,3 +148,21 @@ test('a new version replaces the old one: new files, one cache, no old names', a
     fs.rmSync(dist2, { recursive: true, force: true });
   }
 });
+
+test('build/web/out served where the static-host build was: the old service worker retires', async () => {
+  // out/ has web/sw.js as written (no list); it is never registered, but it is
+  // what the browser finds when it looks for an update of the worker dist left.
+  ({ server } = await startServer(webRoot, Number(new URL(url).port)));
+  await context.setOffline(false);
+  await page.goto(url);
+  await page.evaluate(() => window.steppeAtlas.ready);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r && r.update()));
+  const gone = await until(() => page.evaluate(async () =>
+    (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0), 15000);
+  assert.equal(gone, true, 'no cache and no registration left');
+  await page.reload();
+  await page.evaluate(() => window.steppeAtlas.ready);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'out/ is not controlled');
+  const css = await page.evaluate(() => document.querySelector('link[rel=stylesheet]').getAttribute('href'));
+  assert.equal(css, 'style.css', 'the page is out/\'s own');
+});
