@@ -33,7 +33,7 @@ const TAGS = { STRS: 'strings', VERT: 'vertices', TRIS: 'triangles', RING: 'ring
   LIST: 'lists', META: 'meta' };
 
 export function report(m, budgetKiB) {
-  const lines = [`${`first load of ${m.dir}, gzip -9 per file`.padEnd(56)}raw KiB  gz KiB`];
+  const lines = [`first load of ${m.dir}, gzip -9 of each file`, `${''.padEnd(56)}raw KiB  gz KiB`];
   const row = (label, raw, gz) => lines.push(`${label.padEnd(56)}${kib(raw)} ${kib(gz)}`);
   for (const [kind, label] of FILE_KINDS) {
     const fs_ = m.files.filter((f) => f.kind === kind);
