@@ -49,6 +49,12 @@ test('the policy is in force for the page', async () => {
   const meta = await atlas.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content);
   assert.equal(meta, POLICY);
   assert.deepEqual(await violations(), [], 'no violation while loading');
+  const prevented = await atlas.page.evaluate(() => {
+    const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.getElementById('canvas').dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(prevented, true, 'the canvas still has no context menu (its handler moved from the markup to steppe.js)');
 });
 
 test('selecting, searching and the timeline raise no violation', async () => {
