@@ -148,5 +148,6 @@
   ['pointermove', 'pointerdown', 'pointerup'].forEach(function (type) {
     canvas.addEventListener(type, reportPointer, { capture: true, passive: true });
   });
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   canvas.focus();
 })();

@@ -18,7 +18,8 @@ export const screenshotDir = path.join(repoRoot, 'build/screenshots');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 
-export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor = 1, hash = '' } = {}) {
+// beforeLoad(page), if given, runs before the page is opened (e.g. page.addInitScript).
+export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor = 1, hash = '', beforeLoad = null } = {}) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no web build at ${webRoot}`);
   const { server, url } = await startServer(webRoot, 0);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -29,6 +30,7 @@ export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor 
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith(url)) foreignRequests.push(r.url()); });
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(url + 'index.html' + hash);
   await page.evaluate(() => window.steppeAtlas.ready);
   fs.mkdirSync(screenshotDir, { recursive: true });
@@ -82,15 +84,17 @@ export function colorDistance(a, b) { return Math.abs(a[0] - b[0]) + Math.abs(a[
 // time limit) for the state it expects rather than reading it at once.
 // predicate runs in the page (it is sent as source text, so it cannot use the
 // test's variables: write literals) and gets state(); returns the state once it holds.
+// The page function is put together here, not with new Function in the page,
+// which the page's Content-Security-Policy refuses (no 'unsafe-eval').
 export async function waitForState(page, predicate, what = 'the expected state', timeout = 5000) {
+  // eslint-disable-next-line no-eval
+  const check = (0, eval)(`() => (${predicate.toString()})(window.steppeAtlas.state())`);
   try {
-    await page.waitForFunction((src) => {
-      const s = window.steppeAtlas.state();
-      return new Function('s', `return (${src})(s);`)(s);
-    }, predicate.toString(), { timeout, polling: 'raf' });
+    await page.waitForFunction(check, null, { timeout, polling: 'raf' });
   } catch (e) {
     const s = await page.evaluate(() => window.steppeAtlas.state());
-    throw new Error(`timed out waiting for ${what}; state is ${JSON.stringify(s)}`);
+    const why = e.name === 'TimeoutError' ? 'timed out waiting for' : `${String(e.message).split('\n')[0]}, waiting for`;
+    throw new Error(`${why} ${what}; state is ${JSON.stringify(s)}`);
   }
   return page.evaluate(() => window.steppeAtlas.state());
 }

@@ -92,8 +92,10 @@ const settle = (page, n = 10, timeout = 30000) => page.evaluate(({ n, timeout })
   })(performance.now());
 }), { n, timeout });
 
+// The page function is put together here: the page's Content-Security-Policy
+// refuses new Function in it (only code compiled by an evaluate call may run).
 const waitState = (page, cond, timeout = 20000) => page.waitForFunction(
-  (src) => new Function('s', `return (${src})(s);`)(window.steppeAtlas.state()), cond.toString(), { timeout, polling: 'raf' });
+  (0, eval)(`() => (${cond.toString()})(window.steppeAtlas.state())`), null, { timeout, polling: 'raf' });
 
 async function probe(browser, t, o, shotFile) {
   const [width, height] = o.viewport;
