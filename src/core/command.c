@@ -433,6 +433,11 @@ static bool apply(App *app, const Command *c, double now_ms)
         break;
     case CMD_REDRAW:
         break;
+    case CMD_SET_LABEL_METRICS:
+        if (!app->markers) return false;
+        if (c->u.metrics && !c->u.metrics->advance) return false;
+        event_markers_set_label_metrics(app->markers, c->u.metrics);
+        break;
     case CMD_FRAME_DRAWN:
         if (!toggle_valid(c->u.toggle)) return false;
         app->needs_redraw = c->u.toggle == TOGGLE_ON;

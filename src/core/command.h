@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "state.h"
+#include "text_layout.h"
 
 /* X(ENUM, name): the name is what tests and logs print. */
 #define COMMAND_KINDS(X)                                                          \
@@ -52,7 +53,8 @@
     X(CMD_REQUESTS_TAKEN, "requests-taken") /* the platform has carried out the requests */ \
     X(CMD_NOTICE, "notice")             /* text: a problem the user must see ("" clears) */ \
     X(CMD_REDRAW, "redraw")             /* the window was exposed or resized: draw again */ \
-    X(CMD_FRAME_DRAWN, "frame-drawn")   /* toggle: ON if the renderer still has work (bands to draw) */
+    X(CMD_FRAME_DRAWN, "frame-drawn")   /* toggle: ON if the renderer still has work (bands to draw) */ \
+    X(CMD_SET_LABEL_METRICS, "label-metrics") /* metrics: the edge badges' name font, css px (NULL: estimate) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,
@@ -84,6 +86,7 @@ typedef struct Command {
         struct { ThemeId id; bool flip; } theme;
         struct { HoverState at; const struct MarkerHit *marker; } hover; /* marker: what event_markers_pick found, may be NULL */
         struct { const char *text; struct DeeplinkReport *report; } text; /* borrowed for the call; report may be NULL */
+        const TextMetrics *metrics; /* must outlive the App (the UI's fonts) */
     } u;
 } Command;
 

@@ -3,6 +3,7 @@
 #include "event_markers.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "timeline.h"
@@ -273,14 +274,34 @@ static size_t group_edge_places(const EdgePlace *ep, size_t n, double gap, uint3
     return groups;
 }
 
-/* An estimate of a bold 11.5 px label's width: the core has no font metrics,
- * and an estimate is enough to keep names apart and to hit-test them. */
+/* An estimate of a bold 11.5 px label's width, for when no font metrics were
+ * given (unit tests): enough to keep names apart and to hit-test them. */
 static double label_width_estimate(const char *utf8, uint32_t more_places)
 {
     size_t chars = 0;
     for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
         if ((*p & 0xC0) != 0x80) chars++;
     return (double)chars * 6.6 + (more_places ? 24 : 0);
+}
+
+/* The width of a badge's name as the renderer draws it ("Brussels +5"), in
+ * css px: measured with the renderer's font where it gave its metrics. */
+static double label_width(const EventMarkers *m, const Bundle *b, uint32_t place, uint32_t place_count)
+{
+    BundlePlace p = bundle_place(b, place);
+    const char *name = m->local_names && p.name_local[0] ? p.name_local : p.name;
+    if (!m->label_metrics.advance) return label_width_estimate(name, place_count > 1);
+    char label[192];
+    if (place_count > 1) snprintf(label, sizeof label, "%s +%u", name, place_count - 1);
+    else snprintf(label, sizeof label, "%s", name);
+    return text_width(label, strlen(label), &m->label_metrics);
+}
+
+void event_markers_set_label_metrics(EventMarkers *m, const TextMetrics *metrics)
+{
+    if (metrics) m->label_metrics = *metrics;
+    else memset(&m->label_metrics, 0, sizeof m->label_metrics);
+    m->valid = false;
 }
 
 static bool boxes_overlap(const double a[4], const double b[4])
@@ -307,7 +328,7 @@ static void place_edge_labels(EventMarkers *m, const Bundle *b)
     double key[4] = { m->legend.x, m->legend.y, m->legend.x + m->legend.w, m->legend.y + m->legend.h };
     for (size_t k = 0; k < n; k++) {
         EdgeIndicator *e = &m->edges[order[k]];
-        double w = label_width_estimate(bundle_place(b, e->place).name, e->place_count > 1);
+        double w = label_width(m, b, e->place, e->place_count);
         /* Inward from the right side; elsewhere to the right, or else the left. */
         double tries[2] = { e->x + r + 5, e->x - r - 5 - w };
         if (e->side == 1) { tries[0] = tries[1]; }
@@ -405,8 +426,7 @@ static void layout_edges(EventMarkers *m, const App *app)
         size_t named = side_a == 0 ? g - 1 : g; /* whose name lies between the two */
         size_t i0 = starts[named], i1 = named + 1 < groups ? starts[named + 1] : n, best = i0;
         for (size_t i = i0; i < i1; i++) if (ep[i].count > ep[best].count) best = i;
-        const char *name = bundle_place(b, ep[best].place).name;
-        gap_before[g] = 2 * EDGE_RADIUS_CSS + 14 + label_width_estimate(name, i1 - i0 > 1);
+        gap_before[g] = 2 * EDGE_RADIUS_CSS + 14 + label_width(m, b, ep[best].place, (uint32_t)(i1 - i0));
         total += gap_before[g];
     }
     if (total < f.allowed) spread_along_edge(pos, gap_before, groups, f.allowed);
@@ -600,7 +620,8 @@ void event_markers_update(EventMarkers *m, const App *app)
     double area[4];
     map_area(app, area);
     double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
-                       app->display.layers, app->display.legend_flipped, m->expanded_place, app->home_scale_px, 0, 0, 0, 0, 0 };
+                       app->display.layers, app->display.legend_flipped, m->expanded_place, app->home_scale_px,
+                       app->display.local_names, 0, 0, 0, 0 };
     bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
     if (same && !m->shifted) return;
     /* Only the centre and the scale changed, by under a factor of two. */
@@ -617,6 +638,7 @@ void event_markers_update(EventMarkers *m, const App *app)
     m->shift_k = 1;
     memcpy(m->area, area, sizeof area);
     m->edge_top_css = app->screen.edge_top_css;
+    m->local_names = app->display.local_names;
     m->controls_w_css = app->screen.controls_w_css;
     m->controls_h_css = app->screen.controls_h_css;
     legend_layout(app, &m->legend);

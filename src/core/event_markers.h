@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "command.h"
+#include "text_layout.h"
 #include "hit.h"
 #include "legend.h"
 
@@ -132,6 +133,8 @@ typedef struct EventMarkers {
     double layout_key[16], filter_key[6];
     bool valid, filter_valid;
     size_t shift_threshold;    /* MARKERS_SHIFT_WHILE_PANNING (tests lower it) */
+    TextMetrics label_metrics; /* the badges' names' font in css px; advance NULL: estimated */
+    bool local_names;          /* the names are measured in the local script (as drawn) */
     bool shifted;              /* the layout is the last one, moved: p * shift_k + (shift_x, shift_y) */
     double shift_x, shift_y, shift_k;
 } EventMarkers;
@@ -158,6 +161,11 @@ MarkerHit event_markers_pick(const EventMarkers *m, double x_css, double y_css);
  * its places; the key's header folds or unfolds it. Returns false, writing
  * nothing, where a click does nothing (MARKER_HIT_NONE, the key's body). */
 bool event_markers_command(const EventMarkers *m, const App *app, MarkerHit hit, Command *out);
+
+/* Measures the edge badges' names with these metrics (css px, the font the
+ * renderer draws them in) instead of estimating; NULL goes back to the
+ * estimate. Forces a new layout. */
+void event_markers_set_label_metrics(EventMarkers *m, const TextMetrics *metrics);
 
 /* Records what is under the pointer. Returns true if that changed. */
 bool event_markers_set_hover(EventMarkers *m, MarkerHit hit);

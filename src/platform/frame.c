@@ -53,6 +53,10 @@ bool platform_start_app(Platform *p, double width_css, double height_css, double
     }
     gesture_init(&p->gesture, now_ms);
     if (p->notice[0]) text_command(p, CMD_NOTICE, p->notice);
+    /* The edge badges' names are measured in the font they are drawn in. */
+    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
+    metrics.u.metrics = ui_edge_label_metrics(&p->ui);
+    platform_command(p, metrics);
     return true;
 }
 

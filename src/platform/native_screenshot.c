@@ -34,8 +34,8 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         return 1;
     }
     render_set_pixels(&p->renderer, surface->pixels, pw, ph, surface->pitch); /* pixel/raster.c draws it */
-    if (!platform_start_app(p, width, height, 0)) return 1;
     ui_init(&p->ui, &p->renderer, &p->bundle);
+    if (!platform_start_app(p, width, height, 0)) return 1;
     p->dpr = dpr;
     if (select_iso3) {
         uint32_t id = bundle_find_country(&p->bundle, select_iso3);

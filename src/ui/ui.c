@@ -77,7 +77,7 @@ static void layout(Ui *ui, const App *app)
 }
 
 /* Font metrics for the core's word wrap, at one size in device px. */
-typedef struct WrapFont { const Font *font; float px; } WrapFont;
+typedef UiFontSize WrapFont;
 static float wrap_advance(void *user, uint32_t cp)
 {
     const WrapFont *w = user;
@@ -240,6 +240,13 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
         return true;
     }
     return over || ui->pressed_on_panel;
+}
+
+const TextMetrics *ui_edge_label_metrics(Ui *ui)
+{
+    ui->label_font = (UiFontSize){ ui->r->faces[FACE_BOLD], 11.5f };
+    ui->label_metrics = (TextMetrics){ wrap_advance, wrap_kern, &ui->label_font };
+    return &ui->label_metrics;
 }
 
 bool ui_take_dirty(Ui *ui)

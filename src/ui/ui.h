@@ -20,6 +20,9 @@
 
 typedef struct UiRect { float x, y, w, h; } UiRect;
 
+/* A face at one size, for the core's text measuring (TextMetrics.user). */
+typedef struct UiFontSize { const Font *font; float px; } UiFontSize;
+
 typedef struct UiLine {
     int block;               /* index into the PanelDoc */
     uint32_t start, end;     /* byte range of the block's text */
@@ -63,6 +66,8 @@ typedef struct Ui {
     bool dragging_panel;
     float drag_last_y;
     bool dirty;              /* something only the UI shows changed (a hover, a scroll): draw again */
+    UiFontSize label_font;   /* the edge badges' names (render/markers.c draws them bold 11.5 px) */
+    TextMetrics label_metrics;
 } Ui;
 
 /* Sets up the UI for a bundle (builds the search index). Returns false if
@@ -77,6 +82,9 @@ void ui_prewarm(Ui *ui, float dpr);
  * Returns true if the pointer is over the UI, in which case the caller must
  * not give pointer, click or wheel input to the map this frame. */
 bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out);
+/* Metrics of the font the edge badges' names are drawn in, css px, for the
+ * core's marker layout (CMD_SET_LABEL_METRICS); they live as long as the Ui. */
+const TextMetrics *ui_edge_label_metrics(Ui *ui);
 /* Whether the UI needs a redraw of its own since the last call. */
 bool ui_take_dirty(Ui *ui);
 

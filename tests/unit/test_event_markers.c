@@ -11,6 +11,14 @@
 #include "app_json.h"
 #include "test_support.h"
 
+static float five_px(void *user, uint32_t cp)
+{
+    (void)user;
+    (void)cp;
+    return 5.0f;
+}
+static const TextMetrics FIVE_PX = { five_px, NULL, NULL };
+
 static uint32_t glyph_total(const EventMarkers *m)
 {
     uint32_t total = 0;
@@ -206,6 +214,23 @@ static void test_fixture(void)
         CHECK(e->dy < -0.9);  /* pointing up */
         CHECK_EQ_U(e->side, 0);
         CHECK_NEAR(e->y, m->edge_top_css + EDGE_MARGIN_CSS, 1e-6);
+        /* Its name ("Astana") is estimated until the renderer's font metrics
+         * are given, then measured with them. */
+        CHECK(e->labelled);
+        CHECK_NEAR(e->label_w, 6 * 6.6, 1e-9);
+        Command metrics = { .kind = CMD_SET_LABEL_METRICS };
+        metrics.u.metrics = &FIVE_PX;
+        CHECK(app_apply(&app, &metrics, 0));
+        event_markers_update(m, &app);
+        CHECK(m->edges[0].labelled);
+        CHECK_NEAR(m->edges[0].label_w, 6 * 5.0, 1e-9);
+        metrics.u.metrics = &(TextMetrics){ NULL, NULL, NULL };
+        CHECK(!app_apply(&app, &metrics, 0)); /* metrics without an advance are refused */
+        metrics.u.metrics = NULL;
+        CHECK(app_apply(&app, &metrics, 0));  /* back to the estimate */
+        event_markers_update(m, &app);
+        e = &m->edges[0];
+        CHECK_NEAR(e->label_w, 6 * 6.6, 1e-9);
         MarkerHit hit = event_markers_pick(m, e->x, e->y);
         CHECK(hit.kind == MARKER_HIT_EDGE && hit.index == 0 && hit.place == 1 && hit.event == 1);
         press_at(&app, e->x, e->y, 5);
