@@ -64,9 +64,10 @@ static void choose(SearchBox *box, CommandQueue *out, int index)
     box->result_count = 0;
 }
 
+/* core/screen_layout.h's test, for a rectangle given by its parts. */
 static bool inside(double x, double y, float rx, float ry, float rw, float rh)
 {
-    return x >= rx && y >= ry && x < rx + rw && y < ry + rh;
+    return rect_css_contains((RectCss){ rx, ry, rw, rh }, x, y);
 }
 
 bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueue *out)

@@ -51,9 +51,10 @@ static int x_to_year(const TimelineBar *bar, const App *app, double x)
     return year;
 }
 
+/* core/screen_layout.h's test, for a rectangle given by its parts. */
 static bool inside(double x, double y, float rx, float ry, float rw, float rh)
 {
-    return x >= rx && y >= ry && x < rx + rw && y < ry + rh;
+    return rect_css_contains((RectCss){ rx, ry, rw, rh }, x, y);
 }
 
 static Command years(int from, int to)

@@ -55,7 +55,7 @@ void ui_prewarm(Ui *ui, float dpr)
     }
 }
 
-static bool in_rect(UiRect r, double x, double y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+static bool in_rect(UiRect r, double x, double y) { return rect_css_contains((RectCss){ r.x, r.y, r.w, r.h }, x, y); }
 
 static UiRect ui_rect(RectCss r) { return (UiRect){ r.x, r.y, r.w, r.h }; }
 
@@ -153,7 +153,7 @@ static int line_at(const Ui *ui, double x, double y)
 static UiButton button_at(const Ui *ui, double x, double y)
 {
     for (int i = 1; i < UI_BUTTON_COUNT; i++)
-        if (ui->buttons[i].w > 0 && in_rect(ui->buttons[i], x, y)) return (UiButton)i;
+        if (in_rect(ui->buttons[i], x, y)) return (UiButton)i;
     return UI_BUTTON_NONE;
 }
 
