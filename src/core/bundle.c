@@ -130,6 +130,7 @@ enum {
     X(SEC_FIGR, "FIGR", 28)      \
     X(SEC_SRCS, "SRCS", 8)       \
     X(SEC_LIST, "LIST", 4)       \
+    X(SEC_ENOT, "ENOT", 8)       \
     X(SEC_FNTR, "FNTR", 0)       \
     X(SEC_FNTB, "FNTB", 0)
 
@@ -227,6 +228,7 @@ static const FieldRule figr_rules[] = {
 };
 static const FieldRule srcs_rules[] = { ID(0, SEC_ARTC, "article"), STR(4, "locator") };
 static const FieldRule list_rules[] = { ID(0, SEC_CTRY, "id") };
+static const FieldRule enot_rules[] = { STR(0, "place_note"), STR(4, "date_note") };
 
 #undef STR
 #undef ID
@@ -243,6 +245,7 @@ static const struct { SectionId section; const FieldRule *rules; size_t rule_cou
     { SEC_ARTC, RULES(artc_rules) }, { SEC_EVNT, RULES(evnt_rules) },
     { SEC_RELN, RULES(reln_rules) }, { SEC_FIGR, RULES(figr_rules) },
     { SEC_SRCS, RULES(srcs_rules) }, { SEC_LIST, RULES(list_rules) },
+    { SEC_ENOT, RULES(enot_rules) },
 };
 #undef RULES
 
@@ -420,9 +423,12 @@ static BundleError check_sections(Check *c, uint32_t section_count)
         c->sec[s] = (Section){ offset, size, count, true };
     }
     for (int k = 0; k < SEC_COUNT; k++)
-        if (!c->sec[k].present)
+        if (!c->sec[k].present && k != SEC_ENOT) /* ENOT is optional (bundle_format.md) */
             return fail(c, BUNDLE_ERR_SECTION_MISSING, "required section %s missing",
                         section_info[k].tag);
+    if (c->sec[SEC_ENOT].present && c->sec[SEC_ENOT].count != c->sec[SEC_EVNT].count)
+        return fail(c, BUNDLE_ERR_SECTION_SIZE, "ENOT count %u != EVNT count %u (one note record per event)",
+                    c->sec[SEC_ENOT].count, c->sec[SEC_EVNT].count);
     return BUNDLE_OK;
 }
 
@@ -696,6 +702,7 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     VIEW(figr, SEC_FIGR); b->figure_count = c.sec[SEC_FIGR].count;
     VIEW(srcs, SEC_SRCS); b->source_count = c.sec[SEC_SRCS].count;
     VIEW(list, SEC_LIST); b->list_count = c.sec[SEC_LIST].count;
+    if (c.sec[SEC_ENOT].present) { VIEW(enot, SEC_ENOT); b->event_note_count = c.sec[SEC_ENOT].count; }
 #undef VIEW
     b->font_regular = (BundleBlob){ d + c.sec[SEC_FNTR].offset, c.sec[SEC_FNTR].size };
     b->font_bold = (BundleBlob){ d + c.sec[SEC_FNTB].offset, c.sec[SEC_FNTB].size };
@@ -830,8 +837,13 @@ BundleEvent bundle_event(const Bundle *b, uint32_t id)
 {
     BundleEvent ev;
     memset(&ev, 0, sizeof ev);
-    ev.key = ev.title = ev.summary = "";
+    ev.key = ev.title = ev.summary = ev.place_note = ev.date_note = "";
     if (id == 0 || id > b->event_count) return ev;
+    if (id <= b->event_note_count) {
+        const uint8_t *n = b->enot + (size_t)(id - 1) * 8;
+        ev.place_note = str_at(b, n);
+        ev.date_note = str_at(b, n + 4);
+    }
     const uint8_t *p = b->evnt + (size_t)(id - 1) * 40;
     ev.key = str_at(b, p);
     ev.title = str_at(b, p + 4);

@@ -116,6 +116,9 @@ typedef struct BundleEvent {
     uint32_t place;
     uint32_t country_first, country_count; /* into bundle_list_id */
     uint32_t source_first, source_count;   /* into bundle_source */
+    /* From the optional ENOT section ("" when absent): how the pin relates to
+     * the sources, and a short date qualifier shown as "2022 (from context)". */
+    const char *place_note, *date_note;
 } BundleEvent;
 
 typedef struct BundleRelation {
@@ -159,6 +162,7 @@ typedef struct Bundle {
     const uint8_t *figr; uint32_t figure_count;
     const uint8_t *srcs; uint32_t source_count;
     const uint8_t *list; uint32_t list_count;
+    const uint8_t *enot; uint32_t event_note_count; /* optional: 0 if the bundle has no ENOT */
     BundleBlob font_regular, font_bold;
 } Bundle;
 

@@ -210,10 +210,12 @@ static void build_event(PanelDoc *doc, const Bundle *b, uint32_t id)
     char date[48];
     panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
     add(doc, PANEL_TITLE, "%s", e.title);
-    add(doc, PANEL_SUBTITLE, "%s · %s", date, bundle_category_name(e.category));
+    add(doc, PANEL_SUBTITLE, "%s%s%s%s · %s", date, e.date_note[0] ? " (" : "", e.date_note,
+        e.date_note[0] ? ")" : "", bundle_category_name(e.category));
     BundlePlace p = bundle_place(b, e.place);
     BundleCountry pc = bundle_country(b, p.country);
     add_link(doc, PANEL_META, SELECTION_PLACE, e.place, "Place: %s%s%s", p.name, pc.name[0] ? ", " : "", pc.name);
+    if (e.place_note[0]) add(doc, PANEL_META, "%s", e.place_note);
     add_lines(doc, PANEL_BODY, e.summary);
     if (e.country_count) {
         add(doc, PANEL_HEADING, "Countries involved");

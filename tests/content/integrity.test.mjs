@@ -98,3 +98,22 @@ test(`locator phrases are verbatim in the article's seed (whitespace collapsed):
   assert.deepEqual(problems, []);
   assert.ok(checked > 0, 'no quoted locators at all');
 });
+
+test(`locator phrases identify one passage: each occurs exactly once in its seed: ${label}`, () => {
+  const problems = [];
+  let checked = 0;
+  for (const [where, s] of allSources()) {
+    const a = articles.get(s.article);
+    const seed = seedText(a.file);
+    const m = /^para (\d+): "(.*)"$/s.exec(s.locator);
+    for (const ph of m ? [m[2]] : locatorPhrases(s.locator)) {
+      const needle = collapse(ph);
+      let n = 0;
+      for (let i = seed.indexOf(needle); i >= 0; i = seed.indexOf(needle, i + 1)) n++;
+      checked++;
+      if (n > 1) problems.push(`${where}: "${ph}" occurs ${n} times in ${a.file}; quote more of the passage`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(checked > 0);
+});

@@ -141,6 +141,8 @@ test('content round-trips: events sorted, fields, references and sources', () =>
     assert.equal(r.category, e.category);
     assert.deepEqual(r.countries, e.countries);
     assert.deepEqual(r.sources, e.sources);
+    assert.equal(r.place_note, e.place_note ?? '');
+    assert.equal(r.date_note, e.date_note ?? '');
   }
   for (const a of json.articles) {
     const r = b.articles.find((x) => x.key === a.id);

@@ -271,3 +271,40 @@ test('text no font can show (Devanagari) is kept, with a warning naming the fiel
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 });
+
+test('event notes: place_note and date_note are optional, checked, and reach the bundle (ENOT)', async () => {
+  const { readBundle } = await import('../../tools/bundle/read_bundle.mjs');
+  const note = '"place": "washington",\n      "place_note": "The sources give no place; shown at the capital.",\n      "date_note": "from context",';
+  // accepted, and read back from the bundle's bytes
+  const good = mutatedFixtures((f) => { f.events = f.events.replace('"place": "washington",', note); });
+  const outDir = tempDir();
+  try {
+    const r = runCompile(good, path.join(outDir, 'atlas.bundle'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const b = readBundle(fs.readFileSync(path.join(outDir, 'atlas.bundle')));
+    const ev = b.events.find((e) => e.place === 'washington');
+    assert.equal(ev.place_note, 'The sources give no place; shown at the capital.');
+    assert.equal(ev.date_note, 'from context');
+    assert.ok(b.events.filter((e) => e !== ev).every((e) => e.place_note === '' && e.date_note === ''));
+    assert.equal(b.tables.ENOT.length, b.tables.EVNT.length);
+  } finally {
+    fs.rmSync(good, { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+  // rejected: a date note in brackets or with the reasoning in it; a place note that is not a sentence
+  for (const [field, value, msg] of [
+    ['date_note', '(from context)', 'without brackets'],
+    ['date_note', 'the year is inferred from the date of the article that reports it', 'at most 40'],
+    ['date_note', 'from context.', 'no full stop'],
+    ['place_note', 'no place given', 'ending in a full stop'],
+    ['place_note', '', 'must not be empty'],
+  ]) {
+    let text;
+    const r = expectFailure((f) => {
+      f.events = f.events.replace('"place": "washington",', `"place": "washington",\n      "${field}": ${JSON.stringify(value)},`);
+      text = f.events;
+    });
+    assertError(r, 'events.json', lineOfText(text, `"${field}"`), `events[2].${field}`, msg);
+  }
+});

@@ -254,6 +254,7 @@ export function compile({ assets, seeds, log = () => {} }) {
       country_first, country_count: e.countries.length, ...addSources(e.sources),
     };
   });
+  const enotRecs = events.map((e) => ({ place_note: e.place_note, date_note: e.date_note }));
   const relnRecs = content.relations.map((r) => ({
     key: r.id, kind: r.kind, label: r.label, group: r.group, country_a: countryId(r.a), country_b: r.b ? countryId(r.b) : 0,
     value: r.value === null ? NaN : r.value, unit: r.unit, year: r.year ?? 0, reserved: 0, ...addSources(r.sources),
@@ -341,7 +342,7 @@ export function compile({ assets, seeds, log = () => {} }) {
     VERT: { steps, quantum: QUANTUM },
     TRIS: { indices: packingOrder(tris, ctryRecs.map((c) => ({ first: c.tri_first, count: c.tri_count }))) },
     RING: rings, CTRY: ctryRecs, PLAC: placRecs, ARTC: artcRecs, EVNT: evntRecs,
-    RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, FNTR: fntr, FNTB: fntb,
+    RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, ENOT: enotRecs, FNTR: fntr, FNTB: fntb,
   });
 
   const stats = {

@@ -50,6 +50,7 @@ export const LAYOUTS = {
     ['source_first', 'u32'], ['source_count', 'u32'], ['reserved2', 'u32'],
   ],
   SRCS: [['article', 'u32'], ['locator', 'str']],
+  ENOT: [['place_note', 'str'], ['date_note', 'str']],
   LIST: [['id', 'u32']],
 };
 
@@ -59,7 +60,10 @@ export const RECORD_SIZE = Object.fromEntries(
 /** Section order in the file (the spec's order). STRS, FNTR and FNTB are blobs;
  *  VERT and TRIS are packed (varint streams, see packed.mjs), the rest tables. */
 export const SECTION_ORDER = ['STRS', 'META', 'VERT', 'TRIS', 'RING', 'CTRY', 'PLAC', 'ARTC', 'EVNT',
-  'RELN', 'FIGR', 'SRCS', 'LIST', 'FNTR', 'FNTB'];
+  'RELN', 'FIGR', 'SRCS', 'LIST', 'ENOT', 'FNTR', 'FNTB'];
+/** Optional sections: written by the compiler, but a reader accepts a bundle
+ *  without them (older version-2 bundles) and older readers ignore them. */
+export const OPTIONAL = new Set(['ENOT']);
 export const BLOBS = new Set(['STRS', 'FNTR', 'FNTB']);
 export const PACKED = new Set(['VERT', 'TRIS']);
 

@@ -7,7 +7,7 @@
 //   b.tables.VERT[3].x, b.tables.TRIS[0].a   // packed geometry decoded (f32 world units, 0-based indices)
 //   b.events[0].place.key              // convenience views with references resolved
 
-import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, PACKED, crc32, CATEGORIES } from './format.mjs';
+import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, OPTIONAL, BLOBS, PACKED, crc32, CATEGORIES } from './format.mjs';
 import { PACKED_SIZE, decodeVertices, decodeTriangles } from './packed.mjs';
 
 export class BundleError extends Error {}
@@ -48,7 +48,7 @@ export function readBundle(buf) {
     sections.set(tag, { tag, offset, size, count: n });
     order.push(tag);
   }
-  for (const tag of SECTION_ORDER) if (!sections.has(tag)) fail(`required section ${tag} missing`);
+  for (const tag of SECTION_ORDER) if (!sections.has(tag) && !OPTIONAL.has(tag)) fail(`required section ${tag} missing`);
 
   // 5. strings
   const S = sections.get('STRS');
@@ -63,6 +63,7 @@ export function readBundle(buf) {
   const tables = {};
   for (const tag of Object.keys(LAYOUTS)) {
     const sec = sections.get(tag);
+    if (!sec) { tables[tag] = []; continue; } // an optional section that is absent
     const size = RECORD_SIZE[tag];
     const recs = new Array(sec.count);
     for (let r = 0; r < sec.count; r++) {
@@ -97,6 +98,7 @@ export function readBundle(buf) {
     if (first + n > countOf(target)) fail(`${tag}[${r}].${field} range ${first}+${n} beyond ${target} count ${countOf(target)}`);
   };
   if (T.META.length !== 1) fail(`META has ${T.META.length} records, expected 1`);
+  if (sections.has('ENOT') && T.ENOT.length !== T.EVNT.length) fail(`ENOT has ${T.ENOT.length} records but EVNT has ${T.EVNT.length}`);
   T.RING.forEach((g, r) => {
     if (g.vert_count < 3) fail(`RING[${r}].vert_count = ${g.vert_count} < 3`);
     range('RING', 'vert', r, g.vert_first, g.vert_count, 'VERT');
@@ -131,6 +133,7 @@ export function readBundle(buf) {
   // each ring), every varint decodes, every index lies inside VERT
   const V = sections.get('VERT'), TR = sections.get('TRIS');
   let nextVertex = 0;
+  if (sections.has('ENOT') && T.ENOT.length !== T.EVNT.length) fail(`ENOT has ${T.ENOT.length} records but EVNT has ${T.EVNT.length}`);
   T.RING.forEach((g, r) => {
     if (g.vert_first !== nextVertex) fail(`RING[${r}].vert_first = ${g.vert_first}, expected ${nextVertex}: rings must cover VERT in order`);
     nextVertex += g.vert_count;
@@ -185,6 +188,7 @@ function views(T) {
     date: e.precision === 1 ? `${e.year}` : e.precision === 2 ? `${e.year}-${pad(e.month)}` : `${e.year}-${pad(e.month)}-${pad(e.day)}`,
     year: e.year, month: e.month, day: e.day, precision: e.precision,
     category: CATEGORIES[e.category], title: e.title, summary: e.summary,
+    place_note: T.ENOT[i]?.place_note ?? '', date_note: T.ENOT[i]?.date_note ?? '',
     place: T.PLAC[e.place - 1].key,
     countries: T.LIST.slice(e.country_first, e.country_first + e.country_count).map((l) => T.CTRY[l.id - 1].iso3),
     sources: sources(e.source_first, e.source_count),

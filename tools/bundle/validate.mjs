@@ -12,6 +12,8 @@ export const CENTRAL_ASIA = ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'];
 export const RELATION_KINDS = ['trade', 'membership', 'security', 'diplomacy', 'energy', 'investment'];
 export const PLACE_KINDS = ['capital', 'city', 'port', 'border-crossing', 'sea', 'region', 'site'];
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PLACE_NOTE_MAX = 160;
+export const DATE_NOTE_MAX = 40;
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export class Problems {
@@ -294,7 +296,7 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
 
   // --- events ----------------------------------------------------------------
   each('events', (rec, p, { T, err }) => {
-    T.members(rec, p, ['id', 'date', 'title', 'summary', 'place', 'countries', 'category', 'sources']);
+    T.members(rec, p, ['id', 'date', 'title', 'summary', 'place', 'countries', 'category', 'sources'], ['place_note', 'date_note']);
     const f = (k, fn, ...rest) => (k in rec ? fn(rec, k, `${p}.${k}`, ...rest) : undefined);
     const e = {
       id: f('id', T.id),
@@ -305,7 +307,22 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
       countries: f('countries', (o, k, kp) => T.array(o, k, kp, (arr, i, ip) => T.iso3(arr, i, ip), { min: 1 })),
       category: f('category', T.text),
       sources: f('sources', T.sources),
+      place_note: 'place_note' in rec ? T.text(rec, 'place_note', `${p}.place_note`) : '',
+      date_note: 'date_note' in rec ? T.text(rec, 'date_note', `${p}.date_note`) : '',
     };
+    // place_note: one sentence the panel shows under the place, e.g. "The
+    // sources give no place; shown at the capital." date_note: a short
+    // qualifier the panel shows in brackets after the date, e.g. "from context".
+    if (e.place_note) {
+      if (/\n/.test(e.place_note)) err(rec, 'place_note', `${p}.place_note`, 'must be one line');
+      else if (e.place_note.length > PLACE_NOTE_MAX) err(rec, 'place_note', `${p}.place_note`, `${e.place_note.length} characters, at most ${PLACE_NOTE_MAX}`);
+      else if (!/[.!?]$/.test(e.place_note)) err(rec, 'place_note', `${p}.place_note`, 'must be a sentence ending in a full stop');
+    }
+    if (e.date_note) {
+      if (/[\n()]/.test(e.date_note)) err(rec, 'date_note', `${p}.date_note`, 'must be one line without brackets (the panel adds them)');
+      else if (e.date_note.length > DATE_NOTE_MAX) err(rec, 'date_note', `${p}.date_note`, `${e.date_note.length} characters, at most ${DATE_NOTE_MAX}: put the reasoning in the summary`);
+      else if (/[.]$/.test(e.date_note)) err(rec, 'date_note', `${p}.date_note`, 'is shown as "2022 (from context)": no full stop at the end');
+    }
     if (e.category !== undefined && !CATEGORIES.includes(e.category)) {
       err(rec, 'category', `${p}.category`, `unknown category ${JSON.stringify(e.category)} (one of: ${CATEGORIES.join(', ')})${suggest(e.category, CATEGORIES)}`);
       e.category = undefined;

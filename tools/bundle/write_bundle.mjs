@@ -1,6 +1,6 @@
 // Serialises bundle sections into the binary format of src/core/bundle_format.md.
 
-import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, BLOBS, PACKED, crc32 } from './format.mjs';
+import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, OPTIONAL, BLOBS, PACKED, crc32 } from './format.mjs';
 import { QUANTUM, encodeVertices, encodeTriangles } from './packed.mjs';
 
 /** The string pool: deduplicated, starts with a NUL so offset 0 is "". */
@@ -104,7 +104,9 @@ function encodePacked(tag, s, sections) {
 export function writeBundle(sections) {
   const pool = new StringPool();
   const encoded = new Map();
-  for (const tag of SECTION_ORDER) {
+  // an optional section left out is not written at all
+  const tags = SECTION_ORDER.filter((tag) => !(OPTIONAL.has(tag) && sections[tag] === undefined));
+  for (const tag of tags) {
     if (tag === 'STRS') continue;
     const s = sections[tag];
     if (s === undefined) throw new Error(`bundle: section ${tag} missing`);
@@ -118,9 +120,9 @@ export function writeBundle(sections) {
   encoded.set('STRS', { data: pool.bytes(), count: 0 });
 
   const align4 = (n) => (n + 3) & ~3;
-  let offset = HEADER_SIZE + SECTION_ORDER.length * SECTION_ENTRY_SIZE;
+  let offset = HEADER_SIZE + tags.length * SECTION_ENTRY_SIZE;
   const placed = [];
-  for (const tag of SECTION_ORDER) {
+  for (const tag of tags) {
     offset = align4(offset);
     const { data, count } = encoded.get(tag);
     placed.push({ tag, offset, data, count });
