@@ -33,6 +33,7 @@
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
     markers: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())); },
     events: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_events_json())); },
+    tours: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_tours_json())); },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];

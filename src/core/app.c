@@ -50,7 +50,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     app->display.theme = THEME_ID_DEFAULT;
     app->needs_redraw = true;
     app->now_ms = now_ms;
-    ScreenInputs screen = { width_css, height_css, false, false };
+    ScreenInputs screen = { width_css, height_css, false, false, bundle->tour_count > 0, false };
     screen_layout_compute(&screen, &app->screen);
     app->country_hits = hit_index_create(bundle);
     app->markers = calloc(1, sizeof *app->markers);
@@ -167,4 +167,14 @@ const char *app_theme_name(ThemeId theme)
 #undef THEME_NAME
     };
     return (unsigned)theme < THEME_ID_COUNT ? names[theme] : "default";
+}
+
+const char *app_mode_name(AppModeKind kind)
+{
+    static const char *const names[APP_MODE_COUNT] = {
+#define MODE_NAME(k, name) name,
+        APP_MODES(MODE_NAME)
+#undef MODE_NAME
+    };
+    return (unsigned)kind < APP_MODE_COUNT ? names[kind] : "none";
 }

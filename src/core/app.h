@@ -38,11 +38,14 @@ uint32_t app_layer_bit(int index);
 const char *app_theme_link_value(ThemeId theme);
 const char *app_theme_name(ThemeId theme);
 
-/* Whether the selection's panel shows. */
+/* Whether the panel shows: the selection's, or a tour's slide or list. */
 static inline bool app_panel_visible(const App *app)
 {
+    if (app->mode.kind == APP_MODE_TOUR || app->mode.kind == APP_MODE_TOUR_LIST) return true;
     return app->select.panel_open && app->select.current.kind != SELECTION_NONE;
 }
+/* The mode's JSON name ("none", "tour", ...). */
+const char *app_mode_name(AppModeKind kind);
 
 /* Whether an event passes the year range, the categories and, while playing,
  * has happened by the play cursor. */

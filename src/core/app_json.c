@@ -40,10 +40,20 @@ void app_json_state(const App *app, TextOut *o)
     app_count_events(app, counts, &visible);
     const TimelineState *t = &app->timeline;
     text_out_printf(o, ",\"years\":[%d,%d],\"categories\":%u,\"visibleEvents\":%u,\"playing\":%s,\"localNames\":%s,"
-                       "\"highContrast\":%s,\"theme\":\"%s\",\"mode\":\"none\"",
+                       "\"highContrast\":%s,\"theme\":\"%s\",\"mode\":\"%s\"",
                     t->filter.year_from, t->filter.year_to, t->filter.category_mask, visible,
                     t->playing ? "true" : "false", app->display.local_names ? "true" : "false",
-                    app->display.theme == THEME_ID_HIGH_CONTRAST ? "true" : "false", app_theme_name(app->display.theme));
+                    app->display.theme == THEME_ID_HIGH_CONTRAST ? "true" : "false", app_theme_name(app->display.theme),
+                    app_mode_name(app->mode.kind));
+    text_out_raw(o, ",\"tour\":");
+    if (app->mode.kind == APP_MODE_TOUR) {
+        text_out_raw(o, "{\"id\":");
+        text_out_json_string(o, bundle_tour(app->bundle, app->mode.tour.tour).key);
+        text_out_printf(o, ",\"stop\":%u,\"stops\":%u,\"blank\":%s}", app->mode.tour.stop + 1,
+                        app->mode.tour.stop_count, app->mode.tour.blank ? "true" : "false");
+    } else {
+        text_out_raw(o, "null");
+    }
     text_out_printf(o, ",\"panelOpen\":%s}", app->select.panel_open ? "true" : "false");
 }
 
@@ -103,6 +113,21 @@ void app_json_events(const App *app, TextOut *o)
         text_out_printf(o, ",\"lon\":%.4f,\"lat\":%.4f,\"year\":%u,\"category\":\"%s\"}", (double)p.lon_deg,
                         (double)p.lat_deg, e.year, bundle_category_name(e.category));
         first = false;
+    }
+    text_out_raw(o, "]");
+}
+
+void app_json_tours(const App *app, TextOut *o)
+{
+    const Bundle *b = app->bundle;
+    text_out_raw(o, "[");
+    for (uint32_t id = 1; id <= b->tour_count; id++) {
+        BundleTour t = bundle_tour(b, id);
+        text_out_raw(o, id > 1 ? ",{\"id\":" : "{\"id\":");
+        text_out_json_string(o, t.key);
+        text_out_raw(o, ",\"title\":");
+        text_out_json_string(o, t.title);
+        text_out_printf(o, ",\"stops\":%u}", t.stop_count);
     }
     text_out_raw(o, "]");
 }

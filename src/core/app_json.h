@@ -16,6 +16,9 @@ void app_json_markers(const App *app, TextOut *out);
 /* events(): the events passing the filter, wherever they are. */
 void app_json_events(const App *app, TextOut *out);
 
+/* tours(): [{ id, title, stops }]. */
+void app_json_tours(const App *app, TextOut *out);
+
 /* app_json_state into a fixed buffer; returns the length stored. */
 int app_state_json(const App *app, char *out, int out_size);
 

@@ -131,6 +131,8 @@ enum {
     X(SEC_SRCS, "SRCS", 8)       \
     X(SEC_LIST, "LIST", 4)       \
     X(SEC_ENOT, "ENOT", 8)       \
+    X(SEC_TOUR, "TOUR", 20)      \
+    X(SEC_TSTP, "TSTP", 28)      \
     X(SEC_FNTR, "FNTR", 0)       \
     X(SEC_FNTB, "FNTB", 0)
 
@@ -146,6 +148,10 @@ static const struct { char tag[5]; uint32_t record_size; /* 0 = blob */ } sectio
     SECTIONS(SEC_INFO)
 #undef SEC_INFO
 };
+
+/* Sections a bundle may leave out (bundle_format.md): older version-2
+ * bundles have no event notes and no tours. */
+static bool section_optional(SectionId s) { return s == SEC_ENOT || s == SEC_TOUR || s == SEC_TSTP; }
 
 typedef enum FieldKind {
     FK_STR,       /* u32 offset into STRS */
@@ -229,6 +235,14 @@ static const FieldRule figr_rules[] = {
 static const FieldRule srcs_rules[] = { ID(0, SEC_ARTC, "article"), STR(4, "locator") };
 static const FieldRule list_rules[] = { ID(0, SEC_CTRY, "id") };
 static const FieldRule enot_rules[] = { STR(0, "place_note"), STR(4, "date_note") };
+static const FieldRule tour_rules[] = {
+    STR(0, "key"), STR(4, "title"), STR(8, "summary"),
+    RANGE(12, SEC_TSTP, 1, "stop_first", "stop_count"),
+};
+static const FieldRule tstp_rules[] = {
+    ID(0, SEC_TOUR, "tour"), STR(4, "title"), STR(8, "text"), STR(12, "notes"), STR(16, "state"),
+    RANGE(20, SEC_SRCS, 1, "source_first", "source_count"),
+};
 
 #undef STR
 #undef ID
@@ -245,7 +259,7 @@ static const struct { SectionId section; const FieldRule *rules; size_t rule_cou
     { SEC_ARTC, RULES(artc_rules) }, { SEC_EVNT, RULES(evnt_rules) },
     { SEC_RELN, RULES(reln_rules) }, { SEC_FIGR, RULES(figr_rules) },
     { SEC_SRCS, RULES(srcs_rules) }, { SEC_LIST, RULES(list_rules) },
-    { SEC_ENOT, RULES(enot_rules) },
+    { SEC_ENOT, RULES(enot_rules) }, { SEC_TOUR, RULES(tour_rules) }, { SEC_TSTP, RULES(tstp_rules) },
 };
 #undef RULES
 
@@ -423,12 +437,15 @@ static BundleError check_sections(Check *c, uint32_t section_count)
         c->sec[s] = (Section){ offset, size, count, true };
     }
     for (int k = 0; k < SEC_COUNT; k++)
-        if (!c->sec[k].present && k != SEC_ENOT) /* ENOT is optional (bundle_format.md) */
+        if (!c->sec[k].present && !section_optional((SectionId)k))
             return fail(c, BUNDLE_ERR_SECTION_MISSING, "required section %s missing",
                         section_info[k].tag);
     if (c->sec[SEC_ENOT].present && c->sec[SEC_ENOT].count != c->sec[SEC_EVNT].count)
         return fail(c, BUNDLE_ERR_SECTION_SIZE, "ENOT count %u != EVNT count %u (one note record per event)",
                     c->sec[SEC_ENOT].count, c->sec[SEC_EVNT].count);
+    if (c->sec[SEC_TOUR].present != c->sec[SEC_TSTP].present)
+        return fail(c, BUNDLE_ERR_SECTION_MISSING, "section %s without %s (tours need both)",
+                    c->sec[SEC_TOUR].present ? "TOUR" : "TSTP", c->sec[SEC_TOUR].present ? "TSTP" : "TOUR");
     return BUNDLE_OK;
 }
 
@@ -703,6 +720,10 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     VIEW(srcs, SEC_SRCS); b->source_count = c.sec[SEC_SRCS].count;
     VIEW(list, SEC_LIST); b->list_count = c.sec[SEC_LIST].count;
     if (c.sec[SEC_ENOT].present) { VIEW(enot, SEC_ENOT); b->event_note_count = c.sec[SEC_ENOT].count; }
+    if (c.sec[SEC_TOUR].present) {
+        VIEW(tour, SEC_TOUR); b->tour_count = c.sec[SEC_TOUR].count;
+        VIEW(tstp, SEC_TSTP); b->tour_stop_count = c.sec[SEC_TSTP].count;
+    }
 #undef VIEW
     b->font_regular = (BundleBlob){ d + c.sec[SEC_FNTR].offset, c.sec[SEC_FNTR].size };
     b->font_bold = (BundleBlob){ d + c.sec[SEC_FNTB].offset, c.sec[SEC_FNTB].size };
@@ -940,4 +961,40 @@ uint32_t bundle_find_event(const Bundle *b, const char *key)
 uint32_t bundle_find_article(const Bundle *b, const char *key)
 {
     return find_by_key(b, b->artc, b->article_count, 44, 0, key);
+}
+
+BundleTour bundle_tour(const Bundle *b, uint32_t id)
+{
+    BundleTour t = { "", "", "", 0, 0 };
+    if (id == 0 || id > b->tour_count) return t;
+    const uint8_t *p = b->tour + (size_t)(id - 1) * 20;
+    t.key = str_at(b, p);
+    t.title = str_at(b, p + 4);
+    t.summary = str_at(b, p + 8);
+    t.stop_first = rd_u32(p + 12);
+    t.stop_count = rd_u32(p + 16);
+    return t;
+}
+
+BundleTourStop bundle_tour_stop(const Bundle *b, uint32_t tour_id, uint32_t index)
+{
+    BundleTourStop s = { 0, "", "", "", "", 0, 0 };
+    BundleTour t = bundle_tour(b, tour_id);
+    if (index >= t.stop_count) return s;
+    const uint8_t *p = b->tstp + (size_t)(t.stop_first + index) * 28;
+    s.tour = rd_u32(p);
+    s.title = str_at(b, p + 4);
+    s.text = str_at(b, p + 8);
+    s.notes = str_at(b, p + 12);
+    s.state = str_at(b, p + 16);
+    s.source_first = rd_u32(p + 20);
+    s.source_count = rd_u32(p + 24);
+    return s;
+}
+
+uint32_t bundle_find_tour(const Bundle *b, const char *key)
+{
+    for (uint32_t id = 1; key && id <= b->tour_count; id++)
+        if (!strcmp(bundle_tour(b, id).key, key)) return id;
+    return 0;
 }

@@ -104,6 +104,22 @@ typedef struct BundlePlace {
     float lon_deg, lat_deg, x, y;
 } BundlePlace;
 
+/* A guided tour (assets/tours.json): its stops are tour_stop(tour, 0 ..
+ * stop_count - 1). */
+typedef struct BundleTour {
+    const char *key, *title, *summary;
+    uint32_t stop_first, stop_count;
+} BundleTour;
+
+/* One stop: a slide (title, text, sources, the teacher's notes) and what the
+ * map shows, as a deep-link state string (src/core/deeplink.h) the compiler
+ * wrote from the stop's selection, view, years, categories and layers. */
+typedef struct BundleTourStop {
+    uint32_t tour;
+    const char *title, *text, *notes, *state;
+    uint32_t source_first, source_count; /* into bundle_source */
+} BundleTourStop;
+
 typedef struct BundleArticle {
     const char *key, *title, *author, *outlet, *date, *date_note, *summary,
         *key_points, *topics, *file;
@@ -163,6 +179,8 @@ typedef struct Bundle {
     const uint8_t *srcs; uint32_t source_count;
     const uint8_t *list; uint32_t list_count;
     const uint8_t *enot; uint32_t event_note_count; /* optional: 0 if the bundle has no ENOT */
+    const uint8_t *tour; uint32_t tour_count;       /* optional: guided tours (TOUR and TSTP) */
+    const uint8_t *tstp; uint32_t tour_stop_count;
     BundleBlob font_regular, font_bold;
 } Bundle;
 
@@ -209,6 +227,11 @@ uint32_t bundle_find_country(const Bundle *b, const char *iso3);
 uint32_t bundle_find_place(const Bundle *b, const char *key);
 uint32_t bundle_find_event(const Bundle *b, const char *key);
 uint32_t bundle_find_article(const Bundle *b, const char *key);
+uint32_t bundle_find_tour(const Bundle *b, const char *key);
+
+/* Tours ("" strings and zeros for an id or index out of range). */
+BundleTour bundle_tour(const Bundle *b, uint32_t id);
+BundleTourStop bundle_tour_stop(const Bundle *b, uint32_t tour_id, uint32_t index);
 
 const char *bundle_category_name(unsigned category); /* "diplomacy", ... or "" */
 const char *bundle_category_label(unsigned category); /* "Diplomacy", ... (on screen) or "" */

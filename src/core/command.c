@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "deeplink.h"
+#include "command_internal.h"
 #include "event_markers.h"
 
 #define FLY_MARGIN_CSS 48.0
@@ -33,17 +34,18 @@ static bool toggle_valid(Toggle on) { return on == TOGGLE_OFF || on == TOGGLE_ON
 static void refresh_screen(App *app)
 {
     ScreenInputs in = { app->view.width_css, app->view.height_css, app_panel_visible(app),
-                        app->select.current.kind != SELECTION_NONE };
+                        app->select.current.kind != SELECTION_NONE, app->bundle->tour_count > 0,
+                        app->mode.kind == APP_MODE_TOUR };
     screen_layout_compute(&in, &app->screen);
 }
 
 /* --- flights ------------------------------------------------------------------- */
 
 /* How much of the map the open panel hides, and the timeline always. */
-static double inset_right(const App *app) { return app->select.panel_open ? app->screen.panel_inset_right_css : 0; }
+static double inset_right(const App *app) { return app_panel_open(app) ? app->screen.panel_inset_right_css : 0; }
 static double inset_bottom(const App *app)
 {
-    return (app->select.panel_open ? app->screen.panel_inset_bottom_css : 0) + app->screen.chrome_inset_bottom_css;
+    return (app_panel_open(app) ? app->screen.panel_inset_bottom_css : 0) + app->screen.chrome_inset_bottom_css;
 }
 
 /* Flies so a world rectangle shows with a margin in the part of the map the
@@ -202,20 +204,35 @@ static void reset_to_defaults(App *app)
     app->display.theme = THEME_ID_DEFAULT;
 }
 
-static void apply_state(App *app, const char *text, DeeplinkReport *report, double now_ms)
+void command_apply_state(App *app, const char *text, DeeplinkReport *report, double now_ms, bool from_mode, bool fly)
 {
     DeeplinkState st;
     deeplink_parse(app, text, &st, report);
+    if (!from_mode) {
+        /* A link to a tour stop opens the tour there; any other link leaves a tour. */
+        if (st.tour) {
+            tour_open_from_link(app, st.tour, st.tour_stop, now_ms);
+            return;
+        }
+        if (app->mode.kind != APP_MODE_NONE) tour_leave(app);
+    }
     reset_to_defaults(app);
     if (st.selection.kind != SELECTION_NONE) select(app, st.selection, now_ms);
     if (st.has_view) {
         WorldPoint w = geo_project(&app->projection, st.lon_deg, st.lat_deg);
         View *v = &app->view;
         view_cancel_flight(v);
-        v->center_x = w.x;
-        v->center_y = w.y;
-        v->scale_px = app->home_scale_px * pow(2.0, st.zoom);
-        view_resize(v, v->width_css, v->height_css); /* re-clamps centre and scale */
+        View target = *v;
+        target.center_x = w.x;
+        target.center_y = w.y;
+        target.scale_px = app->home_scale_px * pow(2.0, st.zoom);
+        if (from_mode) { /* a tour's view: the point in the middle of what the slide leaves of the map */
+            target.center_x += inset_right(app) / 2 / target.scale_px;
+            target.center_y += inset_bottom(app) / 2 / target.scale_px;
+        }
+        view_resize(&target, v->width_css, v->height_css); /* re-clamps centre and scale */
+        if (fly) view_fly_to(v, target.center_x, target.center_y, target.scale_px, now_ms, 0);
+        else *v = target;
     }
     if (st.has_years) set_years(app, st.year_from, st.year_to);
     if (st.has_categories) app->timeline.filter.category_mask = st.category_mask;
@@ -223,7 +240,10 @@ static void apply_state(App *app, const char *text, DeeplinkReport *report, doub
     app->display.local_names = st.local_names;
     app->display.theme = st.theme;
     if (st.panel_closed) app->select.panel_open = false;
+    refresh_screen(app);
 }
+
+void command_refresh_screen(App *app) { refresh_screen(app); }
 
 /* --- the clock ---------------------------------------------------------------------- */
 
@@ -396,12 +416,13 @@ static bool apply(App *app, const Command *c, double now_ms)
         break;
     case CMD_ESCAPE:
         if (app->messages.notice[0]) app->messages.notice[0] = 0;
+        else if (tour_escape(app, now_ms)) break;
         else if (app->select.panel_open) app->select.panel_open = false;
         else select(app, (Selection){ SELECTION_NONE, 0 }, now_ms);
         break;
     case CMD_APPLY_STATE:
         if (!c->u.text.text) return false;
-        apply_state(app, c->u.text.text, c->u.text.report, now_ms);
+        command_apply_state(app, c->u.text.text, c->u.text.report, now_ms, false, false);
         break;
     case CMD_RESET:
         reset_to_defaults(app);
@@ -437,6 +458,10 @@ static bool apply(App *app, const Command *c, double now_ms)
         if (!app->markers) return false;
         if (c->u.metrics && !c->u.metrics->advance) return false;
         event_markers_set_label_metrics(app->markers, c->u.metrics);
+        break;
+    case CMD_TOUR_LIST: case CMD_TOUR_START: case CMD_TOUR_STEP: case CMD_TOUR_GO: case CMD_TOUR_END:
+    case CMD_TOUR_BLANK:
+        if (!tour_apply(app, c, now_ms)) return false;
         break;
     case CMD_FRAME_DRAWN:
         if (!toggle_valid(c->u.toggle)) return false;

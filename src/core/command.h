@@ -54,7 +54,13 @@
     X(CMD_NOTICE, "notice")             /* text: a problem the user must see ("" clears) */ \
     X(CMD_REDRAW, "redraw")             /* the window was exposed or resized: draw again */ \
     X(CMD_FRAME_DRAWN, "frame-drawn")   /* toggle: ON if the renderer still has work (bands to draw) */ \
-    X(CMD_SET_LABEL_METRICS, "label-metrics") /* metrics: the edge badges' name font, css px (NULL: estimate) */
+    X(CMD_SET_LABEL_METRICS, "label-metrics") /* metrics: the edge badges' name font, css px (NULL: estimate) */ \
+    X(CMD_TOUR_LIST, "tour-list")       /* toggle: the panel lists the tours */   \
+    X(CMD_TOUR_START, "tour-start")     /* tour: id, stop (0-based): play a tour from a stop */ \
+    X(CMD_TOUR_STEP, "tour-step")       /* direction: -1 previous stop, +1 next */ \
+    X(CMD_TOUR_GO, "tour-go")           /* tour.stop: jump to a stop (0-based; past the end: the last) */ \
+    X(CMD_TOUR_END, "tour-end")         /* leave the tour, back to what was shown before it */ \
+    X(CMD_TOUR_BLANK, "tour-blank")     /* toggle: blank the screen (and back) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,
@@ -87,6 +93,7 @@ typedef struct Command {
         struct { HoverState at; const struct MarkerHit *marker; } hover; /* marker: what event_markers_pick found, may be NULL */
         struct { const char *text; struct DeeplinkReport *report; } text; /* borrowed for the call; report may be NULL */
         const TextMetrics *metrics; /* must outlive the App (the UI's fonts) */
+        struct { uint32_t id, stop; } tour;
     } u;
 } Command;
 

@@ -53,17 +53,31 @@ static void write_selection(const App *app, Out *o)
     put_escaped(o, key);
 }
 
+/* While a tour plays, the string names the tour and its stop: a link opens
+ * the tour there, and each stop is its own history entry. */
+static bool write_tour(const App *app, Out *o)
+{
+    if (app->mode.kind != APP_MODE_TOUR) return false;
+    put(o, "tour=");
+    put_escaped(o, bundle_tour(app->bundle, app->mode.tour.tour).key);
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "&stop=%u", app->mode.tour.stop + 1);
+    put(o, tmp);
+    return true;
+}
+
 void deeplink_selection(const App *app, char *out, size_t out_size)
 {
     Out o = { out, out_size, 0 };
     if (out_size) out[0] = 0;
-    write_selection(app, &o);
+    if (!write_tour(app, &o)) write_selection(app, &o);
 }
 
 size_t deeplink_write(const App *app, char *out, size_t out_size)
 {
     Out o = { out, out_size, 0 };
     if (out_size) out[0] = 0;
+    if (write_tour(app, &o)) return o.len;
     char tmp[96];
     write_selection(app, &o);
     const View *v = &app->view;
@@ -312,6 +326,15 @@ void deeplink_parse(const App *app, const char *text, DeeplinkState *st, Deeplin
             for (int t = 0; t < THEME_ID_COUNT && !ok; t++)
                 if (!strcmp(value, app_theme_link_value((ThemeId)t))) { st->theme = (ThemeId)t; ok = true; }
             if (!ok) problem(r, "theme", "expected contrast or default");
+        } else if (!strcmp(name, "tour")) {
+            st->tour = bundle_find_tour(app->bundle, value);
+            ok = st->tour != 0;
+            if (!ok) problem(r, "tour", "names no tour in this atlas");
+        } else if (!strcmp(name, "stop")) {
+            int n;
+            ok = parse_int(value, &n) && n >= 1;
+            if (ok) st->tour_stop = (uint32_t)(n - 1);
+            else problem(r, "stop", "expected a stop number from 1");
         } else if (!strcmp(name, "panel")) {
             ok = !strcmp(value, "0") || !strcmp(value, "1");
             if (ok) st->panel_closed = value[0] == '0';

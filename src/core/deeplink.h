@@ -10,6 +10,8 @@
  *   lang=local         place names in the local language (omitted for English)
  *   theme=contrast     the high-contrast theme (omitted for the default)
  *   panel=0            the panel is closed although something is selected
+ *   tour=ID&stop=N     a guided tour at stop N (1-based); written alone while a
+ *                      tour plays (the stop says what the map shows)
  * e.g.  c=KAZ&v=48.00000,67.00000,1.50&t=2018-2019&f=diplomacy,trade
  * Keys are percent-encoded where needed. Reading is for untrusted input: each
  * malformed or unknown field is skipped and counted, the rest still applies,
@@ -47,6 +49,8 @@ typedef struct DeeplinkState {
     bool local_names;
     ThemeId theme;
     bool panel_closed;
+    uint32_t tour;                  /* tour=KEY: a bundle tour id, 0 if none */
+    uint32_t tour_stop;             /* stop=N (1-based in the string), 0-based here */
 } DeeplinkState;
 
 /* Writes the state of app into out (always NUL-terminated). Returns the length

@@ -212,7 +212,7 @@ static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
 
 /* --- the layout ------------------------------------------------------------------------ */
 
-static void map_area(const App *app, double area[4]) { screen_map_area(&app->screen, app->select.panel_open, area); }
+static void map_area(const App *app, double area[4]) { screen_map_area(&app->screen, app_panel_open(app), area); }
 
 /* Moves the glyphs of the last layout to where their points lie in view v
  * (its centre and scale changed, nothing else): a point the layout put at p
@@ -387,7 +387,7 @@ static Command fit_command(const App *app, const double bounds[4], double max_zo
     double hw = fmax((bounds[2] - bounds[0]) / 2, min_w / 2), hh = fmax((bounds[3] - bounds[1]) / 2, min_h / 2);
     /* Leave room around the places for their markers' fans and names, and
      * for the search box above: pad by FIT_PAD_CSS at the scale it lands at. */
-    bool open = app->select.panel_open;
+    bool open = app_panel_open(app);
     double visible_w = v->width_css - (open ? s->panel_inset_right_css : 0) - 2 * FIT_PAD_CSS;
     double visible_h = v->height_css - (open ? s->panel_inset_bottom_css : 0) - s->chrome_inset_bottom_css -
                        s->edge_top_css - 2 * FIT_PAD_CSS;

@@ -2,6 +2,7 @@
 #include "gesture.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "app.h"
@@ -38,9 +39,36 @@ static Command zoom(CommandKind kind, double factor, double x, double y)
     return c;
 }
 
+/* In a tour the keys presentation clickers send step through it: next with
+ * the right and down arrows, Space, Enter and PageDown; back with the left and
+ * up arrows, PageUp and Backspace; Home and End for the first and last stop;
+ * b or . to blank the screen. Returns true if it took the keys. */
+static bool tour_keys(App *app, uint32_t pressed, double now)
+{
+    if (app->mode.kind != APP_MODE_TOUR) return false;
+    Command c = { .kind = CMD_TOUR_STEP };
+    if (pressed & (APP_KEY_RIGHT | APP_KEY_DOWN | APP_KEY_SPACE | APP_KEY_ENTER | APP_KEY_PAGE_DOWN)) {
+        c.u.direction = +1;
+        run(app, c, now);
+    } else if (pressed & (APP_KEY_LEFT | APP_KEY_UP | APP_KEY_PAGE_UP | APP_KEY_BACK)) {
+        c.u.direction = -1;
+        run(app, c, now);
+    } else if (pressed & (APP_KEY_RESET | APP_KEY_END)) {
+        c.kind = CMD_TOUR_GO;
+        c.u.tour.stop = (pressed & APP_KEY_END) ? UINT32_MAX : 0;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_BLANK) run(app, cmd_toggle(CMD_TOUR_BLANK, TOGGLE_FLIP), now);
+    if (pressed & APP_KEY_ESCAPE) run(app, cmd_simple(CMD_ESCAPE), now);
+    if (pressed & APP_KEY_TOURS) run(app, cmd_toggle(CMD_TOUR_LIST, TOGGLE_ON), now);
+    return true;
+}
+
 /* Keys that switch or step something, each one command. */
 static void keys(App *app, uint32_t pressed, double now)
 {
+    if (pressed & APP_KEY_TOURS && app->mode.kind != APP_MODE_TOUR) run(app, cmd_toggle(CMD_TOUR_LIST, TOGGLE_FLIP), now);
+    if (tour_keys(app, pressed, now)) return;
     if (pressed & APP_KEY_ZOOM_IN) run(app, zoom(CMD_ZOOM_BY, KEY_ZOOM_FACTOR, 0, 0), now);
     if (pressed & APP_KEY_ZOOM_OUT) run(app, zoom(CMD_ZOOM_BY, 1 / KEY_ZOOM_FACTOR, 0, 0), now);
     if (pressed & APP_KEY_RESET) run(app, cmd_simple(CMD_FLY_HOME), now);
@@ -151,7 +179,8 @@ void gesture_update(Gesture *g, App *app, const AppInput *in)
         run(app, zoom(CMD_ZOOM_INTO, 2.0, in->pointer_x, in->pointer_y), now);
 
     keys(app, in->keys_pressed, now);
-    uint32_t arrows = in->keys_down & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN);
+    /* Held arrows pan the map, but step a tour instead while one plays. */
+    uint32_t arrows = app->mode.kind == APP_MODE_TOUR ? 0 : in->keys_down & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN);
     if (arrows) {
         double step = KEY_PAN_CSS_PER_S * dt_ms / 1000.0;
         double dx = 0, dy = 0;

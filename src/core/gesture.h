@@ -45,6 +45,10 @@ enum {
     APP_KEY_COPY_LINK = 1u << 21, /* 'k': copy a link to exactly this view */
     APP_KEY_RELATIONS = 1u << 22, /* 'r': show or hide the relations layer */
     APP_KEY_CONTRAST = 1u << 23,  /* 'h': high-contrast theme on or off */
+    APP_KEY_SPACE = 1u << 24,     /* in a tour: the next stop (what clickers send) */
+    APP_KEY_END = 1u << 25,       /* in a tour: the last stop (Home, as APP_KEY_RESET, the first) */
+    APP_KEY_BLANK = 1u << 26,     /* 'b' or '.': in a tour, blank the screen and back (a clicker's "black screen") */
+    APP_KEY_TOURS = 1u << 27,     /* 't': the list of guided tours */
 };
 
 #define APP_TEXT_MAX 64

@@ -7,7 +7,7 @@ void legend_layout(const App *app, LegendLayout *out)
 {
     const View *v = &app->view;
     double bottom = v->height_css - app->screen.chrome_inset_bottom_css -
-                    (app->select.panel_open ? app->screen.panel_inset_bottom_css : 0) - LEGEND_MARGIN_CSS;
+                    (app_panel_open(app) ? app->screen.panel_inset_bottom_css : 0) - LEGEND_MARGIN_CSS;
     LegendLayout l = { 0 };
     /* Open by default, folded by default where it would hide much of a small map. */
     bool small = v->width_css < LEGEND_SMALL_WIDTH_CSS || v->height_css < LEGEND_SMALL_HEIGHT_CSS;

@@ -47,6 +47,7 @@ static PanelBlock *add(PanelDoc *doc, PanelStyle style, const char *fmt, ...)
     blk->link.kind = SELECTION_NONE;
     blk->link.id = 0;
     blk->category = 0xFF;
+    blk->tour = 0;
     doc->text_used += (uint32_t)n + 1;
     return blk;
 }
@@ -282,12 +283,73 @@ static void build_place(PanelDoc *doc, const Bundle *b, uint32_t id)
     }
 }
 
-void panel_build(PanelDoc *doc, const Bundle *b, Selection about)
+static void doc_reset(PanelDoc *doc, PanelSubject subject)
 {
-    doc->about = about;
+    doc->subject = subject;
+    doc->about = (Selection){ SELECTION_NONE, 0 };
+    doc->tour = doc->stop = 0;
     doc->block_count = 0;
     doc->text_used = 0;
     doc->truncated = false;
+}
+
+void panel_build_tour_list(PanelDoc *doc, const Bundle *b)
+{
+    doc_reset(doc, PANEL_ABOUT_TOUR_LIST);
+    add(doc, PANEL_TITLE, "Guided tours");
+    add(doc, PANEL_SUBTITLE, "Stories told with the map, stop by stop");
+    for (uint32_t id = 1; id <= b->tour_count; id++) {
+        BundleTour t = bundle_tour(b, id);
+        PanelBlock *blk = add(doc, PANEL_HEADING, "%s", t.title);
+        (void)blk;
+        if (t.summary[0]) add(doc, PANEL_BODY, "%s", t.summary);
+        PanelBlock *link = add(doc, PANEL_LINK, "Start the tour (%u stops) ›", t.stop_count);
+        if (link) link->tour = id;
+    }
+    add(doc, PANEL_META, "In a tour: → or Space for the next stop, ← for the previous, Home and End for the first "
+                         "and last, B to blank the screen, Esc to leave.");
+}
+
+void panel_build_tour_stop(PanelDoc *doc, const Bundle *b, uint32_t tour, uint32_t stop)
+{
+    doc_reset(doc, PANEL_ABOUT_TOUR_STOP);
+    doc->tour = tour;
+    doc->stop = stop;
+    BundleTour t = bundle_tour(b, tour);
+    BundleTourStop st = bundle_tour_stop(b, tour, stop);
+    if (!t.stop_count || stop >= t.stop_count) return;
+    add(doc, PANEL_TITLE, "%s", st.title);
+    add(doc, PANEL_SUBTITLE, "%s · %u / %u", t.title, stop + 1, t.stop_count);
+    add(doc, PANEL_BODY, "%s", st.text);
+    add(doc, PANEL_HEADING, "Sources");
+    add_sources(doc, b, st.source_first, st.source_count, true);
+}
+
+bool panel_doc_is_current(const PanelDoc *doc, const App *app)
+{
+    switch (app->mode.kind) {
+    case APP_MODE_TOUR:
+        return doc->subject == PANEL_ABOUT_TOUR_STOP && doc->tour == app->mode.tour.tour && doc->stop == app->mode.tour.stop;
+    case APP_MODE_TOUR_LIST: return doc->subject == PANEL_ABOUT_TOUR_LIST;
+    default:
+        return doc->subject == PANEL_ABOUT_SELECTION && doc->about.kind == app->select.current.kind &&
+               doc->about.id == app->select.current.id;
+    }
+}
+
+void panel_build_for(PanelDoc *doc, const App *app)
+{
+    switch (app->mode.kind) {
+    case APP_MODE_TOUR: panel_build_tour_stop(doc, app->bundle, app->mode.tour.tour, app->mode.tour.stop); break;
+    case APP_MODE_TOUR_LIST: panel_build_tour_list(doc, app->bundle); break;
+    default: panel_build(doc, app->bundle, app->select.current); break;
+    }
+}
+
+void panel_build(PanelDoc *doc, const Bundle *b, Selection about)
+{
+    doc_reset(doc, PANEL_ABOUT_SELECTION);
+    doc->about = about;
     switch (about.kind) {
     case SELECTION_COUNTRY: if (about.id && about.id <= b->country_count) build_country(doc, b, about.id); break;
     case SELECTION_EVENT: if (about.id && about.id <= b->event_count) build_event(doc, b, about.id); break;

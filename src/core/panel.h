@@ -33,13 +33,18 @@ typedef struct PanelBlock {
     uint32_t text;      /* offset into PanelDoc.text */
     Selection link;     /* SELECTION_NONE if the block is not a link */
     uint8_t category;   /* for event links: the category (colour swatch), else 0xFF */
+    uint32_t tour;      /* a link that starts this tour (the tour list), else 0 */
 } PanelBlock;
 
 #define PANEL_MAX_BLOCKS 512
 #define PANEL_TEXT_SIZE (96 * 1024)
 
+typedef enum PanelSubject { PANEL_ABOUT_SELECTION, PANEL_ABOUT_TOUR_LIST, PANEL_ABOUT_TOUR_STOP } PanelSubject;
+
 typedef struct PanelDoc {
+    PanelSubject subject; /* a selection, the tour list, or a tour's stop */
     Selection about;    /* what the document describes */
+    uint32_t tour, stop; /* PANEL_ABOUT_TOUR_STOP: the tour and its stop (0-based) */
     PanelBlock blocks[PANEL_MAX_BLOCKS];
     int block_count;
     char text[PANEL_TEXT_SIZE]; /* NUL-separated strings */
@@ -49,6 +54,15 @@ typedef struct PanelDoc {
 
 /* Builds the document for a selection (an empty one for SELECTION_NONE). */
 void panel_build(PanelDoc *doc, const Bundle *b, Selection about);
+
+/* The list of tours, each a link that starts it. */
+void panel_build_tour_list(PanelDoc *doc, const Bundle *b);
+/* A tour stop's slide: its title, "Tour · 4 / 15", its text and sources. */
+void panel_build_tour_stop(PanelDoc *doc, const Bundle *b, uint32_t tour, uint32_t stop);
+/* Whether doc describes what the app shows now (else it is built again). */
+bool panel_doc_is_current(const PanelDoc *doc, const App *app);
+/* Builds the document for what the app shows: a tour's slide or list, or the selection. */
+void panel_build_for(PanelDoc *doc, const App *app);
 
 /* The text of a block. */
 const char *panel_block_text(const PanelDoc *doc, int index);

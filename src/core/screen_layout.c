@@ -45,6 +45,12 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ zx, zy, B, B };
     l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ zx, zy + B + 4, B, B };
     l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ zx, zy + 2 * (B + 4), B, B };
+    /* "Tours", under the column, as wide as its word. */
+    if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ map_right - M - 58, zy + 3 * (B + 4) + 4, 58, 30 };
+    if (in->panel_visible && in->tour_playing) {
+        float x0 = l.buttons[SCREEN_BUTTON_FORWARD].x + B + 12, x1 = l.buttons[SCREEN_BUTTON_CLOSE].x - 12;
+        l.tour_progress = (RectCss){ x0, p.y + 6 + B / 2 - 7, x1 > x0 ? x1 - x0 : 0, 14 };
+    }
 
     l.panel_inset_right_css = l.narrow ? 0 : p.w;
     l.panel_inset_bottom_css = l.narrow ? p.h : 0;
@@ -52,6 +58,8 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.edge_top_css = M + SCREEN_SEARCH_HEIGHT_CSS + 8;          /* 56 */
     l.controls_w_css = M + B + M;                                /* 58 */
     l.controls_h_css = 60.0 + 3 * B + 2 * 4 + 8;                 /* 178: the column at its lowest, and a gap */
+    if (in->has_tours) l.controls_h_css += 4 + 30 + 4;           /* ... and "Tours" under it */
+    if (in->has_tours) l.controls_w_css = M + 58 + M;
     *out = l;
 }
 

@@ -27,11 +27,13 @@ typedef struct ScreenInputs {
     double width_css, height_css;
     bool panel_visible;        /* a selection's panel is open */
     bool has_selection;        /* something is selected (the "Details" button shows when the panel is closed) */
+    bool has_tours;            /* the bundle has guided tours (the "Tours" button shows) */
+    bool tour_playing;         /* the panel is a tour's slide: its header holds the stops' progress bar */
 } ScreenInputs;
 
 typedef enum ScreenButton {
     SCREEN_BUTTON_NONE, SCREEN_BUTTON_CLOSE, SCREEN_BUTTON_BACK, SCREEN_BUTTON_FORWARD, SCREEN_BUTTON_OPEN_PANEL,
-    SCREEN_BUTTON_ZOOM_IN, SCREEN_BUTTON_ZOOM_OUT, SCREEN_BUTTON_RESET, SCREEN_BUTTON_COUNT
+    SCREEN_BUTTON_ZOOM_IN, SCREEN_BUTTON_ZOOM_OUT, SCREEN_BUTTON_RESET, SCREEN_BUTTON_TOURS, SCREEN_BUTTON_COUNT
 } ScreenButton;
 
 typedef struct ScreenLayout {
@@ -44,6 +46,7 @@ typedef struct ScreenLayout {
     RectCss timeline;          /* the strip along the map's bottom */
     RectCss search;            /* the search field (its results hang below it) */
     RectCss map;               /* the part of the window the map shows in, above the timeline */
+    RectCss tour_progress;     /* in a tour: the stops' bar in the panel's header (a click jumps), else w == 0 */
     /* What the open panel hides of the map (its width beside it, or its
      * height below it) and what the timeline always hides: flights centre
      * their target in what is left. */

@@ -120,10 +120,38 @@ typedef struct MessageState {
     double toast_until_ms;
 } MessageState;
 
-/* Modes beyond reading. Tours, quizzes and the presenter add their state here. */
-typedef enum AppModeKind { APP_MODE_NONE } AppModeKind;
+/* Modes beyond reading: X(ENUM, JSON name). Quizzes and the presenter add
+ * theirs here, with their state in AppMode. */
+#define APP_MODES(X)                      \
+    X(APP_MODE_NONE, "none")              \
+    X(APP_MODE_TOUR_LIST, "tours")        /* the panel lists the tours */ \
+    X(APP_MODE_TOUR, "tour")              /* a guided tour plays */
+
+typedef enum AppModeKind {
+#define MODE_ENUM(kind, name) kind,
+    APP_MODES(MODE_ENUM)
+#undef MODE_ENUM
+    APP_MODE_COUNT
+} AppModeKind;
+
+#define APP_RESUME_MAX 1024
+
+/* A guided tour being played (core/tour.c). */
+typedef struct TourState {
+    uint32_t tour;             /* bundle tour id */
+    uint32_t stop;             /* 0-based */
+    uint32_t stop_count;
+    bool blank;                /* the screen is blanked (a clicker's "black screen") */
+    /* What the teacher had before the tour, as a state string, and the view:
+     * leaving the tour returns there. */
+    char resume_state[APP_RESUME_MAX];
+    View resume_view;
+    bool resume_valid;
+} TourState;
+
 typedef struct AppMode {
     AppModeKind kind;
+    TourState tour;
 } AppMode;
 
 typedef struct App {
@@ -148,5 +176,12 @@ typedef struct App {
     double interaction_until_ms;
     double now_ms;             /* the clock of the last tick */
 } App;
+
+/* Whether the panel takes its part of the screen (a selection's panel, or a
+ * tour's slide or list): the map leaves room for it. */
+static inline bool app_panel_open(const App *app)
+{
+    return app->select.panel_open || app->mode.kind != APP_MODE_NONE;
+}
 
 #endif

@@ -27,6 +27,10 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     case SDLK_k: return APP_KEY_COPY_LINK;
     case SDLK_r: return APP_KEY_RELATIONS;
     case SDLK_h: return APP_KEY_CONTRAST;
+    case SDLK_SPACE: return APP_KEY_SPACE;
+    case SDLK_END: return APP_KEY_END;
+    case SDLK_b: case SDLK_PERIOD: return APP_KEY_BLANK;
+    case SDLK_t: return APP_KEY_TOURS;
     case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
     case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;

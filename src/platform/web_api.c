@@ -22,6 +22,15 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
 EMSCRIPTEN_KEEPALIVE void steppe_pointer_at(double x_css, double y_css);
+EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void);
+
+EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void)
+{
+    static TextOut json;
+    text_out_reset_growing(&json);
+    app_json_tours(&g_platform.app, &json);
+    return text_out_result(&json, "[]");
+}
 
 /* The page reports the pointer's fractional position on the canvas with
  * every mouse event (SDL's events round it to whole pixels). */

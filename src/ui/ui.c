@@ -69,6 +69,7 @@ static void layout(Ui *ui, const App *app)
     ui->narrow = s->narrow;
     ui->panel = ui_rect(s->panel);
     ui->panel_content = ui_rect(s->panel_content);
+    ui->tour_progress = ui_rect(s->tour_progress);
     for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = ui_rect(s->buttons[i]);
     timeline_bar_layout(&ui->timeline, ui->r, s->timeline.x, s->timeline.y, s->timeline.w);
     search_box_layout(&ui->search, s->search.x, s->search.y, s->search.w);
@@ -124,8 +125,8 @@ static void clamp_scroll(Ui *ui)
 /* Rebuilds the document when the selection changed, rewraps when the width did. */
 static void refresh_document(Ui *ui, const App *app)
 {
-    if (!ui->doc_valid || ui->doc.about.kind != app->select.current.kind || ui->doc.about.id != app->select.current.id) {
-        panel_build(&ui->doc, app->bundle, app->select.current);
+    if (!ui->doc_valid || !panel_doc_is_current(&ui->doc, app)) {
+        panel_build_for(&ui->doc, app);
         ui->doc_valid = true;
         ui->scroll_y = 0;
         ui->wrapped_width = -1;
@@ -145,7 +146,7 @@ static int line_at(const Ui *ui, double x, double y)
         const UiLine *l = &ui->lines[i];
         const BlockStyle *st = &STYLES[ui->doc.blocks[l->block].style];
         if (cy >= l->y - st->size && cy < l->y + st->line_height - st->size)
-            return ui->doc.blocks[l->block].link.kind != SELECTION_NONE ? i : -1;
+            return ui->doc.blocks[l->block].link.kind != SELECTION_NONE || ui->doc.blocks[l->block].tour ? i : -1;
     }
     return -1;
 }
@@ -157,15 +158,22 @@ static UiButton button_at(const Ui *ui, double x, double y)
     return UI_BUTTON_NONE;
 }
 
-/* What a button means. */
-static Command button_command(UiButton b)
+/* What a button means (in a tour, the panel's arrows step through its stops
+ * and its close button leaves it). */
+static Command button_command(UiButton b, const App *app)
 {
     Command c = { .kind = CMD_NONE };
+    bool tour = app->mode.kind == APP_MODE_TOUR;
     switch (b) {
-    case UI_BUTTON_CLOSE: c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_OFF); break;
+    case UI_BUTTON_CLOSE:
+        if (tour) c.kind = CMD_TOUR_END;
+        else if (app->mode.kind == APP_MODE_TOUR_LIST) c = cmd_toggle(CMD_TOUR_LIST, TOGGLE_OFF);
+        else c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_OFF);
+        break;
+    case UI_BUTTON_TOURS: c = cmd_toggle(CMD_TOUR_LIST, TOGGLE_FLIP); break;
     case UI_BUTTON_OPEN_PANEL: c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_ON); break;
-    case UI_BUTTON_BACK: c.kind = CMD_HISTORY_STEP; c.u.direction = -1; break;
-    case UI_BUTTON_FORWARD: c.kind = CMD_HISTORY_STEP; c.u.direction = +1; break;
+    case UI_BUTTON_BACK: c.kind = tour ? CMD_TOUR_STEP : CMD_HISTORY_STEP; c.u.direction = -1; break;
+    case UI_BUTTON_FORWARD: c.kind = tour ? CMD_TOUR_STEP : CMD_HISTORY_STEP; c.u.direction = +1; break;
     case UI_BUTTON_ZOOM_IN: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1.5; break;
     case UI_BUTTON_ZOOM_OUT: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1 / 1.5; break;
     case UI_BUTTON_RESET: c.kind = CMD_FLY_HOME; break;
@@ -197,11 +205,26 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
         ui->dirty = true;
     }
     if (in->pointer_pressed && button != UI_BUTTON_NONE) {
-        command_queue_push(out, button_command(button));
+        command_queue_push(out, button_command(button, app));
         ui->dirty = true;
         return true;
     }
-    if (panel && (in->keys_pressed & (APP_KEY_PAGE_UP | APP_KEY_PAGE_DOWN))) {
+    /* The stops' bar: a click jumps to the stop under it. */
+    bool on_progress = in->pointer_inside && in_rect(ui->tour_progress, x, y);
+    if (on_progress != ui->hover_progress) {
+        ui->hover_progress = on_progress;
+        ui->dirty = true;
+    }
+    if (in->pointer_pressed && on_progress && app->mode.tour.stop_count > 0) {
+        Command go = { .kind = CMD_TOUR_GO };
+        double at = (x - ui->tour_progress.x) / ui->tour_progress.w * app->mode.tour.stop_count;
+        go.u.tour.stop = at < 0 ? 0 : (uint32_t)at;
+        command_queue_push(out, go);
+        return true;
+    }
+    /* PageUp and PageDown scroll the panel, except in a tour, where they step
+     * it (what presentation clickers send). */
+    if (panel && app->mode.kind != APP_MODE_TOUR && (in->keys_pressed & (APP_KEY_PAGE_UP | APP_KEY_PAGE_DOWN))) {
         float page = ui->panel_content.h * 0.85f;
         ui->scroll_y += (in->keys_pressed & APP_KEY_PAGE_DOWN) ? page : -page;
         clamp_scroll(ui);
@@ -232,8 +255,15 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
     }
     if (in->pointer_released && ui->pressed_on_panel) {
         if (!ui->dragging_panel && hover_line >= 0) {
-            Selection target = ui->doc.blocks[ui->lines[hover_line].block].link;
-            command_queue_push(out, cmd_select(target.kind, target.id));
+            const PanelBlock *blk = &ui->doc.blocks[ui->lines[hover_line].block];
+            if (blk->tour) {
+                Command start = { .kind = CMD_TOUR_START };
+                start.u.tour.id = blk->tour;
+                start.u.tour.stop = 0;
+                command_queue_push(out, start);
+            } else {
+                command_queue_push(out, cmd_select(blk->link.kind, blk->link.id));
+            }
         }
         ui->dragging_panel = false;
         ui->pressed_on_panel = false;
@@ -291,11 +321,29 @@ static uint64_t panel_layer_key(const Ui *ui)
     h = RENDER_LAYER_KEY_VALUE(h, ui->scroll_y);
     h = RENDER_LAYER_KEY_VALUE(h, ui->hover_line);
     h = RENDER_LAYER_KEY_VALUE(h, ui->hover_button);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->tour_progress);
+    h = RENDER_LAYER_KEY_VALUE(h, ui->hover_progress);
     for (int b = UI_BUTTON_CLOSE; b <= UI_BUTTON_FORWARD; b++) h = RENDER_LAYER_KEY_VALUE(h, ui->buttons[b]);
     return h;
 }
 
 static void draw_panel_contents(Ui *ui, const App *app);
+
+/* The stops of a tour as a bar of cells in the panel's header: those passed
+ * filled, the current one marked; a click jumps (ui_update). */
+static void draw_tour_progress(Ui *ui, const App *app)
+{
+    UiRect b = ui->tour_progress;
+    uint32_t n = app->mode.tour.stop_count;
+    if (b.w <= 0 || n == 0) return;
+    const Theme *t = ui->r->theme;
+    float cell = b.w / (float)n, y = b.y + b.h / 2 - 3;
+    for (uint32_t i = 0; i < n; i++) {
+        float x0 = b.x + cell * (float)i + 1, w = cell - 2 > 1 ? cell - 2 : 1;
+        Rgba c = i <= app->mode.tour.stop ? t->link : ui->hover_progress ? t->panel_muted : t->panel_rule;
+        render_fill_rect(ui->r, x0, i == app->mode.tour.stop ? y - 2 : y, w, i == app->mode.tour.stop ? 10 : 6, c);
+    }
+}
 
 static void draw_panel(Ui *ui, const App *app)
 {
@@ -319,6 +367,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
     draw_button(ui, UI_BUTTON_BACK, ICON_LEFT);
     draw_button(ui, UI_BUTTON_FORWARD, ICON_RIGHT);
     draw_close_button(ui);
+    draw_tour_progress(ui, app);
     render_fill_rect(r, p.x, p.y + HEADER_H - 1, p.w, 1, t->panel_rule);
 
     UiRect c = ui->panel_content;
@@ -334,7 +383,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
         const char *text = panel_block_text(&ui->doc, l->block);
         Rgba color = t->panel_text;
         if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
-        if (blk->link.kind != SELECTION_NONE) color = t->link;
+        if (blk->link.kind != SELECTION_NONE || blk->tour) color = t->link;
         bool first = l->block != prev_block;
         if (blk->style == PANEL_HEADING && first) render_fill_rect(r, c.x, y - st->size - 8, c.w, 1, t->panel_rule);
         if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
@@ -395,7 +444,20 @@ void ui_draw(Ui *ui, const App *app)
     draw_button(ui, UI_BUTTON_ZOOM_IN, ICON_PLUS);
     draw_button(ui, UI_BUTTON_ZOOM_OUT, ICON_MINUS);
     draw_button(ui, UI_BUTTON_RESET, ICON_HOME);
-    search_box_draw(&ui->search, ui->r, app); /* last: its list lies over everything */
+    if (ui->buttons[UI_BUTTON_TOURS].w > 0) {
+        UiRect b = ui->buttons[UI_BUTTON_TOURS];
+        const Theme *bt = ui->r->theme;
+        bool on = app->mode.kind != APP_MODE_NONE;
+        render_fill_rect(ui->r, b.x, b.y, b.w, b.h, bt->panel_rule);
+        render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2,
+                         ui->hover_button == UI_BUTTON_TOURS || on ? bt->button_hover : bt->panel_bg);
+        float tw = render_text_width(ui->r, FACE_BOLD, 13, "Tours");
+        render_text(ui->r, FACE_BOLD, 13, b.x + (b.w - tw) / 2, b.y + 20, "Tours", bt->panel_text);
+    }
+    search_box_draw(&ui->search, ui->r, app); /* its list lies over everything else */
+    /* A presentation clicker's "black screen": nothing shows but black. */
+    if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.blank)
+        render_fill_rect(ui->r, 0, 0, ui->width, ui->height, (Rgba){ 0, 0, 0, 255 });
 }
 
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)

@@ -37,7 +37,7 @@ typedef enum UiButton {
     UI_BUTTON_NONE = SCREEN_BUTTON_NONE, UI_BUTTON_CLOSE = SCREEN_BUTTON_CLOSE, UI_BUTTON_BACK = SCREEN_BUTTON_BACK,
     UI_BUTTON_FORWARD = SCREEN_BUTTON_FORWARD, UI_BUTTON_OPEN_PANEL = SCREEN_BUTTON_OPEN_PANEL,
     UI_BUTTON_ZOOM_IN = SCREEN_BUTTON_ZOOM_IN, UI_BUTTON_ZOOM_OUT = SCREEN_BUTTON_ZOOM_OUT,
-    UI_BUTTON_RESET = SCREEN_BUTTON_RESET, UI_BUTTON_COUNT = SCREEN_BUTTON_COUNT
+    UI_BUTTON_RESET = SCREEN_BUTTON_RESET, UI_BUTTON_TOURS = SCREEN_BUTTON_TOURS, UI_BUTTON_COUNT = SCREEN_BUTTON_COUNT
 } UiButton;
 
 typedef struct Ui {
@@ -46,6 +46,8 @@ typedef struct Ui {
     float width, height;
     bool narrow;             /* bottom sheet instead of a side panel */
     UiRect panel, panel_content;
+    UiRect tour_progress;    /* the stops' bar in a tour's header */
+    bool hover_progress;
     UiRect buttons[UI_BUTTON_COUNT];
     TimelineBar timeline;
     SearchBox search;

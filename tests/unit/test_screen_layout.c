@@ -53,7 +53,7 @@ static void check_sane(const ScreenLayout *l, const char *what)
 static void test_desktop(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false }, &l);
     CHECK(!l.narrow);
     CHECK_NEAR(l.map.w, 1280, 1e-3);
     CHECK_NEAR(l.map.h, 800 - SCREEN_TIMELINE_HEIGHT_CSS, 1e-3);
@@ -63,20 +63,20 @@ static void test_desktop(void)
     CHECK_NEAR(l.panel_inset_bottom_css, 0, 1e-9);
     check_sane(&l, "desktop closed");
 
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, true, false, false }, &l);
     CHECK_NEAR(l.map.w, 1280 - l.panel.w, 1e-3);
     CHECK_NEAR(l.timeline.w, l.map.w, 1e-3);  /* the strip stops at the panel */
     CHECK_NEAR(l.buttons[SCREEN_BUTTON_ZOOM_IN].x, l.map.w - SCREEN_BUTTON_CSS - SCREEN_MARGIN_CSS, 1e-3);
     check_sane(&l, "desktop open");
 
     /* Selected with the panel closed: "Details" at the top right, the zoom column below it. */
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, true, false, false }, &l);
     CHECK(l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0);
     CHECK(l.buttons[SCREEN_BUTTON_ZOOM_IN].y >= l.buttons[SCREEN_BUTTON_OPEN_PANEL].y + l.buttons[SCREEN_BUTTON_OPEN_PANEL].h);
     check_sane(&l, "desktop details");
 
     /* Very wide: the panel stops growing. */
-    screen_layout_compute(&(ScreenInputs){ 2560, 1440, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 2560, 1440, true, true, false, false }, &l);
     CHECK_NEAR(l.panel.w, 440, 1e-3);
     check_sane(&l, "wide");
 }
@@ -84,20 +84,20 @@ static void test_desktop(void)
 static void test_tablet(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 768, 1024, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 768, 1024, true, true, false, false }, &l);
     CHECK(!l.narrow);
     CHECK_NEAR(l.panel.w, 320, 1e-3);         /* at its minimum */
     check_sane(&l, "tablet portrait");
-    screen_layout_compute(&(ScreenInputs){ 1024, 768, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, true, true, false, false }, &l);
     check_sane(&l, "tablet landscape");
-    screen_layout_compute(&(ScreenInputs){ 1024, 768, false, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, false, true, false, false }, &l);
     check_sane(&l, "tablet details");
 }
 
 static void test_phone(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 360, 640, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 360, 640, true, true, false, false }, &l);
     CHECK(l.narrow);
     /* A bottom sheet: the lower 48 %, the map and the strip above it. */
     CHECK_NEAR(l.panel.y, 332, 1e-3);
@@ -107,7 +107,7 @@ static void test_phone(void)
     CHECK_NEAR(l.panel_inset_bottom_css, l.panel.h, 1e-3);
     CHECK(l.search.w <= 360 - SCREEN_BUTTON_CSS - 40 + 1e-3);
     check_sane(&l, "phone open");
-    screen_layout_compute(&(ScreenInputs){ 360, 640, false, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 360, 640, false, true, false, false }, &l);
     /* "Show details" sits at the bottom centre over the strip. */
     RectCss d = l.buttons[SCREEN_BUTTON_OPEN_PANEL];
     CHECK(d.w > 0 && d.y + d.h <= 640 && d.x + d.w / 2 > 179 && d.x + d.w / 2 < 181);
@@ -115,10 +115,34 @@ static void test_phone(void)
     check_sane(&l, "phone closed");
 }
 
+/* With tours: a "Tours" button under the column, kept clear of the edge
+ * badges; in a tour, the stops' bar lies in the panel's header between its
+ * arrows and its close button. */
+static void test_tours(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, false, true, true }, &l);
+    RectCss t = l.buttons[SCREEN_BUTTON_TOURS];
+    CHECK(t.w > 0 && t.y >= l.buttons[SCREEN_BUTTON_RESET].y + l.buttons[SCREEN_BUTTON_RESET].h);
+    CHECK(t.y + t.h <= l.controls_h_css);
+    CHECK(l.map.x + l.map.w - t.x <= l.controls_w_css);
+    RectCss pr = l.tour_progress;
+    CHECK(pr.w > 0);
+    CHECK(pr.x >= l.buttons[SCREEN_BUTTON_FORWARD].x + l.buttons[SCREEN_BUTTON_FORWARD].w);
+    CHECK(pr.x + pr.w <= l.buttons[SCREEN_BUTTON_CLOSE].x);
+    CHECK(pr.y >= l.panel.y && pr.y + pr.h <= l.panel.y + SCREEN_PANEL_HEADER_CSS);
+    check_sane(&l, "desktop tour");
+    screen_layout_compute(&(ScreenInputs){ 360, 640, true, false, true, true }, &l);
+    CHECK(l.tour_progress.w > 0);
+    check_sane(&l, "phone tour");
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false }, &l);
+    CHECK(l.buttons[SCREEN_BUTTON_TOURS].w == 0 && l.tour_progress.w == 0);
+}
+
 static void test_map_area(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 1000, 700, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1000, 700, true, true, false, false }, &l);
     double a[4];
     screen_map_area(&l, true, a);
     CHECK_NEAR(a[2], 1000 - l.panel.w, 1e-3);
@@ -134,6 +158,7 @@ int main(void)
     test_desktop();
     test_tablet();
     test_phone();
+    test_tours();
     test_map_area();
     return test_finish();
 }

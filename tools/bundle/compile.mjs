@@ -93,6 +93,23 @@ export function colourGraph(n, adj, k) {
 }
 
 /** The whole compilation; returns { bundle: Buffer, stats, warnings } or throws CompileError. */
+/** Percent-encoding as src/core/deeplink.c writes it. */
+function linkEscape(s) {
+  return Array.from(new TextEncoder().encode(s), (c) =>
+    /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : '%' + c.toString(16).toUpperCase().padStart(2, '0')).join('');
+}
+
+/** A tour stop's map as a deep-link state string: selection, view, years, categories, layers. */
+export function stopState(st) {
+  const parts = [];
+  if (st.select) parts.push(`${{ country: 'c', place: 'p', event: 'e', article: 'a' }[st.select.kind]}=${linkEscape(st.select.key)}`);
+  if (st.view && st.view !== 'fit') parts.push(`v=${st.view.lat.toFixed(5)},${st.view.lon.toFixed(5)},${st.view.zoom.toFixed(2)}`);
+  if (st.years) parts.push(`t=${st.years[0]}-${st.years[1]}`);
+  if (st.categories) parts.push(`f=${st.categories.join(',')}`);
+  if (st.layers) parts.push(`l=${st.layers.join(',')}`);
+  return parts.join('&');
+}
+
 export function compile({ assets, seeds, log = () => {} }) {
   const assetsDir = path.resolve(assets);
   const seedsDir = seeds ? path.resolve(seeds) : (() => {
@@ -255,6 +272,13 @@ export function compile({ assets, seeds, log = () => {} }) {
     };
   });
   const enotRecs = events.map((e) => ({ place_note: e.place_note, date_note: e.date_note }));
+  // Tours: each stop's map is a deep-link state string (src/core/deeplink.h),
+  // so the atlas plays a stop through the same command a link uses.
+  const tourRecs = [], tstpRecs = [];
+  content.tours.forEach((t, i) => {
+    tourRecs.push({ key: t.id, title: t.title, summary: t.summary, stop_first: tstpRecs.length, stop_count: t.stops.length });
+    for (const st of t.stops) tstpRecs.push({ tour: i + 1, title: st.title, text: st.text, notes: st.notes, state: stopState(st), ...addSources(st.sources) });
+  });
   const relnRecs = content.relations.map((r) => ({
     key: r.id, kind: r.kind, label: r.label, group: r.group, country_a: countryId(r.a), country_b: r.b ? countryId(r.b) : 0,
     value: r.value === null ? NaN : r.value, unit: r.unit, year: r.year ?? 0, reserved: 0, ...addSources(r.sources),
@@ -342,7 +366,8 @@ export function compile({ assets, seeds, log = () => {} }) {
     VERT: { steps, quantum: QUANTUM },
     TRIS: { indices: packingOrder(tris, ctryRecs.map((c) => ({ first: c.tri_first, count: c.tri_count }))) },
     RING: rings, CTRY: ctryRecs, PLAC: placRecs, ARTC: artcRecs, EVNT: evntRecs,
-    RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, ENOT: enotRecs, FNTR: fntr, FNTB: fntb,
+    RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, ENOT: enotRecs,
+    ...(tourRecs.length ? { TOUR: tourRecs, TSTP: tstpRecs } : {}), FNTR: fntr, FNTB: fntb,
   });
 
   const stats = {

@@ -51,6 +51,11 @@ export const LAYOUTS = {
   ],
   SRCS: [['article', 'u32'], ['locator', 'str']],
   ENOT: [['place_note', 'str'], ['date_note', 'str']],
+  TOUR: [['key', 'str'], ['title', 'str'], ['summary', 'str'], ['stop_first', 'u32'], ['stop_count', 'u32']],
+  TSTP: [
+    ['tour', 'u32'], ['title', 'str'], ['text', 'str'], ['notes', 'str'], ['state', 'str'],
+    ['source_first', 'u32'], ['source_count', 'u32'],
+  ],
   LIST: [['id', 'u32']],
 };
 
@@ -60,10 +65,10 @@ export const RECORD_SIZE = Object.fromEntries(
 /** Section order in the file (the spec's order). STRS, FNTR and FNTB are blobs;
  *  VERT and TRIS are packed (varint streams, see packed.mjs), the rest tables. */
 export const SECTION_ORDER = ['STRS', 'META', 'VERT', 'TRIS', 'RING', 'CTRY', 'PLAC', 'ARTC', 'EVNT',
-  'RELN', 'FIGR', 'SRCS', 'LIST', 'ENOT', 'FNTR', 'FNTB'];
+  'RELN', 'FIGR', 'SRCS', 'LIST', 'ENOT', 'TOUR', 'TSTP', 'FNTR', 'FNTB'];
 /** Optional sections: written by the compiler, but a reader accepts a bundle
  *  without them (older version-2 bundles) and older readers ignore them. */
-export const OPTIONAL = new Set(['ENOT']);
+export const OPTIONAL = new Set(['ENOT', 'TOUR', 'TSTP']);
 export const BLOBS = new Set(['STRS', 'FNTR', 'FNTB']);
 export const PACKED = new Set(['VERT', 'TRIS']);
 

@@ -8,6 +8,10 @@ import { ALL_ALPHA3 } from './iso3166.mjs';
 import { CATEGORIES } from './format.mjs';
 
 export const CONTENT_FILES = ['articles', 'events', 'places', 'countries', 'relations'];
+/** Files a content folder may leave out. */
+export const OPTIONAL_FILES = ['tours'];
+export const LAYERS = ['markers', 'labels', 'relations'];
+export const TOUR_TEXT_WORDS = [40, 120];
 export const CENTRAL_ASIA = ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'];
 export const RELATION_KINDS = ['trade', 'membership', 'security', 'diplomacy', 'energy', 'investment'];
 export const PLACE_KINDS = ['capital', 'city', 'port', 'border-crossing', 'sea', 'region', 'site'];
@@ -213,9 +217,13 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
     raw[name] = loadFile(dir, name, problems, displayDir);
     if (raw[name]) inputs.push({ name: `${name}.json`, text: raw[name].text });
   }
-  const content = { articles: [], events: [], places: [], countries: [], relations: [] };
+  for (const name of OPTIONAL_FILES) {
+    raw[name] = fs.existsSync(path.join(dir, `${name}.json`)) ? loadFile(dir, name, problems, displayDir) : null;
+    if (raw[name]) inputs.push({ name: `${name}.json`, text: raw[name].text });
+  }
+  const content = { articles: [], events: [], places: [], countries: [], relations: [], tours: [] };
   const strings = [];
-  for (const name of CONTENT_FILES) if (raw[name]) collectStrings(raw[name].list, name, raw[name].file, 1, strings);
+  for (const name of [...CONTENT_FILES, ...OPTIONAL_FILES]) if (raw[name]) collectStrings(raw[name].list, name, raw[name].file, 1, strings);
 
   const each = (name, fn) => {
     if (!raw[name]) return;
@@ -409,6 +417,71 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
     return r;
   });
 
+  // --- tours (optional) -------------------------------------------------------
+  each('tours', (rec, p, { T, err }) => {
+    T.members(rec, p, ['id', 'title', 'stops'], ['summary']);
+    const f = (k, fn, ...rest) => (k in rec ? fn(rec, k, `${p}.${k}`, ...rest) : undefined);
+    const tour = {
+      id: f('id', T.id), title: f('title', T.text), summary: 'summary' in rec ? f('summary', T.string) : '',
+      stops: f('stops', (o, k, kp) => T.array(o, k, kp, (arr, i, ip) => {
+        const st = T.object(arr, i, ip);
+        if (!st) return undefined;
+        const missing = T.members(st, ip, ['title', 'text', 'select', 'view', 'sources'], ['years', 'categories', 'layers', 'notes']);
+        const g = (k2, fn, ...rest) => (k2 in st ? fn(st, k2, `${ip}.${k2}`, ...rest) : undefined);
+        const stop = { line: lineOf(arr, i), p: ip, rec: st, title: g('title', T.text), text: g('text', T.text),
+          notes: 'notes' in st ? g('notes', T.string) : '', sources: g('sources', T.sources) };
+        if (stop.text !== undefined) {
+          const n = wordCount(stop.text), [lo, hi] = TOUR_TEXT_WORDS;
+          if (n < lo || n > hi) err(st, 'text', `${ip}.text`, `${n} words, a slide needs ${lo}–${hi}`);
+        }
+        // select: one of event / country / place / article, or null
+        if ('select' in st) {
+          const sel = st.select;
+          if (sel === null) stop.select = null;
+          else if (typeof sel !== 'object' || Array.isArray(sel) || Object.keys(sel).length !== 1 ||
+                   !['event', 'country', 'place', 'article'].includes(Object.keys(sel)[0]) || typeof Object.values(sel)[0] !== 'string') {
+            err(st, 'select', `${ip}.select`, 'expected null or exactly one of { "event" | "country" | "place" | "article": id }');
+          } else stop.select = { kind: Object.keys(sel)[0], key: Object.values(sel)[0], line: lineOf(st, 'select') };
+        }
+        if ('view' in st) {
+          const v = st.view;
+          if (v === 'fit') {
+            stop.view = 'fit';
+            if (stop.select === null) err(st, 'view', `${ip}.view`, '"fit" needs something selected: give { "lat", "lon", "zoom" }');
+          } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+            T.members(v, `${ip}.view`, ['lat', 'lon', 'zoom']);
+            const lat = 'lat' in v ? T.number(v, 'lat', `${ip}.view.lat`, { min: -90, max: 90 }) : undefined;
+            const lon = 'lon' in v ? T.number(v, 'lon', `${ip}.view.lon`, { min: -180, max: 180 }) : undefined;
+            const zoom = 'zoom' in v ? T.number(v, 'zoom', `${ip}.view.zoom`, { min: -6, max: 8 }) : undefined;
+            if (lat !== undefined && lon !== undefined && zoom !== undefined) stop.view = { lat, lon, zoom };
+          } else err(st, 'view', `${ip}.view`, 'expected "fit" or { "lat", "lon", "zoom" }');
+        }
+        if ('years' in st) {
+          const y = st.years;
+          if (!Array.isArray(y) || y.length !== 2 || !y.every((n) => Number.isInteger(n))) {
+            err(st, 'years', `${ip}.years`, 'expected [from, to], two whole years');
+          } else if (y[0] > y[1]) err(st, 'years', `${ip}.years`, `bad year range ${y[0]}–${y[1]}: from is after to`);
+          else if (y[0] < 1900 || y[1] > 2100) err(st, 'years', `${ip}.years`, `bad year range ${y[0]}–${y[1]}`);
+          else stop.years = y;
+        }
+        const names = (key, allowed) => {
+          if (!(key in st)) return undefined;
+          const v = st[key];
+          if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) { err(st, key, `${ip}.${key}`, 'expected an array of names'); return undefined; }
+          const bad = v.find((x) => !allowed.includes(x));
+          if (bad !== undefined) { err(st, key, `${ip}.${key}`, `unknown ${key === 'layers' ? 'layer' : 'category'} ${JSON.stringify(bad)}${suggest(bad, allowed)}`); return undefined; }
+          if (key === 'categories' && v.length === 0) { err(st, key, `${ip}.${key}`, 'must not be empty'); return undefined; }
+          return v;
+        };
+        stop.categories = names('categories', CATEGORIES);
+        stop.layers = names('layers', LAYERS);
+        return missing.length || stop.title === undefined || stop.text === undefined || stop.sources === undefined ||
+          stop.view === undefined || !('select' in stop) ? undefined : stop;
+      }, { min: 1 })),
+    };
+    return tour;
+  });
+
   crossCheck(content, raw, problems, mapCountries);
   return { content, problems, strings, inputs };
 }
@@ -466,6 +539,24 @@ function crossCheck(content, raw, problems, mapCountries) {
     checkCountry(r.file, lineOf(r.rec, 'a'), `${r.p}.a`, r.a);
     checkCountry(r.file, lineOf(r.rec, 'b'), `${r.p}.b`, r.b);
     checkSources(r, r.sources);
+  }
+  // tours: what each stop selects exists
+  const events = new Set(content.events.map((e) => e.id)), eventIds = rawIds('events');
+  for (const t of content.tours) {
+    for (const st of t.stops || []) {
+      if (!st) continue;
+      checkSources({ file: t.file }, st.sources);
+      const sel = st.select;
+      if (!sel) continue;
+      const at = `${st.p}.select.${sel.kind}`;
+      if (sel.kind === 'event' && raw.events && !events.has(sel.key) && !eventIds.has(sel.key))
+        problems.error(t.file, sel.line, at, `unknown event ${JSON.stringify(sel.key)}${suggest(sel.key, eventIds)}`);
+      else if (sel.kind === 'place') unknownPlace(t.file, sel.line, at, sel.key);
+      else if (sel.kind === 'article' && raw.articles && !articles.has(sel.key) && !articleIds.has(sel.key))
+        problems.error(t.file, sel.line, at, `unknown article ${JSON.stringify(sel.key)}${suggest(sel.key, articleIds)}`);
+      else if (sel.kind === 'country' && !known(sel.key) && !rawIsos.has(sel.key))
+        problems.error(t.file, sel.line, at, `unknown country ${JSON.stringify(sel.key)}`);
+    }
   }
   // every article should be cited somewhere
   const cited = new Set();

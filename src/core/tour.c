@@ -1,0 +1,132 @@
+/* tour: playing guided tours. See tour.h. */
+#include "tour.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "command_internal.h"
+
+BundleTourStop tour_current_stop(const App *app)
+{
+    if (!tour_playing(app)) return bundle_tour_stop(app->bundle, 0, 0);
+    return bundle_tour_stop(app->bundle, app->mode.tour.tour, app->mode.tour.stop);
+}
+
+/* Shows stop `index` of the tour playing: its state string applies as a
+ * link's would, with a flight to its view. */
+static void show_stop(App *app, uint32_t index, double now_ms)
+{
+    TourState *t = &app->mode.tour;
+    if (index >= t->stop_count) index = t->stop_count ? t->stop_count - 1 : 0;
+    t->stop = index;
+    t->blank = false;
+    BundleTourStop st = bundle_tour_stop(app->bundle, t->tour, index);
+    command_apply_state(app, st.state, NULL, now_ms, true, true);
+}
+
+/* Remembers what the teacher had, unless a tour already plays (going from
+ * one tour to another returns, in the end, to where the first began). */
+static void remember(App *app)
+{
+    TourState *t = &app->mode.tour;
+    if (app->mode.kind == APP_MODE_TOUR && t->resume_valid) return;
+    deeplink_write(app, t->resume_state, sizeof t->resume_state);
+    t->resume_view = app->view;
+    t->resume_valid = true;
+}
+
+static bool start(App *app, uint32_t tour_id, uint32_t stop, double now_ms)
+{
+    BundleTour tour = bundle_tour(app->bundle, tour_id);
+    if (tour_id == 0 || tour.stop_count == 0) return false;
+    if (app->mode.kind == APP_MODE_TOUR_LIST) app->mode.kind = APP_MODE_NONE; /* the list's own state is not kept */
+    remember(app);
+    app->mode.kind = APP_MODE_TOUR;
+    app->mode.tour.tour = tour_id;
+    app->mode.tour.stop_count = tour.stop_count;
+    show_stop(app, stop, now_ms);
+    return true;
+}
+
+void tour_leave(App *app)
+{
+    app->mode.kind = APP_MODE_NONE;
+    app->mode.tour.tour = 0;
+    app->mode.tour.blank = false;
+    app->mode.tour.resume_valid = false;
+}
+
+/* Back to what the teacher had before the tour: its state, and its view. */
+static void end(App *app, double now_ms)
+{
+    TourState saved = app->mode.tour;
+    tour_leave(app);
+    if (!saved.resume_valid) return;
+    command_apply_state(app, saved.resume_state, NULL, now_ms, false, false);
+    View *v = &app->view;
+    view_fly_to(v, saved.resume_view.center_x, saved.resume_view.center_y, saved.resume_view.scale_px, now_ms, 0);
+}
+
+void tour_open_from_link(App *app, uint32_t tour_id, uint32_t stop, double now_ms)
+{
+    if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.tour == tour_id) show_stop(app, stop, now_ms);
+    else start(app, tour_id, stop, now_ms);
+}
+
+bool tour_escape(App *app, double now_ms)
+{
+    switch (app->mode.kind) {
+    case APP_MODE_TOUR:
+        if (app->mode.tour.blank) app->mode.tour.blank = false;
+        else end(app, now_ms);
+        return true;
+    case APP_MODE_TOUR_LIST:
+        app->mode.kind = APP_MODE_NONE;
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool tour_apply(App *app, const Command *c, double now_ms)
+{
+    TourState *t = &app->mode.tour;
+    bool playing = app->mode.kind == APP_MODE_TOUR;
+    switch (c->kind) {
+    case CMD_TOUR_LIST: {
+        if (c->u.toggle != TOGGLE_OFF && c->u.toggle != TOGGLE_ON && c->u.toggle != TOGGLE_FLIP) return false;
+        bool open = c->u.toggle == TOGGLE_FLIP ? app->mode.kind != APP_MODE_TOUR_LIST : c->u.toggle == TOGGLE_ON;
+        if (open && app->bundle->tour_count == 0) return false;
+        if (open) {
+            if (playing) end(app, now_ms);
+            app->mode.kind = APP_MODE_TOUR_LIST;
+        } else if (app->mode.kind == APP_MODE_TOUR_LIST) {
+            app->mode.kind = APP_MODE_NONE;
+        }
+        return true;
+    }
+    case CMD_TOUR_START:
+        return start(app, c->u.tour.id, c->u.tour.stop, now_ms);
+    case CMD_TOUR_STEP: {
+        if (!playing || c->u.direction == 0) return false;
+        if (c->u.direction < 0 && t->stop == 0) return false;
+        if (c->u.direction > 0 && t->stop + 1 >= t->stop_count) return false;
+        show_stop(app, c->u.direction < 0 ? t->stop - 1 : t->stop + 1, now_ms);
+        return true;
+    }
+    case CMD_TOUR_GO:
+        if (!playing) return false;
+        show_stop(app, c->u.tour.stop, now_ms);
+        return true;
+    case CMD_TOUR_END:
+        if (!playing) return false;
+        end(app, now_ms);
+        return true;
+    case CMD_TOUR_BLANK:
+        if (!playing || (c->u.toggle != TOGGLE_OFF && c->u.toggle != TOGGLE_ON && c->u.toggle != TOGGLE_FLIP)) return false;
+        t->blank = c->u.toggle == TOGGLE_FLIP ? !t->blank : c->u.toggle == TOGGLE_ON;
+        return true;
+    default:
+        return false;
+    }
+}
