@@ -16,7 +16,12 @@
  *    counts as the two letters it replaces): shaping substitutes forms;
  *  - Hebrew letters (which have no joining forms) between two left-to-right
  *    characters come out in reverse order: the right-to-left run is reversed;
- *  - the direction and joiner controls (ZWNJ, ZWJ, LRM, RLM) are dropped.
+ *  - the direction and joiner controls (ZWNJ, ZWJ, LRM, RLM) are dropped;
+ *  - joining is mutual: of two presentation forms side by side in the
+ *    output (marks between them skipped), the right one (logically first)
+ *    joins towards the left one exactly when the left one joins back (for
+ *    input without ZWJ, LRM, RLM or presentation forms of its own, which may
+ *    ask for a one-sided form).
  * shape_form: every form it returns is a presentation form (U+FB50..U+FDFF,
  * U+FE70..U+FEFF). */
 #ifndef STEPPE_FUZZ_SHAPE_BODY_H
@@ -99,6 +104,40 @@ static inline void fuzz_shape_stats(const char *s, size_t len, bool reverse_runs
     }
 }
 
+/* What a presentation form is: 0 none, 1 isolated, 2 final, 3 initial, 4 medial. */
+static inline int fuzz_shape_form_type(uint32_t cp)
+{
+    static unsigned char types[0xFF00 - 0xFB50];
+    static bool ready;
+    if (!ready) {
+        for (uint32_t letter = 0x0600; letter <= 0x06FF; letter++)
+            for (int form = 0; form < 4; form++) {
+                uint32_t f = shape_form(letter, form);
+                if (f >= 0xFB50 && f < 0xFF00) types[f - 0xFB50] = (unsigned char)(form + 1);
+            }
+        for (uint32_t f = 0xFEF5; f <= 0xFEFC; f++) types[f - 0xFB50] = (f & 1) ? 1 : 2; /* lam-alef */
+        ready = true;
+    }
+    return cp >= 0xFB50 && cp < 0xFF00 ? types[cp - 0xFB50] : 0;
+}
+
+/* Checks that joining is mutual in shaped output (see the header comment). */
+static inline void fuzz_shape_check_joining(const char *out, size_t n)
+{
+    size_t pos = 0;
+    int left = 0; /* form type of the previous code point that is not a mark, 0 if not a form */
+    while (pos < n) {
+        uint32_t cp = utf8_next(out, n, &pos);
+        if (fuzz_shape_dir(cp) == 3) continue; /* marks are transparent */
+        int right = fuzz_shape_form_type(cp);
+        if (left && right) {
+            bool right_joins_next = right == 3 || right == 4, left_joins_prev = left == 2 || left == 4;
+            FUZZ_CHECK(right_joins_next == left_joins_prev);
+        }
+        left = right;
+    }
+}
+
 static inline void fuzz_shape_one(const uint8_t *data, size_t size)
 {
     if (size > FUZZ_SHAPE_MAX) size = FUZZ_SHAPE_MAX;
@@ -143,14 +182,17 @@ static inline void fuzz_shape_one(const uint8_t *data, size_t size)
                (in.hebrew_count == 0 || memcmp(sh.hebrew, in.hebrew, in.hebrew_count * sizeof *in.hebrew) == 0));
 
     /* shape_form of whatever code points the input holds. */
+    bool one_sided = false; /* ZWJ, LRM, RLM or presentation forms in the input */
     size_t pos = 0;
     while (pos < size) {
         uint32_t cp = utf8_next(text, size, &pos);
+        one_sided |= cp == 0x200D || cp == 0x200E || cp == 0x200F || (cp >= 0xFB50 && cp <= 0xFEFF);
         for (int form = -1; form <= 4; form++) {
             uint32_t f = shape_form(cp, form);
             FUZZ_CHECK(f == 0 || (form >= 0 && form <= 3 && ((f >= 0xFB50 && f <= 0xFDFF) || (f >= 0xFE70 && f <= 0xFEFF))));
         }
     }
+    if (!one_sided) fuzz_shape_check_joining(out, n);
     free(sh.hebrew);
     free(sh.ltr);
     free(in.hebrew);
