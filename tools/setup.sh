@@ -19,6 +19,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- 1. Debian packages ------------------------------------------------------
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
+  clang libclang-rt-14-dev
   libsdl2-dev libstb-dev
   emscripten
   chromium

@@ -4,6 +4,7 @@
 #   1. unit, content and native render tests (ctest, native preset)
 #   2. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer (asan preset)
 #   3. the web build, and the browser tests in headless Chromium (node --test)
+#   4. each libFuzzer target for a short fixed time (tools/fuzz.sh; 1 passed or 1 failed per target)
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,6 +26,13 @@ count_node() { # log -> adds to passed/failed
   if [ -z "$p" ]; then failed=$((failed + 1)); return; fi
   passed=$((passed + p)); failed=$((failed + ${f:-0}))
 }
+count_fuzz() { # log -> adds 1 passed or 1 failed per target line of tools/fuzz.sh
+  local p f
+  p=$(grep -c '^fuzz: PASS ' "$1"); f=$(grep -c '^fuzz: FAIL ' "$1")
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); problems+=("fuzz: no result"); return; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  while read -r line; do problems+=("$line"); done < <(grep '^fuzz: FAIL ' "$1")
+}
 mkdir -p build
 
 # stage TITLE PRESET COUNTER COMMAND...: builds PRESET, then runs COMMAND into a log
@@ -43,6 +51,9 @@ stage "native build: unit, content and native render tests" native count_ctest c
 stage "sanitizer build (ASan + UBSan): unit and native tests" asan count_ctest ctest --preset asan
 stage "web build: browser tests in headless Chromium" web count_node \
   node --test --test-concurrency=1 --test-reporter=tap tests/browser/
+echo "== fuzzing: each libFuzzer target for a short fixed time" >&2
+bash tools/fuzz.sh 2>&1 | tee build/test-fuzz.log
+count_fuzz build/test-fuzz.log
 
 echo
 for p in "${problems[@]}"; do echo "problem: $p"; done

@@ -82,10 +82,14 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
     write_selection(app, &o);
     const View *v = &app->view;
     double lon = 0, lat = 0;
-    geo_unproject(&app->projection, (WorldPoint){ v->center_x, v->center_y }, &lon, &lat);
-    double zoom = app->home_scale_px > 0 ? log2(v->scale_px / app->home_scale_px) : 0;
-    snprintf(tmp, sizeof tmp, "%sv=%.5f,%.5f,%.2f", o.len ? "&" : "", lat, lon, zoom);
-    put(&o, tmp);
+    /* A centre off the projection (panned past the globe's edge) has no
+     * longitude and latitude: the link leaves the view out rather than
+     * claim 0°, 0° (found by tests/fuzz). */
+    if (geo_unproject(&app->projection, (WorldPoint){ v->center_x, v->center_y }, &lon, &lat)) {
+        double zoom = app->home_scale_px > 0 ? log2(v->scale_px / app->home_scale_px) : 0;
+        snprintf(tmp, sizeof tmp, "%sv=%.5f,%.5f,%.2f", o.len ? "&" : "", lat, lon, zoom);
+        put(&o, tmp);
+    }
     const TimelineState *t = &app->timeline;
     if (t->filter.year_from != t->first_year || t->filter.year_to != t->last_year) {
         snprintf(tmp, sizeof tmp, "&t=%d-%d", t->filter.year_from, t->filter.year_to);
@@ -119,6 +123,11 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
         put(&o, app_theme_link_value(d->theme));
     }
     if (app->select.current.kind != SELECTION_NONE && !app->select.panel_open) put(&o, "&panel=0");
+    /* Nothing before the first field (no selection and no view): no '&' to lead. */
+    if (out_size && out[0] == '&') {
+        memmove(out, out + 1, strlen(out));
+        return o.len - 1;
+    }
     return o.len;
 }
 

@@ -67,9 +67,13 @@ static uint32_t fold_codepoint(uint32_t cp)
     if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;           /* Cyrillic А–Я */
     if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;                  /* Ѐ–Џ */
     if (cp == 0x451) return 0x435;                               /* ё -> е */
-    if (cp >= 0x460 && cp <= 0x4FF && cp != 0x4C0 && !(cp & 1) && cp != 0x482 && (cp < 0x483 || cp > 0x489))
+    /* U+04C0..U+04CF pair odd capitals with even small letters, unlike the
+     * rest of the block (found by tests/fuzz: ӂ folded to Ӄ), and the
+     * palochka's capital Ӏ (U+04C0) has its small form at U+04CF. */
+    if (cp == 0x4C0) return 0x4CF;
+    if (cp >= 0x4C1 && cp <= 0x4CE) return (cp & 1) ? cp + 1 : cp;
+    if (cp >= 0x460 && cp <= 0x4FF && cp != 0x4CF && !(cp & 1) && cp != 0x482 && (cp < 0x483 || cp > 0x489))
         return cp + 1;                                           /* Ә Ғ Қ Ң Ө Ұ Ү Һ ... paired upper/lower */
-    if (cp >= 0x4C1 && cp <= 0x4CE && (cp & 1)) return cp + 1;   /* this block pairs odd/even */
     if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014 || cp == 0xA0) return ' ';
     return cp;
 }

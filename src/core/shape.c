@@ -1,6 +1,8 @@
 /* shape: Arabic presentation forms and a simplified bidi for display. See shape.h. */
 #include "shape.h"
 
+#include <string.h>
+
 #include "utf8.h"
 
 /* --- joining ------------------------------------------------------------------ */
@@ -300,10 +302,23 @@ size_t shape_display(const char *text, size_t len, char *out, size_t cap)
     bool in_run = false;
     size_t run_start = 0, run_end = 0;
     unsigned open = 0; /* brackets opened in the run and not yet closed */
+    size_t malformed_len = 0; /* the last input was a malformed sequence of so many bytes, copied as it is */
     size_t pos = 0;
     while (pos < len && !o.overflow) {
         size_t first = pos;
         uint32_t cp = utf8_next(text, len, &pos);
+        /* A control dropped right after a malformed sequence would let that
+         * sequence's bytes run into the next ones and form a valid character
+         * that is not in the text (found by tests/fuzz): the sequence is
+         * written as U+FFFD instead, paid for by the control's own bytes. */
+        if (cp >= ZWNJ && cp <= RLM && malformed_len) {
+            size_t was = o.len;
+            o.len -= malformed_len;
+            put_bytes(&o, "\xEF\xBF\xBD", 3);
+            if (in_run && run_end == was) run_end = o.len;
+        }
+        malformed_len = cp == 0xFFFD && !(pos - first == 3 && memcmp(text + first, "\xEF\xBF\xBD", 3) == 0)
+                            ? pos - first : 0;
         if (cp >= ZWNJ && cp <= RLM) { /* steer, then drop */
             if (cp == ZWNJ || cp == ZWJ) prev_joins = cp == ZWJ;
             else if (cp == LRM && in_run) { finish_run(out, run_start, run_end); in_run = false; }

@@ -1,14 +1,14 @@
 /* fuzz_bundle: a libFuzzer target for the bundle reader.
  *
- * Not built by CMake (it needs clang's -fsanitize=fuzzer). Build and run by hand:
- *   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DFUZZ_FIX_CHECKSUM \
- *     -Isrc/core tests/fuzz/fuzz_bundle.c src/core/bundle.c src/core/hit.c -lm -o build/fuzz_bundle
- *   mkdir -p build/fuzz-corpus && cp build/native/atlas.bundle build/fuzz-corpus/   # a seed, if built
- *   build/fuzz_bundle -max_total_time=60 build/fuzz-corpus
+ * Not built by CMake (it needs clang's -fsanitize=fuzzer): tools/fuzz.sh builds
+ * it with -DFUZZ_FIX_CHECKSUM and runs it from corpus/bundle/ (the test
+ * fixture bundle of test_support.h, and its first 64 bytes), e.g.
+ *   tools/fuzz.sh 600 bundle
  * Why FUZZ_FIX_CHECKSUM: almost every mutation breaks the CRC, so without it
  * the fuzzer never gets past check 3. With it, the input's checksum field is
  * recomputed before the reader sees it (both paths are worth running).
- * The ctest driver (tests/unit/test_bundle_fuzz.c) runs the same body. */
+ * The ctest driver (tests/unit/test_bundle_fuzz.c) runs the same body over
+ * deterministic mutations, and fuzz_replay.c over corpus/bundle/. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
