@@ -41,7 +41,7 @@ const char *app_theme_name(ThemeId theme);
 /* Whether the panel shows: the selection's, or a tour's slide or list. */
 static inline bool app_panel_visible(const App *app)
 {
-    if (app->mode.kind == APP_MODE_TOUR || app->mode.kind == APP_MODE_TOUR_LIST) return true;
+    if (app->mode.kind != APP_MODE_NONE) return true;
     return app->select.panel_open && app->select.current.kind != SELECTION_NONE;
 }
 /* The mode's JSON name ("none", "tour", ...). */

@@ -54,6 +54,16 @@ void app_json_state(const App *app, TextOut *o)
     } else {
         text_out_raw(o, "null");
     }
+    text_out_raw(o, ",\"quiz\":");
+    if (app->mode.kind == APP_MODE_QUIZ) {
+        const QuizMode *qm = &app->mode.quiz;
+        text_out_printf(o, "{\"seed\":%u,\"index\":%d,\"count\":%d,\"score\":%d,\"answered\":%d,\"feedback\":\"%s\"}",
+                        qm->quiz.settings.seed, qm->progress.index, qm->quiz.count, qm->progress.score,
+                        qm->progress.answered,
+                        qm->feedback == QUIZ_RIGHT ? "right" : qm->feedback == QUIZ_WRONG ? "wrong" : "none");
+    } else {
+        text_out_raw(o, "null");
+    }
     text_out_printf(o, ",\"panelOpen\":%s}", app->select.panel_open ? "true" : "false");
 }
 

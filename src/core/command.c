@@ -214,6 +214,23 @@ void command_apply_state(App *app, const char *text, DeeplinkReport *report, dou
             tour_open_from_link(app, st.tour, st.tour_stop, now_ms);
             return;
         }
+        if (st.has_quiz) {
+            /* The quiz's filter is the link's years and categories, else all. */
+            QuizSettings qs = { st.quiz_seed, st.quiz_count ? st.quiz_count : 10,
+                                { app->timeline.first_year, app->timeline.last_year, ALL_CATEGORIES } };
+            if (st.has_years) {
+                qs.filter.year_from = st.year_from < st.year_to ? st.year_from : st.year_to;
+                qs.filter.year_to = st.year_from < st.year_to ? st.year_to : st.year_from;
+            }
+            if (st.has_categories) qs.filter.category_mask = st.category_mask;
+            if (app->mode.kind == APP_MODE_QUIZ && app->mode.quiz.quiz.settings.seed == qs.seed &&
+                app->mode.quiz.quiz.settings.count == qs.count &&
+                !memcmp(&app->mode.quiz.quiz.settings.filter, &qs.filter, sizeof qs.filter))
+                return; /* the same quiz (its own hash, published back) */
+            if (app->mode.kind != APP_MODE_NONE) mode_restore(app, now_ms);
+            quiz_mode_open(app, &qs, now_ms);
+            return;
+        }
         if (app->mode.kind != APP_MODE_NONE) tour_leave(app);
     }
     reset_to_defaults(app);
@@ -275,9 +292,16 @@ static void tick(App *app, double now_ms)
     app->interacting = interacting;
 }
 
-static bool hover(App *app, const HoverState *at, const MarkerHit *marker)
+static bool hover(App *app, const HoverState *at_in, const MarkerHit *marker)
 {
-    HoverState *h = &app->hover;
+    HoverState quiet, *h = &app->hover;
+    const HoverState *at = at_in;
+    if (quiz_mode_hides_names(app)) { /* a name under the pointer would answer the question */
+        quiet = *at_in;
+        quiet.country = quiet.event = quiet.place = 0;
+        at = &quiet;
+        marker = NULL;
+    }
     if (at->dragging != h->dragging) {
         h->dragging = at->dragging;
         app->needs_redraw = true;
@@ -417,6 +441,7 @@ static bool apply(App *app, const Command *c, double now_ms)
     case CMD_ESCAPE:
         if (app->messages.notice[0]) app->messages.notice[0] = 0;
         else if (tour_escape(app, now_ms)) break;
+        else if (app->mode.kind == APP_MODE_QUIZ) mode_restore(app, now_ms);
         else if (app->select.panel_open) app->select.panel_open = false;
         else select(app, (Selection){ SELECTION_NONE, 0 }, now_ms);
         break;
@@ -462,6 +487,9 @@ static bool apply(App *app, const Command *c, double now_ms)
     case CMD_TOUR_LIST: case CMD_TOUR_START: case CMD_TOUR_STEP: case CMD_TOUR_GO: case CMD_TOUR_END:
     case CMD_TOUR_BLANK:
         if (!tour_apply(app, c, now_ms)) return false;
+        break;
+    case CMD_QUIZ_START: case CMD_QUIZ_ANSWER: case CMD_QUIZ_NEXT: case CMD_QUIZ_END:
+        if (!quiz_mode_apply(app, c, now_ms)) return false;
         break;
     case CMD_FRAME_DRAWN:
         if (!toggle_valid(c->u.toggle)) return false;

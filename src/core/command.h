@@ -60,7 +60,11 @@
     X(CMD_TOUR_STEP, "tour-step")       /* direction: -1 previous stop, +1 next */ \
     X(CMD_TOUR_GO, "tour-go")           /* tour.stop: jump to a stop (0-based; past the end: the last) */ \
     X(CMD_TOUR_END, "tour-end")         /* leave the tour, back to what was shown before it */ \
-    X(CMD_TOUR_BLANK, "tour-blank")     /* toggle: blank the screen (and back) */
+    X(CMD_TOUR_BLANK, "tour-blank")     /* toggle: blank the screen (and back) */ \
+    X(CMD_QUIZ_START, "quiz-start")     /* quiz: settings (seed, count 5/10/20, filter) */ \
+    X(CMD_QUIZ_ANSWER, "quiz-answer")   /* answer: a country, a place, a choice, or skip */ \
+    X(CMD_QUIZ_NEXT, "quiz-next")       /* the next question once answered; after the last, the summary */ \
+    X(CMD_QUIZ_END, "quiz-end")         /* leave the quiz, back to what was shown before it */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,
@@ -94,6 +98,8 @@ typedef struct Command {
         struct { const char *text; struct DeeplinkReport *report; } text; /* borrowed for the call; report may be NULL */
         const TextMetrics *metrics; /* must outlive the App (the UI's fonts) */
         struct { uint32_t id, stop; } tour;
+        QuizSettings quiz;
+        QuizAnswer answer;
     } u;
 } Command;
 

@@ -57,6 +57,12 @@ static void write_selection(const App *app, Out *o)
  * the tour there, and each stop is its own history entry. */
 static bool write_tour(const App *app, Out *o)
 {
+    if (app->mode.kind == APP_MODE_QUIZ) {
+        char tmp[48];
+        snprintf(tmp, sizeof tmp, "quiz=%u", app->mode.quiz.quiz.settings.seed);
+        put(o, tmp);
+        return true;
+    }
     if (app->mode.kind != APP_MODE_TOUR) return false;
     put(o, "tour=");
     put_escaped(o, bundle_tour(app->bundle, app->mode.tour.tour).key);
@@ -77,7 +83,30 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
 {
     Out o = { out, out_size, 0 };
     if (out_size) out[0] = 0;
-    if (write_tour(app, &o)) return o.len;
+    if (write_tour(app, &o)) {
+        if (app->mode.kind == APP_MODE_QUIZ) { /* the quiz's size and filter, so the link asks the same questions */
+            const QuizSettings *qs = &app->mode.quiz.quiz.settings;
+            char tmp[64];
+            snprintf(tmp, sizeof tmp, "&qn=%d", qs->count);
+            put(&o, tmp);
+            if (qs->filter.year_from != app->timeline.first_year || qs->filter.year_to != app->timeline.last_year) {
+                snprintf(tmp, sizeof tmp, "&t=%d-%d", qs->filter.year_from, qs->filter.year_to);
+                put(&o, tmp);
+            }
+            uint32_t all = (1u << CATEGORY_COUNT) - 1;
+            if ((qs->filter.category_mask & all) != all && qs->filter.category_mask) {
+                put(&o, "&f=");
+                bool first = true;
+                for (unsigned c = 0; c < CATEGORY_COUNT; c++)
+                    if (qs->filter.category_mask & (1u << c)) {
+                        if (!first) put(&o, ",");
+                        put(&o, bundle_category_name(c));
+                        first = false;
+                    }
+            }
+        }
+        return o.len;
+    }
     char tmp[96];
     write_selection(app, &o);
     const View *v = &app->view;
@@ -339,6 +368,16 @@ void deeplink_parse(const App *app, const char *text, DeeplinkState *st, Deeplin
             st->tour = bundle_find_tour(app->bundle, value);
             ok = st->tour != 0;
             if (!ok) problem(r, "tour", "names no tour in this atlas");
+        } else if (!strcmp(name, "quiz")) {
+            double seed;
+            ok = parse_number(value, &seed) && seed >= 0 && seed <= 4294967295.0 && seed == floor(seed);
+            if (ok) { st->has_quiz = true; st->quiz_seed = (uint32_t)seed; }
+            else problem(r, "quiz", "expected a seed from 0 to 4294967295");
+        } else if (!strcmp(name, "qn")) {
+            int n;
+            ok = parse_int(value, &n) && (n == 5 || n == 10 || n == 20);
+            if (ok) st->quiz_count = n;
+            else problem(r, "qn", "expected 5, 10 or 20 questions");
         } else if (!strcmp(name, "stop")) {
             int n;
             ok = parse_int(value, &n) && n >= 1;

@@ -12,6 +12,9 @@
  *   panel=0            the panel is closed although something is selected
  *   tour=ID&stop=N     a guided tour at stop N (1-based); written alone while a
  *                      tour plays (the stop says what the map shows)
+ *   quiz=SEED&qn=N     a seeded quiz of N questions (5, 10, 20; default 10),
+ *                      with t= and f= as its filter: every student opening the
+ *                      link is asked the same questions
  * e.g.  c=KAZ&v=48.00000,67.00000,1.50&t=2018-2019&f=diplomacy,trade
  * Keys are percent-encoded where needed. Reading is for untrusted input: each
  * malformed or unknown field is skipped and counted, the rest still applies,
@@ -51,6 +54,9 @@ typedef struct DeeplinkState {
     bool panel_closed;
     uint32_t tour;                  /* tour=KEY: a bundle tour id, 0 if none */
     uint32_t tour_stop;             /* stop=N (1-based in the string), 0-based here */
+    bool has_quiz;                  /* quiz=SEED */
+    uint32_t quiz_seed;
+    int quiz_count;                 /* qn=N (5, 10 or 20); 0 if not given */
 } DeeplinkState;
 
 /* Writes the state of app into out (always NUL-terminated). Returns the length

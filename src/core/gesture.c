@@ -8,6 +8,7 @@
 #include "app.h"
 #include "command.h"
 #include "event_markers.h"
+#include "quiz_mode.h"
 
 #define DRAG_THRESHOLD_CSS 4.0   /* a press that moves less than this is a click */
 #define WHEEL_ZOOM_PER_STEP 1.25
@@ -69,6 +70,9 @@ static void keys(App *app, uint32_t pressed, double now)
 {
     if (pressed & APP_KEY_TOURS && app->mode.kind != APP_MODE_TOUR) run(app, cmd_toggle(CMD_TOUR_LIST, TOGGLE_FLIP), now);
     if (tour_keys(app, pressed, now)) return;
+    /* In a quiz, Enter, Space or the right arrow go on once a question is answered. */
+    if (app->mode.kind == APP_MODE_QUIZ && (pressed & (APP_KEY_ENTER | APP_KEY_SPACE | APP_KEY_RIGHT)))
+        run(app, cmd_simple(CMD_QUIZ_NEXT), now);
     if (pressed & APP_KEY_ZOOM_IN) run(app, zoom(CMD_ZOOM_BY, KEY_ZOOM_FACTOR, 0, 0), now);
     if (pressed & APP_KEY_ZOOM_OUT) run(app, zoom(CMD_ZOOM_BY, 1 / KEY_ZOOM_FACTOR, 0, 0), now);
     if (pressed & APP_KEY_RESET) run(app, cmd_simple(CMD_FLY_HOME), now);
@@ -119,7 +123,18 @@ static void press(App *app, double x, double y, double now)
     event_markers_update(app->markers, app);
     MarkerHit hit = event_markers_pick(app->markers, x, y);
     Command c;
-    if (event_markers_command(app->markers, app, hit, &c)) {
+    bool has_command = event_markers_command(app->markers, app, hit, &c);
+    /* In a quiz a click on the map answers a map question (a marker stands
+     * for its place) and selects nothing otherwise; zooming still works. */
+    if (app->mode.kind == APP_MODE_QUIZ && (!has_command || c.kind == CMD_SELECT)) {
+        if (!quiz_mode_wants_map(app) || (hit.kind != MARKER_HIT_NONE && !has_command)) return;
+        Selection sel = has_command ? c.u.selection : (Selection){ SELECTION_COUNTRY, app_country_at(app, x, y) };
+        Command answer = { .kind = CMD_QUIZ_ANSWER };
+        answer.u.answer = quiz_answer_from_selection(app->bundle, sel);
+        if (answer.u.answer.kind != QUIZ_ANSWER_NONE) run(app, answer, now);
+        return;
+    }
+    if (has_command) {
         run(app, c, now);
         return;
     }

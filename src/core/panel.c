@@ -1,6 +1,9 @@
 /* panel: the side panel's content for a selection. See panel.h. */
 #include "panel.h"
 
+#include "quiz.h"
+#include "text_out.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,6 +51,8 @@ static PanelBlock *add(PanelDoc *doc, PanelStyle style, const char *fmt, ...)
     blk->link.id = 0;
     blk->category = 0xFF;
     blk->tour = 0;
+    blk->quiz_action = PANEL_QUIZ_NONE;
+    blk->quiz_choice = 0;
     doc->text_used += (uint32_t)n + 1;
     return blk;
 }
@@ -325,9 +330,77 @@ void panel_build_tour_stop(PanelDoc *doc, const Bundle *b, uint32_t tour, uint32
     add_sources(doc, b, st.source_first, st.source_count, true);
 }
 
+/* Where a quiz is: its question, whether answered, or finished. */
+static uint32_t quiz_step(const App *app)
+{
+    const QuizMode *m = &app->mode.quiz;
+    return (uint32_t)m->progress.index * 4u + (uint32_t)m->feedback;
+}
+
+static void quiz_link(PanelDoc *doc, int action, int choice, const char *text)
+{
+    PanelBlock *blk = add(doc, PANEL_LINK, "%s", text);
+    if (!blk) return;
+    blk->quiz_action = (uint8_t)action;
+    blk->quiz_choice = (uint8_t)choice;
+}
+
+void panel_build_quiz(PanelDoc *doc, const App *app)
+{
+    const Bundle *b = app->bundle;
+    const QuizMode *m = &app->mode.quiz;
+    const Quiz *q = &m->quiz;
+    doc_reset(doc, PANEL_ABOUT_QUIZ);
+    doc->tour = q->settings.seed;
+    doc->stop = quiz_step(app);
+    char text[1024];
+    if (quiz_finished(q, &m->progress)) {
+        add(doc, PANEL_TITLE, "Quiz finished");
+        add(doc, PANEL_SUBTITLE, "%d right out of %d", m->progress.score, q->count);
+        TextOut o;
+        static char summary[8192];
+        text_out_fixed(&o, summary, sizeof summary);
+        quiz_summary_write(q, &m->progress, b, &o);
+        add_lines(doc, PANEL_BODY, summary);
+        quiz_link(doc, PANEL_QUIZ_END, 0, "Leave the quiz ›");
+        return;
+    }
+    int i = m->progress.index;
+    const QuizQuestion *qq = &q->questions[i];
+    add(doc, PANEL_TITLE, "Question %d of %d", i + 1, q->count);
+    add(doc, PANEL_SUBTITLE, "Score %d / %d · seed %u", m->progress.score, m->progress.answered, q->settings.seed);
+    quiz_question_text(q, i, b, text, sizeof text);
+    add(doc, PANEL_BODY, "%s", text);
+    if (m->feedback == QUIZ_REFUSED) {
+        for (int c = 0; c < qq->choice_count; c++) {
+            char choice[256];
+            quiz_choice_text(q, i, c, b, choice, sizeof choice);
+            snprintf(text, sizeof text, "%c) %s", 'a' + c, choice);
+            quiz_link(doc, PANEL_QUIZ_CHOICE, c, text);
+        }
+        if (qq->choice_count == 0) add(doc, PANEL_META, "Answer by clicking the map.");
+        quiz_link(doc, PANEL_QUIZ_SKIP, 0, "I don't know");
+        return;
+    }
+    add(doc, PANEL_HEADING, "%s", m->feedback == QUIZ_RIGHT ? "Right" : "Not quite");
+    if (m->feedback != QUIZ_RIGHT) {
+        quiz_answer_text(q, i, qq->answer, b, text, sizeof text);
+        add(doc, PANEL_BODY, "The answer: %s (shown on the map).", text);
+    }
+    quiz_feedback_text(q, i, b, text, sizeof text);
+    add(doc, PANEL_BODY, "%s", text);
+    add(doc, PANEL_HEADING, "Source");
+    BundleSource src = bundle_source(b, qq->source_index);
+    add_sources(doc, b, qq->source_index, src.article ? 1 : 0, true);
+    quiz_link(doc, PANEL_QUIZ_NEXT, 0, i + 1 < q->count ? "Next question ›" : "See the results ›");
+}
+
 bool panel_doc_is_current(const PanelDoc *doc, const App *app)
 {
     switch (app->mode.kind) {
+    case APP_MODE_QUIZ:
+        return doc->subject == PANEL_ABOUT_QUIZ && doc->tour == app->mode.quiz.quiz.settings.seed &&
+               doc->stop == quiz_step(app);
     case APP_MODE_TOUR:
         return doc->subject == PANEL_ABOUT_TOUR_STOP && doc->tour == app->mode.tour.tour && doc->stop == app->mode.tour.stop;
     case APP_MODE_TOUR_LIST: return doc->subject == PANEL_ABOUT_TOUR_LIST;
@@ -342,6 +415,7 @@ void panel_build_for(PanelDoc *doc, const App *app)
     switch (app->mode.kind) {
     case APP_MODE_TOUR: panel_build_tour_stop(doc, app->bundle, app->mode.tour.tour, app->mode.tour.stop); break;
     case APP_MODE_TOUR_LIST: panel_build_tour_list(doc, app->bundle); break;
+    case APP_MODE_QUIZ: panel_build_quiz(doc, app); break;
     default: panel_build(doc, app->bundle, app->select.current); break;
     }
 }

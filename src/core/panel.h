@@ -34,17 +34,23 @@ typedef struct PanelBlock {
     Selection link;     /* SELECTION_NONE if the block is not a link */
     uint8_t category;   /* for event links: the category (colour swatch), else 0xFF */
     uint32_t tour;      /* a link that starts this tour (the tour list), else 0 */
+    uint8_t quiz_action; /* a link in a quiz: PANEL_QUIZ_*, else PANEL_QUIZ_NONE */
+    uint8_t quiz_choice; /* PANEL_QUIZ_CHOICE: the choice's index */
 } PanelBlock;
+
+enum { PANEL_QUIZ_NONE, PANEL_QUIZ_CHOICE, PANEL_QUIZ_SKIP, PANEL_QUIZ_NEXT, PANEL_QUIZ_END };
 
 #define PANEL_MAX_BLOCKS 512
 #define PANEL_TEXT_SIZE (96 * 1024)
 
-typedef enum PanelSubject { PANEL_ABOUT_SELECTION, PANEL_ABOUT_TOUR_LIST, PANEL_ABOUT_TOUR_STOP } PanelSubject;
+typedef enum PanelSubject {
+    PANEL_ABOUT_SELECTION, PANEL_ABOUT_TOUR_LIST, PANEL_ABOUT_TOUR_STOP, PANEL_ABOUT_QUIZ
+} PanelSubject;
 
 typedef struct PanelDoc {
     PanelSubject subject; /* a selection, the tour list, or a tour's stop */
     Selection about;    /* what the document describes */
-    uint32_t tour, stop; /* PANEL_ABOUT_TOUR_STOP: the tour and its stop (0-based) */
+    uint32_t tour, stop; /* PANEL_ABOUT_TOUR_STOP: the tour and its stop (0-based); PANEL_ABOUT_QUIZ: seed, step */
     PanelBlock blocks[PANEL_MAX_BLOCKS];
     int block_count;
     char text[PANEL_TEXT_SIZE]; /* NUL-separated strings */
@@ -59,6 +65,9 @@ void panel_build(PanelDoc *doc, const Bundle *b, Selection about);
 void panel_build_tour_list(PanelDoc *doc, const Bundle *b);
 /* A tour stop's slide: its title, "Tour · 4 / 15", its text and sources. */
 void panel_build_tour_stop(PanelDoc *doc, const Bundle *b, uint32_t tour, uint32_t stop);
+/* A quiz's current question (with its choices), its feedback once answered,
+ * or the summary at the end. */
+void panel_build_quiz(PanelDoc *doc, const App *app);
 /* Whether doc describes what the app shows now (else it is built again). */
 bool panel_doc_is_current(const PanelDoc *doc, const App *app);
 /* Builds the document for what the app shows: a tour's slide or list, or the selection. */

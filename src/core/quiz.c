@@ -166,6 +166,9 @@ static bool where_candidate(const Bundle *b, const EventFilter *f, uint32_t id)
     BundleEvent ev = bundle_event(b, id);
     if (ev.source_count == 0 || !event_passes(b, f, id) || !title_unique(b, id, ev.title)) return false;
     if (!place_is_specific(b, ev.place)) return false;
+    /* A pin with a place note is the atlas's convention (the capital, the
+     * region), not where the sources say it happened: never asked. */
+    if (ev.place_note[0]) return false;
     BundlePlace p = bundle_place(b, ev.place);
     if (title_names_place(ev.title, &p)) return false;
     /* Several events at one place on one date: the place no longer singles

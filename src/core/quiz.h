@@ -27,7 +27,7 @@
 #include <stdint.h>
 
 #include "bundle.h"
-#include "state.h"
+#include "state_basics.h"
 #include "text_out.h"
 
 #define QUIZ_MAX_QUESTIONS 20

@@ -16,29 +16,10 @@
 #include "bundle.h"
 #include "geo.h"
 #include "hit.h"
+#include "quiz.h"
 #include "screen_layout.h"
+#include "state_basics.h"
 #include "view.h"
-
-/* What can be selected: X(ENUM, deep-link field, JSON name). The one list the
- * deep link, the JSON state and the selection switch all read. */
-#define SELECTION_KINDS(X)                  \
-    X(SELECTION_NONE, "", "none")           \
-    X(SELECTION_COUNTRY, "c", "country")    \
-    X(SELECTION_PLACE, "p", "place")        \
-    X(SELECTION_EVENT, "e", "event")        \
-    X(SELECTION_ARTICLE, "a", "article")
-
-typedef enum SelectionKind {
-#define SELECTION_ENUM(kind, field, name) kind,
-    SELECTION_KINDS(SELECTION_ENUM)
-#undef SELECTION_ENUM
-    SELECTION_KIND_COUNT
-} SelectionKind;
-
-typedef struct Selection {
-    SelectionKind kind;
-    uint32_t id; /* bundle id of that kind */
-} Selection;
 
 /* Map layers that can be switched on and off: X(ENUM, bit, name). */
 #define MAP_LAYERS(X)                       \
@@ -83,12 +64,6 @@ typedef struct SelectionState {
     bool panel_open;
 } SelectionState;
 
-/* Which events are shown: a year range and categories (bit i = EventCategory i). */
-typedef struct EventFilter {
-    int year_from, year_to;    /* inclusive */
-    uint32_t category_mask;
-} EventFilter;
-
 /* The timeline: the filter, the span of years, and play. */
 typedef struct TimelineState {
     EventFilter filter;
@@ -125,7 +100,8 @@ typedef struct MessageState {
 #define APP_MODES(X)                      \
     X(APP_MODE_NONE, "none")              \
     X(APP_MODE_TOUR_LIST, "tours")        /* the panel lists the tours */ \
-    X(APP_MODE_TOUR, "tour")              /* a guided tour plays */
+    X(APP_MODE_TOUR, "tour")              /* a guided tour plays */ \
+    X(APP_MODE_QUIZ, "quiz")              /* a quiz is asked (core/quiz_mode.c) */
 
 typedef enum AppModeKind {
 #define MODE_ENUM(kind, name) kind,
@@ -142,16 +118,24 @@ typedef struct TourState {
     uint32_t stop;             /* 0-based */
     uint32_t stop_count;
     bool blank;                /* the screen is blanked (a clicker's "black screen") */
-    /* What the teacher had before the tour, as a state string, and the view:
-     * leaving the tour returns there. */
-    char resume_state[APP_RESUME_MAX];
-    View resume_view;
-    bool resume_valid;
 } TourState;
+
+/* A quiz being asked (core/quiz.c generates and grades, quiz_mode.c plays). */
+typedef struct QuizMode {
+    Quiz quiz;
+    QuizProgress progress;
+    QuizResult feedback;       /* the current question's result once answered; QUIZ_REFUSED before */
+} QuizMode;
 
 typedef struct AppMode {
     AppModeKind kind;
     TourState tour;
+    QuizMode quiz;
+    /* What the teacher had before a tour or quiz, as a state string, and the
+     * view: leaving returns there. */
+    char resume_state[APP_RESUME_MAX];
+    View resume_view;
+    bool resume_valid;
 } AppMode;
 
 typedef struct App {

@@ -26,21 +26,21 @@ static void show_stop(App *app, uint32_t index, double now_ms)
 
 /* Remembers what the teacher had, unless a tour already plays (going from
  * one tour to another returns, in the end, to where the first began). */
-static void remember(App *app)
+void mode_remember(App *app)
 {
-    TourState *t = &app->mode.tour;
-    if (app->mode.kind == APP_MODE_TOUR && t->resume_valid) return;
-    deeplink_write(app, t->resume_state, sizeof t->resume_state);
-    t->resume_view = app->view;
-    t->resume_valid = true;
+    AppMode *m = &app->mode;
+    if (m->kind != APP_MODE_NONE && m->kind != APP_MODE_TOUR_LIST && m->resume_valid) return;
+    if (m->kind == APP_MODE_TOUR_LIST) m->kind = APP_MODE_NONE;
+    deeplink_write(app, m->resume_state, sizeof m->resume_state);
+    m->resume_view = app->view;
+    m->resume_valid = true;
 }
 
 static bool start(App *app, uint32_t tour_id, uint32_t stop, double now_ms)
 {
     BundleTour tour = bundle_tour(app->bundle, tour_id);
     if (tour_id == 0 || tour.stop_count == 0) return false;
-    if (app->mode.kind == APP_MODE_TOUR_LIST) app->mode.kind = APP_MODE_NONE; /* the list's own state is not kept */
-    remember(app);
+    mode_remember(app);
     app->mode.kind = APP_MODE_TOUR;
     app->mode.tour.tour = tour_id;
     app->mode.tour.stop_count = tour.stop_count;
@@ -53,19 +53,24 @@ void tour_leave(App *app)
     app->mode.kind = APP_MODE_NONE;
     app->mode.tour.tour = 0;
     app->mode.tour.blank = false;
-    app->mode.tour.resume_valid = false;
+    app->mode.resume_valid = false;
+}
+
+void mode_restore(App *app, double now_ms)
+{
+    AppMode *m = &app->mode;
+    bool valid = m->resume_valid;
+    View view = m->resume_view;
+    static char state[APP_RESUME_MAX]; /* the App's copy is cleared by tour_leave */
+    memcpy(state, m->resume_state, sizeof state);
+    tour_leave(app);
+    if (!valid) return;
+    command_apply_state(app, state, NULL, now_ms, false, false);
+    view_fly_to(&app->view, view.center_x, view.center_y, view.scale_px, now_ms, 0);
 }
 
 /* Back to what the teacher had before the tour: its state, and its view. */
-static void end(App *app, double now_ms)
-{
-    TourState saved = app->mode.tour;
-    tour_leave(app);
-    if (!saved.resume_valid) return;
-    command_apply_state(app, saved.resume_state, NULL, now_ms, false, false);
-    View *v = &app->view;
-    view_fly_to(v, saved.resume_view.center_x, saved.resume_view.center_y, saved.resume_view.scale_px, now_ms, 0);
-}
+static void end(App *app, double now_ms) { mode_restore(app, now_ms); }
 
 void tour_open_from_link(App *app, uint32_t tour_id, uint32_t stop, double now_ms)
 {

@@ -11,6 +11,8 @@
 
 #include "cli/cli_args.h"
 #include "cli/cli_list.h"
+#include "core/quiz.h"
+#include "core/text_out.h"
 #include "platform/native.h"
 
 /* --- the platform interface, natively ----------------------------------------- */
@@ -96,13 +98,40 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
     return 0;
 }
 
+/* --quiz SEED --print: the questions, their choices and an answer key, for a
+ * paper test. */
+static int print_quiz(Platform *p, const char *quiz_state)
+{
+    if (!app_init(&p->app, &p->bundle, 1280, 800, 0)) return 1;
+    Command c = { .kind = CMD_APPLY_STATE };
+    c.u.text.text = quiz_state;
+    app_apply(&p->app, &c, 0);
+    int status = 0;
+    if (p->app.mode.kind != APP_MODE_QUIZ) {
+        fprintf(stderr, "steppe-atlas: --quiz: this atlas has too few questions for a quiz\n");
+        status = 1;
+    } else {
+        TextOut o = { 0 };
+        text_out_reset_growing(&o);
+        quiz_print(&p->app.mode.quiz.quiz, &p->bundle, &o);
+        const char *text = text_out_result(&o, NULL);
+        if (!text || fputs(text, stdout) == EOF || fflush(stdout) != 0) status = 1;
+        text_out_free(&o);
+    }
+    app_destroy(&p->app);
+    bundle_close(&p->bundle);
+    SDL_free(p->bundle_file);
+    return status;
+}
+
 /* Options the parser knows that this version cannot carry out yet: say so
  * rather than ignore them. Returns the exit status, or -1 to go on. */
 static int refuse_unfinished(const CliOptions *opt)
 {
     const char *what = NULL;
     if (opt->mode == CLI_MODE_HANDOUTS) what = "--handouts (tours are not in this version yet)";
-    else if (opt->mode == CLI_MODE_QUIZ_PRINT || opt->quiz_given) what = "--quiz (quizzes are not in this version yet)";
+    else if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
+        what = "--quiz with this mode";
     else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
     else if (opt->text_scale_percent != 100) what = "--text-scale (text scaling is not in this version yet)";
     else if (opt->theme == CLI_THEME_DARK) what = "--theme dark (the dark theme is not in this version yet)";
@@ -133,6 +162,11 @@ int main(int argc, char **argv)
     size_t size = 0;
     void *data = read_bundle_file(opt.bundle_path, &size);
     if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", opt.bundle_path != NULL)) return 1;
+    /* --quiz SEED: the same quiz the page's link quiz=SEED&qn=N asks. */
+    char quiz_state[64] = "";
+    if (opt.quiz_given) snprintf(quiz_state, sizeof quiz_state, "quiz=%u&qn=%d", opt.quiz_seed, opt.quiz_questions);
+    if (opt.mode == CLI_MODE_QUIZ_PRINT) return print_quiz(p, quiz_state);
+    if (opt.quiz_given) opt.state = quiz_state;
     if (opt.mode == CLI_MODE_SCREENSHOT)
         return native_screenshot(p, opt.screenshot_path, opt.width_css, opt.height_css, opt.dpr, opt.probe_lon_lat,
                                  opt.probe_count, opt.select_iso3, opt.state, opt.theme_given ? &theme : NULL);

@@ -138,6 +138,37 @@ static void refresh_document(Ui *ui, const App *app)
     clamp_scroll(ui);
 }
 
+/* A block that does something when clicked: selects, starts a tour, answers. */
+static bool block_is_link(const PanelBlock *blk)
+{
+    return blk->link.kind != SELECTION_NONE || blk->tour || blk->quiz_action != PANEL_QUIZ_NONE;
+}
+
+/* What a click on a link block means. */
+static Command link_command(const PanelBlock *blk)
+{
+    Command c = { .kind = CMD_NONE };
+    if (blk->tour) {
+        c.kind = CMD_TOUR_START;
+        c.u.tour.id = blk->tour;
+        c.u.tour.stop = 0;
+        return c;
+    }
+    switch (blk->quiz_action) {
+    case PANEL_QUIZ_CHOICE:
+        c.kind = CMD_QUIZ_ANSWER;
+        c.u.answer = (QuizAnswer){ QUIZ_ANSWER_CHOICE, blk->quiz_choice };
+        return c;
+    case PANEL_QUIZ_SKIP:
+        c.kind = CMD_QUIZ_ANSWER;
+        c.u.answer = (QuizAnswer){ QUIZ_ANSWER_SKIP, 0 };
+        return c;
+    case PANEL_QUIZ_NEXT: c.kind = CMD_QUIZ_NEXT; return c;
+    case PANEL_QUIZ_END: c.kind = CMD_QUIZ_END; return c;
+    default: return cmd_select(blk->link.kind, blk->link.id);
+    }
+}
+
 static int line_at(const Ui *ui, double x, double y)
 {
     if (!in_rect(ui->panel_content, x, y)) return -1;
@@ -146,7 +177,7 @@ static int line_at(const Ui *ui, double x, double y)
         const UiLine *l = &ui->lines[i];
         const BlockStyle *st = &STYLES[ui->doc.blocks[l->block].style];
         if (cy >= l->y - st->size && cy < l->y + st->line_height - st->size)
-            return ui->doc.blocks[l->block].link.kind != SELECTION_NONE || ui->doc.blocks[l->block].tour ? i : -1;
+            return block_is_link(&ui->doc.blocks[l->block]) ? i : -1;
     }
     return -1;
 }
@@ -167,6 +198,7 @@ static Command button_command(UiButton b, const App *app)
     switch (b) {
     case UI_BUTTON_CLOSE:
         if (tour) c.kind = CMD_TOUR_END;
+        else if (app->mode.kind == APP_MODE_QUIZ) c.kind = CMD_QUIZ_END;
         else if (app->mode.kind == APP_MODE_TOUR_LIST) c = cmd_toggle(CMD_TOUR_LIST, TOGGLE_OFF);
         else c = cmd_toggle(CMD_SET_PANEL_OPEN, TOGGLE_OFF);
         break;
@@ -255,15 +287,7 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
     }
     if (in->pointer_released && ui->pressed_on_panel) {
         if (!ui->dragging_panel && hover_line >= 0) {
-            const PanelBlock *blk = &ui->doc.blocks[ui->lines[hover_line].block];
-            if (blk->tour) {
-                Command start = { .kind = CMD_TOUR_START };
-                start.u.tour.id = blk->tour;
-                start.u.tour.stop = 0;
-                command_queue_push(out, start);
-            } else {
-                command_queue_push(out, cmd_select(blk->link.kind, blk->link.id));
-            }
+            command_queue_push(out, link_command(&ui->doc.blocks[ui->lines[hover_line].block]));
         }
         ui->dragging_panel = false;
         ui->pressed_on_panel = false;
@@ -383,7 +407,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
         const char *text = panel_block_text(&ui->doc, l->block);
         Rgba color = t->panel_text;
         if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
-        if (blk->link.kind != SELECTION_NONE || blk->tour) color = t->link;
+        if (block_is_link(blk)) color = t->link;
         bool first = l->block != prev_block;
         if (blk->style == PANEL_HEADING && first) render_fill_rect(r, c.x, y - st->size - 8, c.w, 1, t->panel_rule);
         if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
