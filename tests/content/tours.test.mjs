@@ -18,7 +18,7 @@ const SELECT_KINDS = ['event', 'country', 'place', 'article'];
 const YEAR_MIN = 1991;
 const YEAR_MAX = 2022;
 /** The tours the issue asks for, with their minimum number of stops. */
-const REQUIRED = { 'kaz-between-powers': 15 };
+const REQUIRED = { 'kaz-between-powers': 15, 'transition-2019': 6 };
 const RUN = 10; // a run of this many words shared with a seed counts as copying
 
 const skip = !fs.existsSync(TOURS) || !haveRealAssets();
