@@ -66,7 +66,7 @@ typedef struct Renderer {
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
     int run_scratch_cap;
-    /* base map cache (see render_map) */
+    /* base map cache (render/base_cache.c) */
     bool use_cache;              /* off for one-shot offscreen renders */
     bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */
     /* Direct drawing (render_set_pixels): frame.pixels is set, and batches,
@@ -143,6 +143,9 @@ void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pit
  * render_flush; render_frame does the first three and flushes. None presents.
  * dpr = output px / css px. */
 void render_begin(Renderer *r, const App *app, float dpr);
+/* The map (render/compose.c): the base map, the hover and selection
+ * highlights, the relations layer, the event markers and the hovered
+ * country's name. */
 void render_map(Renderer *r, const App *app);
 /* The map key with its scale bar (render/markers.c), where core/legend.c puts
  * it: at the bottom left of the map area, which is (x, bottom) as the UI
