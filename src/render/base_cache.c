@@ -342,9 +342,3 @@ void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t
     l->key = key;
     l->valid = true;
 }
-
-void render_invalidate(Renderer *r)
-{
-    r->cache_valid = false;
-    for (int i = 0; i < RENDER_LAYER_COUNT; i++) r->layers[i].valid = false;
-}

@@ -32,10 +32,3 @@ void render_map(Renderer *r, const App *app)
     render_markers(r, app);          /* events, clusters, edge badges, tooltips */
     draw_hover_name(r, app);
 }
-
-void render_frame(Renderer *r, const App *app, float dpr)
-{
-    render_begin(r, app, dpr);
-    render_map(r, app);
-    render_flush(r);
-}

@@ -140,7 +140,7 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl);
 void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pitch);
 
 /* A frame is render_begin, render_map, anything drawn on top (the UI), then
- * render_flush; render_frame does the first three and flushes. None presents.
+ * render_flush. None presents.
  * dpr = output px / css px. */
 void render_begin(Renderer *r, const App *app, float dpr);
 /* The map (render/compose.c): the base map, the hover and selection
@@ -151,13 +151,10 @@ void render_map(Renderer *r, const App *app);
  * it: at the bottom left of the map area, which is (x, bottom) as the UI
  * passes it. */
 void render_legend(Renderer *r, const App *app, float x, float bottom);
-/* Forgets the cached base map (call when the bundle, theme or fonts change). */
-void render_invalidate(Renderer *r);
 /* Whether the last frame showed an approximate map (moved, scaled or still
  * being redrawn): another frame is needed to finish it. */
 bool render_busy(const Renderer *r);
 void render_flush(Renderer *r);
-void render_frame(Renderer *r, const App *app, float dpr);
 
 /* Clips what follows to a css px rectangle {x, y, w, h}; NULL removes the clip.
  * Flushes what was batched before, so call it between groups, not per item. */
