@@ -139,7 +139,8 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl);
  * pixels must outlive the frames drawn into them. */
 void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pitch);
 
-/* A frame is render_begin, render_map, anything drawn on top (the UI), then
+/* A frame is render_begin, render_map, anything drawn on top (the UI, which
+ * draws the map key with render/markers.h's render_legend), then
  * render_flush. None presents.
  * dpr = output px / css px. */
 void render_begin(Renderer *r, const App *app, float dpr);
@@ -147,10 +148,6 @@ void render_begin(Renderer *r, const App *app, float dpr);
  * highlights, the relations layer, the event markers and the hovered
  * country's name. */
 void render_map(Renderer *r, const App *app);
-/* The map key with its scale bar (render/markers.c), where core/legend.c puts
- * it: at the bottom left of the map area, which is (x, bottom) as the UI
- * passes it. */
-void render_legend(Renderer *r, const App *app, float x, float bottom);
 /* Whether the last frame showed an approximate map (moved, scaled or still
  * being redrawn): another frame is needed to finish it. */
 bool render_busy(const Renderer *r);
