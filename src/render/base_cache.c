@@ -9,9 +9,9 @@
 /* The base map: fills, borders and labels. */
 static void draw_base_map(Renderer *r, const App *app)
 {
-    draw_countries(r, app);
-    draw_selection_outline(r, app); /* under the names, so they stay legible */
-    draw_labels(r, app);
+    countries_draw(r, app);
+    countries_draw_selection(r, app); /* under the names, so they stay legible */
+    labels_draw(r, app);
     render_flush(r); /* the names */
 }
 
@@ -52,7 +52,7 @@ static SDL_Texture *create_cache_texture(Renderer *r, int w, int h)
     return texture;
 }
 
-void destroy_cache_textures(Renderer *r)
+void base_cache_free(Renderer *r)
 {
     if (r->map_cache) SDL_DestroyTexture(r->map_cache);
     if (r->map_next) SDL_DestroyTexture(r->map_next);
@@ -85,7 +85,7 @@ static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *
         SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
         SDL_RenderSetClipRect(r->sdl, &rows); /* and SDL_RenderClear would ignore it: a fill */
     }
-    fill_opaque(r, 0, (float)y0, (float)r->cache_w, (float)y1, r->theme->water);
+    batch_fill_opaque(r, 0, (float)y0, (float)r->cache_w, (float)y1, r->theme->water);
     if (y0 > 0 || y1 < r->cache_h) { r->band_y0 = (float)y0; r->band_y1 = (float)y1; }
     draw_base_map(r, &enlarged);
     r->band_y0 = r->band_y1 = 0;
@@ -116,7 +116,7 @@ static bool cache_render(Renderer *r, const App *app)
     int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
     bool have = direct_drawing(r) ? r->cache_image.pixels != NULL : r->map_cache != NULL;
     if (!have || r->cache_w != w || r->cache_h != h) {
-        destroy_cache_textures(r);
+        base_cache_free(r);
         if (direct_drawing(r) ? !create_cache_image(&r->cache_image, w, h) : !(r->map_cache = create_cache_texture(r, w, h)))
             return false;
         r->cache_w = w;
@@ -165,7 +165,7 @@ static bool cache_step(Renderer *r, const App *app)
 static void clear_frame(Renderer *r)
 {
     if (!direct_drawing(r) || r->frame_cleared) return;
-    fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, r->theme->water);
+    batch_fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, r->theme->water);
     r->frame_cleared = true;
 }
 
@@ -239,7 +239,7 @@ static uint32_t outlined_country(Selection s)
     return s.kind == SELECTION_COUNTRY ? s.id : 0;
 }
 
-void draw_base_map_cached(Renderer *r, const App *app)
+void base_cache_draw(Renderer *r, const App *app)
 {
     bool drawn = false;
     r->cache_approximate = false;

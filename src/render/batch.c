@@ -52,7 +52,7 @@ void batch_flush(Renderer *r, VertexBatch *b, bool textured)
 }
 
 /* Fills device px [x0, x1) x [y0, y1) with an opaque colour, no blending. */
-void fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba color)
+void batch_fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba color)
 {
     if (direct_drawing(r)) {
         raster_fill_rect(r->target, r->clip, x0, y0, x1, y1, raster_rgba(color.r, color.g, color.b, 255));
@@ -176,8 +176,8 @@ static void add_stroke(VertexBatch *batch, const SDL_FPoint *p, int n, bool clos
 
 /* A border run: a distance-shaded polyline when drawing directly, else an
  * anti-aliased strip of triangles in the stroke batch. */
-void stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color, float casing_px,
-                Rgba casing)
+void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
+                      float casing_px, Rgba casing)
 {
     if (direct_drawing(r)) {
         line_batch_add(&r->lines, p, n, closed, width_px, color, casing_px, casing);
@@ -188,7 +188,7 @@ void stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float widt
 }
 
 /* Draws and empties the stroke batch (and its polylines). */
-void flush_strokes(Renderer *r)
+void batch_flush_strokes(Renderer *r)
 {
     batch_flush(r, &r->stroke, false);
     LineBatch *b = &r->lines;
@@ -258,7 +258,7 @@ void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba colo
          * store. What was batched before it is drawn first, keeping the order. */
         render_flush(r);
         float d = r->dpr;
-        fill_opaque(r, x * d, y * d, (x + w) * d, (y + h) * d, color);
+        batch_fill_opaque(r, x * d, y * d, (x + w) * d, (y + h) * d, color);
         return;
     }
     if (!batch_reserve(&r->text, 4, 6)) return;

@@ -26,9 +26,9 @@ static void draw_hover_name(Renderer *r, const App *app)
 
 void render_map(Renderer *r, const App *app)
 {
-    draw_base_map_cached(r, app);    /* fills, borders and names, from the cache where it can */
-    draw_country_highlights(r, app); /* hover, and the selection until the cache shows it */
-    render_relations(r, app);        /* trade arcs (render/markers.c) */
-    render_markers(r, app);          /* events, clusters, edge badges, tooltips */
+    base_cache_draw(r, app);           /* fills, borders and names, from the cache where it can */
+    countries_draw_highlights(r, app); /* hover, and the selection until the cache shows it */
+    render_relations(r, app);          /* trade arcs (render/markers.c) */
+    render_markers(r, app);            /* events, clusters, edge badges, tooltips */
     draw_hover_name(r, app);
 }

@@ -229,7 +229,7 @@ static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, 
     bool all_inside = true;
     for (int i = 0; i < n && all_inside; i++) all_inside = inside_guard(g, p[i].x, p[i].y);
     if (all_inside) {
-        stroke_run(r, p, n, true, width_px, color, casing_px, casing);
+        batch_stroke_run(r, p, n, true, width_px, color, casing_px, casing);
         return;
     }
     if (r->run_scratch_cap < n + 2) {
@@ -243,22 +243,22 @@ static void stroke_ring(Renderer *r, const GuardRect *g, int n, float width_px, 
         SDL_FPoint a = p[i], b = p[(i + 1) % n];
         bool ca = false, cb = false;
         if (!clip_segment(g, &a, &b, &ca, &cb)) {
-            if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
+            if (run >= 2) batch_stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
             continue;
         }
         if (run == 0 || ca) {
-            if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
+            if (run >= 2) batch_stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
             r->run_scratch[run++] = a;
         }
         r->run_scratch[run++] = b;
         if (cb) {
-            stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
+            batch_stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
             run = 0;
         }
     }
-    if (run >= 2) stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
+    if (run >= 2) batch_stroke_run(r, r->run_scratch, run, false, width_px, color, casing_px, casing);
 }
 
 /* Outlines a country's rings; a casing (casing_css > 0) is a wider line under
@@ -279,7 +279,7 @@ static void add_country_outline(Renderer *r, const App *app, const BundleCountry
     add_country_outline_cased(r, app, c, width_css, color, 0.0f, color);
 }
 
-void draw_countries(Renderer *r, const App *app)
+void countries_draw(Renderer *r, const App *app)
 {
     const Bundle *b = app->bundle;
     const Theme *t = r->theme;
@@ -307,11 +307,11 @@ void draw_countries(Renderer *r, const App *app)
     if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
     batch_flush(r, &r->fill, false);
     if (unblended) SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
-    flush_strokes(r);
+    batch_flush_strokes(r);
 }
 
 /* The selected country's outline with a halo. */
-void draw_selection_outline(Renderer *r, const App *app)
+void countries_draw_selection(Renderer *r, const App *app)
 {
     if (app->select.current.kind != SELECTION_COUNTRY || !app->select.current.id) return;
     BundleCountry c = bundle_country(app->bundle, app->select.current.id);
@@ -319,13 +319,13 @@ void draw_selection_outline(Renderer *r, const App *app)
     view_visible_bounds(&app->view, visible);
     if (!c.ring_count || !bbox_visible(c.bbox, visible)) return;
     add_country_outline_cased(r, app, &c, 2.4f, r->theme->selected_outline, 4.5f, r->theme->label_halo);
-    flush_strokes(r);
+    batch_flush_strokes(r);
 }
 
 /* What changes often is drawn over the (possibly cached) base map every
  * frame: the hover tint and outline, and the selected country's outline
  * until the base map is drawn again with it (under the names). */
-void draw_country_highlights(Renderer *r, const App *app)
+void countries_draw_highlights(Renderer *r, const App *app)
 {
     const Bundle *b = app->bundle;
     const Theme *t = r->theme;
@@ -344,8 +344,8 @@ void draw_country_highlights(Renderer *r, const App *app)
                 batch_flush(r, &r->fill, false);
             }
             add_country_outline(r, app, &c, 2.6f, t->hover_outline);
-            flush_strokes(r);
+            batch_flush_strokes(r);
         }
     }
-    if (!selection_drawn) draw_selection_outline(r, app);
+    if (!selection_drawn) countries_draw_selection(r, app);
 }

@@ -281,7 +281,7 @@ static void draw_place_labels(Renderer *r, const App *app)
     }
 }
 
-void draw_labels(Renderer *r, const App *app)
+void labels_draw(Renderer *r, const App *app)
 {
     bool later_band = r->band_y1 > r->band_y0 && r->next_band > 0;
     if (later_band) { /* placed by the first band of this redraw: draw what reaches these rows */

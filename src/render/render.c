@@ -57,7 +57,7 @@ void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pit
     r->target = &r->frame;
     r->clip = raster_bounds(&r->frame);
     r->software = true;
-    if (resized) destroy_cache_textures(r);
+    if (resized) base_cache_free(r);
     for (int i = 0; i < RENDER_LAYER_COUNT; i++) r->layers[i].valid = false;
 }
 
@@ -65,7 +65,7 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
     r->atlas_texture = NULL;
-    destroy_cache_textures(r);
+    base_cache_free(r);
     r->sdl = sdl;
     return create_atlas_texture(r);
 }
@@ -73,7 +73,7 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl)
 void render_shutdown(Renderer *r)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
-    destroy_cache_textures(r);
+    base_cache_free(r);
     for (int i = 0; i < RENDER_LAYER_COUNT; i++) free(r->layers[i].image.pixels);
     font_atlas_free(&r->atlas);
     for (int i = 0; i < 2; i++) font_destroy(r->faces[i]);

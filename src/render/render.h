@@ -9,7 +9,8 @@
  * Works on any SDL_Renderer. Where no GPU draws (headless browsers with
  * software WebGL, offscreen screenshots) it can instead draw the same batches
  * straight into a pixel buffer with pixel/raster.c (render_set_pixels), which
- * is several times faster than SDL's software renderer for the map. */
+ * is several times faster than SDL's software renderer for the map.
+ * The files of src/render/ each do one job; render_internal.h lists them. */
 #ifndef STEPPE_RENDER_H
 #define STEPPE_RENDER_H
 

@@ -46,40 +46,40 @@ void batch_flush(Renderer *r, VertexBatch *b, bool textured);
 void batch_free(VertexBatch *b);
 void line_batch_free(LineBatch *b);
 /* Fills device px [x0, x1) x [y0, y1) with an opaque colour, no blending. */
-void fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba color);
+void batch_fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba color);
 /* A border run in device px: a distance-shaded polyline when drawing
  * directly, else an anti-aliased strip of triangles in the stroke batch;
  * casing_px > 0 adds a wider line in `casing` under it. */
-void stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color, float casing_px,
-                Rgba casing);
+void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
+                      float casing_px, Rgba casing);
 /* Draws and empties the stroke batch (and its polylines). */
-void flush_strokes(Renderer *r);
+void batch_flush_strokes(Renderer *r);
 
 /* --- countries.c ----------------------------------------------------------- */
 
 /* Every visible country's fill and border (the base map's first layer). */
-void draw_countries(Renderer *r, const App *app);
+void countries_draw(Renderer *r, const App *app);
 /* The selected country's outline with a halo. */
-void draw_selection_outline(Renderer *r, const App *app);
+void countries_draw_selection(Renderer *r, const App *app);
 /* What changes often, drawn over the (possibly cached) base map every frame:
  * the hover tint and outline, and the selected country's outline until the
  * base map is drawn again with it. */
-void draw_country_highlights(Renderer *r, const App *app);
+void countries_draw_highlights(Renderer *r, const App *app);
 
 /* --- labels.c -------------------------------------------------------------- */
 
 /* The base map's names (when App.display.layers has LAYER_LABELS): placed by
  * a redraw's first band (or its only pass), drawn where they reach the rows
  * being drawn; the names are batched as text (render_flush draws them). */
-void draw_labels(Renderer *r, const App *app);
+void labels_draw(Renderer *r, const App *app);
 
 /* --- base_cache.c ---------------------------------------------------------- */
 
 /* The base map for this frame: copied from the cache where it fits (moved or
  * scaled while the view moves), else drawn; sets r->cache_approximate and
  * r->base_shows_selection. */
-void draw_base_map_cached(Renderer *r, const App *app);
+void base_cache_draw(Renderer *r, const App *app);
 /* Frees the cache textures and images and forgets the cache. */
-void destroy_cache_textures(Renderer *r);
+void base_cache_free(Renderer *r);
 
 #endif
