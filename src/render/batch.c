@@ -176,8 +176,8 @@ static void add_stroke(VertexBatch *batch, const SDL_FPoint *p, int n, bool clos
 
 /* A border run: a distance-shaded polyline when drawing directly, else an
  * anti-aliased strip of triangles in the stroke batch. */
-void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
-                      float casing_px, Rgba casing)
+void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color, float casing_px,
+                      Rgba casing)
 {
     if (direct_drawing(r)) {
         line_batch_add(&r->lines, p, n, closed, width_px, color, casing_px, casing);

@@ -50,8 +50,8 @@ void batch_fill_opaque(Renderer *r, float x0, float y0, float x1, float y1, Rgba
 /* A border run in device px: a distance-shaded polyline when drawing
  * directly, else an anti-aliased strip of triangles in the stroke batch;
  * casing_px > 0 adds a wider line in `casing` under it. */
-void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color,
-                      float casing_px, Rgba casing);
+void batch_stroke_run(Renderer *r, const SDL_FPoint *p, int n, bool closed, float width_px, Rgba color, float casing_px,
+                      Rgba casing);
 /* Draws and empties the stroke batch (and its polylines). */
 void batch_flush_strokes(Renderer *r);
 
