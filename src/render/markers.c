@@ -572,11 +572,8 @@ static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
     render_text(r, FACE_REGULAR, 11, x + w - lw / 2, y + h + 12, label, t->panel_text);
 }
 
-
-void render_legend(Renderer *r, const App *app, float x_hint, float bottom_hint)
+void render_legend(Renderer *r, const App *app)
 {
-    (void)x_hint;
-    (void)bottom_hint; /* core/legend.c computes the same place */
     const Theme *t = r->theme;
     LegendLayout l;
     legend_layout(app, &l);

@@ -9,7 +9,8 @@
  * Works on any SDL_Renderer. Where no GPU draws (headless browsers with
  * software WebGL, offscreen screenshots) it can instead draw the same batches
  * straight into a pixel buffer with pixel/raster.c (render_set_pixels), which
- * is several times faster than SDL's software renderer for the map. */
+ * is several times faster than SDL's software renderer for the map.
+ * The files of src/render/ each do one job; render_internal.h lists them. */
 #ifndef STEPPE_RENDER_H
 #define STEPPE_RENDER_H
 
@@ -66,7 +67,7 @@ typedef struct Renderer {
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
     int run_scratch_cap;
-    /* base map cache (see render_map) */
+    /* base map cache (render/base_cache.c) */
     bool use_cache;              /* off for one-shot offscreen renders */
     bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */
     /* Direct drawing (render_set_pixels): frame.pixels is set, and batches,
@@ -139,22 +140,19 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl);
  * pixels must outlive the frames drawn into them. */
 void render_set_pixels(Renderer *r, void *pixels, int width, int height, int pitch);
 
-/* A frame is render_begin, render_map, anything drawn on top (the UI), then
- * render_flush; render_frame does the first three and flushes. None presents.
+/* A frame is render_begin, render_map, anything drawn on top (the UI, which
+ * draws the map key with render/markers.h's render_legend), then
+ * render_flush. None presents.
  * dpr = output px / css px. */
 void render_begin(Renderer *r, const App *app, float dpr);
+/* The map (render/compose.c): the base map, the hover and selection
+ * highlights, the relations layer, the event markers and the hovered
+ * country's name. */
 void render_map(Renderer *r, const App *app);
-/* The map key with its scale bar (render/markers.c), where core/legend.c puts
- * it: at the bottom left of the map area, which is (x, bottom) as the UI
- * passes it. */
-void render_legend(Renderer *r, const App *app, float x, float bottom);
-/* Forgets the cached base map (call when the bundle, theme or fonts change). */
-void render_invalidate(Renderer *r);
 /* Whether the last frame showed an approximate map (moved, scaled or still
  * being redrawn): another frame is needed to finish it. */
 bool render_busy(const Renderer *r);
 void render_flush(Renderer *r);
-void render_frame(Renderer *r, const App *app, float dpr);
 
 /* Clips what follows to a css px rectangle {x, y, w, h}; NULL removes the clip.
  * Flushes what was batched before, so call it between groups, not per item. */

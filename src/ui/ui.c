@@ -6,6 +6,7 @@
 
 #include "core/text_layout.h"
 #include "core/utf8.h"
+#include "render/markers.h"
 
 #define HEADER_H SCREEN_PANEL_HEADER_CSS
 #define WHEEL_SCROLL_CSS 56.0f
@@ -461,7 +462,7 @@ void ui_draw(Ui *ui, const App *app)
     const char *attribution = bundle_meta(app->bundle).attribution;
     float map_right = ui->map_right, map_bottom = ui->map_bottom;
     timeline_bar_draw(&ui->timeline, ui->r, app);
-    if (!ui->narrow || !app_panel_visible(app)) render_legend(ui->r, app, 10, map_bottom - 6);
+    if (!ui->narrow || !app_panel_visible(app)) render_legend(ui->r, app);
     float aw = render_text_width(ui->r, FACE_REGULAR, 11, attribution);
     render_fill_rect(ui->r, map_right - aw - 12, map_bottom - 20, aw + 12, 20, t->panel_bg);
     render_text(ui->r, FACE_REGULAR, 11, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);

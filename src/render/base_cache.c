@@ -1,0 +1,344 @@
+/* render/base_cache: the base map (fills, borders, names), drawn into a cache
+ * and copied from it, redrawn in bands on a software renderer; and the
+ * retained UI layers. See render_internal.h. */
+#include "render/render_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* The base map: fills, borders and labels. */
+static void draw_base_map(Renderer *r, const App *app)
+{
+    countries_draw(r, app);
+    countries_draw_selection(r, app); /* under the names, so they stay legible */
+    labels_draw(r, app);
+    render_flush(r); /* the names */
+}
+
+/* The base map cache. Software WebGL takes longer to draw every border and
+ * label than a frame lasts, so the base map is drawn into a texture a margin
+ * larger than the viewport and, while the scale is unchanged, each frame only
+ * copies it at an offset (a pan costs one textured quad). While the user is
+ * zooming or a flight runs, the copy is scaled instead, and the map is redrawn
+ * crisply once the motion stops (App.interacting turns false). */
+#define CACHE_MARGIN_CSS 160.0
+#define CACHE_MIN_REDRAW_MS 300.0 /* while moving, a partial copy may show for this long */
+
+static bool cache_key_matches(const Renderer *r, const App *app)
+{
+    return r->cache_layers == app->display.layers && r->cache_local_names == app->display.local_names && r->cache_dpr == r->dpr &&
+           r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
+}
+
+/* A cache image of w x h device px for direct drawing; false if out of memory. */
+static bool create_cache_image(RasterImage *image, int w, int h)
+{
+    image->pixels = malloc((size_t)w * (size_t)h * 4);
+    if (!image->pixels) return false;
+    image->width = image->stride = w;
+    image->height = h;
+    return true;
+}
+
+/* A cache texture of w x h device px, or NULL. */
+static SDL_Texture *create_cache_texture(Renderer *r, int w, int h)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r->sdl, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE) ||
+        (info.max_texture_width && (w > info.max_texture_width || h > info.max_texture_height)))
+        return NULL;
+    SDL_Texture *texture = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (texture) SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE); /* opaque: a plain copy */
+    return texture;
+}
+
+void base_cache_free(Renderer *r)
+{
+    if (r->map_cache) SDL_DestroyTexture(r->map_cache);
+    if (r->map_next) SDL_DestroyTexture(r->map_next);
+    r->map_cache = r->map_next = NULL;
+    free(r->cache_image.pixels);
+    free(r->next_image.pixels);
+    r->cache_image = r->next_image = (RasterImage){ 0 };
+    r->cache_w = r->cache_h = 0;
+    r->cache_valid = false;
+    r->next_band = 0;
+}
+
+/* Draws rows [y0, y1) of a cache texture for view (the whole texture if
+ * y0 = 0 and y1 = its height). The base map is laid out in full each time,
+ * so labels land where they would in one pass; only what falls in the rows
+ * is drawn. */
+static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *view, Selection selection, int y0,
+                            int y1)
+{
+    App enlarged = *app;
+    enlarged.view = *view;
+    enlarged.select.current = selection; /* all bands of a redraw show the same one */
+    enlarged.view.width_css += 2 * CACHE_MARGIN_CSS;
+    enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
+    if (direct_drawing(r)) {
+        r->target = next ? &r->next_image : &r->cache_image;
+        r->clip = (RasterRect){ 0, y0, r->cache_w, y1 };
+    } else {
+        SDL_SetRenderTarget(r->sdl, next ? r->map_next : r->map_cache);
+        SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
+        SDL_RenderSetClipRect(r->sdl, &rows); /* and SDL_RenderClear would ignore it: a fill */
+    }
+    batch_fill_opaque(r, 0, (float)y0, (float)r->cache_w, (float)y1, r->theme->water);
+    if (y0 > 0 || y1 < r->cache_h) { r->band_y0 = (float)y0; r->band_y1 = (float)y1; }
+    draw_base_map(r, &enlarged);
+    r->band_y0 = r->band_y1 = 0;
+    if (direct_drawing(r)) {
+        r->target = &r->frame;
+        r->clip = raster_bounds(&r->frame);
+    } else {
+        SDL_RenderSetClipRect(r->sdl, NULL);
+        SDL_SetRenderTarget(r->sdl, NULL);
+    }
+}
+
+static void cache_set_key(Renderer *r, const App *app, const View *view)
+{
+    r->cache_view = *view;
+    r->cache_layers = app->display.layers;
+    r->cache_local_names = app->display.local_names;
+    r->cache_dpr = r->dpr;
+    r->cache_valid = true;
+    r->cache_rendered_ms = app->now_ms;
+}
+
+/* Draws the cache for the current view in one go (a new size, theme, layer
+ * or language, or the first frame). */
+static bool cache_render(Renderer *r, const App *app)
+{
+    int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    int h = (int)ceil((app->view.height_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
+    bool have = direct_drawing(r) ? r->cache_image.pixels != NULL : r->map_cache != NULL;
+    if (!have || r->cache_w != w || r->cache_h != h) {
+        base_cache_free(r);
+        if (direct_drawing(r) ? !create_cache_image(&r->cache_image, w, h) : !(r->map_cache = create_cache_texture(r, w, h)))
+            return false;
+        r->cache_w = w;
+        r->cache_h = h;
+    }
+    r->next_band = 0;
+    cache_draw_rows(r, app, false, &app->view, app->select.current, 0, h);
+    cache_set_key(r, app, &app->view);
+    r->cache_selection = app->select.current;
+    return true;
+}
+
+/* The progressive redraw (software renderer): the next cache is drawn a band
+ * of rows per frame into a second texture while the current one is shown
+ * moved and scaled; when the last band is done the two swap. A full redraw
+ * takes the software renderer two or three frames' time, so spreading it
+ * keeps every frame of a pan or zoom within the frame budget. Returns false
+ * if the second texture cannot be made. */
+#define CACHE_BANDS 8
+static bool cache_step(Renderer *r, const App *app)
+{
+    if (direct_drawing(r) ? !r->next_image.pixels && !create_cache_image(&r->next_image, r->cache_w, r->cache_h)
+                  : !r->map_next && !(r->map_next = create_cache_texture(r, r->cache_w, r->cache_h)))
+        return false;
+    if (r->next_band == 0) {
+        r->next_view = app->view;
+        r->next_selection = app->select.current;
+    }
+    int band = r->next_band;
+    cache_draw_rows(r, app, true, &r->next_view, r->next_selection, band * r->cache_h / CACHE_BANDS,
+                    (band + 1) * r->cache_h / CACHE_BANDS);
+    if (++r->next_band < CACHE_BANDS) return true;
+    SDL_Texture *done = r->map_next;
+    r->map_next = r->map_cache;
+    r->map_cache = done;
+    RasterImage done_image = r->next_image;
+    r->next_image = r->cache_image;
+    r->cache_image = done_image;
+    r->next_band = 0;
+    cache_set_key(r, app, &r->next_view);
+    r->cache_selection = r->next_selection;
+    return true;
+}
+
+/* Direct drawing: water under the whole frame, once per frame. */
+static void clear_frame(Renderer *r)
+{
+    if (!direct_drawing(r) || r->frame_cleared) return;
+    batch_fill_opaque(r, 0, 0, (float)r->frame.width, (float)r->frame.height, r->theme->water);
+    r->frame_cleared = true;
+}
+
+/* Where the cache lies in the current view (css px: top left, size) and
+ * the fraction of the viewport it covers. */
+static double cache_placement(const Renderer *r, const App *app, double *x, double *y, double *w, double *h)
+{
+    const View *cv = &r->cache_view, *v = &app->view;
+    double ratio = v->scale_px / cv->scale_px;
+    double left_w = cv->center_x - (cv->width_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
+    double top_w = cv->center_y - (cv->height_css / 2 + CACHE_MARGIN_CSS) / cv->scale_px;
+    view_world_to_screen(v, left_w, top_w, x, y);
+    *w = (cv->width_css + 2 * CACHE_MARGIN_CSS) * ratio;
+    *h = (cv->height_css + 2 * CACHE_MARGIN_CSS) * ratio;
+    double cover_w = fmin(*x + *w, v->width_css) - fmax(*x, 0), cover_h = fmin(*y + *h, v->height_css) - fmax(*y, 0);
+    return cover_w > 0 && cover_h > 0 ? cover_w * cover_h / (v->width_css * v->height_css) : 0;
+}
+
+/* While the view moves (a flight, a drag, the wheel), a copy of the cache
+ * moved and scaled by under a fifth and covering the whole view passes for
+ * the map: starting a redraw for a view that is gone a frame later would only
+ * take time from the frames (and from the page's other work). */
+static bool cache_good_enough_while_moving(const Renderer *r, const App *app, double ratio)
+{
+    double x, y, w, h;
+    return app->interacting && r->next_band == 0 && fabs(log2(ratio)) < 0.25 && cache_placement(r, app, &x, &y, &w, &h) > 0.999;
+}
+
+/* Copies the cache to where its world rectangle lies in the current view.
+ * Returns false if it would cover less than min_coverage (0..1) of the
+ * viewport; what it leaves uncovered shows the water behind. */
+static bool cache_blit(Renderer *r, const App *app, double min_coverage)
+{
+    const View *v = &app->view;
+    double ratio = v->scale_px / r->cache_view.scale_px;
+    double x, y, w, h;
+    if (cache_placement(r, app, &x, &y, &w, &h) < min_coverage - 1e-9) return false;
+    SDL_FRect dst = { (float)(x * r->dpr), (float)(y * r->dpr), (float)(w * r->dpr), (float)(h * r->dpr) };
+    if (ratio == 1.0) { /* whole device pixels keep the copy sharp */
+        dst.x = roundf(dst.x);
+        dst.y = roundf(dst.y);
+    }
+    if (direct_drawing(r)) {
+        bool covers = dst.x <= 0 && dst.y <= 0 && dst.x + dst.w >= r->frame.width && dst.y + dst.h >= r->frame.height;
+        if (!covers) clear_frame(r); /* water where the copy ends */
+        raster_copy(r->target, r->clip, &r->cache_image, dst.x, dst.y, ratio == 1.0 ? 1.0 : (double)dst.w / r->cache_w);
+        return true;
+    }
+    /* Copy only what lands in the viewport: the software renderer would
+     * otherwise scale the whole texture into a temporary surface first. The
+     * source rectangle is whole texels, rounded inwards, so the copy never
+     * spills over the viewport; what it misses at an edge (under a texel
+     * while scaled) is covered by the next crisp redraw. */
+    double k = (double)dst.w / r->cache_w; /* device px per texel */
+    double view_w = v->width_css * r->dpr, view_h = v->height_css * r->dpr;
+    int sx0 = (int)fmax(0, ceil((0 - dst.x) / k - 1e-6)), sy0 = (int)fmax(0, ceil((0 - dst.y) / k - 1e-6));
+    int sx1 = (int)fmin(r->cache_w, floor((view_w - dst.x) / k + 1e-6));
+    int sy1 = (int)fmin(r->cache_h, floor((view_h - dst.y) / k + 1e-6));
+    if (sx1 <= sx0 || sy1 <= sy0) return true;
+    SDL_Rect src = { sx0, sy0, sx1 - sx0, sy1 - sy0 };
+    SDL_FRect clipped = { dst.x + (float)(sx0 * k), dst.y + (float)(sy0 * k), (float)(src.w * k), (float)(src.h * k) };
+    if (ratio == 1.0) { clipped.w = (float)src.w; clipped.h = (float)src.h; }
+    if (r->software) SDL_SetTextureScaleMode(r->map_cache, ratio == 1.0 ? SDL_ScaleModeLinear : SDL_ScaleModeNearest);
+    SDL_RenderCopyF(r->sdl, r->map_cache, &src, &clipped);
+    return true;
+}
+
+/* The country a selection outlines in the base map, 0 for none. */
+static uint32_t outlined_country(Selection s)
+{
+    return s.kind == SELECTION_COUNTRY ? s.id : 0;
+}
+
+void base_cache_draw(Renderer *r, const App *app)
+{
+    bool drawn = false;
+    r->cache_approximate = false;
+    r->base_shows_selection = true;
+    if (r->use_cache) {
+        bool key = r->cache_valid && cache_key_matches(r, app);
+        /* A cache outlining another country than the selected one is shown
+         * only while a redraw is under way (the outline over it meanwhile). */
+        bool same_selection = outlined_country(r->cache_selection) == outlined_country(app->select.current);
+        bool same_scale = key && same_selection && r->cache_view.scale_px == app->view.scale_px;
+        double ratio = key ? app->view.scale_px / r->cache_view.scale_px : 0;
+        if (same_scale) drawn = cache_blit(r, app, 1.0);
+        if (drawn) {
+            r->next_band = 0; /* the cache fits: a redraw under way is not needed */
+        } else if (key && r->software && ratio > 0.125 && ratio < 8.0 &&
+                   (cache_good_enough_while_moving(r, app, ratio) || cache_step(r, app))) {
+            /* Show the current cache moved and scaled (water where it ends,
+             * as with map tiles still loading) while the next is drawn. */
+            drawn = cache_blit(r, app, 0.0);
+            r->cache_approximate = true;
+        } else {
+            /* While the view moves, a scaled or partial copy is fine for a
+             * moment: a redraw takes longer than a frame. */
+            bool redrawn_recently = app->now_ms - r->cache_rendered_ms < CACHE_MIN_REDRAW_MS;
+            if (key && app->interacting && ratio > 0.25 && ratio < 4.0) {
+                drawn = cache_blit(r, app, redrawn_recently ? 0.6 : 1.0);
+                r->cache_approximate = drawn;
+            }
+        }
+        if (!drawn && cache_render(r, app)) drawn = cache_blit(r, app, 1.0);
+        if (drawn) r->base_shows_selection = outlined_country(r->cache_selection) == outlined_country(app->select.current);
+    }
+    if (!drawn) {
+        clear_frame(r);
+        draw_base_map(r, app);
+    }
+}
+
+/* --- retained layers ------------------------------------------------------------ */
+
+/* The device px rectangle a css rectangle covers, within the frame. */
+static RasterRect layer_rect(const Renderer *r, const float rect_css[4])
+{
+    RasterRect d = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
+                     (int)ceilf((rect_css[0] + rect_css[2]) * r->dpr), (int)ceilf((rect_css[1] + rect_css[3]) * r->dpr) };
+    if (d.x0 < 0) d.x0 = 0;
+    if (d.y0 < 0) d.y0 = 0;
+    if (d.x1 > r->frame.width) d.x1 = r->frame.width;
+    if (d.y1 > r->frame.height) d.y1 = r->frame.height;
+    return d;
+}
+
+static bool same_rect(RasterRect a, RasterRect b)
+{
+    return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
+}
+
+uint64_t render_layer_key(uint64_t key, const void *data, size_t size)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < size; i++) key = (key ^ b[i]) * 0x100000001B3ull;
+    return key;
+}
+
+uint64_t render_layer_key_renderer(uint64_t key, const Renderer *r)
+{
+    key = RENDER_LAYER_KEY_VALUE(key, r->theme);
+    key = RENDER_LAYER_KEY_VALUE(key, r->dpr);
+    return RENDER_LAYER_KEY_VALUE(key, r->atlas.generation); /* glyphs re-rasterised */
+}
+
+bool render_layer_reuse(Renderer *r, int layer, const float rect_css[4], uint64_t key)
+{
+    if (!direct_drawing(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return false;
+    struct RenderLayer *l = &r->layers[layer];
+    RasterRect d = layer_rect(r, rect_css);
+    if (!l->valid || l->key != key || !same_rect(l->rect, d) || d.x1 <= d.x0 || d.y1 <= d.y0) return false;
+    render_flush(r); /* what was batched before lies under the layer */
+    raster_copy(&r->frame, d, &l->image, d.x0, d.y0, 1.0);
+    return true;
+}
+
+void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t key)
+{
+    if (!direct_drawing(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return;
+    struct RenderLayer *l = &r->layers[layer];
+    RasterRect d = layer_rect(r, rect_css);
+    int w = d.x1 - d.x0, h = d.y1 - d.y0;
+    l->valid = false;
+    if (w <= 0 || h <= 0) return;
+    render_flush(r); /* the layer's own drawing, into the frame */
+    if (l->image.width != w || l->image.height != h) {
+        free(l->image.pixels);
+        l->image = (RasterImage){ 0 };
+        if (!create_cache_image(&l->image, w, h)) return;
+    }
+    RasterImage region = { r->frame.pixels + (size_t)d.y0 * (size_t)r->frame.stride + (size_t)d.x0, w, h, r->frame.stride };
+    raster_copy(&l->image, raster_bounds(&l->image), &region, 0, 0, 1.0);
+    l->rect = d;
+    l->key = key;
+    l->valid = true;
+}
