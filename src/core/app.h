@@ -1,7 +1,8 @@
 /* app: the atlas as a state machine — setting it up, and reading it.
  *
  * Design: the state (state.h) changes only through commands (command.h,
- * app_apply); input becomes commands in gesture.h, the UI's buttons and
+ * app_apply, included by whoever applies them); input becomes commands in
+ * gesture.h, the UI's buttons and
  * links emit them, and so do deep links and the JavaScript API. The renderer
  * and the UI only read the App. Nothing here touches SDL, the browser or the
  * GPU, so every behaviour can be unit-tested and replayed.
@@ -14,8 +15,6 @@
 #include <stdint.h>
 
 #include "bundle.h"
-#include "command.h"
-#include "gesture.h"
 #include "state.h"
 
 /* Sets up the app for a validated bundle and a viewport, building its indexes.

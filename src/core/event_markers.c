@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "event_markers_edges.h"
+#include "event_markers_internal.h"
 #include "timeline.h"
 
 #define PI 3.14159265358979323846

@@ -16,7 +16,7 @@
  * layout the renderer draws, and take precedence over the country below.
  * Screen positions are css px; places are world units (geo.h).
  * Reads the App (state.h) and never writes it: a click becomes a command.
- * Depends on bundle.h, command.h, hit.h, legend.h, state.h and view.h. */
+ * Depends on bundle.h, command_kinds.h, hit.h, legend.h, state.h and view.h. */
 #ifndef STEPPE_EVENT_MARKERS_H
 #define STEPPE_EVENT_MARKERS_H
 
@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "command.h"
+#include "command_kinds.h"
 #include "text_layout.h"
 #include "hit.h"
 #include "legend.h"

@@ -1,7 +1,9 @@
 /* event_markers_edges: the badges on the map area's edge that point at events
  * beyond it, and their names. See event_markers.h (EdgeIndicator) and
- * event_markers_edges.h. */
-#include "event_markers_edges.h"
+ * event_markers_internal.h. */
+#include "event_markers_internal.h"
+
+#include "event_markers.h"
 
 #include <math.h>
 #include <stdio.h>

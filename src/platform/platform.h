@@ -14,6 +14,8 @@
 #include <stdbool.h>
 
 #include "core/app.h"
+#include "core/command.h"
+#include "core/gesture.h"
 #include "core/bundle.h"
 #include "render/render.h"
 #include "ui/ui.h"

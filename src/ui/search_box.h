@@ -11,6 +11,8 @@
 #include <stdbool.h>
 
 #include "core/app.h"
+#include "core/command.h"
+#include "core/gesture.h"
 #include "core/search.h"
 #include "render/render.h"
 

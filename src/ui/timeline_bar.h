@@ -9,6 +9,8 @@
 #include <stdbool.h>
 
 #include "core/app.h"
+#include "core/command.h"
+#include "core/gesture.h"
 #include "render/render.h"
 
 typedef struct TimelineBar {

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 
 #include "core/app.h"
+#include "core/command.h"
+#include "core/gesture.h"
 #include "core/panel.h"
 #include "render/render.h"
 #include "ui/search_box.h"

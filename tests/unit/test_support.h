@@ -619,7 +619,9 @@ static inline uint8_t *test_read_file(const char *path, size_t *size)
  * (a failed check, with the reason; nothing left open) if either fails; the
  * caller then frees data. Tests that use it include app.h first. */
 #ifdef STEPPE_APP_H
+#include "command.h"
 #include "deeplink.h"
+#include "gesture.h"
 
 static Gesture tb_gesture;
 static bool tb_gesture_ready;
