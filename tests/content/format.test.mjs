@@ -62,10 +62,12 @@ test('header, section table, alignment and string pool are as specified', () => 
   assert.equal(buf.readUInt32LE(4), 2);
   assert.equal(buf.readUInt32LE(8), buf.length);
   assert.equal(buf.readUInt32LE(12), crc32(buf, 16));
-  assert.equal(buf.readUInt32LE(16), SECTION_ORDER.length);
+  // the fixtures have no tours: their two optional sections are not written
+  const written = SECTION_ORDER.filter((tag) => tag !== 'TOUR' && tag !== 'TSTP');
+  assert.equal(buf.readUInt32LE(16), written.length);
   assert.equal(buf.readUInt32LE(20), 0);
-  let prevEnd = 24 + 16 * SECTION_ORDER.length;
-  SECTION_ORDER.forEach((tag, i) => {
+  let prevEnd = 24 + 16 * written.length;
+  written.forEach((tag, i) => {
     const e = 24 + 16 * i;
     assert.equal(buf.toString('latin1', e, e + 4), tag, 'sections in the spec order');
     const off = buf.readUInt32LE(e + 4), size = buf.readUInt32LE(e + 8), count = buf.readUInt32LE(e + 12);

@@ -27,6 +27,8 @@ export function contentDir() {
 export function readContent(dir = contentDir()) {
   const out = {};
   for (const n of CONTENT_FILES) out[n] = JSON.parse(fs.readFileSync(path.join(dir, `${n}.json`), 'utf8'))[n];
+  const tours = path.join(dir, 'tours.json'); // optional
+  if (fs.existsSync(tours)) out.tours = JSON.parse(fs.readFileSync(tours, 'utf8')).tours;
   return out;
 }
 

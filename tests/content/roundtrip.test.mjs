@@ -38,7 +38,8 @@ test(`record counts equal the JSON (${path.relative(REPO, dir)})`, () => {
   assert.equal(b.relations.length, json.relations.length);
   assert.equal(b.figures.length, json.countries.reduce((n, c) => n + c.figures.length, 0));
   const srcCount = json.events.reduce((n, e) => n + e.sources.length, 0) + json.relations.reduce((n, r) => n + r.sources.length, 0) +
-    json.countries.reduce((n, c) => n + c.figures.reduce((m, f) => m + f.sources.length, 0), 0);
+    json.countries.reduce((n, c) => n + c.figures.reduce((m, f) => m + f.sources.length, 0), 0) +
+    (json.tours ? json.tours.reduce((n, t) => n + t.stops.reduce((m, st) => m + st.sources.length, 0), 0) : 0);
   assert.equal(b.tables.SRCS.length, srcCount);
   assert.equal(b.tables.LIST.length, json.events.reduce((n, e) => n + e.countries.length, 0));
   // every country of the world map plus content-only ones (EUU)
