@@ -203,7 +203,12 @@ static bool parse_expect(const NativeReplay *r, Step *st, const char *rest)
     memcpy(st->text, rest, (size_t)(key_end - rest));
     st->text[key_end - rest] = '\0';
     st->value = SDL_strdup(eq + 1);
-    return st->value != NULL;
+    if (!st->value) return false;
+    if (!strncmp(st->text, "ui.", 3) && strcmp(st->text, "ui.searchFocused") && strcmp(st->text, "ui.searchQuery") &&
+        strcmp(st->text, "ui.searchResults"))
+        return bad(r, st->line, "expect: unknown key '%s' (the UI's are ui.searchFocused, ui.searchQuery and "
+                                "ui.searchResults)", st->text);
+    return true;
 }
 
 static bool parse_line(const NativeReplay *r, Step *st, const char *line)
@@ -400,11 +405,8 @@ static bool resolve(NativeReplay *r, const Step *st, Platform *p, int *x, int *y
     } else if (st->pos == POS_LINK) {
         if (!link_position(r, st, p, st->text, true, &fx, &fy)) return false;
     }
-    if (!(fx >= 0 && fy >= 0 && fx < p->width_css && fy < p->height_css)) {
-        char where[96];
-        SDL_snprintf(where, sizeof where, "%.1f, %.1f", fx, fy);
-        return bad(r, st->line, "the position lies outside the window (at %s css px)", where);
-    }
+    if (!(fx >= 0 && fy >= 0 && fx < p->width_css && fy < p->height_css))
+        return bad(r, st->line, "the position lies outside the window (at %.1f, %.1f css px)", fx, fy);
     r->x = fx;
     r->y = fy;
     *x = (int)lround(fx);
@@ -412,7 +414,10 @@ static bool resolve(NativeReplay *r, const Step *st, Platform *p, int *x, int *y
     return true;
 }
 
-static void push(SDL_Event *e) { SDL_PushEvent(e); }
+static void push(SDL_Event *e)
+{
+    if (SDL_PushEvent(e) < 0) fprintf(stderr, "replay: SDL_PushEvent: %s\n", SDL_GetError());
+}
 
 static void push_motion(NativeReplay *r, Platform *p, int x, int y, int old_x, int old_y)
 {
