@@ -11,7 +11,7 @@ typedef enum OptionId {
     OPT_HELP, OPT_VERSION, OPT_BUNDLE, OPT_OPEN, OPT_STATE, OPT_FULLSCREEN,
     OPT_TEXT_SCALE, OPT_THEME, OPT_TOUR, OPT_STOP, OPT_SCREENSHOT, OPT_SIZE,
     OPT_DPR, OPT_HANDOUTS, OPT_QUIZ, OPT_QUESTIONS, OPT_PRINT, OPT_LIST,
-    OPT_SELECT, OPT_PROBE,
+    OPT_SELECT, OPT_PROBE, OPT_REPLAY,
 } OptionId;
 
 typedef struct OptionSpec {
@@ -42,6 +42,7 @@ static const OptionSpec cli_options[] = {
     { "list", 0, "KIND", OPT_LIST },
     { "select", 0, "ISO3", OPT_SELECT },
     { "probe", 0, "LON,LAT", OPT_PROBE },
+    { "replay", 0, "FILE", OPT_REPLAY },
 };
 enum { CLI_OPTION_COUNT = sizeof cli_options / sizeof cli_options[0] };
 
@@ -302,6 +303,7 @@ static bool apply_value(CliOptions *o, const OptionSpec *spec, const char *v, Me
         o->probe_count++;
         return true;
     }
+    case OPT_REPLAY: o->replay_path = v; return true;
     case OPT_HELP: case OPT_VERSION: case OPT_FULLSCREEN: case OPT_PRINT:
         break; /* flags: handled by the caller */
     }
@@ -319,12 +321,13 @@ static void apply_flag(CliOptions *o, OptionId id, bool *help, bool *version)
 /* The checks between options, once all are read, and the mode they give. */
 static bool decide_mode(CliOptions *o, bool questions_given, Message *m)
 {
-    const char *modes[4];
+    const char *modes[5];
     int mode_count = 0;
     if (o->screenshot_path) modes[mode_count++] = "--screenshot";
     if (o->handouts_dir) modes[mode_count++] = "--handouts";
     if (o->print) modes[mode_count++] = "--print";
     if (o->list != CLI_LIST_NONE) modes[mode_count++] = "--list";
+    if (o->replay_path) modes[mode_count++] = "--replay";
     if (mode_count > 1) {
         say(m, "%s and %s cannot be used together (each does its own job and exits)", modes[0], modes[1]);
         return false;
@@ -475,6 +478,9 @@ const char *cli_usage(void)
            "For tests:\n"
            "  --select ISO3          select a country before --open applies\n"
            "  --probe LON,LAT        with --screenshot: print where LON,LAT lies (up to 8)\n"
+           "  --replay FILE          open the window, replay the input script FILE (clicks,\n"
+           "                         keys, typing: tests/native/replay/README.md), print\n"
+           "                         the final state as JSON and the panel's text, exit\n"
            "\n"
            "An option's value may also follow an '=' (--theme=dark); '--' ends the options.\n"
            "\n"

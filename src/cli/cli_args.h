@@ -77,6 +77,8 @@ typedef struct CliOptions {
     const char *select_iso3;     /* --select ISO3: select a country before --open applies */
     double probe_lon_lat[2 * CLI_MAX_PROBES]; /* --probe LON,LAT (screenshot only) */
     int probe_count;
+    const char *replay_path;     /* --replay FILE: the window replays the input script FILE, prints
+                                    the final state and exits (mode stays CLI_MODE_WINDOW); NULL if none */
 } CliOptions;
 
 /* The defaults above, as parsing starts from them. */

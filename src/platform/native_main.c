@@ -60,6 +60,8 @@ static void *read_bundle_file(const char *path, size_t *size)
 
 static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
 {
+    NativeReplay *replay = NULL; /* --replay: a test's input script instead of the user */
+    if (opt->replay_path && !(replay = native_replay_load(opt->replay_path))) return 2;
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
@@ -83,10 +85,12 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     platform_apply_initial_state(p, opt->state);
     if (theme) platform_command(p, *theme);
-    while (!p->quit) {
+    int status = replay ? native_replay_run(replay, p) : 0;
+    while (!replay && !p->quit) {
         platform_frame();
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
     }
+    native_replay_free(replay);
     app_destroy(&p->app);
     ui_shutdown(&p->ui);
     render_shutdown(&p->renderer);
@@ -95,7 +99,7 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
     bundle_close(&p->bundle);
     SDL_free(p->bundle_file);
     SDL_Quit();
-    return 0;
+    return status;
 }
 
 /* --quiz SEED --print: the questions, their choices and an answer key, for a

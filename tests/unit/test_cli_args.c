@@ -76,6 +76,7 @@ static void test_defaults(void)
     CHECK_EQ_U(o.list, CLI_LIST_NONE);
     CHECK(o.select_iso3 == NULL);
     CHECK_EQ_U(o.probe_count, 0);
+    CHECK(o.replay_path == NULL);
     /* A fresh parse resets what a previous one set. */
     CHECK_GOOD(&o, "--theme", "dark");
     CHECK_GOOD(&o, "--fullscreen");
@@ -393,6 +394,35 @@ static void test_select_probe(void)
     CHECK_BAD("--select needs a value", "--select");
 }
 
+static void test_replay(void)
+{
+    CliOptions o;
+    /* The window replays the script: the mode stays the window's. */
+    CHECK_GOOD(&o, "--replay", "classroom.txt");
+    CHECK_STR(o.replay_path, "classroom.txt");
+    CHECK_EQ_U(o.mode, CLI_MODE_WINDOW);
+    CHECK_GOOD(&o, "--replay=-odd.txt", "--size", "800x500", "--open", "c=KAZ", "--theme", "high-contrast");
+    CHECK_STR(o.replay_path, "-odd.txt");
+    CHECK_EQ_U(o.mode, CLI_MODE_WINDOW);
+    CHECK_EQ_U(o.width_css, 800);
+    CHECK_STR(o.state, "c=KAZ");
+    /* A fresh parse forgets it. */
+    CHECK_GOOD(&o, "--fullscreen");
+    CHECK(o.replay_path == NULL);
+    CHECK_BAD("--replay needs a value", "--replay");
+    CHECK_BAD("--replay: the FILE is empty", "--replay", "");
+    CHECK_BAD("--replay: the FILE is empty", "--replay=");
+    /* It runs the window and exits: not with another mode. */
+    CHECK_BAD("--screenshot and --replay", "--replay", "s.txt", "--screenshot", "a.png");
+    CHECK_BAD("--list and --replay", "--list", "events", "--replay", "s.txt");
+    CHECK_BAD("--handouts and --replay", "--tour", "t", "--handouts", "d", "--replay", "s.txt");
+    CHECK_BAD("--print and --replay", "--quiz", "1", "--print", "--replay", "s.txt");
+    /* --help still wins. */
+    CHECK_GOOD(&o, "--replay", "s.txt", "--help");
+    CHECK_EQ_U(o.mode, CLI_MODE_HELP);
+    CHECK(strstr(cli_usage(), "--replay FILE") != NULL);
+}
+
 static void test_unknown_and_combinations(void)
 {
     CHECK_BAD("unknown option '--nope'", "--nope");
@@ -532,6 +562,7 @@ int main(void)
     test_quiz();
     test_list();
     test_select_probe();
+    test_replay();
     test_unknown_and_combinations();
     test_messages();
     test_usage_and_man_page();
