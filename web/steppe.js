@@ -34,6 +34,12 @@
     markers: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())); },
     events: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_events_json())); },
     tours: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_tours_json())); },
+    panelLinks: function () {
+      var r = canvas.getBoundingClientRect();
+      return JSON.parse(Module.UTF8ToString(Module._steppe_panel_links_json())).map(function (l) {
+        return { text: l.text, x: r.left + l.x, y: r.top + l.y, w: l.w, h: l.h };
+      });
+    },
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];

@@ -23,6 +23,29 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_markers_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
 EMSCRIPTEN_KEEPALIVE void steppe_pointer_at(double x_css, double y_css);
 EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_links_json(void);
+
+/* The panel's link lines on screen: [{ text, x, y, w, h }] in css px. */
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_links_json(void)
+{
+    static TextOut json;
+    static UiLink links[256];
+    static char text[1024];
+    text_out_reset_growing(&json);
+    size_t n = ui_panel_links(&g_platform.ui, &g_platform.app, links, 256);
+    text_out_raw(&json, "[");
+    for (size_t i = 0; i < n; i++) {
+        size_t len = links[i].len < sizeof text - 1 ? links[i].len : sizeof text - 1;
+        memcpy(text, links[i].text, len);
+        text[len] = 0;
+        text_out_raw(&json, i ? ",{\"text\":" : "{\"text\":");
+        text_out_json_string(&json, text);
+        text_out_printf(&json, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", links[i].x, links[i].y, links[i].w,
+                        links[i].h);
+    }
+    text_out_raw(&json, "]");
+    return text_out_result(&json, "[]");
+}
 
 EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void)
 {

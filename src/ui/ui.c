@@ -304,6 +304,26 @@ const TextMetrics *ui_edge_label_metrics(Ui *ui)
     return &ui->label_metrics;
 }
 
+size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max)
+{
+    if (!app_panel_visible(app)) return 0;
+    layout(ui, app);
+    refresh_document(ui, app);
+    size_t n = 0;
+    UiRect c = ui->panel_content;
+    for (int i = 0; i < ui->line_count && n < max; i++) {
+        const UiLine *l = &ui->lines[i];
+        const PanelBlock *blk = &ui->doc.blocks[l->block];
+        if (!block_is_link(blk)) continue;
+        const BlockStyle *st = &STYLES[blk->style];
+        float top = c.y + l->y - ui->scroll_y - st->size, h = st->line_height;
+        if (top < c.y || top + h > c.y + c.h) continue;
+        const char *text = panel_block_text(&ui->doc, l->block);
+        out[n++] = (UiLink){ text + l->start, l->end - l->start, c.x + l->x, top, l->width, h };
+    }
+    return n;
+}
+
 bool ui_take_dirty(Ui *ui)
 {
     bool d = ui->dirty;

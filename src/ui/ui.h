@@ -89,6 +89,14 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out);
 /* Metrics of the font the edge badges' names are drawn in, css px, for the
  * core's marker layout (CMD_SET_LABEL_METRICS); they live as long as the Ui. */
 const TextMetrics *ui_edge_label_metrics(Ui *ui);
+/* A link line of the panel as laid out now (css px), for tests and embedders. */
+typedef struct UiLink {
+    const char *text; size_t len;  /* the line's text (a part of its block's) */
+    float x, y, w, h;              /* its box on screen; clipped lines are left out */
+} UiLink;
+/* The panel's link lines that are on screen now; returns how many (at most max). */
+size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max);
+
 /* Whether the UI needs a redraw of its own since the last call. */
 bool ui_take_dirty(Ui *ui);
 
