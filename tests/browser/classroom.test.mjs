@@ -68,8 +68,10 @@ test('a tour plays forward and back through every stop with PageDown and PageUp'
     await page.keyboard.press('b');
     await waitForState(page, (s) => s.tour && !s.tour.blank, 'back from black');
     // The browser's back button steps back through stops too.
+    // (The URL follows once the flight to the stop has landed.)
     await page.keyboard.press('ArrowRight');
     await checkStop(page, tour, 1);
+    await page.waitForFunction((id) => location.hash === `#tour=${id}&stop=2`, tour.id);
     await page.goBack();
     await checkStop(page, tour, 0);
     // Escape: back to what the teacher had before the tour.
