@@ -23,6 +23,7 @@
 typedef enum StepKind {
     STEP_FRAMES, STEP_WAIT, STEP_SETTLE, STEP_MOVE, STEP_DOWN, STEP_UP, STEP_CLICK, STEP_DOUBLE_CLICK, STEP_WHEEL,
     STEP_KEY, STEP_KEYDOWN, STEP_KEYUP, STEP_TYPE, STEP_TEXT, STEP_EXPECT, STEP_EXPECT_PANEL, STEP_SCROLL_TO,
+    STEP_MEMORY,
 } StepKind;
 
 typedef enum PosKind { POS_LAST, POS_PX, POS_GEO, POS_LINK } PosKind;
@@ -221,7 +222,7 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         { "down", STEP_DOWN }, { "up", STEP_UP }, { "click", STEP_CLICK }, { "dblclick", STEP_DOUBLE_CLICK },
         { "wheel", STEP_WHEEL }, { "key", STEP_KEY }, { "keydown", STEP_KEYDOWN }, { "keyup", STEP_KEYUP },
         { "type", STEP_TYPE }, { "text", STEP_TEXT }, { "expect", STEP_EXPECT }, { "expect-panel", STEP_EXPECT_PANEL },
-        { "scroll-to", STEP_SCROLL_TO },
+        { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY },
     };
     int found = -1;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -235,8 +236,8 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
             st->number > FRAMES_MAX || st->number != floor(st->number) || *skip_spaces(rest))
             return bad(r, st->line, "%s needs a whole number from 1 to 100000", verb);
         return true;
-    case STEP_SETTLE:
-        if (*skip_spaces(rest)) return bad(r, st->line, "settle takes nothing after it (got '%s')", skip_spaces(rest));
+    case STEP_SETTLE: case STEP_MEMORY:
+        if (*skip_spaces(rest)) return bad(r, st->line, "%s takes nothing after it (got '%s')", verb, skip_spaces(rest));
         return true;
     case STEP_MOVE: case STEP_CLICK: case STEP_DOUBLE_CLICK: return parse_pos(r, st, rest, false);
     case STEP_DOWN: case STEP_UP: return parse_pos(r, st, rest, true);
@@ -670,6 +671,19 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
         return link_position(r, st, p, st->text, true, &lx, &ly);
     }
     case STEP_EXPECT: return check_expect(r, st, p);
+    case STEP_MEMORY: {
+        /* The resident set now (Linux: /proc/self/statm, in pages), on
+         * stdout, for the soak test's growth check; 0 where unknown. */
+        unsigned long size = 0, resident = 0;
+        FILE *f = fopen("/proc/self/statm", "r");
+        if (f) {
+            if (fscanf(f, "%lu %lu", &size, &resident) != 2) resident = 0;
+            fclose(f);
+        }
+        printf("memory line %d rss_kib %lu\n", st->line, resident * 4);
+        fflush(stdout);
+        return true;
+    }
     case STEP_EXPECT_PANEL: return check_panel(r, st, p);
     }
     return true;
