@@ -39,7 +39,7 @@
     X(CMD_SET_CATEGORIES, "categories") /* mask */                                \
     X(CMD_SET_LAYER, "layer")           /* layer: one layer on, off or flipped */ \
     X(CMD_SET_LOCAL_NAMES, "language")  /* toggle */                              \
-    X(CMD_SET_THEME, "theme")           /* theme (or flip between default and high contrast) */ \
+    X(CMD_SET_THEME, "theme")           /* theme (or flip: high contrast, or back from it to default) */ \
     X(CMD_SET_PANEL_OPEN, "panel")      /* toggle */                              \
     X(CMD_SET_LEGEND_FLIPPED, "legend") /* toggle: the map key folded against its default */ \
     X(CMD_ESCAPE, "escape")             /* the notice, else the panel, else the selection */ \
@@ -54,7 +54,9 @@
     X(CMD_NOTICE, "notice")             /* text: a problem the user must see ("" clears) */ \
     X(CMD_REDRAW, "redraw")             /* the window was exposed or resized: draw again */ \
     X(CMD_FRAME_DRAWN, "frame-drawn")   /* toggle: ON if the renderer still has work (bands to draw) */ \
-    X(CMD_SET_LABEL_METRICS, "label-metrics") /* metrics: the edge badges' name font, css px (NULL: estimate) */
+    X(CMD_SET_LABEL_METRICS, "label-metrics") /* metrics: the edge badges' name font, css px (NULL: estimate) */ \
+    X(CMD_SET_REDUCED_MOTION, "reduced-motion") /* toggle: while on, every flight lands at once (a cut) */ \
+    X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,
