@@ -18,6 +18,12 @@
  *   window.steppeAtlas.select(kind, key) -> true if it selected (as a click does); unknown keys do nothing
  *   window.steppeAtlas.themeColors(name) -> { water: [r, g, b, a], ..., category: [...] } or null
  *
+ * Embedded in an <iframe> (web/EMBEDDING.md), the host page may post
+ * { steppeAtlas: 'open', state: 'c=KAZ&t=2018-2019' }, { steppeAtlas: 'select', kind, key } or
+ * { steppeAtlas: 'state' }; the atlas posts { steppeAtlas: 'selection' | 'state', kind, key, name, hash }
+ * to its parent when the selection changes and in answer. The wheel zooms only once the map has the
+ * focus or with Ctrl or Cmd held; otherwise it scrolls the host page, with a hint.
+ *
  * The canvas is mirrored in the DOM for screen readers and the keyboard
  * (index.html's #a11y, visually hidden): the panel's document as headings,
  * paragraphs, lists and links, the countries and the events shown as lists of
@@ -185,6 +191,7 @@
           (s.panelOpen ? ': the panel shows it' : ': the panel is closed') : 'Nothing selected';
       }
       last.sel = sel;
+      tell('selection', s);
       renderDoc(api.panelDocument());
       document.title = s.selection ? s.selectionName + ' — Steppe Atlas' : 'Steppe Atlas — Central Asia';
     }
@@ -247,6 +254,36 @@
     note.classList.add('hidden');
     mark('', '');
   });
+  // --- embedded in another page --------------------------------------------------
+  var embedded = window.parent !== window, hint = $('wheel-hint'), hintTimer = 0;
+  function tell(what, s, to) {
+    if (embedded) (to || window.parent).postMessage({ steppeAtlas: what, kind: s.selectionKind, key: s.selection,
+      name: s.selectionName, hash: s.hash }, '*');
+  }
+  // Messages are untrusted: only these shapes, and the state string is checked by the C side.
+  addEventListener('message', function (e) {
+    var m = e.data, what = m && typeof m === 'object' ? m.steppeAtlas : null;
+    if (!api.readyAt || typeof what !== 'string') return;
+    if (what === 'open' && typeof m.state === 'string' && m.state.length < 2000) {
+      history.replaceState(null, '', '#' + m.state.replace(/^#/, ''));
+      applyHash();
+    } else if (what === 'select' && typeof m.kind === 'string' && typeof m.key === 'string') {
+      api.select(m.kind, m.key.slice(0, 200));
+    } else if (what !== 'state') return;
+    if (e.source) tell('state', api.state(), e.source);
+  });
+  // The wheel scrolls the host page unless the map has the focus or Ctrl/Cmd is held (and then says so).
+  if (embedded) {
+    addEventListener('wheel', function (e) {
+      if (e.target !== canvas || e.ctrlKey || e.metaKey || (document.hasFocus() && document.activeElement === canvas)) return;
+      e.stopPropagation();
+      hint.textContent = 'Use ' + (/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl') + ' + scroll to zoom the map';
+      hint.classList.remove('hidden');
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hint.classList.add('hidden'); }, 1500);
+    }, { capture: true, passive: true });
+  }
+
   // Reduced motion: flights become cuts, now and when the setting changes.
   function applyMotion() { run('reduced-motion', motionQuery.matches ? 1 : 0); }
   motionQuery.addEventListener('change', applyMotion);
@@ -328,9 +365,11 @@
     var r = canvas.getBoundingClientRect();
     Module._steppe_pointer_at(e.clientX - r.left, e.clientY - r.top);
   }
+  // SDL refuses the mousedown's default, focus included: a press on the map gives it the keyboard.
+  canvas.addEventListener('pointerdown', function () { canvas.focus(); });
   ['pointermove', 'pointerdown', 'pointerup'].forEach(function (type) {
     canvas.addEventListener(type, reportPointer, { capture: true, passive: true });
   });
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
-  canvas.focus();
+  if (!embedded) canvas.focus(); // framed, the host page keeps the focus until the map is clicked
 })();
