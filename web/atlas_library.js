@@ -34,11 +34,17 @@ mergeInto(LibraryManager.library, {
   /* A new selection is a new history entry; anything else replaces it. */
   js_publish_hash: function (hash, push) {
     var h = '#' + UTF8ToString(hash);
-    if (location.hash === h) return;
-    if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+    if (location.hash !== h) {
+      if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+    }
+    /* The screen-reader mirror follows (web/steppe.js). */
+    if (Module.steppeChanged) Module.steppeChanged();
   },
+  /* The hash, plus the dark theme where the system prefers it and the URL
+   * names no theme (web/steppe.js). */
   js_initial_hash: function (out, size) {
-    stringToUTF8(location.hash.replace(/^#/, ''), out, size);
+    var h = location.hash.replace(/^#/, '');
+    stringToUTF8(Module.steppeWithScheme ? Module.steppeWithScheme(h) : h, out, size);
   },
   js_copy_link: function (hash) {
     var url = location.origin + location.pathname + location.search + '#' + UTF8ToString(hash);

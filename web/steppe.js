@@ -11,6 +11,26 @@
  *   window.steppeAtlas.events()    -> [{key, lon, lat, year, category}] of the events passing the filter
  *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
  *   window.steppeAtlas.renderer    'software' or 'webgl': how frames are drawn (?renderer= overrides)
+ *   window.steppeAtlas.panelDocument() -> { open, document: { about, key, truncated,
+ *                                       blocks: [{style, text, link: {kind, key}?, category?}] } }
+ *   window.steppeAtlas.mirror()    -> { countries: [{key, name, focus}], events: [{key, title, date, when,
+ *                                       category, place}], more, categories: [{name, label, on, count}] }
+ *   window.steppeAtlas.select(kind, key) -> true if it selected (as a click does); unknown keys do nothing
+ *   window.steppeAtlas.themeColors(name) -> { water: [r, g, b, a], ..., category: [...] } or null
+ *
+ * Embedded in an <iframe> (web/EMBEDDING.md), the host page may post
+ * { steppeAtlas: 'open', state: 'c=KAZ&t=2018-2019' }, { steppeAtlas: 'select', kind, key } or
+ * { steppeAtlas: 'state' }; the atlas posts { steppeAtlas: 'selection' | 'state', kind, key, name, hash }
+ * to its parent when the selection changes and in answer. The wheel zooms only once the map has the
+ * focus or with Ctrl or Cmd held; otherwise it scrolls the host page, with a hint.
+ *
+ * The canvas is mirrored in the DOM for screen readers and the keyboard
+ * (index.html's #a11y, visually hidden): the panel's document as headings,
+ * paragraphs, lists and links, the countries and the events shown as lists of
+ * buttons, the timeline as two sliders and the category switches, all written
+ * with textContent. Activating an item sends the command a click sends
+ * (web_api.c); the item the keyboard is on is marked on the map like a hover
+ * (CMD_SET_FOCUS) and named over the map (#focus-note).
  */
 'use strict';
 (function () {
@@ -43,6 +63,16 @@
     fillColor: function (iso3) {
       var c = Module.ccall('steppe_country_fill', 'number', ['string'], [String(iso3)]);
       return c < 0 ? null : [(c >> 16) & 255, (c >> 8) & 255, c & 255];
+    },
+    panelDocument: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_panel_document())); },
+    mirror: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_mirror_json())); },
+    select: function (kind, key) {
+      var ok = Module.ccall('steppe_select', 'number', ['string', 'string'], [String(kind), String(key)]) === 1;
+      refresh();
+      return ok;
+    },
+    themeColors: function (name) {
+      return JSON.parse(Module.UTF8ToString(Module.ccall('steppe_theme_colors', 'number', ['string'], [String(name)])));
     }
   };
   api.ready.catch(function () {});
@@ -83,8 +113,195 @@
   window.steppeAtlasFirstFrame = function () {
     api.readyAt = performance.now();
     statusBox.classList.add('hidden');
+    applyMotion();
+    refresh();
     resolveReady(api);
   };
+
+  // --- the screen-reader mirror and the keyboard --------------------------------
+  function $(id) { return document.getElementById(id); }
+  var mirror = $('a11y'), docBox = $('a11y-panel'), live = $('a11y-live'), note = $('focus-note');
+  var fromSlider = $('year-from'), toSlider = $('year-to'), skip = $('skip');
+  var darkQuery = matchMedia('(prefers-color-scheme: dark)'), motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+  var FIELDS = { country: 'c', place: 'p', event: 'e', article: 'a' };
+  var last = {};
+  function run(what, a, b) { return Module.ccall('steppe_do', 'number', ['string', 'number', 'number'], [what, a || 0, b || 0]); }
+  function node(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text != null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  // Links point at the state they open (a deep link), and select it in place.
+  function target(tag, kind, key, text) {
+    var e = node(tag, text);
+    if (tag === 'a') e.href = '#' + FIELDS[kind] + '=' + encodeURIComponent(key); else e.type = 'button';
+    e.dataset.kind = kind;
+    e.dataset.key = key;
+    return e;
+  }
+  // Rebuilds a container's children, keeping the keyboard on the same item.
+  function rebuild(box, children) {
+    var a = document.activeElement, had = box.contains(a) ? a.dataset.key || a.dataset.category : null;
+    box.replaceChildren.apply(box, children);
+    if (had == null) return;
+    var again = Array.prototype.find.call(box.querySelectorAll('button,a'), function (e) {
+      return (e.dataset.key || e.dataset.category) === had;
+    });
+    (again || docBox).focus();
+  }
+  function renderDoc(pd) {
+    var out = [], list = null;
+    (pd.open ? pd.document.blocks : []).forEach(function (b) {
+      var inner = b.link ? target('a', b.link.kind, b.link.key, b.text) : null;
+      var listed = b.style === 'bullet' || (b.style === 'link' && b.category);
+      var e = node(listed ? 'li' : { title: 'h2', heading: 'h3', quote: 'blockquote' }[b.style] || 'p',
+                   inner ? null : b.text, b.style);
+      if (inner) e.appendChild(inner);
+      if (!listed) { list = null; out.push(e); return; }
+      if (!list) out.push(list = node('ul'));
+      list.appendChild(e);
+    });
+    if (!out.length) out.push(node('p', 'Nothing selected: choose a country or an event below.'));
+    rebuild(docBox, out);
+  }
+  function items(list) { return list.map(function (e) { var li = node('li'); li.appendChild(e); return li; }); }
+  function renderLists(m) {
+    if (!last.countries) {
+      last.countries = true;
+      rebuild($('a11y-countries'), items(m.countries.sort(function (a, b) {
+        return (b.focus - a.focus) || a.name.localeCompare(b.name);
+      }).map(function (c) { return target('button', 'country', c.key, c.name); })));
+    }
+    var events = m.events.sort(function (a, b) { return a.when - b.when; }).map(function (e) {
+      return target('button', 'event', e.key, e.date + ' — ' + e.title + ' (' + e.place + ', ' + e.category + ')');
+    });
+    if (m.more) events.push(node('span', m.more + ' more: narrow the years to list them'));
+    rebuild($('a11y-events'), items(events));
+    rebuild($('a11y-categories'), m.categories.map(function (c, i) {
+      var b = node('button', c.label + ', ' + c.count + ' events');
+      b.type = 'button';
+      b.setAttribute('role', 'switch');
+      b.setAttribute('aria-checked', String(c.on));
+      b.dataset.category = String(i);
+      return b;
+    }));
+  }
+  // Follows the atlas: called when it publishes a new state, and after every
+  // command from the page.
+  function refresh() {
+    if (!api.readyAt) return;
+    var s = api.state(), sel = s.selectionKind + ':' + s.selection + ':' + s.panelOpen;
+    if (sel !== last.sel) {
+      if (last.sel || s.selection) {
+        live.textContent = s.selection ? s.selectionName + ', ' + s.selectionKind +
+          (s.panelOpen ? ': the panel shows it' : ': the panel is closed') : 'Nothing selected';
+      }
+      last.sel = sel;
+      tell('selection', s);
+      renderDoc(api.panelDocument());
+      document.title = s.selection ? s.selectionName + ' — Steppe Atlas' : 'Steppe Atlas — Central Asia';
+    }
+    var filter = s.years + ':' + s.categories;
+    if (filter !== last.filter) {
+      last.filter = filter;
+      renderLists(api.mirror());
+    }
+    [fromSlider, toSlider].forEach(function (r, i) {
+      r.min = s.timeline.firstYear;
+      r.max = s.timeline.lastYear;
+      r.value = s.years[i];
+    });
+  }
+  function act(name) {
+    if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }
+    else if (name === 'home') run('home');
+    else run('zoom', name === 'zoom-in' ? 1.5 : 1 / 1.5);
+  }
+  mirror.addEventListener('click', function (e) {
+    var t = e.target.closest('[data-kind],[data-act],[data-category]');
+    if (!t) return;
+    e.preventDefault();
+    if (t.dataset.act) act(t.dataset.act);
+    else if (t.dataset.category) run('category', +t.dataset.category, 2);
+    else if (api.select(t.dataset.kind, t.dataset.key)) docBox.focus();
+    refresh();
+  });
+  function years(e) {
+    var from = +fromSlider.value, to = +toSlider.value;
+    if (e.target === fromSlider) to = Math.max(from, to); else from = Math.min(from, to);
+    run('years', from, to);
+    refresh();
+  }
+  fromSlider.addEventListener('input', years);
+  toSlider.addEventListener('input', years);
+  // The skip link moves the keyboard without touching the hash (the atlas's state).
+  skip.addEventListener('click', function (e) { e.preventDefault(); docBox.focus(); });
+  // Keys meant for the page's controls do not reach the canvas's own (SDL
+  // listens on the window, and keeps Tab for itself); Esc does what it does there.
+  ['keydown', 'keyup', 'keypress'].forEach(function (type) {
+    addEventListener(type, function (e) {
+      var ours = e.target.closest && e.target.closest('#a11y,#skip');
+      if (!ours && e.key !== 'Tab') return;
+      e.stopPropagation();
+      if (ours && type === 'keydown' && e.key === 'Escape') { run('escape'); refresh(); }
+    }, true);
+  });
+  // The keyboard's item: named over the map, and a country or event marked on it.
+  function mark(kind, key) { Module.ccall('steppe_focus', 'number', ['string', 'string'], [kind, key]); }
+  mirror.addEventListener('focusin', function (e) {
+    var t = e.target, k = t.dataset.kind, h = docBox.querySelector('h2');
+    note.textContent = t === docBox ? 'Panel: ' + (h ? h.textContent : 'nothing selected')
+      : t.labels && t.labels.length ? t.labels[0].textContent.trim() + ': ' + t.value : t.textContent;
+    note.classList.remove('hidden');
+    mark(k === 'country' || k === 'event' ? k : '', k ? t.dataset.key : '');
+  });
+  mirror.addEventListener('focusout', function (e) {
+    if (mirror.contains(e.relatedTarget)) return;
+    note.classList.add('hidden');
+    mark('', '');
+  });
+  // --- embedded in another page --------------------------------------------------
+  var embedded = window.parent !== window, hint = $('wheel-hint'), hintTimer = 0;
+  function tell(what, s, to) {
+    if (embedded) (to || window.parent).postMessage({ steppeAtlas: what, kind: s.selectionKind, key: s.selection,
+      name: s.selectionName, hash: s.hash }, '*');
+  }
+  // Messages are untrusted: only these shapes, and the state string is checked by the C side.
+  addEventListener('message', function (e) {
+    var m = e.data, what = m && typeof m === 'object' ? m.steppeAtlas : null;
+    if (!api.readyAt || typeof what !== 'string') return;
+    if (what === 'open' && typeof m.state === 'string' && m.state.length < 2000) {
+      history.replaceState(null, '', '#' + m.state.replace(/^#/, ''));
+      applyHash();
+    } else if (what === 'select' && typeof m.kind === 'string' && typeof m.key === 'string') {
+      api.select(m.kind, m.key.slice(0, 200));
+    } else if (what !== 'state') return;
+    if (e.source) tell('state', api.state(), e.source);
+  });
+  // The wheel scrolls the host page unless the map has the focus or Ctrl/Cmd is held (and then says so).
+  if (embedded) {
+    addEventListener('wheel', function (e) {
+      if (e.target !== canvas || e.ctrlKey || e.metaKey || (document.hasFocus() && document.activeElement === canvas)) return;
+      e.stopPropagation();
+      hint.textContent = 'Use ' + (/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl') + ' + scroll to zoom the map';
+      hint.classList.remove('hidden');
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hint.classList.add('hidden'); }, 1500);
+    }, { capture: true, passive: true });
+  }
+
+  // Reduced motion: flights become cuts, now and when the setting changes.
+  function applyMotion() { run('reduced-motion', motionQuery.matches ? 1 : 0); }
+  motionQuery.addEventListener('change', applyMotion);
+  // A dark system scheme opens the dark theme unless the URL names a theme
+  // (js_initial_hash asks), and follows the scheme while it does not.
+  var urlTheme = /(^|[#&])theme=/.test(location.hash);
+  function withScheme(h) { return urlTheme || !darkQuery.matches ? h : (h ? h + '&' : '') + 'theme=dark'; }
+  darkQuery.addEventListener('change', function () {
+    if (urlTheme || api.state().theme === 'high-contrast') return;
+    Module.ccall('steppe_set_theme', 'number', ['string'], [darkQuery.matches ? 'dark' : 'default']);
+  });
 
   var lastW = 0, lastH = 0, lastDpr = 0;
   function syncSize() {
@@ -129,13 +346,16 @@
     onRuntimeInitialized: function () { lastW = lastH = lastDpr = 0; },
     postRun: [function () { syncSize(); }],
     onAbort: function (what) { fail('The atlas stopped unexpectedly: ' + what); },
-    locateFile: function (path) { return path; }
+    locateFile: function (path) { return path; },
+    steppeChanged: refresh,
+    steppeWithScheme: withScheme
   };
   window.addEventListener('resize', syncSize);
   // Back/forward and edited hashes: the state string is untrusted input; the C
   // side applies what it understands and ignores the rest.
   function applyHash() {
     if (Module.calledRun && Module._steppe_apply_hash) Module.ccall('steppe_apply_hash', null, ['string'], [location.hash]);
+    refresh();
   }
   window.addEventListener('popstate', applyHash);
   window.addEventListener('hashchange', applyHash);
@@ -152,9 +372,11 @@
     var r = canvas.getBoundingClientRect();
     Module._steppe_pointer_at(e.clientX - r.left, e.clientY - r.top);
   }
+  // SDL refuses the mousedown's default, focus included: a press on the map gives it the keyboard.
+  canvas.addEventListener('pointerdown', function () { canvas.focus(); });
   ['pointermove', 'pointerdown', 'pointerup'].forEach(function (type) {
     canvas.addEventListener(type, reportPointer, { capture: true, passive: true });
   });
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
-  canvas.focus();
+  if (!embedded) canvas.focus(); // framed, the host page keeps the focus until the map is clicked
 })();

@@ -2,8 +2,10 @@
 #include "app_json.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "event_markers.h"
+#include "panel.h"
 
 void app_json_state(const App *app, TextOut *o)
 {
@@ -64,7 +66,8 @@ void app_json_state(const App *app, TextOut *o)
     } else {
         text_out_raw(o, "null");
     }
-    text_out_printf(o, ",\"panelOpen\":%s}", app->select.panel_open ? "true" : "false");
+    text_out_printf(o, ",\"reducedMotion\":%s,\"panelOpen\":%s}", app->display.reduced_motion ? "true" : "false",
+                    app->select.panel_open ? "true" : "false");
 }
 
 int app_state_json(const App *app, char *out, int out_size)
@@ -140,4 +143,72 @@ void app_json_tours(const App *app, TextOut *o)
         text_out_printf(o, ",\"stops\":%u}", t.stop_count);
     }
     text_out_raw(o, "]");
+}
+
+void app_json_mirror(const App *app, TextOut *o, unsigned max_events)
+{
+    const Bundle *b = app->bundle;
+    /* Which countries have something to say: one pass over what names them. */
+    bool *content = calloc((size_t)b->country_count + 1, sizeof *content);
+    if (content) {
+        for (uint32_t e = 1; e <= b->event_count; e++) {
+            BundleEvent ev = bundle_event(b, e);
+            for (uint32_t i = 0; i < ev.country_count; i++) {
+                uint32_t c = bundle_list_id(b, ev.country_first + i);
+                if (c <= b->country_count) content[c] = true;
+            }
+        }
+        for (uint32_t f = 1; f <= b->figure_count; f++) {
+            uint32_t c = bundle_figure(b, f).country;
+            if (c <= b->country_count) content[c] = true;
+        }
+        for (uint32_t r = 1; r <= b->relation_count; r++) {
+            BundleRelation rel = bundle_relation(b, r);
+            if (rel.country_a <= b->country_count) content[rel.country_a] = true;
+            if (rel.country_b <= b->country_count) content[rel.country_b] = true;
+        }
+    }
+    text_out_raw(o, "{\"countries\":[");
+    bool first = true;
+    for (uint32_t id = 1; id <= b->country_count; id++) {
+        BundleCountry c = bundle_country(b, id);
+        if (!c.profile[0] && !(content && content[id])) continue;
+        text_out_raw(o, first ? "{\"key\":" : ",{\"key\":");
+        text_out_json_string(o, c.iso3);
+        text_out_raw(o, ",\"name\":");
+        text_out_json_string(o, c.name);
+        text_out_printf(o, ",\"focus\":%s}", c.flags & COUNTRY_FLAG_CENTRAL_ASIA ? "true" : "false");
+        first = false;
+    }
+    free(content);
+    text_out_raw(o, "],\"events\":[");
+    unsigned shown = 0, more = 0;
+    for (uint32_t id = 1; id <= b->event_count; id++) {
+        if (!app_event_visible(app, id)) continue;
+        if (shown >= max_events) { more++; continue; }
+        BundleEvent e = bundle_event(b, id);
+        char date[48];
+        panel_format_date(date, sizeof date, e.year, e.month, e.day, e.precision);
+        text_out_raw(o, shown ? ",{\"key\":" : "{\"key\":");
+        text_out_json_string(o, e.key);
+        text_out_raw(o, ",\"title\":");
+        text_out_json_string(o, e.title);
+        text_out_raw(o, ",\"date\":");
+        text_out_json_string(o, date);
+        text_out_printf(o, ",\"when\":%u,\"category\":\"%s\",\"place\":", e.year * 10000u + e.month * 100u + e.day,
+                        bundle_category_name(e.category));
+        text_out_json_string(o, bundle_place(b, e.place).name);
+        text_out_raw(o, "}");
+        shown++;
+    }
+    uint32_t counts[CATEGORY_COUNT], visible;
+    app_count_events(app, counts, &visible);
+    text_out_printf(o, "],\"more\":%u,\"categories\":[", more);
+    for (unsigned c = 0; c < CATEGORY_COUNT; c++) {
+        text_out_printf(o, "%s{\"name\":\"%s\",\"label\":", c ? "," : "", bundle_category_name(c));
+        text_out_json_string(o, bundle_category_label(c));
+        text_out_printf(o, ",\"on\":%s,\"count\":%u}", app->timeline.filter.category_mask & (1u << c) ? "true" : "false",
+                        counts[c]);
+    }
+    text_out_raw(o, "]}");
 }

@@ -18,6 +18,13 @@ void app_json_events(const App *app, TextOut *out);
 
 /* tours(): [{ id, title, stops }]. */
 void app_json_tours(const App *app, TextOut *out);
+/* The page's screen-reader mirror (web/steppe.js): the countries with
+ * content (a profile, key figures, relations or events) as {key, name, focus
+ * (Central Asian)}, the events passing the filter (at most max_events, in id
+ * order; "more" counts the rest) as {key, title, date, when (YYYYMMDD,
+ * for sorting), category, place}, and the categories as {name, label, on,
+ * count (in the year range)}. */
+void app_json_mirror(const App *app, TextOut *out, unsigned max_events);
 
 /* app_json_state into a fixed buffer; returns the length stored. */
 int app_state_json(const App *app, char *out, int out_size);

@@ -292,12 +292,69 @@ static void tick(App *app, double now_ms)
     app->interacting = interacting;
 }
 
-static bool hover(App *app, const HoverState *at_in, const MarkerHit *marker)
+/* Where the keyboard's focus shows on the map this frame: a country at its
+ * label point; an event at its marker or cluster, or else at the edge badge
+ * pointing at its place. Writes the hover that marks it; false if it shows
+ * nowhere (an event filtered out). */
+static bool focus_hover(const App *app, Selection f, HoverState *at, MarkerHit *hit)
 {
-    HoverState quiet, *h = &app->hover;
-    const HoverState *at = at_in;
+    const EventMarkers *m = app->markers;
+    if (f.kind == SELECTION_COUNTRY) {
+        BundleCountry c = bundle_country(app->bundle, f.id);
+        view_world_to_screen(&app->view, c.label_x, c.label_y, &at->x_css, &at->y_css);
+        at->country = f.id;
+        return true;
+    }
+    if (f.kind != SELECTION_EVENT || !m) return false;
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        for (uint32_t k = 0; k < g->count; k++)
+            if (m->members[g->first + k] == f.id) {
+                *hit = (MarkerHit){ MARKER_HIT_GLYPH, (int)i, g->count == 1 ? f.id : 0, g->place, false };
+                at->event = hit->event;
+                at->x_css = g->x;
+                at->y_css = g->y;
+                return true;
+            }
+    }
+    uint32_t place = bundle_event(app->bundle, f.id).place;
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        for (uint32_t k = 0; k < e->place_count; k++)
+            if (m->edge_places[e->first + k] == place) {
+                *hit = (MarkerHit){ MARKER_HIT_EDGE, (int)i, 0, e->place, false };
+                at->place = e->place;
+                at->x_css = e->x;
+                at->y_css = e->y;
+                return true;
+            }
+    }
+    return false;
+}
+
+/* The pointer's hover, unless the keyboard's focus holds: then the focus is
+ * marked instead, until the pointer moves or drags. */
+static bool hover(App *app, const HoverState *pointer, const MarkerHit *pointer_marker)
+{
+    HoverState *h = &app->hover;
+    HoverState focused = { 0 };
+    MarkerHit focus_marker = { MARKER_HIT_NONE, -1, 0, 0, false };
+    const HoverState *at = pointer;
+    const MarkerHit *marker = pointer_marker;
+    if (h->focus.kind != SELECTION_NONE) {
+        if (pointer->x_css != h->focus_pointer_x || pointer->y_css != h->focus_pointer_y || pointer->dragging) {
+            h->focus = (Selection){ SELECTION_NONE, 0 };
+        } else {
+            focused.x_css = pointer->x_css;
+            focused.y_css = pointer->y_css;
+            focus_hover(app, h->focus, &focused, &focus_marker);
+            at = &focused;
+            marker = &focus_marker;
+        }
+    }
+    HoverState quiet;
     if (quiz_mode_hides_names(app)) { /* a name under the pointer would answer the question */
-        quiet = *at_in;
+        quiet = *at;
         quiet.country = quiet.event = quiet.place = 0;
         at = &quiet;
         marker = NULL;
@@ -422,8 +479,8 @@ static bool apply(App *app, const Command *c, double now_ms)
         app->display.local_names = toggled(app->display.local_names, c->u.toggle);
         break;
     case CMD_SET_THEME:
-        if (c->u.theme.flip)
-            app->display.theme = app->display.theme == THEME_ID_DEFAULT ? THEME_ID_HIGH_CONTRAST : THEME_ID_DEFAULT;
+        if (c->u.theme.flip) /* 'h': high contrast from any theme, and back from it to the default */
+            app->display.theme = app->display.theme == THEME_ID_HIGH_CONTRAST ? THEME_ID_DEFAULT : THEME_ID_HIGH_CONTRAST;
         else if ((unsigned)c->u.theme.id < THEME_ID_COUNT) app->display.theme = c->u.theme.id;
         else return false;
         break;
@@ -491,6 +548,24 @@ static bool apply(App *app, const Command *c, double now_ms)
     case CMD_QUIZ_START: case CMD_QUIZ_ANSWER: case CMD_QUIZ_NEXT: case CMD_QUIZ_END:
         if (!quiz_mode_apply(app, c, now_ms)) return false;
         break;
+    case CMD_SET_REDUCED_MOTION:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.reduced_motion = toggled(app->display.reduced_motion, c->u.toggle);
+        break; /* a flight under way lands below */
+    case CMD_SET_FOCUS: {
+        Selection f = c->u.selection;
+        if (f.kind != SELECTION_NONE && f.kind != SELECTION_COUNTRY && f.kind != SELECTION_EVENT) return false;
+        if (f.kind != SELECTION_NONE && !app_selection_valid(app, f)) return false;
+        HoverState *h = &app->hover;
+        if (h->focus.kind == SELECTION_NONE) { /* the pointer is where the last hover left it */
+            h->focus_pointer_x = h->x_css;
+            h->focus_pointer_y = h->y_css;
+        }
+        h->focus = f;
+        HoverState still = { .x_css = h->focus_pointer_x, .y_css = h->focus_pointer_y };
+        hover(app, &still, NULL);
+        break;
+    }
     case CMD_FRAME_DRAWN:
         if (!toggle_valid(c->u.toggle)) return false;
         app->needs_redraw = c->u.toggle == TOGGLE_ON;
@@ -507,6 +582,12 @@ bool app_apply(App *app, const Command *cmd, double now_ms)
     if (!app || !cmd || !app->bundle) return false;
     bool applied = apply(app, cmd, now_ms);
     if (applied) refresh_screen(app);
+    /* Reduced motion: whatever started a flight, it lands now (a cut). */
+    if (applied && app->display.reduced_motion && app->view.flight.active) {
+        view_step(&app->view, 1e12);
+        view_cancel_flight(&app->view);
+        app->needs_redraw = true;
+    }
     return applied;
 }
 

@@ -32,7 +32,7 @@
     X(CMD_SET_CATEGORIES, "categories") /* mask */                                \
     X(CMD_SET_LAYER, "layer")           /* layer: one layer on, off or flipped */ \
     X(CMD_SET_LOCAL_NAMES, "language")  /* toggle */                              \
-    X(CMD_SET_THEME, "theme")           /* theme (or flip between default and high contrast) */ \
+    X(CMD_SET_THEME, "theme")           /* theme (or flip: high contrast, or back from it to default) */ \
     X(CMD_SET_PANEL_OPEN, "panel")      /* toggle */                              \
     X(CMD_SET_LEGEND_FLIPPED, "legend") /* toggle: the map key folded against its default */ \
     X(CMD_ESCAPE, "escape")             /* the notice, else the panel, else the selection */ \
@@ -57,7 +57,9 @@
     X(CMD_QUIZ_START, "quiz-start")     /* quiz: settings (seed, count 5/10/20, filter) */ \
     X(CMD_QUIZ_ANSWER, "quiz-answer")   /* answer: a country, a place, a choice, or skip */ \
     X(CMD_QUIZ_NEXT, "quiz-next")       /* the next question once answered; after the last, the summary */ \
-    X(CMD_QUIZ_END, "quiz-end")         /* leave the quiz, back to what was shown before it */
+    X(CMD_QUIZ_END, "quiz-end")         /* leave the quiz, back to what was shown before it */ \
+    X(CMD_SET_REDUCED_MOTION, "reduced-motion") /* toggle: while on, every flight lands at once (a cut) */ \
+    X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,

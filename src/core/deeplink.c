@@ -363,7 +363,7 @@ void deeplink_parse(const App *app, const char *text, DeeplinkState *st, Deeplin
             ok = false;
             for (int t = 0; t < THEME_ID_COUNT && !ok; t++)
                 if (!strcmp(value, app_theme_link_value((ThemeId)t))) { st->theme = (ThemeId)t; ok = true; }
-            if (!ok) problem(r, "theme", "expected contrast or default");
+            if (!ok) problem(r, "theme", "expected default, contrast or dark");
         } else if (!strcmp(name, "tour")) {
             st->tour = bundle_find_tour(app->bundle, value);
             ok = st->tour != 0;

@@ -461,3 +461,44 @@ size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size)
     out[used] = 0;
     return used;
 }
+
+const char *panel_style_name(PanelStyle style)
+{
+    static const char *const names[] = { "title", "subtitle", "heading", "body", "bullet", "quote", "meta", "link" };
+    return (unsigned)style < sizeof names / sizeof names[0] ? names[style] : "";
+}
+
+/* The key a selection is known by in links and the URL, or NULL. */
+static const char *selection_key(const Bundle *b, Selection s)
+{
+    switch (s.kind) {
+    case SELECTION_COUNTRY: return s.id && s.id <= b->country_count ? bundle_country(b, s.id).iso3 : NULL;
+    case SELECTION_PLACE: return s.id && s.id <= b->place_count ? bundle_place(b, s.id).key : NULL;
+    case SELECTION_EVENT: return s.id && s.id <= b->event_count ? bundle_event(b, s.id).key : NULL;
+    case SELECTION_ARTICLE: return s.id && s.id <= b->article_count ? bundle_article(b, s.id).key : NULL;
+    default: return NULL;
+    }
+}
+
+void panel_json(const PanelDoc *doc, const Bundle *b, TextOut *o)
+{
+    text_out_raw(o, "{\"about\":");
+    text_out_json_string(o, app_selection_kind_name(doc->about.kind));
+    text_out_raw(o, ",\"key\":");
+    text_out_json_string_or_null(o, selection_key(b, doc->about));
+    text_out_printf(o, ",\"truncated\":%s,\"blocks\":[", doc->truncated ? "true" : "false");
+    for (int i = 0; i < doc->block_count; i++) {
+        const PanelBlock *k = &doc->blocks[i];
+        text_out_printf(o, "%s{\"style\":\"%s\",\"text\":", i ? "," : "", panel_style_name(k->style));
+        text_out_json_string(o, panel_block_text(doc, i));
+        const char *key = selection_key(b, k->link);
+        if (key) {
+            text_out_printf(o, ",\"link\":{\"kind\":\"%s\",\"key\":", app_selection_kind_name(k->link.kind));
+            text_out_json_string(o, key);
+            text_out_raw(o, "}");
+        }
+        if (k->category < CATEGORY_COUNT) text_out_printf(o, ",\"category\":\"%s\"", bundle_category_name(k->category));
+        text_out_raw(o, "}");
+    }
+    text_out_raw(o, "]}");
+}

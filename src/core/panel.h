@@ -4,7 +4,7 @@
  * list of styled blocks of UTF-8 text — headings, paragraphs, bullets,
  * quotations, links — that the UI lays out and draws, and that is also the
  * plain-text mirror of the panel (panel_plain_text) for copying, tests and,
- * later, the screen-reader DOM. Every country, place, event or article named
+ * as JSON (panel_json), the page's screen-reader DOM. Every country, place, event or article named
  * in a block that can be selected carries a link to it.
  * Depends on the C library and bundle.h only. */
 #ifndef STEPPE_PANEL_H
@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "bundle.h"
+#include "text_out.h"
 
 typedef enum PanelStyle {
     PANEL_TITLE,     /* the selection's name */
@@ -79,6 +80,16 @@ const char *panel_block_text(const PanelDoc *doc, int index);
 /* The whole document as plain text, one block per line (bullets start "• ",
  * quotations are in quotes). Returns the length (truncated to out_size - 1). */
 size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size);
+
+/* The style's name in panel_json: "title", "subtitle", "heading", "body",
+ * "bullet", "quote", "meta", "link" ("" out of range). */
+const char *panel_style_name(PanelStyle style);
+
+/* The document as JSON, for the page's screen-reader mirror:
+ * {"about":KIND,"key":KEY|null,"truncated":BOOL,"blocks":[{"style":STYLE,"text":TEXT
+ *  [,"link":{"kind":KIND,"key":KEY}][,"category":NAME]}]}; KIND is a
+ * selection kind's JSON name (state.h), every string escaped by text_out. */
+void panel_json(const PanelDoc *doc, const Bundle *b, TextOut *out);
 
 /* "9 June 2019", "June 2019" or "2019", after the event's precision. */
 void panel_format_date(char *out, size_t out_size, unsigned year, unsigned month, unsigned day, unsigned precision);

@@ -38,7 +38,8 @@ enum {
 /* Colour themes: X(ENUM, deep-link value, JSON name). */
 #define THEMES(X)                                   \
     X(THEME_ID_DEFAULT, "default", "default")       \
-    X(THEME_ID_HIGH_CONTRAST, "contrast", "high-contrast")
+    X(THEME_ID_HIGH_CONTRAST, "contrast", "high-contrast") \
+    X(THEME_ID_DARK, "dark", "dark")
 
 typedef enum ThemeId {
 #define THEME_ENUM(id, link, name) id,
@@ -78,6 +79,7 @@ typedef struct DisplayState {
     bool local_names;          /* labels in the local language and script */
     ThemeId theme;
     bool legend_flipped;       /* the map key is folded or unfolded against its default (see legend.h) */
+    bool reduced_motion;       /* the user asked for less motion: every flight lands at once (a cut) */
 } DisplayState;
 
 /* What the pointer rests on (set by the gesture recogniser's hover command). */
@@ -87,6 +89,11 @@ typedef struct HoverState {
     uint32_t place;            /* place id of the edge indicator under the pointer, 0 = none */
     double x_css, y_css;       /* the pointer, for tooltips */
     bool dragging;             /* the pointer is dragging the map (no tooltips then) */
+    /* The keyboard's focus on a country or an event (the page's DOM mirror):
+     * marked on the map as if hovered until the pointer moves away from
+     * where it was when the focus came (focus_pointer_*). */
+    Selection focus;
+    double focus_pointer_x, focus_pointer_y;
 } HoverState;
 
 typedef struct MessageState {

@@ -138,7 +138,6 @@ static int refuse_unfinished(const CliOptions *opt)
         what = "--quiz with this mode";
     else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
     else if (opt->text_scale_percent != 100) what = "--text-scale (text scaling is not in this version yet)";
-    else if (opt->theme == CLI_THEME_DARK) what = "--theme dark (the dark theme is not in this version yet)";
     if (!what) return -1;
     fprintf(stderr, "steppe-atlas: %s\n", what);
     return 2;
@@ -162,7 +161,9 @@ int main(int argc, char **argv)
     if (refused >= 0) return refused;
     /* --theme overrides what a state string says. */
     Command theme = { .kind = CMD_SET_THEME };
-    theme.u.theme.id = opt.theme == CLI_THEME_HIGH_CONTRAST ? THEME_ID_HIGH_CONTRAST : THEME_ID_DEFAULT;
+    theme.u.theme.id = opt.theme == CLI_THEME_HIGH_CONTRAST ? THEME_ID_HIGH_CONTRAST
+                       : opt.theme == CLI_THEME_DARK    ? THEME_ID_DARK
+                                                        : THEME_ID_DEFAULT;
     size_t size = 0;
     void *data = read_bundle_file(opt.bundle_path, &size);
     if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", opt.bundle_path != NULL)) return 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/app_json.h"
+#include "core/panel.h"
 #include "core/deeplink.h"
 #include "platform/web.h"
 
@@ -54,6 +55,14 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void)
     app_json_tours(&g_platform.app, &json);
     return text_out_result(&json, "[]");
 }
+EMSCRIPTEN_KEEPALIVE int steppe_select(const char *kind, const char *key);
+EMSCRIPTEN_KEEPALIVE int steppe_focus(const char *kind, const char *key);
+EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b);
+EMSCRIPTEN_KEEPALIVE int steppe_set_theme(const char *name);
+EMSCRIPTEN_KEEPALIVE void steppe_open_search(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_document(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_mirror_json(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_theme_colors(const char *name);
 
 /* The page reports the pointer's fractional position on the canvas with
  * every mouse event (SDL's events round it to whole pixels). */
@@ -159,4 +168,158 @@ EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css)
     if (width_css < 1 || height_css < 1) return;
     SDL_SetWindowSize(p->window, (int)width_css, (int)height_css);
     platform_update_sizes(p);
+}
+
+/* --- the page's screen-reader mirror and keyboard controls (web/steppe.js) ------------- */
+
+/* A selection named as in the JSON ("country", "KAZ"); SELECTION_NONE if the
+ * kind or the key is unknown. */
+static Selection find_selection(const char *kind, const char *key)
+{
+    const Bundle *b = &g_platform.bundle;
+    Selection s = { SELECTION_NONE, 0 };
+    if (!kind || !key || !key[0]) return s;
+    if (!strcmp(kind, "country")) s = (Selection){ SELECTION_COUNTRY, bundle_find_country(b, key) };
+    else if (!strcmp(kind, "place")) s = (Selection){ SELECTION_PLACE, bundle_find_place(b, key) };
+    else if (!strcmp(kind, "event")) s = (Selection){ SELECTION_EVENT, bundle_find_event(b, key) };
+    else if (!strcmp(kind, "article")) s = (Selection){ SELECTION_ARTICLE, bundle_find_article(b, key) };
+    if (!s.id) s.kind = SELECTION_NONE;
+    return s;
+}
+
+/* What a click on the thing does: CMD_SELECT. An unknown kind or key does
+ * nothing and returns 0. */
+EMSCRIPTEN_KEEPALIVE int steppe_select(const char *kind, const char *key)
+{
+    Selection s = find_selection(kind, key);
+    if (s.kind == SELECTION_NONE) return 0;
+    platform_command(&g_platform, cmd_select(s.kind, s.id));
+    return 1;
+}
+
+/* The keyboard is on a country or an event of the mirror: marked on the map
+ * like a hover until the pointer moves (CMD_SET_FOCUS). kind "" clears it.
+ * Returns 0 for an unknown key (and clears). */
+EMSCRIPTEN_KEEPALIVE int steppe_focus(const char *kind, const char *key)
+{
+    Selection s = find_selection(kind, key);
+    Command c = { .kind = CMD_SET_FOCUS };
+    c.u.selection = s.kind == SELECTION_COUNTRY || s.kind == SELECTION_EVENT ? s : (Selection){ SELECTION_NONE, 0 };
+    platform_command(&g_platform, c);
+    return c.u.selection.kind != SELECTION_NONE;
+}
+
+/* The mirror's controls, as the canvas's buttons and keys do them:
+ * "zoom" (a: factor), "home", "escape", "years" (a, b: from, to),
+ * "category" (a: index, b: 0 off, 1 on, 2 flip), "reduced-motion" (a: 0 or 1).
+ * Returns whether the command applied. */
+EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b)
+{
+    Command c = { .kind = CMD_NONE };
+    if (!strcmp(what, "zoom")) {
+        c.kind = CMD_ZOOM_BY;
+        c.u.zoom.factor = a;
+    } else if (!strcmp(what, "home")) {
+        c.kind = CMD_FLY_HOME;
+    } else if (!strcmp(what, "escape")) {
+        c.kind = CMD_ESCAPE;
+    } else if (!strcmp(what, "years")) {
+        if (!isfinite(a) || !isfinite(b) || fabs(a) > 1e6 || fabs(b) > 1e6) return 0;
+        c.kind = CMD_SET_YEARS;
+        c.u.years.from = (int)a;
+        c.u.years.to = (int)b;
+    } else if (!strcmp(what, "category")) {
+        if (!(a >= 0 && a < CATEGORY_COUNT) || !(b == 0 || b == 1 || b == 2)) return 0;
+        c.kind = CMD_SET_CATEGORY;
+        c.u.category.index = (unsigned)a;
+        c.u.category.on = b == 0 ? TOGGLE_OFF : b == 1 ? TOGGLE_ON : TOGGLE_FLIP;
+    } else if (!strcmp(what, "reduced-motion")) {
+        c = cmd_toggle(CMD_SET_REDUCED_MOTION, a != 0 ? TOGGLE_ON : TOGGLE_OFF);
+    } else {
+        return 0;
+    }
+    return app_apply(&g_platform.app, &c, platform_now_ms());
+}
+
+/* The search box, as '/' opens it: the next frame takes the key. */
+EMSCRIPTEN_KEEPALIVE void steppe_open_search(void) { g_platform.input.keys_pressed |= APP_KEY_SEARCH; }
+
+/* The theme by its JSON name ("default", "high-contrast", "dark"). */
+static int theme_named(const char *name)
+{
+    for (int t = 0; t < THEME_ID_COUNT; t++)
+        if (name && !strcmp(name, app_theme_name((ThemeId)t))) return t;
+    return -1;
+}
+
+EMSCRIPTEN_KEEPALIVE int steppe_set_theme(const char *name)
+{
+    int t = theme_named(name);
+    if (t < 0) return 0;
+    Command c = { .kind = CMD_SET_THEME };
+    c.u.theme.id = (ThemeId)t;
+    platform_command(&g_platform, c);
+    return 1;
+}
+
+/* The panel's document for the current selection (panel_json), and whether
+ * the panel shows it. */
+EMSCRIPTEN_KEEPALIVE const char *steppe_panel_document(void)
+{
+    static PanelDoc doc;
+    static TextOut json;
+    const App *app = &g_platform.app;
+    panel_build(&doc, app->bundle, app->select.current);
+    text_out_reset_growing(&json);
+    text_out_printf(&json, "{\"open\":%s,\"document\":", app_panel_visible(app) ? "true" : "false");
+    panel_json(&doc, app->bundle, &json);
+    text_out_raw(&json, "}");
+    return text_out_result(&json, "null");
+}
+
+#define MIRROR_MAX_EVENTS 400
+
+EMSCRIPTEN_KEEPALIVE const char *steppe_mirror_json(void)
+{
+    static TextOut json;
+    text_out_reset_growing(&json);
+    app_json_mirror(&g_platform.app, &json, MIRROR_MAX_EVENTS);
+    return text_out_result(&json, "null");
+}
+
+static void json_rgba(TextOut *o, const char *name, Rgba c)
+{
+    text_out_printf(o, "\"%s\":[%u,%u,%u,%u],", name, c.r, c.g, c.b, c.a);
+}
+
+static void json_rgba_list(TextOut *o, const char *name, const Rgba *c, int n)
+{
+    text_out_printf(o, "\"%s\":[", name);
+    for (int i = 0; i < n; i++) text_out_printf(o, "%s[%u,%u,%u,%u]", i ? "," : "", c[i].r, c[i].g, c[i].b, c[i].a);
+    text_out_raw(o, "],");
+}
+
+/* A theme's colours as {field: [r, g, b, a]} (theme.h's names), for the
+ * contrast test; null for an unknown theme. */
+EMSCRIPTEN_KEEPALIVE const char *steppe_theme_colors(const char *name)
+{
+    static TextOut json;
+    int id = theme_named(name);
+    if (id < 0) return "null";
+    const Theme *t = theme_for((ThemeId)id);
+    text_out_reset_growing(&json);
+    text_out_raw(&json, "{");
+    json_rgba_list(&json, "land_focus", t->land_focus, 6);
+    json_rgba_list(&json, "land_other", t->land_other, 6);
+    json_rgba_list(&json, "category", t->category, CATEGORY_COUNT);
+#define RGBA(field) json_rgba(&json, #field, t->field);
+    RGBA(water) RGBA(border) RGBA(border_focus) RGBA(coast) RGBA(hover_tint) RGBA(hover_outline)
+    RGBA(selected_outline) RGBA(label) RGBA(label_halo) RGBA(label_minor) RGBA(panel_bg) RGBA(panel_text)
+    RGBA(panel_muted) RGBA(panel_rule) RGBA(link) RGBA(button_hover) RGBA(symbol_outline) RGBA(arc)
+#undef RGBA
+    text_out_json_string(&json, "name");
+    text_out_raw(&json, ":");
+    text_out_json_string(&json, app_theme_name((ThemeId)id));
+    text_out_raw(&json, "}");
+    return text_out_result(&json, "null");
 }

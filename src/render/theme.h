@@ -29,6 +29,7 @@ typedef struct Theme {
 
 extern const Theme THEME_DEFAULT;
 extern const Theme THEME_HIGH_CONTRAST;
+extern const Theme THEME_DARK;
 
 /* The colours of a theme id (core/state.h). */
 const Theme *theme_for(ThemeId id);

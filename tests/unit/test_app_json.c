@@ -82,9 +82,60 @@ static void test_keys_are_escaped(void)
     free(data);
 }
 
+/* The screen-reader mirror's lists: countries with content, events passing
+ * the filter (capped), categories with their counts; state() reports the
+ * theme and reduced motion. */
+static void test_mirror(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    if (!tb_open_app(data, size, &b, &app, 800, 600)) { free(data); return; }
+    TextOut o = { 0 };
+    text_out_reset_growing(&o);
+    app_json_mirror(&app, &o, 1000);
+    const char *j = text_out_result(&o, "");
+    CHECK(strncmp(j, "{\"countries\":[{\"key\":", 21) == 0);
+    char want[256];
+    snprintf(want, sizeof want, "{\"key\":\"%s\",\"name\":\"%s\",", bundle_country(&b, 1).iso3, bundle_country(&b, 1).name);
+    CHECK(strstr(j, want) != NULL);
+    snprintf(want, sizeof want, "{\"key\":\"%s\",\"title\":\"%s\",\"date\":", bundle_event(&b, 1).key, bundle_event(&b, 1).title);
+    CHECK(strstr(j, want) != NULL);
+    CHECK(strstr(j, "\"more\":0,") != NULL);
+    CHECK(strstr(j, "{\"name\":\"diplomacy\",\"label\":\"Diplomacy\",\"on\":true,\"count\":") != NULL);
+    /* Capped at one event: the rest are counted. */
+    text_out_reset_growing(&o);
+    app_json_mirror(&app, &o, 1);
+    j = text_out_result(&o, "");
+    char more[32];
+    snprintf(more, sizeof more, "\"more\":%u,", b.event_count - 1);
+    CHECK(strstr(j, more) != NULL);
+    /* A category switched off: its events leave the list. */
+    Command off = { .kind = CMD_SET_CATEGORIES };
+    off.u.mask = 0;
+    CHECK(app_apply(&app, &off, 0));
+    text_out_reset_growing(&o);
+    app_json_mirror(&app, &o, 1000);
+    j = text_out_result(&o, "");
+    CHECK(strstr(j, "\"events\":[],\"more\":0,") != NULL);
+    CHECK(strstr(j, "\"on\":true") == NULL);
+    Command rm = cmd_toggle(CMD_SET_REDUCED_MOTION, TOGGLE_ON);
+    CHECK(app_apply(&app, &rm, 0));
+    text_out_reset_growing(&o);
+    app_json_state(&app, &o);
+    j = text_out_result(&o, "");
+    CHECK(strstr(j, "\"theme\":\"default\"") != NULL);
+    CHECK(strstr(j, "\"reducedMotion\":true") != NULL);
+    text_out_free(&o);
+    app_destroy(&app);
+    bundle_close(&b);
+    free(data);
+}
+
 int main(void)
 {
     test_text_out_fixed_and_growing();
     test_keys_are_escaped();
+    test_mirror();
     return test_finish();
 }

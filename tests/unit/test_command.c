@@ -270,6 +270,109 @@ static void test_apply_state_and_reset(void)
     CHECK(app.select.current.kind == SELECTION_NONE && app.display.theme == THEME_ID_DEFAULT && !app.display.local_names);
 }
 
+/* Reduced motion: every flight lands at once; the dark theme; 'h' from dark. */
+static void test_reduced_motion_and_dark(void)
+{
+    CHECK(apply(cmd_simple(CMD_RESET)));
+    CHECK(apply(cmd_simple(CMD_LAND_FLIGHT)));
+    CHECK(refused(cmd_toggle(CMD_SET_REDUCED_MOTION, (Toggle)7)));
+    CHECK(apply(cmd_toggle(CMD_SET_REDUCED_MOTION, TOGGLE_ON)));
+    CHECK(app.display.reduced_motion);
+    CHECK(apply(cmd_select(SELECTION_COUNTRY, 2)));
+    CHECK(!app.view.flight.active); /* a cut */
+    double scale = app.view.scale_px;
+    Command zoom = { .kind = CMD_ZOOM_BY };
+    zoom.u.zoom.factor = 1.5;
+    CHECK(apply(zoom));
+    CHECK(!app.view.flight.active);
+    CHECK_NEAR(app.view.scale_px, scale * 1.5, 1e-9);
+    CHECK(apply(cmd_simple(CMD_FLY_HOME)));
+    CHECK(!app.view.flight.active);
+    CHECK(apply(cmd_simple(CMD_RESET)));
+    CHECK(app.display.reduced_motion); /* the user's setting, not the atlas's state */
+    CHECK(apply(cmd_toggle(CMD_SET_REDUCED_MOTION, TOGGLE_FLIP)));
+    CHECK(!app.display.reduced_motion);
+    CHECK(apply(cmd_select(SELECTION_COUNTRY, 1)));
+    CHECK(app.view.flight.active);
+    /* Turning it on mid-flight lands the flight. */
+    CHECK(apply(cmd_toggle(CMD_SET_REDUCED_MOTION, TOGGLE_ON)));
+    CHECK(!app.view.flight.active);
+    CHECK(apply(cmd_toggle(CMD_SET_REDUCED_MOTION, TOGGLE_OFF)));
+
+    Command theme = { .kind = CMD_SET_THEME };
+    theme.u.theme.id = THEME_ID_DARK;
+    CHECK(apply(theme));
+    CHECK(app.display.theme == THEME_ID_DARK);
+    CHECK_STR(app_theme_name(THEME_ID_DARK), "dark");
+    CHECK_STR(app_theme_link_value(THEME_ID_DARK), "dark");
+    theme.u.theme.flip = true; /* 'h': high contrast from any theme */
+    CHECK(apply(theme));
+    CHECK(app.display.theme == THEME_ID_HIGH_CONTRAST);
+    CHECK(apply(theme));
+    CHECK(app.display.theme == THEME_ID_DEFAULT);
+    CHECK(tb_apply_state(&app, "theme=dark", NULL));
+    CHECK(app.display.theme == THEME_ID_DARK);
+    char link[256];
+    deeplink_write(&app, link, sizeof link);
+    CHECK(strstr(link, "theme=dark") != NULL);
+    CHECK(apply(cmd_simple(CMD_RESET)));
+}
+
+static Command focus_on(SelectionKind kind, uint32_t id)
+{
+    Command c = { .kind = CMD_SET_FOCUS };
+    c.u.selection = (Selection){ kind, id };
+    return c;
+}
+
+static Command pointer_at(double x, double y)
+{
+    Command c = { .kind = CMD_HOVER };
+    c.u.hover.at.x_css = x;
+    c.u.hover.at.y_css = y;
+    return c;
+}
+
+/* The keyboard's focus is marked like a hover until the pointer moves. */
+static void test_focus(void)
+{
+    CHECK(apply(cmd_simple(CMD_RESET)));
+    CHECK(apply(pointer_at(5, 5)));
+    CHECK(refused(focus_on(SELECTION_PLACE, 1)));   /* countries and events only */
+    CHECK(refused(focus_on(SELECTION_COUNTRY, 99)));
+    CHECK(refused(focus_on(SELECTION_EVENT, 0)));
+    CHECK(apply(focus_on(SELECTION_COUNTRY, 2)));
+    CHECK_EQ_U(app.hover.country, 2);
+    double lx, ly;
+    BundleCountry c = bundle_country(app.bundle, 2);
+    view_world_to_screen(&app.view, c.label_x, c.label_y, &lx, &ly);
+    CHECK_NEAR(app.hover.x_css, lx, 1e-9); /* its name shows at its label */
+    CHECK_NEAR(app.hover.y_css, ly, 1e-9);
+    /* The next frames' hovers from a pointer that has not moved keep it. */
+    CHECK(apply(pointer_at(5, 5)));
+    CHECK_EQ_U(app.hover.country, 2);
+    CHECK(apply(focus_on(SELECTION_COUNTRY, 1)));
+    CHECK_EQ_U(app.hover.country, 1);
+    CHECK(apply(pointer_at(5, 5)));
+    CHECK_EQ_U(app.hover.country, 1);
+    /* The pointer moves: it takes over. */
+    CHECK(apply(pointer_at(6, 5)));
+    CHECK_EQ_U(app.hover.country, 0);
+    CHECK(app.hover.focus.kind == SELECTION_NONE);
+    /* An event: its marker is the hovered one. */
+    event_markers_update(app.markers, &app);
+    CHECK(apply(focus_on(SELECTION_EVENT, 1)));
+    bool shown = app.markers->hover.kind == MARKER_HIT_GLYPH || app.markers->hover.kind == MARKER_HIT_EDGE;
+    CHECK(shown);
+    if (app.markers->hover.kind == MARKER_HIT_GLYPH) {
+        const MarkerGlyph *g = &app.markers->glyphs[app.markers->hover.index];
+        CHECK_NEAR(app.hover.x_css, g->x, 1e-9);
+        if (g->count == 1) CHECK_EQ_U(app.hover.event, 1);
+    }
+    CHECK(apply(focus_on(SELECTION_NONE, 0)));
+    CHECK(app.hover.focus.kind == SELECTION_NONE && app.hover.country == 0 && app.hover.event == 0);
+}
+
 int main(void)
 {
     size_t size;
@@ -285,6 +388,8 @@ int main(void)
     test_timeline();
     test_display_and_messages();
     test_apply_state_and_reset();
+    test_reduced_motion_and_dark();
+    test_focus();
     app_destroy(&app);
     bundle_close(&b);
     free(data);

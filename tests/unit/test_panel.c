@@ -175,6 +175,39 @@ static void test_invalid_and_plain_text(const Bundle *b)
     CHECK(n == 7 && strlen(small) == 7);
 }
 
+/* The document as JSON for the page's screen-reader mirror. */
+static void test_json(const Bundle *b)
+{
+    TextOut o = { 0 };
+    text_out_reset_growing(&o);
+    panel_build(&doc, b, (Selection){ SELECTION_EVENT, 2 });
+    panel_json(&doc, b, &o);
+    const char *j = text_out_result(&o, "");
+    CHECK(strncmp(j, "{\"about\":\"event\",\"key\":", 23) == 0);
+    CHECK(strstr(j, "\"blocks\":[{\"style\":\"title\",\"text\":\"Deal\"}") != NULL);
+    CHECK(strstr(j, "{\"style\":\"heading\",\"text\":\"Sources\"}") != NULL);
+    char want[256];
+    snprintf(want, sizeof want, "{\"style\":\"link\",\"text\":\"Second article\",\"link\":{\"kind\":\"article\",\"key\":\"%s\"}}",
+             bundle_article(b, 2).key);
+    CHECK(strstr(j, want) != NULL);
+    CHECK(strstr(j, "\"style\":\"quote\"") != NULL);
+    CHECK(j[strlen(j) - 1] == '}');
+    /* A country's event links carry their category. */
+    panel_build(&doc, b, (Selection){ SELECTION_COUNTRY, 1 });
+    text_out_reset_growing(&o);
+    panel_json(&doc, b, &o);
+    j = text_out_result(&o, "");
+    CHECK(strstr(j, "\"link\":{\"kind\":\"event\"") != NULL);
+    CHECK(strstr(j, "\"category\":\"") != NULL);
+    panel_build(&doc, b, (Selection){ SELECTION_NONE, 0 });
+    text_out_reset_growing(&o);
+    panel_json(&doc, b, &o);
+    CHECK_STR(text_out_result(&o, ""), "{\"about\":\"none\",\"key\":null,\"truncated\":false,\"blocks\":[]}");
+    CHECK_STR(panel_style_name(PANEL_LINK), "link");
+    CHECK_STR(panel_style_name((PanelStyle)99), "");
+    text_out_free(&o);
+}
+
 int main(int argc, char **argv)
 {
     size_t size;
@@ -188,6 +221,7 @@ int main(int argc, char **argv)
     test_article_and_place(&b);
     test_invalid_and_plain_text(&b);
     test_event_notes();
+    test_json(&b);
     /* Every record of the real bundle builds a document without running out. */
     size_t real_size;
     uint8_t *real = argc > 1 ? test_read_file(argv[1], &real_size) : NULL;
