@@ -54,6 +54,13 @@ mergeInto(LibraryManager.library, {
     var s = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function () {});
   },
+  /* The page, not the canvas alone, goes fullscreen: the DOM mirror and
+   * any hint stay with it. */
+  js_toggle_fullscreen: function () {
+    var d = document;
+    if (d.fullscreenElement) { if (d.exitFullscreen) d.exitFullscreen().catch(function () {}); }
+    else if (d.documentElement.requestFullscreen) d.documentElement.requestFullscreen().catch(function () {});
+  },
   js_download_canvas: function (name) {
     var file = UTF8ToString(name);
     Module.canvas.toBlob(function (blob) {

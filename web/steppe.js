@@ -51,13 +51,20 @@
       return s;
     },
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
-    markers: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())); },
+    // In page css px: the atlas's own, times the text scale.
+    markers: function () {
+      var m = JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())), k = Module._steppe_text_scale();
+      if (k === 1 || !m) return m;
+      var scale = function (o) { ['x', 'y', 'w', 'h', 'header'].forEach(function (f) { if (typeof o[f] === 'number') o[f] *= k; }); };
+      m.markers.forEach(scale); m.edges.forEach(scale); if (m.key) scale(m.key);
+      return m;
+    },
     events: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_events_json())); },
     tours: function () { return JSON.parse(Module.UTF8ToString(Module._steppe_tours_json())); },
     panelLinks: function () {
-      var r = canvas.getBoundingClientRect();
+      var r = canvas.getBoundingClientRect(), k = Module._steppe_text_scale();
       return JSON.parse(Module.UTF8ToString(Module._steppe_panel_links_json())).map(function (l) {
-        return { text: l.text, x: r.left + l.x, y: r.top + l.y, w: l.w, h: l.h };
+        return { text: l.text, x: r.left + l.x * k, y: r.top + l.y * k, w: l.w * k, h: l.h * k };
       });
     },
     fillColor: function (iso3) {

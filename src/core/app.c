@@ -48,6 +48,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     t->filter.category_mask = (1u << CATEGORY_COUNT) - 1;
     app->display.layers = LAYERS_DEFAULT;
     app->display.theme = THEME_ID_DEFAULT;
+    app->display.text_scale_percent = 100;
     app->needs_redraw = true;
     app->now_ms = now_ms;
     ScreenInputs screen = { width_css, height_css, false, false, bundle->tour_count > 0, false };

@@ -210,6 +210,7 @@ void command_apply_state(App *app, const char *text, DeeplinkReport *report, dou
     deeplink_parse(app, text, &st, report);
     if (!from_mode) {
         /* A link to a tour stop opens the tour there; any other link leaves a tour. */
+        if (st.text_scale_percent) app->display.text_scale_percent = st.text_scale_percent;
         if (st.tour) {
             tour_open_from_link(app, st.tour, st.tour_stop, now_ms);
             return;
@@ -257,6 +258,7 @@ void command_apply_state(App *app, const char *text, DeeplinkReport *report, dou
     app->display.local_names = st.local_names;
     app->display.theme = st.theme;
     if (st.panel_closed) app->select.panel_open = false;
+    if (!from_mode) app->display.text_scale_percent = st.text_scale_percent ? st.text_scale_percent : 100;
     refresh_screen(app);
 }
 
@@ -366,7 +368,7 @@ static bool hover(App *app, const HoverState *pointer, const MarkerHit *pointer_
     if (at->x_css != h->x_css || at->y_css != h->y_css) {
         h->x_css = at->x_css;
         h->y_css = at->y_css;
-        if (h->country) app->needs_redraw = true; /* the name follows the pointer */
+        if (h->country || app->display.spotlight) app->needs_redraw = true; /* the name or the ring follows the pointer */
     }
     MarkerHit none = { MARKER_HIT_NONE, -1, 0, 0, false };
     if (app->markers && event_markers_set_hover(app->markers, marker ? *marker : none)) app->needs_redraw = true;
@@ -510,7 +512,9 @@ static bool apply(App *app, const Command *c, double now_ms)
         reset_to_defaults(app);
         break;
     case CMD_REQUEST:
-        if (c->u.mask & ~(uint32_t)(APP_REQUEST_COPY_TEXT | APP_REQUEST_EXPORT_PNG | APP_REQUEST_COPY_LINK)) return false;
+        if (c->u.mask & ~(uint32_t)(APP_REQUEST_COPY_TEXT | APP_REQUEST_EXPORT_PNG | APP_REQUEST_COPY_LINK |
+                                    APP_REQUEST_FULLSCREEN))
+            return false;
         app->requests |= c->u.mask;
         return true;
     case CMD_REQUESTS_TAKEN:
@@ -547,6 +551,18 @@ static bool apply(App *app, const Command *c, double now_ms)
         break;
     case CMD_QUIZ_START: case CMD_QUIZ_ANSWER: case CMD_QUIZ_NEXT: case CMD_QUIZ_END:
         if (!quiz_mode_apply(app, c, now_ms)) return false;
+        break;
+    case CMD_SET_TEXT_SCALE:
+        if (c->u.mask < 100 || c->u.mask > 250) return false;
+        app->display.text_scale_percent = (int)c->u.mask;
+        break;
+    case CMD_SET_SPOTLIGHT:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.spotlight = toggled(app->display.spotlight, c->u.toggle);
+        break;
+    case CMD_SET_CLEAN:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.clean = toggled(app->display.clean, c->u.toggle);
         break;
     case CMD_SET_REDUCED_MOTION:
         if (!toggle_valid(c->u.toggle)) return false;

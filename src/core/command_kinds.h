@@ -59,6 +59,9 @@
     X(CMD_QUIZ_NEXT, "quiz-next")       /* the next question once answered; after the last, the summary */ \
     X(CMD_QUIZ_END, "quiz-end")         /* leave the quiz, back to what was shown before it */ \
     X(CMD_SET_REDUCED_MOTION, "reduced-motion") /* toggle: while on, every flight lands at once (a cut) */ \
+    X(CMD_SET_TEXT_SCALE, "text-scale") /* mask: percent 100..250 (refused outside) */ \
+    X(CMD_SET_SPOTLIGHT, "spotlight")   /* toggle: a ring around the pointer */ \
+    X(CMD_SET_CLEAN, "clean")           /* toggle: hide all chrome but the map and the slide or question */ \
     X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */
 
 typedef enum CommandKind {

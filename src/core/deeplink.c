@@ -84,6 +84,11 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
     Out o = { out, out_size, 0 };
     if (out_size) out[0] = 0;
     if (write_tour(app, &o)) {
+        if (app->display.text_scale_percent > 100) { /* the teacher's text scale travels with the tour or quiz */
+            char ts[24];
+            snprintf(ts, sizeof ts, "&ts=%d", app->display.text_scale_percent);
+            put(&o, ts);
+        }
         if (app->mode.kind == APP_MODE_QUIZ) { /* the quiz's size and filter, so the link asks the same questions */
             const QuizSettings *qs = &app->mode.quiz.quiz.settings;
             char tmp[64];
@@ -152,6 +157,10 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
         put(&o, app_theme_link_value(d->theme));
     }
     if (app->select.current.kind != SELECTION_NONE && !app->select.panel_open) put(&o, "&panel=0");
+    if (d->text_scale_percent > 100) {
+        snprintf(tmp, sizeof tmp, "&ts=%d", d->text_scale_percent);
+        put(&o, tmp);
+    }
     /* Nothing before the first field (no selection and no view): no '&' to lead. */
     if (out_size && out[0] == '&') {
         memmove(out, out + 1, strlen(out));
@@ -373,6 +382,11 @@ void deeplink_parse(const App *app, const char *text, DeeplinkState *st, Deeplin
             ok = parse_number(value, &seed) && seed >= 0 && seed <= 4294967295.0 && seed == floor(seed);
             if (ok) { st->has_quiz = true; st->quiz_seed = (uint32_t)seed; }
             else problem(r, "quiz", "expected a seed from 0 to 4294967295");
+        } else if (!strcmp(name, "ts")) {
+            int n;
+            ok = parse_int(value, &n) && n >= 100 && n <= 250;
+            if (ok) st->text_scale_percent = n;
+            else problem(r, "ts", "expected a text scale from 100 to 250 (percent)");
         } else if (!strcmp(name, "qn")) {
             int n;
             ok = parse_int(value, &n) && (n == 5 || n == 10 || n == 20);

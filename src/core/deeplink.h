@@ -12,6 +12,7 @@
  *   panel=0            the panel is closed although something is selected
  *   tour=ID&stop=N     a guided tour at stop N (1-based); written alone while a
  *                      tour plays (the stop says what the map shows)
+ *   ts=PERCENT         text scale, 100..250 (omitted at 100)
  *   quiz=SEED&qn=N     a seeded quiz of N questions (5, 10, 20; default 10),
  *                      with t= and f= as its filter: every student opening the
  *                      link is asked the same questions
@@ -57,6 +58,7 @@ typedef struct DeeplinkState {
     bool has_quiz;                  /* quiz=SEED */
     uint32_t quiz_seed;
     int quiz_count;                 /* qn=N (5, 10 or 20); 0 if not given */
+    int text_scale_percent;         /* ts=PERCENT (100..250); 0 if not given */
 } DeeplinkState;
 
 /* Writes the state of app into out (always NUL-terminated). Returns the length

@@ -40,13 +40,33 @@ static Command zoom(CommandKind kind, double factor, double x, double y)
     return c;
 }
 
+/* Presenting: text scale in steps of 25 % (100..250), fullscreen, the
+ * pointer's spotlight, the clean view; in a tour too. */
+static void presenter_keys(App *app, uint64_t pressed, double now)
+{
+    if (pressed & (APP_KEY_TEXT_BIGGER | APP_KEY_TEXT_SMALLER)) {
+        int ts = app->display.text_scale_percent + ((pressed & APP_KEY_TEXT_BIGGER) ? 25 : -25);
+        Command c = { .kind = CMD_SET_TEXT_SCALE };
+        c.u.mask = (uint32_t)(ts < 100 ? 100 : ts > 250 ? 250 : ts);
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_FULLSCREEN) {
+        Command c = { .kind = CMD_REQUEST };
+        c.u.mask = APP_REQUEST_FULLSCREEN;
+        run(app, c, now);
+    }
+    if (pressed & APP_KEY_SPOTLIGHT) run(app, cmd_toggle(CMD_SET_SPOTLIGHT, TOGGLE_FLIP), now);
+    if (pressed & APP_KEY_CLEAN) run(app, cmd_toggle(CMD_SET_CLEAN, TOGGLE_FLIP), now);
+}
+
 /* In a tour the keys presentation clickers send step through it: next with
  * the right and down arrows, Space, Enter and PageDown; back with the left and
  * up arrows, PageUp and Backspace; Home and End for the first and last stop;
  * b or . to blank the screen. Returns true if it took the keys. */
-static bool tour_keys(App *app, uint32_t pressed, double now)
+static bool tour_keys(App *app, uint64_t pressed, double now)
 {
     if (app->mode.kind != APP_MODE_TOUR) return false;
+    presenter_keys(app, pressed, now);
     Command c = { .kind = CMD_TOUR_STEP };
     if (pressed & (APP_KEY_RIGHT | APP_KEY_DOWN | APP_KEY_SPACE | APP_KEY_ENTER | APP_KEY_PAGE_DOWN)) {
         c.u.direction = +1;
@@ -66,8 +86,9 @@ static bool tour_keys(App *app, uint32_t pressed, double now)
 }
 
 /* Keys that switch or step something, each one command. */
-static void keys(App *app, uint32_t pressed, double now)
+static void keys(App *app, uint64_t pressed, double now)
 {
+    presenter_keys(app, pressed, now);
     if (pressed & APP_KEY_TOURS && app->mode.kind != APP_MODE_TOUR) run(app, cmd_toggle(CMD_TOUR_LIST, TOGGLE_FLIP), now);
     if (tour_keys(app, pressed, now)) return;
     /* In a quiz, Enter, Space or the right arrow go on once a question is answered. */
@@ -195,7 +216,7 @@ void gesture_update(Gesture *g, App *app, const AppInput *in)
 
     keys(app, in->keys_pressed, now);
     /* Held arrows pan the map, but step a tour instead while one plays. */
-    uint32_t arrows = app->mode.kind == APP_MODE_TOUR ? 0 : in->keys_down & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN);
+    uint64_t arrows = app->mode.kind == APP_MODE_TOUR ? 0 : in->keys_down & (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN);
     if (arrows) {
         double step = KEY_PAN_CSS_PER_S * dt_ms / 1000.0;
         double dx = 0, dy = 0;

@@ -50,6 +50,12 @@ enum {
     APP_KEY_BLANK = 1u << 26,     /* 'b' or '.': in a tour, blank the screen and back (a clicker's "black screen") */
     APP_KEY_TOURS = 1u << 27,     /* 't': the list of guided tours */
 };
+/* Keys past 32 bits (AppInput's key sets are 64-bit). */
+#define APP_KEY_TEXT_BIGGER (UINT64_C(1) << 28)  /* Ctrl and + or =: text scale up a step */
+#define APP_KEY_TEXT_SMALLER (UINT64_C(1) << 29) /* Ctrl and -: down a step */
+#define APP_KEY_FULLSCREEN (UINT64_C(1) << 30)   /* 'f': fullscreen and back */
+#define APP_KEY_SPOTLIGHT (UINT64_C(1) << 31)    /* 'o': a ring around the pointer */
+#define APP_KEY_CLEAN (UINT64_C(1) << 32)        /* 'c': only the map and the slide or question */
 
 #define APP_TEXT_MAX 64
 
@@ -65,8 +71,8 @@ typedef struct AppInput {
     double wheel_steps;           /* mouse wheel notches this frame, > 0 zooms in */
     double pinch_factor;          /* multiplicative zoom from a pinch this frame, 0 or 1 = none */
     double pinch_x, pinch_y;      /* pinch centre, css px */
-    uint32_t keys_pressed;        /* APP_KEY_* */
-    uint32_t keys_down;
+    uint64_t keys_pressed;        /* APP_KEY_* */
+    uint64_t keys_down;
     char text[APP_TEXT_MAX];      /* UTF-8 typed this frame (SDL text input, so IMEs and on-screen keyboards work) */
 } AppInput;
 

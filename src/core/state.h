@@ -53,6 +53,7 @@ enum {
     APP_REQUEST_COPY_TEXT = 1u << 0,
     APP_REQUEST_EXPORT_PNG = 1u << 1,
     APP_REQUEST_COPY_LINK = 1u << 2,
+    APP_REQUEST_FULLSCREEN = 1u << 3, /* fullscreen and back (the browser's Fullscreen API; SDL's desktop fullscreen) */
 };
 
 #define APP_HISTORY_MAX 64
@@ -80,6 +81,10 @@ typedef struct DisplayState {
     ThemeId theme;
     bool legend_flipped;       /* the map key is folded or unfolded against its default (see legend.h) */
     bool reduced_motion;       /* the user asked for less motion: every flight lands at once (a cut) */
+    int text_scale_percent;    /* 100..250: everything on screen this much larger, the layout reflowing
+                                  as at a smaller window (the platform scales its css px by it) */
+    bool spotlight;            /* a ring around the pointer, for a projector */
+    bool clean;                /* only the map and the slide or question: no other chrome */
 } DisplayState;
 
 /* What the pointer rests on (set by the gesture recogniser's hover command). */

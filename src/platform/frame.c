@@ -1,12 +1,19 @@
 /* frame: the one main-loop body and what both targets share. See platform.h. */
 #include "platform/platform.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/deeplink.h"
 
 Platform g_platform;
+
+double platform_text_scale(const Platform *p)
+{
+    int ts = p->app.display.text_scale_percent;
+    return ts >= 100 && ts <= 250 ? ts / 100.0 : 1.0;
+}
 
 double platform_now_ms(void)
 {
@@ -120,6 +127,7 @@ static void handle_requests(Platform *p)
         platform_copy_link(p, hash);
         text_command(p, CMD_TOAST, "Link copied");
     }
+    if (req & APP_REQUEST_FULLSCREEN) platform_toggle_fullscreen(p);
     if (req & APP_REQUEST_EXPORT_PNG) {
         platform_draw(p);
         platform_export_png(p);
@@ -136,6 +144,7 @@ void platform_frame(void)
         p->prewarm_pending = false;
         ui_prewarm(&p->ui, p->dpr);
     }
+    if ((int)lround(platform_text_scale(p) * 100) != p->text_scale_applied) platform_update_sizes(p);
     platform_poll_events(p);
     AppInput *in = &p->input;
     in->now_ms = platform_now_ms();

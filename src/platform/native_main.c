@@ -25,6 +25,12 @@ void platform_copy_text(Platform *p, const char *text) { (void)p; SDL_SetClipboa
 void platform_copy_link(Platform *p, const char *hash) { platform_copy_text(p, hash); }
 void platform_resize_target(Platform *p) { (void)p; }
 
+void platform_toggle_fullscreen(Platform *p)
+{
+    bool full = (SDL_GetWindowFlags(p->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_SetWindowFullscreen(p->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
 void platform_export_png(Platform *p)
 {
     char name[64];
@@ -137,7 +143,6 @@ static int refuse_unfinished(const CliOptions *opt)
     else if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
         what = "--quiz with this mode";
     else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
-    else if (opt->text_scale_percent != 100) what = "--text-scale (text scaling is not in this version yet)";
     if (!what) return -1;
     fprintf(stderr, "steppe-atlas: %s\n", what);
     return 2;
@@ -172,6 +177,13 @@ int main(int argc, char **argv)
     if (opt.quiz_given) snprintf(quiz_state, sizeof quiz_state, "quiz=%u&qn=%d", opt.quiz_seed, opt.quiz_questions);
     if (opt.mode == CLI_MODE_QUIZ_PRINT) return print_quiz(p, quiz_state);
     if (opt.quiz_given) opt.state = quiz_state;
+    /* --text-scale is the state string's ts= field. */
+    static char scaled_state[4200];
+    if (opt.text_scale_percent != 100) {
+        snprintf(scaled_state, sizeof scaled_state, "%s%sts=%d", opt.state ? opt.state : "",
+                 opt.state && opt.state[0] ? "&" : "", opt.text_scale_percent);
+        opt.state = scaled_state;
+    }
     if (opt.mode == CLI_MODE_SCREENSHOT)
         return native_screenshot(p, opt.screenshot_path, opt.width_css, opt.height_css, opt.dpr, opt.probe_lon_lat,
                                  opt.probe_count, opt.select_iso3, opt.state, opt.theme_given ? &theme : NULL);

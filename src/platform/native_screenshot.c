@@ -48,6 +48,18 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
     }
     platform_apply_initial_state(p, state_text);
     if (theme) app_apply(&p->app, theme, 0);
+    /* A text scale: the same image size, laid out for a window that much
+     * smaller and drawn that much larger (see platform_update_sizes). */
+    double scale = platform_text_scale(p);
+    if (scale != 1.0) {
+        Command resize = { .kind = CMD_RESIZE };
+        resize.u.size.width_css = width / scale;
+        resize.u.size.height_css = height / scale;
+        app_apply(&p->app, &resize, 0);
+        platform_apply_initial_state(p, state_text); /* framed again in the new layout */
+        if (theme) app_apply(&p->app, theme, 0);
+        p->dpr = (float)(dpr * scale);
+    }
     platform_draw(p);
     SDL_RenderPresent(p->sdl_renderer);
     int ok = native_write_png(out_path, pw, ph, surface->pixels, surface->pitch);

@@ -36,7 +36,8 @@ typedef struct Platform {
     Gesture gesture;
     CommandQueue commands;        /* the UI's commands this frame */
     AppInput input;               /* accumulated between frames */
-    double width_css, height_css; /* logical size of the window / canvas */
+    double width_css, height_css; /* the atlas's css px: the window's, divided by the text scale */
+    int text_scale_applied;       /* the App's text scale (percent) the sizes were computed for */
     float dpr;                    /* device px per css px */
     bool quit;
     bool first_frame_done;
@@ -72,6 +73,8 @@ extern const unsigned char steppe_default_bundle[];
 extern const unsigned long steppe_default_bundle_size;
 
 double platform_now_ms(void);
+/* The App's text scale as a factor (1 before the App exists). */
+double platform_text_scale(const Platform *p);
 
 /* --- shared (frame.c) --- */
 
@@ -105,6 +108,8 @@ void platform_publish_state(Platform *p, const char *hash, bool push);
 void platform_copy_text(Platform *p, const char *text);
 /* Copies a link to this state (natively, the state string itself). */
 void platform_copy_link(Platform *p, const char *hash);
+/* Fullscreen and back. */
+void platform_toggle_fullscreen(Platform *p);
 /* Saves what the window shows now (called after drawing, before presenting). */
 void platform_export_png(Platform *p);
 /* (Re)makes the software frame at the output's device size, if there is one. */

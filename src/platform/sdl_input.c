@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
+static uint64_t key_bit(SDL_Keycode key, Uint16 mod)
 {
     if (mod & KMOD_ALT) {
         if (key == SDLK_LEFT) return APP_KEY_BACK;
@@ -14,6 +14,8 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     }
     if ((mod & KMOD_CTRL) && key == SDLK_f) return APP_KEY_SEARCH;
     if ((mod & (KMOD_CTRL | KMOD_GUI)) && key == SDLK_c) return APP_KEY_COPY;
+    if ((mod & KMOD_CTRL) && (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS)) return APP_KEY_TEXT_BIGGER;
+    if ((mod & KMOD_CTRL) && (key == SDLK_MINUS || key == SDLK_KP_MINUS)) return APP_KEY_TEXT_SMALLER;
     if (mod & (KMOD_CTRL | KMOD_GUI)) return 0; /* leave shortcuts (copy, reload) to the system */
     switch (key) {
     case SDLK_BACKSPACE: return APP_KEY_BACK | APP_KEY_DELETE;
@@ -31,6 +33,9 @@ static uint32_t key_bit(SDL_Keycode key, Uint16 mod)
     case SDLK_END: return APP_KEY_END;
     case SDLK_b: case SDLK_PERIOD: return APP_KEY_BLANK;
     case SDLK_t: return APP_KEY_TOURS;
+    case SDLK_f: return APP_KEY_FULLSCREEN;
+    case SDLK_o: return APP_KEY_SPOTLIGHT;
+    case SDLK_c: return APP_KEY_CLEAN;
     case SDLK_LEFTBRACKET: return APP_KEY_YEAR_EARLIER;
     case SDLK_RIGHTBRACKET: return APP_KEY_YEAR_LATER;
     case SDLK_LEFT: return APP_KEY_LEFT;
@@ -88,9 +93,14 @@ void platform_update_sizes(Platform *p)
     SDL_GetWindowSize(p->window, &w, &h);
     platform_resize_target(p);
     SDL_GetRendererOutputSize(p->sdl_renderer, &ow, &oh);
-    p->width_css = w > 0 ? w : 1;
-    p->height_css = h > 0 ? h : 1;
-    p->dpr = w > 0 ? (float)ow / (float)w : 1.0f;
+    /* Text scale: the atlas lays itself out for a window that much smaller
+     * and draws it that much larger, so everything grows and reflows, as a
+     * browser's page zoom does. */
+    double scale = platform_text_scale(p);
+    p->text_scale_applied = (int)lround(scale * 100);
+    p->width_css = w > 0 ? w / scale : 1;
+    p->height_css = h > 0 ? h / scale : 1;
+    p->dpr = w > 0 ? (float)(ow / p->width_css) : 1.0f;
     platform_command(p, cmd_simple(CMD_REDRAW));
 }
 
@@ -100,10 +110,11 @@ static void handle_event(Platform *p, const SDL_Event *event);
  * the target reported if that is the same spot (within a pixel). */
 static void set_pointer(Platform *p, int x, int y)
 {
-    double px = x, py = y;
-    if (p->precise_pointer_valid && fabs(p->precise_x - px) < 1.0 && fabs(p->precise_y - py) < 1.0) {
-        px = p->precise_x;
-        py = p->precise_y;
+    double scale = platform_text_scale(p);
+    double px = x / scale, py = y / scale;
+    if (p->precise_pointer_valid && fabs(p->precise_x / scale - px) < 1.0 && fabs(p->precise_y / scale - py) < 1.0) {
+        px = p->precise_x / scale;
+        py = p->precise_y / scale;
     }
     p->input.pointer_x = px;
     p->input.pointer_y = py;
@@ -116,7 +127,7 @@ static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, in
     bool keyboard = e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_TEXTINPUT;
     if (!keyboard) return false;
     if (e->type == SDL_KEYDOWN && !e->key.repeat) { /* a second press of a key: its own frame */
-        uint32_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
+        uint64_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
         if (bit && (p->input.keys_pressed & bit)) p->key_boundary = true;
     }
     /* The text of the key that set the boundary ('/') belongs to its frame. */
@@ -181,7 +192,7 @@ static void handle_event(Platform *p, const SDL_Event *event)
         handle_finger(p, &e.tfinger);
         break;
     case SDL_KEYDOWN: {
-        uint32_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
+        uint64_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
         if (!e.key.repeat) {
             in->keys_pressed |= bit;
             if (bit & (APP_KEY_ENTER | APP_KEY_ESCAPE | APP_KEY_SEARCH)) p->key_boundary = true;

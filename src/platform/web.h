@@ -18,5 +18,6 @@ void js_initial_hash(char *out, int size);
 void js_copy_link(const char *hash);
 void js_copy_text(const char *text);
 void js_download_canvas(const char *name);
+void js_toggle_fullscreen(void);
 
 #endif

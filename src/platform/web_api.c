@@ -120,19 +120,23 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_panel_text(void)
     return text;
 }
 
+/* Positions on the page are the atlas's css px times the text scale. */
 EMSCRIPTEN_KEEPALIVE double steppe_project_x(double lon, double lat)
 {
     double x, y;
     app_project(&g_platform.app, lon, lat, &x, &y);
-    return x;
+    return x * platform_text_scale(&g_platform);
 }
 
 EMSCRIPTEN_KEEPALIVE double steppe_project_y(double lon, double lat)
 {
     double x, y;
     app_project(&g_platform.app, lon, lat, &x, &y);
-    return y;
+    return y * platform_text_scale(&g_platform);
 }
+
+EMSCRIPTEN_KEEPALIVE double steppe_text_scale(void);
+EMSCRIPTEN_KEEPALIVE double steppe_text_scale(void) { return platform_text_scale(&g_platform); }
 
 EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void)
 {

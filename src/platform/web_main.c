@@ -62,6 +62,12 @@ void platform_present(Platform *p)
     if (p->software) js_present_pixels(p->frame_surface->pixels, p->frame_surface->w, p->frame_surface->h);
 }
 
+void platform_toggle_fullscreen(Platform *p)
+{
+    (void)p;
+    js_toggle_fullscreen();
+}
+
 void platform_first_frame_shown(Platform *p)
 {
     (void)p;

@@ -218,6 +218,7 @@ static Command button_command(UiButton b, const App *app)
 bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
 {
     layout(ui, app);
+    if (app->display.clean && app->mode.kind == APP_MODE_NONE) return false; /* nothing of the UI shows */
     bool search = search_box_update(&ui->search, app, in, out);
     if (ui->search.dirty) { ui->dirty = true; ui->search.dirty = false; }
     if (search) return true;
@@ -448,12 +449,34 @@ static void draw_panel_contents(Ui *ui, const App *app)
     (void)app;
 }
 
+/* A soft ring around the pointer for a projector ('o'), visible over every
+ * theme: a dark rim outside a light one. */
+static void draw_spotlight(Ui *ui, const App *app)
+{
+    float xy[2 * 48];
+    for (int i = 0; i < 48; i++) {
+        float a = 6.2831853f * (float)i / 48.0f;
+        xy[2 * i] = (float)app->hover.x_css + 28.0f * cosf(a);
+        xy[2 * i + 1] = (float)app->hover.y_css + 28.0f * sinf(a);
+    }
+    render_polyline(ui->r, xy, 48, true, 7.0f, (Rgba){ 0, 0, 0, 150 });
+    render_polyline(ui->r, xy, 48, true, 3.5f, (Rgba){ 255, 214, 0, 230 });
+}
+
 void ui_draw(Ui *ui, const App *app)
 {
     layout(ui, app);
-    if (app_panel_visible(app)) {
+    /* The clean view: the map and a tour's slide or a quiz's question only. */
+    bool clean = app->display.clean;
+    if (app_panel_visible(app) && (!clean || app->mode.kind != APP_MODE_NONE)) {
         refresh_document(ui, app);
         draw_panel(ui, app);
+    }
+    if (clean) {
+        if (app->display.spotlight) draw_spotlight(ui, app);
+        if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.blank)
+            render_fill_rect(ui->r, 0, 0, ui->width, ui->height, (Rgba){ 0, 0, 0, 255 });
+        return;
     }
     if (ui->buttons[UI_BUTTON_OPEN_PANEL].w > 0) {
         UiRect b = ui->buttons[UI_BUTTON_OPEN_PANEL];
@@ -500,6 +523,7 @@ void ui_draw(Ui *ui, const App *app)
         render_text(ui->r, FACE_BOLD, 13, b.x + (b.w - tw) / 2, b.y + 20, "Tours", bt->panel_text);
     }
     search_box_draw(&ui->search, ui->r, app); /* its list lies over everything else */
+    if (app->display.spotlight) draw_spotlight(ui, app);
     /* A presentation clicker's "black screen": nothing shows but black. */
     if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.blank)
         render_fill_rect(ui->r, 0, 0, ui->width, ui->height, (Rgba){ 0, 0, 0, 255 });

@@ -373,6 +373,39 @@ static void test_focus(void)
     CHECK(app.hover.focus.kind == SELECTION_NONE && app.hover.country == 0 && app.hover.event == 0);
 }
 
+/* Presenting: the text scale (100..250, in the link as ts=), the spotlight
+ * and the clean view. */
+static void test_presenting(void)
+{
+    Command ts = { .kind = CMD_SET_TEXT_SCALE };
+    ts.u.mask = 99;
+    CHECK(refused(ts));
+    ts.u.mask = 251;
+    CHECK(refused(ts));
+    ts.u.mask = 200;
+    CHECK(apply(ts));
+    CHECK(app.display.text_scale_percent == 200);
+    char h[256];
+    deeplink_write(&app, h, sizeof h);
+    CHECK(strstr(h, "&ts=200") != NULL);
+    CHECK(tb_apply_state(&app, "c=KAZ&ts=150", NULL));
+    CHECK(app.display.text_scale_percent == 150);
+    CHECK(tb_apply_state(&app, "c=KAZ", NULL)); /* a link without it: 100 % */
+    CHECK(app.display.text_scale_percent == 100);
+    DeeplinkReport report;
+    CHECK(tb_apply_state(&app, "ts=300", &report));
+    CHECK_EQ_U(report.ignored, 1);
+    CHECK(apply(cmd_toggle(CMD_SET_SPOTLIGHT, TOGGLE_ON)) && app.display.spotlight);
+    CHECK(apply(cmd_toggle(CMD_SET_CLEAN, TOGGLE_FLIP)) && app.display.clean);
+    CHECK(refused(cmd_toggle(CMD_SET_CLEAN, (Toggle)5)));
+    Command fs = { .kind = CMD_REQUEST };
+    fs.u.mask = APP_REQUEST_FULLSCREEN;
+    CHECK(apply(fs) && (app.requests & APP_REQUEST_FULLSCREEN));
+    apply(cmd_simple(CMD_REQUESTS_TAKEN));
+    apply(cmd_toggle(CMD_SET_SPOTLIGHT, TOGGLE_OFF));
+    apply(cmd_toggle(CMD_SET_CLEAN, TOGGLE_OFF));
+}
+
 int main(void)
 {
     size_t size;
@@ -388,6 +421,7 @@ int main(void)
     test_timeline();
     test_display_and_messages();
     test_apply_state_and_reset();
+    test_presenting();
     test_reduced_motion_and_dark();
     test_focus();
     app_destroy(&app);

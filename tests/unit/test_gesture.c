@@ -18,7 +18,7 @@ static AppInput at(double x, double y)
     return in;
 }
 
-static void keys(uint32_t pressed)
+static void keys(uint64_t pressed)
 {
     AppInput in = at(-100, -100);
     in.pointer_inside = false;
