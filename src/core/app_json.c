@@ -66,6 +66,8 @@ void app_json_state(const App *app, TextOut *o)
     } else {
         text_out_raw(o, "null");
     }
+    text_out_printf(o, ",\"textScale\":%d,\"spotlight\":%s,\"clean\":%s", app->display.text_scale_percent,
+                    app->display.spotlight ? "true" : "false", app->display.clean ? "true" : "false");
     text_out_printf(o, ",\"reducedMotion\":%s,\"panelOpen\":%s}", app->display.reduced_motion ? "true" : "false",
                     app->select.panel_open ? "true" : "false");
 }

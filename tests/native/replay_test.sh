@@ -48,6 +48,12 @@ for run in "${runs[@]}"; do
         'grep -q "\"panelOpen\":false}$" <<<"$first"'
 done
 
+# A seeded quiz opened by its link, answered in the window.
+replay quiz "$scripts/quiz.txt" --size 1000x700 --open 'quiz=1&qn=5'
+rc=$(cat "$out/quiz.rc")
+[ "$rc" = 0 ] || cat "$out/quiz.err"
+check "quiz: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+
 # A failed expectation: exit 1, what was expected, what was found, the state.
 printf 'settle\nclick geo 67,48\nsettle\nexpect selection=UZB\nexpect selection=KAZ\n' >"$out/wrong.txt"
 replay wrong "$out/wrong.txt" --size 800x500

@@ -28,9 +28,12 @@ start() {
   for _ in $(seq 100); do [ -s "$f" ] && break; sleep 0.1; done
   printf -v "$2" '%s' "$(head -n 1 "$f")"
 }
-A=; B=; C=; start "$WORK" A; start "$BEFORE" B; start "$AFTER" C
+A=; B=; C=; D=; start "$WORK" A; start "$BEFORE" B; start "$AFTER" C
 [ -n "$A" ] && [ -n "$B" ] && [ -n "$C" ] || { echo "side_by_side.sh: a server did not start" >&2; exit 1; }
+# A third build of ours, if STEPPE_THIRD=NAME=DIR is set (e.g. an experiment).
+third=()
+if [ -n "${STEPPE_THIRD:-}" ]; then start "${STEPPE_THIRD#*=}" D; third=("${STEPPE_THIRD%%=*}=${D}index.html"); fi
 node measure.mjs --map-selector '#map, canvas' --out "$WORK/results.json" "$@" \
-  "before=${B}index.html" "after=${C}index.html" \
+  "before=${B}index.html" "after=${C}index.html" "${third[@]}" \
   "d3-svg=${A}anchors/d3-svg.html" "d3-canvas=${A}anchors/d3-canvas.html" "leaflet=${A}anchors/leaflet.html"
 echo "JSON: $WORK/results.json" >&2
