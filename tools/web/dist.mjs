@@ -13,7 +13,7 @@
 // - Precompressed copies beside each compressible file: NAME.gz (zlib, gzip
 //   level 9) and NAME.br (Node's brotli, quality 11), written only when smaller.
 // - _headers: the HTTP headers to set, in the format Netlify and Cloudflare
-//   Pages read (tools/web/HOSTING.md explains them for any server).
+//   Pages read (README.md, "Putting the atlas on a web server", explains them for any server).
 // The run is deterministic: the same out/ gives the same dist/, byte for byte.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,7 +104,7 @@ export function buildDist(outDir, distDir) {
   content.set('sw.js', Buffer.from(sw));
 
   const headers = [
-    '# HTTP headers for the static-host build (Netlify / Cloudflare Pages format; see tools/web/HOSTING.md)',
+    '# HTTP headers for the static-host build (Netlify / Cloudflare Pages format; see README.md, "Putting the atlas on a web server")',
     '/*', `  Content-Security-Policy: ${cspOf(html)}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: no-referrer',
     '/', '  Cache-Control: no-cache', '/index.html', '  Cache-Control: no-cache', '/sw.js', '  Cache-Control: no-cache',
     '/manifest.webmanifest', '  Cache-Control: no-cache', '  Content-Type: application/manifest+json',
