@@ -1,4 +1,4 @@
-/* native_main: the native program — a window, or --screenshot.
+/* native_main: the native program — a window, --screenshot or --handouts.
  *
  * The command line is read by src/cli/cli_args.c (GNU conventions; --help
  * lists every option); --list is written by src/cli/cli_list.c. --screenshot
@@ -133,10 +133,9 @@ static int print_quiz(Platform *p, const char *quiz_state)
 static int refuse_unfinished(const CliOptions *opt)
 {
     const char *what = NULL;
-    if (opt->mode == CLI_MODE_HANDOUTS) what = "--handouts (tours are not in this version yet)";
-    else if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
+    if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
         what = "--quiz with this mode";
-    else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
+    else if (opt->tour_id && opt->mode != CLI_MODE_HANDOUTS) what = "--tour (tours are not in this version yet)";
     else if (opt->text_scale_percent != 100) what = "--text-scale (text scaling is not in this version yet)";
     if (!what) return -1;
     fprintf(stderr, "steppe-atlas: %s\n", what);
@@ -172,6 +171,9 @@ int main(int argc, char **argv)
     if (opt.quiz_given) snprintf(quiz_state, sizeof quiz_state, "quiz=%u&qn=%d", opt.quiz_seed, opt.quiz_questions);
     if (opt.mode == CLI_MODE_QUIZ_PRINT) return print_quiz(p, quiz_state);
     if (opt.quiz_given) opt.state = quiz_state;
+    if (opt.mode == CLI_MODE_HANDOUTS)
+        return native_handouts(p, opt.handouts_dir, opt.tour_id, opt.width_css, opt.height_css, opt.dpr,
+                               opt.theme_given ? &theme : NULL);
     if (opt.mode == CLI_MODE_SCREENSHOT)
         return native_screenshot(p, opt.screenshot_path, opt.width_css, opt.height_css, opt.dpr, opt.probe_lon_lat,
                                  opt.probe_count, opt.select_iso3, opt.state, opt.theme_given ? &theme : NULL);
