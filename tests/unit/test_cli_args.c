@@ -304,6 +304,7 @@ static void test_handouts(void)
     CHECK_BAD("--handouts needs --tour", "--handouts", "out");
     CHECK_BAD("--handouts needs a value", "--tour", "t", "--handouts");
     CHECK_BAD("--handouts: the DIR is empty", "--tour", "t", "--handouts=");
+    CHECK_BAD("--stop cannot be used with --handouts", "--handouts", "out", "--tour", "t", "--stop", "2");
 }
 
 static void test_quiz(void)
