@@ -102,6 +102,7 @@ void platform_open_bundle_file(Platform *p, const char *path)
         }
     }
     platform_apply_initial_state(p, NULL); /* the state string to compare the next one with */
+    p->prewarm_pending = true; /* the new fonts' panel glyphs, once the first frame is up */
     platform_command(p, cmd_simple(CMD_REDRAW));
     if (ok) {
         fprintf(stderr, "steppe_atlas: opened %s\n", path);
