@@ -334,6 +334,10 @@ static bool decide_mode(CliOptions *o, bool questions_given, Message *m)
     }
     if (o->tour_stop && !o->tour_id) { say(m, "--stop needs --tour ID (the tour the stop is in)"); return false; }
     if (o->handouts_dir && !o->tour_id) { say(m, "--handouts needs --tour ID (the tour to write out)"); return false; }
+    if (o->handouts_dir && o->tour_stop) {
+        say(m, "--stop cannot be used with --handouts (a handout has every stop)");
+        return false;
+    }
     if (o->print && !o->quiz_given) { say(m, "--print needs --quiz SEED (the quiz to print)"); return false; }
     if (questions_given && !o->quiz_given) { say(m, "--questions needs --quiz SEED"); return false; }
     if (o->quiz_given && o->tour_id) { say(m, "--quiz and --tour cannot be used together"); return false; }
@@ -469,8 +473,7 @@ const char *cli_usage(void)
            "                         answer key at the end, for a paper test\n"
            "  --list KIND            print the content as TSV with a header row, for\n"
            "                         spreadsheets: events, places, countries, articles or\n"
-           "                         tours (tours: the header row only, until bundles\n"
-           "                         hold tours)\n"
+           "                         tours\n"
            "\n"
            "  -h, --help             print this help and exit\n"
            "  -V, --version          print the version and exit\n"

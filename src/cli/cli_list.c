@@ -107,6 +107,21 @@ static long list_articles(const Bundle *b, FILE *out)
     return (long)b->article_count;
 }
 
+/* key, title, stops: one row per guided tour (none in a bundle without). */
+static long list_tours(const Bundle *b, FILE *out)
+{
+    fputs("key\ttitle\tstops\n", out);
+    for (uint32_t id = 1; id <= b->tour_count; id++) {
+        BundleTour t = bundle_tour(b, id);
+        put_field(out, t.key, 0);
+        put_tab(out);
+        put_field(out, t.title, 0);
+        fprintf(out, "\t%u", t.stop_count);
+        put_end(out);
+    }
+    return (long)b->tour_count;
+}
+
 long cli_list_write(const Bundle *b, CliListKind kind, FILE *out)
 {
     long rows;
@@ -115,9 +130,7 @@ long cli_list_write(const Bundle *b, CliListKind kind, FILE *out)
     case CLI_LIST_PLACES: rows = list_places(b, out); break;
     case CLI_LIST_COUNTRIES: rows = list_countries(b, out); break;
     case CLI_LIST_ARTICLES: rows = list_articles(b, out); break;
-    /* The bundle format has no tours yet (bundle_format.md); the header says
-     * what the columns will be, so a script written now keeps working. */
-    case CLI_LIST_TOURS: fputs("key\ttitle\tstops\n", out); rows = 0; break;
+    case CLI_LIST_TOURS: rows = list_tours(b, out); break;
     default: return -1;
     }
     if (fflush(out) != 0 || ferror(out)) return -1;

@@ -107,6 +107,32 @@ void text_out_json_string_or_null(TextOut *o, const char *s)
     else text_out_json_string(o, s);
 }
 
+void text_out_html_text(TextOut *o, const char *s)
+{
+    const char *run = s;
+    for (; *s; s++) {
+        const char *esc = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '"' ? "&quot;"
+                        : *s == '\'' ? "&#39;" : NULL;
+        if (!esc) continue;
+        text_out_raw_n(o, run, (size_t)(s - run));
+        text_out_raw(o, esc);
+        run = s + 1;
+    }
+    text_out_raw_n(o, run, (size_t)(s - run));
+}
+
+void text_out_markdown_text(TextOut *o, const char *s)
+{
+    const char *run = s;
+    for (; *s; s++) {
+        if (!strchr("\\`*_[]<>#|!", *s)) continue;
+        text_out_raw_n(o, run, (size_t)(s - run));
+        text_out_raw_n(o, "\\", 1);
+        run = s; /* the character itself follows its backslash */
+    }
+    text_out_raw_n(o, run, (size_t)(s - run));
+}
+
 void text_out_json_bool(TextOut *o, bool b) { text_out_raw(o, b ? "true" : "false"); }
 
 const char *text_out_result(const TextOut *o, const char *fallback)

@@ -4,7 +4,8 @@
  * always leaving a NUL-terminated prefix) or into one that grows (a large
  * bundle's lists run to megabytes; a cut-off list would be silently wrong).
  * Strings from the bundle or the user go through text_out_json_string, which
- * escapes them: a teacher's key with a quote in it must not break the JSON.
+ * escapes them: a teacher's key with a quote in it must not break the JSON
+ * (text_out_html_text and text_out_markdown_text do the same for handouts).
  * Depends on the C library only. */
 #ifndef STEPPE_TEXT_OUT_H
 #define STEPPE_TEXT_OUT_H
@@ -37,6 +38,11 @@ void text_out_json_string(TextOut *o, const char *s);
 /* The same, or null for NULL or "". */
 void text_out_json_string_or_null(TextOut *o, const char *s);
 void text_out_json_bool(TextOut *o, bool b);
+/* Text for HTML, in an element or a quoted attribute: & < > " ' escaped. */
+void text_out_html_text(TextOut *o, const char *s);
+/* Text for Markdown: each character Markdown could read as markup
+ * (\ ` * _ [ ] < > # | !) backslash-escaped, so it shows as written. */
+void text_out_markdown_text(TextOut *o, const char *s);
 
 /* The text so far (NUL-terminated), or fallback if it is incomplete (a
  * growing buffer that ran out of memory). */

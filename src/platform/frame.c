@@ -192,4 +192,12 @@ void platform_frame(void)
             platform_first_frame_shown(p);
         }
     }
+    /* A dropped bundle replaces the atlas between frames: nothing of this
+     * frame still points into the old one. */
+    if (p->dropped_file) {
+        char *path = p->dropped_file;
+        p->dropped_file = NULL;
+        platform_open_bundle_file(p, path);
+        SDL_free(path);
+    }
 }

@@ -1,5 +1,5 @@
 /* native: the native program's own parts (native_main.c, native_screenshot.c,
- * native_replay.c). */
+ * native_handouts.c, native_replay.c, native_bundle_swap.c). */
 #ifndef STEPPE_NATIVE_H
 #define STEPPE_NATIVE_H
 
@@ -16,6 +16,27 @@ bool native_write_png(const char *path, int w, int h, const void *rgba, int pitc
  * the state. Returns the exit status. */
 int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
                       int probe_count, const char *select_iso3, const char *state_text, const Command *theme);
+
+/* One headless frame (native_screenshot.c): an offscreen surface, a software
+ * renderer, the UI and the app set up on p->bundle (begin; false, having
+ * said why on stderr, if they cannot be), drawn and written as a PNG (write),
+ * and all of it but the bundle torn down (end). --screenshot and --handouts
+ * draw through these, so a handout's image is the screenshot of its state. */
+typedef struct NativeFrame { SDL_Surface *surface; int pw, ph; } NativeFrame;
+bool native_frame_begin(Platform *p, NativeFrame *f, int width, int height, float dpr);
+bool native_frame_write(Platform *p, NativeFrame *f, const char *path);
+void native_frame_end(Platform *p, NativeFrame *f);
+
+/* --handouts DIR --tour ID (native_handouts.c): one PNG per stop
+ * (stop-01.png, ...: the screenshot of tour=ID&stop=N, the flight landed),
+ * index.html (printable: no script, nothing external, a page per stop) and
+ * index.md, each with the tour's title and, per stop, its title, slide
+ * text, sources (article and quoted passage), the teacher's notes and the
+ * image. Creates DIR if missing. Returns the exit status: 1 (having said why
+ * on stderr) for an unknown tour (the valid ids listed), a bundle that did
+ * not open, or a DIR or file that cannot be written (its path named). */
+int native_handouts(Platform *p, const char *dir, const char *tour_id, int width, int height, float dpr,
+                    const Command *theme);
 
 /* --replay FILE (native_replay.c): a recorded input script, played through the
  * open window's SDL event queue (tests/native/replay/README.md). */

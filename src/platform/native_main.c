@@ -1,4 +1,4 @@
-/* native_main: the native program — a window, or --screenshot.
+/* native_main: the native program — a window, --screenshot or --handouts.
  *
  * The command line is read by src/cli/cli_args.c (GNU conventions; --help
  * lists every option); --list is written by src/cli/cli_list.c. --screenshot
@@ -139,10 +139,8 @@ static int print_quiz(Platform *p, const char *quiz_state)
 static int refuse_unfinished(const CliOptions *opt)
 {
     const char *what = NULL;
-    if (opt->mode == CLI_MODE_HANDOUTS) what = "--handouts (tours are not in this version yet)";
-    else if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
+    if (opt->quiz_given && opt->mode != CLI_MODE_QUIZ_PRINT && opt->mode != CLI_MODE_SCREENSHOT && opt->mode != CLI_MODE_WINDOW)
         what = "--quiz with this mode";
-    else if (opt->tour_id) what = "--tour (tours are not in this version yet)";
     if (!what) return -1;
     fprintf(stderr, "steppe-atlas: %s\n", what);
     return 2;
@@ -177,6 +175,22 @@ int main(int argc, char **argv)
     if (opt.quiz_given) snprintf(quiz_state, sizeof quiz_state, "quiz=%u&qn=%d", opt.quiz_seed, opt.quiz_questions);
     if (opt.mode == CLI_MODE_QUIZ_PRINT) return print_quiz(p, quiz_state);
     if (opt.quiz_given) opt.state = quiz_state;
+    if (opt.mode == CLI_MODE_HANDOUTS)
+        return native_handouts(p, opt.handouts_dir, opt.tour_id, opt.width_css, opt.height_css, opt.dpr,
+                               opt.theme_given ? &theme : NULL);
+    /* --tour ID [--stop N]: the state string tour=ID&stop=N. */
+    static char tour_state[512];
+    if (opt.tour_id) {
+        if (!bundle_find_tour(&p->bundle, opt.tour_id)) {
+            fprintf(stderr, "steppe-atlas: --tour: no tour '%s' in this atlas; the tours are:", opt.tour_id);
+            for (uint32_t t = 1; t <= p->bundle.tour_count; t++)
+                fprintf(stderr, "%s %s", t > 1 ? "," : "", bundle_tour(&p->bundle, t).key);
+            fprintf(stderr, "\n");
+            return 2;
+        }
+        snprintf(tour_state, sizeof tour_state, "tour=%s&stop=%d", opt.tour_id, opt.tour_stop ? opt.tour_stop : 1);
+        opt.state = tour_state;
+    }
     /* --text-scale is the state string's ts= field. */
     static char scaled_state[4200];
     if (opt.text_scale_percent != 100) {

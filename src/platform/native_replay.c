@@ -23,7 +23,7 @@
 typedef enum StepKind {
     STEP_FRAMES, STEP_WAIT, STEP_SETTLE, STEP_MOVE, STEP_DOWN, STEP_UP, STEP_CLICK, STEP_DOUBLE_CLICK, STEP_WHEEL,
     STEP_KEY, STEP_KEYDOWN, STEP_KEYUP, STEP_TYPE, STEP_TEXT, STEP_EXPECT, STEP_EXPECT_PANEL, STEP_SCROLL_TO,
-    STEP_MEMORY,
+    STEP_MEMORY, STEP_DROP,
 } StepKind;
 
 typedef enum PosKind { POS_LAST, POS_PX, POS_GEO, POS_LINK } PosKind;
@@ -206,9 +206,9 @@ static bool parse_expect(const NativeReplay *r, Step *st, const char *rest)
     st->value = SDL_strdup(eq + 1);
     if (!st->value) return false;
     if (!strncmp(st->text, "ui.", 3) && strcmp(st->text, "ui.searchFocused") && strcmp(st->text, "ui.searchQuery") &&
-        strcmp(st->text, "ui.searchResults"))
-        return bad(r, st->line, "expect: unknown key '%s' (the UI's are ui.searchFocused, ui.searchQuery and "
-                                "ui.searchResults)", st->text);
+        strcmp(st->text, "ui.searchResults") && strcmp(st->text, "ui.notice") && strcmp(st->text, "ui.toast"))
+        return bad(r, st->line, "expect: unknown key '%s' (the UI's are ui.searchFocused, ui.searchQuery, "
+                                "ui.searchResults, ui.notice and ui.toast)", st->text);
     return true;
 }
 
@@ -222,7 +222,7 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         { "down", STEP_DOWN }, { "up", STEP_UP }, { "click", STEP_CLICK }, { "dblclick", STEP_DOUBLE_CLICK },
         { "wheel", STEP_WHEEL }, { "key", STEP_KEY }, { "keydown", STEP_KEYDOWN }, { "keyup", STEP_KEYUP },
         { "type", STEP_TYPE }, { "text", STEP_TEXT }, { "expect", STEP_EXPECT }, { "expect-panel", STEP_EXPECT_PANEL },
-        { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY },
+        { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY }, { "drop", STEP_DROP },
     };
     int found = -1;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -261,6 +261,11 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         st->text = SDL_strdup(rest);
         return st->text != NULL;
     case STEP_EXPECT: return parse_expect(r, st, rest);
+    case STEP_DROP:
+        if (rest[0] == ' ') rest++; /* the rest of the line is the path, spaces and all */
+        if (!rest[0]) return bad(r, st->line, "drop: the file is missing");
+        st->text = SDL_strdup(rest);
+        return st->text != NULL;
     }
     return true;
 }
@@ -555,6 +560,9 @@ static bool ui_lookup(const Platform *p, const char *key, char *out, size_t out_
     if (!strcmp(key, "ui.searchFocused")) SDL_snprintf(out, out_size, "%s", s->focused ? "true" : "false");
     else if (!strcmp(key, "ui.searchQuery")) SDL_snprintf(out, out_size, "%s", s->query);
     else if (!strcmp(key, "ui.searchResults")) SDL_snprintf(out, out_size, "%d", s->result_count);
+    else if (!strcmp(key, "ui.notice")) SDL_snprintf(out, out_size, "%s", p->app.messages.notice);
+    else if (!strcmp(key, "ui.toast")) /* while it shows */
+        SDL_snprintf(out, out_size, "%s", platform_now_ms() < p->app.messages.toast_until_ms ? p->app.messages.toast : "");
     else return false;
     return true;
 }
@@ -686,6 +694,19 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
         return true;
     }
     case STEP_EXPECT_PANEL: return check_panel(r, st, p);
+    case STEP_DROP: {
+        /* As a desktop sends a file dropped onto the window: the path in
+         * memory SDL_free can release (sdl_input.c takes it over). */
+        SDL_Event e = { .type = SDL_DROPFILE };
+        e.drop.windowID = SDL_GetWindowID(p->window);
+        e.drop.file = SDL_strdup(st->text);
+        if (!e.drop.file) return bad(r, st->line, "drop: out of memory");
+        if (SDL_PushEvent(&e) <= 0) {
+            SDL_free(e.drop.file);
+            return bad(r, st->line, "drop: SDL_PushEvent: %s", SDL_GetError());
+        }
+        return true;
+    }
     }
     return true;
 }

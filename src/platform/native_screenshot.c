@@ -21,22 +21,56 @@ bool native_write_png(const char *path, int w, int h, const void *rgba, int pitc
     return stbi_write_png(path, w, h, 4, rgba, pitch) != 0;
 }
 
-int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
-                      int probe_count, const char *select_iso3, const char *state_text, const Command *theme)
+bool native_frame_begin(Platform *p, NativeFrame *f, int width, int height, float dpr)
 {
-    int pw = (int)lroundf(width * dpr), ph = (int)lroundf(height * dpr);
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ABGR8888);
-    if (!surface) { fprintf(stderr, "steppe_atlas: %s\n", SDL_GetError()); return 1; }
-    p->sdl_renderer = SDL_CreateSoftwareRenderer(surface);
+    f->pw = (int)lroundf(width * dpr);
+    f->ph = (int)lroundf(height * dpr);
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, f->pw, f->ph, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!f->surface) { fprintf(stderr, "steppe_atlas: %s\n", SDL_GetError()); return false; }
+    p->sdl_renderer = SDL_CreateSoftwareRenderer(f->surface);
     char message[256];
     if (!p->sdl_renderer || !render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
         fprintf(stderr, "steppe_atlas: %s\n", p->sdl_renderer ? message : SDL_GetError());
-        return 1;
+        if (p->sdl_renderer) SDL_DestroyRenderer(p->sdl_renderer);
+        SDL_FreeSurface(f->surface);
+        return false;
     }
-    render_set_pixels(&p->renderer, surface->pixels, pw, ph, surface->pitch); /* pixel/raster.c draws it */
+    render_set_pixels(&p->renderer, f->surface->pixels, f->pw, f->ph, f->surface->pitch); /* pixel/raster.c draws it */
     ui_init(&p->ui, &p->renderer, &p->bundle);
-    if (!platform_start_app(p, width, height, 0)) return 1;
+    if (!platform_start_app(p, width, height, 0)) {
+        ui_shutdown(&p->ui);
+        render_shutdown(&p->renderer);
+        SDL_DestroyRenderer(p->sdl_renderer);
+        SDL_FreeSurface(f->surface);
+        return false;
+    }
     p->dpr = dpr;
+    return true;
+}
+
+bool native_frame_write(Platform *p, NativeFrame *f, const char *path)
+{
+    platform_draw(p);
+    SDL_RenderPresent(p->sdl_renderer);
+    return native_write_png(path, f->pw, f->ph, f->surface->pixels, f->surface->pitch);
+}
+
+void native_frame_end(Platform *p, NativeFrame *f)
+{
+    app_destroy(&p->app);
+    ui_shutdown(&p->ui);
+    render_shutdown(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    p->sdl_renderer = NULL;
+    SDL_FreeSurface(f->surface);
+    f->surface = NULL;
+}
+
+int native_screenshot(Platform *p, const char *out_path, int width, int height, float dpr, const double *probes,
+                      int probe_count, const char *select_iso3, const char *state_text, const Command *theme)
+{
+    NativeFrame frame;
+    if (!native_frame_begin(p, &frame, width, height, dpr)) return 1;
     if (select_iso3) {
         uint32_t id = bundle_find_country(&p->bundle, select_iso3);
         if (!id) fprintf(stderr, "steppe_atlas: --select: no country '%s' in the bundle\n", select_iso3);
@@ -60,11 +94,11 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         if (theme) app_apply(&p->app, theme, 0);
         p->dpr = (float)(dpr * scale);
     }
-    platform_draw(p);
-    SDL_RenderPresent(p->sdl_renderer);
-    int ok = native_write_png(out_path, pw, ph, surface->pixels, surface->pitch);
-    if (!ok) { fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path); return 1; }
-    printf("screenshot %s %dx%d dpr %.2f\n", out_path, pw, ph, dpr);
+    if (!native_frame_write(p, &frame, out_path)) {
+        fprintf(stderr, "steppe_atlas: cannot write %s\n", out_path);
+        return 1;
+    }
+    printf("screenshot %s %dx%d dpr %.2f\n", out_path, frame.pw, frame.ph, dpr);
     for (int i = 0; i < probe_count; i++) {
         double x, y;
         app_project(&p->app, probes[2 * i], probes[2 * i + 1], &x, &y);
@@ -76,11 +110,7 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         Rgba f = theme_country_fill(p->renderer.theme, c.flags, c.color);
         printf("fill KAZ #%02x%02x%02x\n", f.r, f.g, f.b);
     }
-    app_destroy(&p->app);
-    ui_shutdown(&p->ui);
-    render_shutdown(&p->renderer);
-    SDL_DestroyRenderer(p->sdl_renderer);
-    SDL_FreeSurface(surface);
+    native_frame_end(p, &frame);
     bundle_close(&p->bundle);
     SDL_free(p->bundle_file);
     return 0;

@@ -43,6 +43,9 @@ typedef struct Platform {
     bool first_frame_done;
     bool prewarm_pending;         /* glyphs to rasterise once the first frame is shown */
     bool press_on_ui;             /* the current press began on the UI */
+    /* A file dropped onto the window (SDL_DROPFILE; SDL's allocation, the
+     * last one if several), opened as a bundle once the frame is over. */
+    char *dropped_file;
     /* keys_pressed holds one bit per key, so order within a frame is lost.
      * Where order matters, the rest of the frame's keyboard events wait for
      * the next frame: after a key pressed a second time (two quick Escapes:
@@ -114,5 +117,11 @@ void platform_toggle_fullscreen(Platform *p);
 void platform_export_png(Platform *p);
 /* (Re)makes the software frame at the output's device size, if there is one. */
 void platform_resize_target(Platform *p);
+/* Opens the bundle at path in place of the one shown (a file dropped onto the
+ * window; called between frames). A good one replaces the atlas (app, UI,
+ * search, renderer and fonts set up on it anew, a toast says so); a bad one
+ * is refused with the reader's message as the notice, and the atlas shown
+ * stays as it was. Natively native_bundle_swap.c. */
+void platform_open_bundle_file(Platform *p, const char *path);
 
 #endif

@@ -208,6 +208,11 @@ static void handle_event(Platform *p, const SDL_Event *event)
     case SDL_KEYUP:
         in->keys_down &= ~(key_bit(e.key.keysym.sym, 0) | key_bit(e.key.keysym.sym, KMOD_ALT));
         break;
+    case SDL_DROPFILE: /* a teacher's bundle: opened when this frame is over (frame.c) */
+        SDL_free(p->dropped_file);
+        p->dropped_file = e.drop.file;
+        break;
+    case SDL_DROPTEXT: SDL_free(e.drop.file); break; /* dragged text: nothing to open */
     default: break;
     }
 }

@@ -5,14 +5,17 @@
 # desktop and at a phone size, since the script's positions are geographic or
 # panel links. Then: a failed expectation exits 1 and says what it expected
 # and the state; a malformed line exits 2 with FILE:LINE: message, before any
-# window opens.
-#   replay_test.sh APP SCRIPT_DIR OUT_DIR
+# window opens. And a bundle dropped onto the window (SDL_DROPFILE, the
+# script's drop line): a truncated copy of GOOD_BUNDLE is refused with the
+# reader's message as the notice and the atlas as it was; GOOD_BUNDLE itself
+# replaces the atlas, whose map, panel and search then work.
+#   replay_test.sh APP SCRIPT_DIR OUT_DIR GOOD_BUNDLE
 # STEPPE_REPLAY_DRIVERS (default "offscreen dummy"): the drivers to try, the
 # first also for the other cases. The sanitizer build uses dummy alone: the
 # offscreen driver loads the EGL stack, whose libraries LeakSanitizer reports
 # (allocations in system libraries, unloaded before the report).
 set -euo pipefail
-app=$1 scripts=$2 out=$3
+app=$1 scripts=$2 out=$3 good=$4
 read -r -a drivers <<<"${STEPPE_REPLAY_DRIVERS:-offscreen dummy}"
 export SDL_VIDEODRIVER=${drivers[0]}
 mkdir -p "$out"
@@ -100,6 +103,49 @@ bad uikey 'expect ui.nope=1' "expect: unknown key 'ui.nope'"
 bad scroll 'scroll-to Presidential' 'scroll-to needs link TEXT'
 replay missing "$out/no-such-script.txt"
 check "an unreadable script exits 2" '[ "$(cat "$out/missing.rc")" = 2 ] && grep -q "no-such-script.txt" "$out/missing.err"'
+
+# Dropping bundles onto the window. The reader's message for the truncated
+# copy, as --bundle reports it ("steppe_atlas: FILE: MESSAGE"):
+head -c 5000 "$good" >"$out/truncated.bundle"
+"$app" --bundle "$out/truncated.bundle" --screenshot "$out/truncated.png" --size 200x150 >/dev/null \
+  2>"$out/truncated-reader.err" || true
+reader=$(sed -n "s|^steppe_atlas: $out/truncated.bundle: ||p" "$out/truncated-reader.err" | head -n 1)
+check "the reader has a message for the truncated bundle ($reader)" '[ -n "$reader" ]'
+# The same steps with and without the bad drop: the state after it must be the state without it.
+steps='settle\nclick geo 67,48\nsettle\nexpect selection=KAZ\nwheel 2 geo 70,45\nsettle\n'
+printf "$steps" >"$out/nodrop.txt"
+{ printf "$steps"; printf 'drop %s\nframes 1\nsettle\n' "$out/truncated.bundle"
+  printf 'expect ui.notice=Could not open truncated.bundle: %s. The atlas shown stays open.\n' "$reader"
+  printf 'expect selection=KAZ\nexpect panelOpen=true\n'; } >"$out/drop-bad.txt"
+replay nodrop "$out/nodrop.txt" --size 1000x700
+replay drop-bad "$out/drop-bad.txt" --size 1000x700
+check "a bad bundle dropped: exit status 0 (got $(cat "$out/drop-bad.rc"))" '[ "$(cat "$out/drop-bad.rc")" = 0 ]'
+expects=$(grep -c '^expect' "$out/drop-bad.txt")
+oks=$(grep -c ': ok ' "$out/drop-bad.err" || true)
+check "a bad bundle dropped: the notice is the reader's message, the selection and panel stay ($oks of $expects ok)" \
+      '[ "$oks" = "$expects" ]'
+# The state JSON (view, selection, filters, layers, mode, panel) after the drop and without it.
+check "a bad bundle dropped: the state is what it was without the drop" \
+      'grep -q "^{\"view\":" "$out/nodrop.out" && [ "$(head -n 1 "$out/drop-bad.out")" = "$(head -n 1 "$out/nodrop.out")" ]'
+check "a bad bundle dropped: the reader's message is on stderr" \
+      'grep -qF "$out/truncated.bundle: $reader" "$out/drop-bad.err"'
+# A good one: it replaces the atlas (a fresh start, the toast), and the new
+# atlas's map, panel and search work; then a bad one on top leaves it standing.
+{ printf "$steps"; printf 'drop %s\nframes 1\nexpect ui.toast=Opened %s\nsettle\n' "$good" "$(basename "$good")"
+  printf 'expect selectionKind=none\nexpect panelOpen=false\nexpect ui.notice=\n'
+  printf 'click geo 67,48\nsettle\nexpect selection=KAZ\nexpect-panel Capital: Astana\n'
+  printf 'key /\ntype Alma-Ata\nframes 3\nexpect ui.searchResults!=0\nkey Escape\nsettle\n'
+  printf 'drop %s\nframes 1\nsettle\nexpect ui.notice^=Could not open truncated.bundle: \nexpect selection=KAZ\n' \
+         "$out/truncated.bundle"; } >"$out/drop-good.txt"
+replay drop-good "$out/drop-good.txt" --size 1000x700
+rc=$(cat "$out/drop-good.rc")
+[ "$rc" = 0 ] || cat "$out/drop-good.err"
+check "a good bundle dropped: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+expects=$(grep -c '^expect' "$out/drop-good.txt")
+oks=$(grep -c ': ok ' "$out/drop-good.err" || true)
+check "a good bundle dropped: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+check "a good bundle dropped: it says it opened the file" 'grep -qF "opened $good" "$out/drop-good.err"'
+bad drop 'drop' 'drop: the file is missing'
 
 # Under the sanitizers an exit status of 1 could be theirs: no run may have a report.
 check "no sanitizer report in any run" '! grep -l "Sanitizer" "$out"/*.err'

@@ -304,6 +304,7 @@ static void test_handouts(void)
     CHECK_BAD("--handouts needs --tour", "--handouts", "out");
     CHECK_BAD("--handouts needs a value", "--tour", "t", "--handouts");
     CHECK_BAD("--handouts: the DIR is empty", "--tour", "t", "--handouts=");
+    CHECK_BAD("--stop cannot be used with --handouts", "--handouts", "out", "--tour", "t", "--stop", "2");
 }
 
 static void test_quiz(void)
@@ -512,7 +513,7 @@ static void test_usage_and_man_page(void)
     CHECK(strncmp(u, "Usage: steppe-atlas ", 20) == 0);
     CHECK(strstr(u, "Examples:") != NULL);
     CHECK(strstr(u, "Report problems") != NULL);
-    CHECK(strstr(u, "tours: the header row only") != NULL);
+    CHECK(strstr(u, "articles or\n                         tours\n") != NULL);
     CHECK(u[strlen(u) - 1] == '\n');
     CHECK(cli_args_option_name(0) != NULL);
     CHECK(cli_args_option_name(-1) == NULL);

@@ -289,7 +289,7 @@ static void test_real_bundle(const char *path)
         { CLI_LIST_EVENTS, 6 }, { CLI_LIST_PLACES, 7 }, { CLI_LIST_COUNTRIES, 5 },
         { CLI_LIST_ARTICLES, 7 }, { CLI_LIST_TOURS, 3 },
     };
-    uint32_t counts[] = { b.event_count, b.place_count, b.country_count, b.article_count, 0 };
+    uint32_t counts[] = { b.event_count, b.place_count, b.country_count, b.article_count, b.tour_count };
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         long rows;
         char *text = capture(&b, kinds[k].kind, &rows);
@@ -298,7 +298,7 @@ static void test_real_bundle(const char *path)
         CHECK_EQ_U(lines, counts[k] + 1);
         free(text);
     }
-    CHECK(b.event_count > 0 && b.place_count > 0 && b.country_count > 0 && b.article_count > 0);
+    CHECK(b.event_count > 0 && b.place_count > 0 && b.country_count > 0 && b.article_count > 0 && b.tour_count > 0);
     /* Kazakhstan is in the atlas, in Central Asia, with its capital's key. */
     long rows;
     char *text = capture(&b, CLI_LIST_COUNTRIES, &rows);
