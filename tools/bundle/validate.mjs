@@ -441,7 +441,7 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
           else if (typeof sel !== 'object' || Array.isArray(sel) || Object.keys(sel).length !== 1 ||
                    !['event', 'country', 'place', 'article'].includes(Object.keys(sel)[0]) || typeof Object.values(sel)[0] !== 'string') {
             err(st, 'select', `${ip}.select`, 'expected null or exactly one of { "event" | "country" | "place" | "article": id }');
-          } else stop.select = { kind: Object.keys(sel)[0], key: Object.values(sel)[0], line: lineOf(st, 'select') };
+          } else stop.select = { kind: Object.keys(sel)[0], key: Object.values(sel)[0], line: lineOf(sel, Object.keys(sel)[0]) || lineOf(st, 'select') };
         }
         if ('view' in st) {
           const v = st.view;
