@@ -40,13 +40,28 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.map = (RectCss){ 0, 0, map_right, sheet_top - SCREEN_TIMELINE_HEIGHT_CSS };
 
     /* The zoom and home buttons, a column in the map's top-right corner,
-     * below the "Details" button when that shows there. */
+     * below the "Details" button when that shows there, and "Tours" under
+     * it; where the map is too short for the column (a large text scale, a
+     * bottom sheet), one row along the top instead, beside a shorter search
+     * box. */
     float zx = map_right - B - M, zy = l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow ? 60.0f : M;
-    l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ zx, zy, B, B };
-    l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ zx, zy + B + 4, B, B };
-    l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ zx, zy + 2 * (B + 4), B, B };
-    /* "Tours", under the column, as wide as its word. */
-    if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ map_right - M - 58, zy + 3 * (B + 4) + 4, 58, 30 };
+    float column_bottom = zy + 3 * (B + 4) + (in->has_tours ? 4 + 30 : -4);
+    bool row = column_bottom > l.map.y + l.map.h - 8;
+    if (!row) {
+        l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ zx, zy, B, B };
+        l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ zx, zy + B + 4, B, B };
+        l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ zx, zy + 2 * (B + 4), B, B };
+        if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ map_right - M - 58, zy + 3 * (B + 4) + 4, 58, 30 };
+    } else {
+        float x = map_right - M;
+        if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ x -= 58, M + 2, 58, 30 }, x -= 4;
+        l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ x -= B, M, B, B };
+        l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ x -= B + 4, M, B, B };
+        l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ x -= B + 4, M, B, B };
+        if (l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow) /* "Details" goes below the row */
+            l.buttons[SCREEN_BUTTON_OPEN_PANEL].y = M + B + 8;
+        l.search.w = fmaxf(60.0f, fminf(l.search.w, x - 8 - l.search.x));
+    }
     if (in->panel_visible && in->tour_playing) {
         float x0 = l.buttons[SCREEN_BUTTON_FORWARD].x + B + 12, x1 = l.buttons[SCREEN_BUTTON_CLOSE].x - 12;
         l.tour_progress = (RectCss){ x0, p.y + 6 + B / 2 - 7, x1 > x0 ? x1 - x0 : 0, 14 };
@@ -60,6 +75,11 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.controls_h_css = 60.0 + 3 * B + 2 * 4 + 8;                 /* 178: the column at its lowest, and a gap */
     if (in->has_tours) l.controls_h_css += 4 + 30 + 4;           /* ... and "Tours" under it */
     if (in->has_tours) l.controls_w_css = M + 58 + M;
+    if (row) { /* the row: as wide as its buttons, as tall as one */
+        l.controls_w_css = map_right - l.buttons[SCREEN_BUTTON_ZOOM_IN].x + M;
+        l.controls_h_css = M + B + 8;
+        if (l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow) l.controls_h_css += 36 + 8;
+    }
     *out = l;
 }
 

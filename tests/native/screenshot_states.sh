@@ -11,6 +11,9 @@ screenshot_states=(
   "phone-uzb|--size 360x640 --state c=UZB"
   "contrast-kaz|--size 640x400 --state c=KAZ&theme=contrast&l=markers,labels,relations"
   "dpr2-tjk|--size 480x300 --dpr 2 --state c=TJK&t=2018-2019"
+  "tour-stop|--size 800x500 --tour transition-2019 --stop 3"
+  "quiz-question|--size 800x500 --quiz 1 --questions 5"
+  "dark-200|--size 1024x768 --theme dark --text-scale 200 --state c=KAZ"
 )
 
 # screenshot_render APP NAME OUT.png: renders state NAME with APP.
