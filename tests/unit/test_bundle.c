@@ -457,33 +457,6 @@ static uint8_t *geometry_bundle(const float *xy, uint32_t n, const uint32_t *abc
 /* Known coordinates come back as the nearest multiple of the quantum, rounded
  * to float: never further than half a quantum (plus the float's own rounding)
  * from where they were, and identical for identical inputs. */
-/* Appends an optional ENOT section (event notes, bundle_format.md) to a
- * finished bundle: the section table grows by one entry, every section moves
- * 16 bytes on, and the notes go at the end. notes[] holds a place_note and a
- * date_note string offset per record. The caller frees the result. */
-static uint8_t *with_event_notes(const uint8_t *d, size_t size, const uint32_t *notes, uint32_t count, size_t *out_size)
-{
-    uint32_t sections = le32_get(d + 16);
-    size_t table_end = 24 + 16 * (size_t)sections;
-    size_t at = size + 16; /* size is a multiple of 4 */
-    size_t total = at + 8 * (size_t)count;
-    uint8_t *o = calloc(1, total);
-    if (!o) abort();
-    memcpy(o, d, table_end);
-    memcpy(o + table_end + 16, d + table_end, size - table_end);
-    for (uint32_t i = 0; i < sections; i++) le32_put(o + 24 + 16 * i + 4, le32_get(o + 24 + 16 * i + 4) + 16);
-    uint8_t *e = o + table_end;
-    memcpy(e, "ENOT", 4);
-    le32_put(e + 4, (uint32_t)at);
-    le32_put(e + 8, 8 * count);
-    le32_put(e + 12, count);
-    for (uint32_t i = 0; i < 2 * count; i++) le32_put(o + at + 4 * i, notes[i]);
-    le32_put(o + 16, sections + 1);
-    le32_put(o + 8, (uint32_t)total);
-    tb_fix_checksum(o, total);
-    *out_size = total;
-    return o;
-}
 
 /* The optional ENOT section: absent, every note is ""; present, each event
  * gets its two notes; a count other than EVNT's, or a string outside the
@@ -507,7 +480,7 @@ static void test_event_notes(void)
 
     const uint32_t notes[6] = { place_note, 0, 0, date_note, place_note, date_note };
     size_t n;
-    uint8_t *with = with_event_notes(d, size, notes, 3, &n);
+    uint8_t *with = tb_with_event_notes(d, size, notes, 3, &n);
     CHECK_EQ_U(bundle_open(&b, with, n, msg, sizeof msg), BUNDLE_OK);
     CHECK_EQ_U(b.event_note_count, 3);
     CHECK_STR(bundle_event(&b, 1).place_note, "The sources give no place; shown at the capital.");
@@ -520,12 +493,12 @@ static void test_event_notes(void)
     bundle_close(&b);
     free(with);
 
-    with = with_event_notes(d, size, notes, 2, &n);
+    with = tb_with_event_notes(d, size, notes, 2, &n);
     EXPECT_ERR(with, n, BUNDLE_ERR_SECTION_SIZE, "ENOT count 2 != EVNT count 3");
     free(with);
 
     const uint32_t bad[6] = { 0, 0, 0xFFFFFF00u, 0, 0, 0 };
-    with = with_event_notes(d, size, bad, 3, &n);
+    with = tb_with_event_notes(d, size, bad, 3, &n);
     EXPECT_ERR(with, n, BUNDLE_ERR_STRING, "ENOT[1].place_note");
     free(with);
     free(d);

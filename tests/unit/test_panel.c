@@ -89,33 +89,6 @@ static void test_article_and_place(const Bundle *b)
     CHECK(find_block(&doc, PANEL_LINK, "Summit") >= 0);
 }
 
-/* Appends an optional ENOT section (event notes, bundle_format.md) to a
- * finished bundle: the section table grows by one entry, every section moves
- * 16 bytes on, and the notes go at the end. notes[] holds a place_note and a
- * date_note string offset per record. The caller frees the result. */
-static uint8_t *with_event_notes(const uint8_t *d, size_t size, const uint32_t *notes, uint32_t count, size_t *out_size)
-{
-    uint32_t sections = le32_get(d + 16);
-    size_t table_end = 24 + 16 * (size_t)sections;
-    size_t at = size + 16; /* size is a multiple of 4 */
-    size_t total = at + 8 * (size_t)count;
-    uint8_t *o = calloc(1, total);
-    if (!o) abort();
-    memcpy(o, d, table_end);
-    memcpy(o + table_end + 16, d + table_end, size - table_end);
-    for (uint32_t i = 0; i < sections; i++) le32_put(o + 24 + 16 * i + 4, le32_get(o + 24 + 16 * i + 4) + 16);
-    uint8_t *e = o + table_end;
-    memcpy(e, "ENOT", 4);
-    le32_put(e + 4, (uint32_t)at);
-    le32_put(e + 8, 8 * count);
-    le32_put(e + 12, count);
-    for (uint32_t i = 0; i < 2 * count; i++) le32_put(o + at + 4 * i, notes[i]);
-    le32_put(o + 16, sections + 1);
-    le32_put(o + 8, (uint32_t)total);
-    tb_fix_checksum(o, total);
-    *out_size = total;
-    return o;
-}
 
 /* Event notes (the optional ENOT section) reach the panel: the date note in
  * brackets after the date, the place note under the place. Without notes the
@@ -131,7 +104,7 @@ static void test_event_notes(void)
     tb_free(&tb);
     const uint32_t notes[6] = { place_note, date_note, 0, 0, 0, 0 };
     size_t n;
-    uint8_t *with = with_event_notes(d, size, notes, 3, &n);
+    uint8_t *with = tb_with_event_notes(d, size, notes, 3, &n);
     Bundle b;
     char message[256];
     CHECK(bundle_open(&b, with, n, message, sizeof message) == BUNDLE_OK);
