@@ -52,6 +52,41 @@ bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name
     return true;
 }
 
+bool platform_open_window(Platform *p, int width, int height, Uint32 flags)
+{
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
+        return false;
+    }
+    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | flags);
+    if (!p->window) fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError());
+    return p->window != NULL;
+}
+
+bool platform_start_drawing(Platform *p)
+{
+    if (!p->sdl_renderer) {
+        p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+    }
+    if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return false; }
+    char message[256];
+    if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
+        fprintf(stderr, "steppe_atlas: %s\n", message);
+        return false;
+    }
+    if (p->frame_surface) { /* frames drawn by pixel/raster.c into it */
+        SDL_Surface *f = p->frame_surface;
+        render_set_pixels(&p->renderer, f->pixels, f->w, f->h, f->pitch);
+    }
+    p->renderer.use_cache = true;
+    ui_init(&p->ui, &p->renderer, &p->bundle);
+    platform_update_sizes(p);
+    return true;
+}
+
 bool platform_start_app(Platform *p, double width_css, double height_css, double now_ms)
 {
     if (!app_init(&p->app, &p->bundle, width_css, height_css, now_ms)) {

@@ -68,26 +68,9 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
 {
     NativeReplay *replay = NULL; /* --replay: a test's input script instead of the user */
     if (opt->replay_path && !(replay = native_replay_load(opt->replay_path))) return 2;
-    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
+    if (!platform_open_window(p, opt->width_css, opt->height_css, opt->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0))
         return 1;
-    }
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (opt->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt->width_css,
-                                 opt->height_css, flags);
-    if (!p->window) { fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError()); return 1; }
-    p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
-    if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return 1; }
-    char message[256];
-    if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
-        fprintf(stderr, "steppe_atlas: %s\n", message);
-        return 1;
-    }
-    p->renderer.use_cache = true;
-    ui_init(&p->ui, &p->renderer, &p->bundle);
-    platform_update_sizes(p);
+    if (!platform_start_drawing(p)) return 1;
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     platform_apply_initial_state(p, opt->state);
     if (theme) platform_command(p, *theme);

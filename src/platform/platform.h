@@ -85,6 +85,11 @@ double platform_text_scale(const Platform *p);
  * embedded default. A bad bundle is reported (stderr and on screen) and the
  * default opens instead: a broken file must never take the atlas down. */
 bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, bool name_given);
+/* SDL, and the window (flags added to resizable and high-DPI). */
+bool platform_open_window(Platform *p, int width, int height, Uint32 flags);
+/* The SDL renderer (unless the target made one), the Renderer, the UI and
+ * the sizes: everything the app draws with. */
+bool platform_start_drawing(Platform *p);
 /* Sets up the app on the loaded bundle and hands it any notice for the user. */
 bool platform_start_app(Platform *p, double width_css, double height_css, double now_ms);
 /* Applies a state string given at start (--state, or the page's URL hash),

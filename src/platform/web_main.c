@@ -143,33 +143,10 @@ int main(void)
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     if (css_w >= 1 && css_h >= 1) { width = (int)css_w; height = (int)css_h; }
 
-    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "steppe_atlas: SDL_Init: %s\n", SDL_GetError());
-        return 1;
-    }
-    p->window = SDL_CreateWindow("Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                                 SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!p->window) { fprintf(stderr, "steppe_atlas: window: %s\n", SDL_GetError()); return 1; }
+    if (!platform_open_window(p, width, height, 0)) return 1;
     p->software = js_wants_software();
     if (p->software && !make_software_target(p)) { fprintf(stderr, "steppe_atlas: out of memory for the frame\n"); return 1; }
-    if (!p->software) {
-        p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
-    }
-    if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return 1; }
-    char message[256];
-    if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
-        fprintf(stderr, "steppe_atlas: %s\n", message);
-        return 1;
-    }
-    if (p->software) {
-        SDL_Surface *f = p->frame_surface;
-        render_set_pixels(&p->renderer, f->pixels, f->w, f->h, f->pitch);
-    }
-    p->renderer.use_cache = true;
-    ui_init(&p->ui, &p->renderer, &p->bundle);
-    platform_update_sizes(p);
+    if (!platform_start_drawing(p)) return 1;
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     static char initial_hash[DEEPLINK_MAX_INPUT];
     js_initial_hash(initial_hash, (int)sizeof initial_hash);
