@@ -21,9 +21,18 @@ for (const [width, height] of [[1280, 720], [1024, 768]]) {
         assert.ok(r.x >= -0.5 && r.y >= -0.5 && r.x + (r.w || 0) <= width + 0.5 && r.y + (r.h || 0) <= height + 0.5,
           `${what} inside the window: ${JSON.stringify(r)}`);
       };
-      const links = await page.evaluate(() => window.steppeAtlas.panelLinks());
-      assert.ok(links.length > 0, 'the slide shows its sources as links');
-      for (const l of links) inside(l, `link "${l.text}"`);
+      // The slide's sources lie below its text: scroll the panel down to them,
+      // checking every link line on screen on the way.
+      let seen = 0;
+      await page.mouse.move(width - 100, height * 0.85); // over the side panel, or the bottom sheet
+      for (let i = 0; i < 12; i++) {
+        const links = await page.evaluate(() => window.steppeAtlas.panelLinks());
+        for (const l of links) inside(l, `link "${l.text}"`);
+        seen += links.length;
+        await page.mouse.wheel(0, 120);
+        await page.waitForTimeout(60);
+      }
+      assert.ok(seen > 0, 'the slide shows its sources as links');
       const m = await page.evaluate(() => window.steppeAtlas.markers());
       inside(m.key, 'the map key');
       for (const e of m.edges) inside({ x: e.x - 12, y: e.y - 12, w: 24, h: 24 }, 'an edge badge');
