@@ -1,301 +1,47 @@
-/* render/labels: country and place names placed clear of each other (a grid
- * of placed boxes) and drawn into the base map, band by band when it is
- * redrawn progressively. See render_internal.h. */
+/* render/labels: draws the country and place names core/labels.c places,
+ * into the base map, band by band when it is redrawn progressively: the
+ * first band of a redraw places them, every band draws those that reach its
+ * rows (placing among 100,000 places is not free). See render_internal.h. */
 #include "render/render_internal.h"
 
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
+#include "core/labels.h"
 
-#include "core/event_markers.h"
-
-#define LABEL_CELL_CSS 32.0f
-#define LABEL_GRID_MARGIN_CSS 64.0f
-
-/* Empties the placed boxes and lays the grid over a view of w x h css px. */
-static void label_boxes_reset(Renderer *r, double w, double h)
+static float font_width(void *user, int face, float size_css, const char *utf8)
 {
-    r->label_box_count = 0;
-    r->label_entry_count = 0;
-    r->label_grid_x0 = r->label_grid_y0 = -LABEL_GRID_MARGIN_CSS;
-    int cw = (int)ceil((w + 2 * LABEL_GRID_MARGIN_CSS) / LABEL_CELL_CSS);
-    int ch = (int)ceil((h + 2 * LABEL_GRID_MARGIN_CSS) / LABEL_CELL_CSS);
-    if (cw < 1) cw = 1;
-    if (ch < 1) ch = 1;
-    if (cw * ch > r->label_cell_cap) {
-        int *grown = realloc(r->label_cell_head, (size_t)cw * (size_t)ch * sizeof *grown);
-        if (!grown) { r->label_cells_w = r->label_cells_h = 0; return; }
-        r->label_cell_head = grown;
-        r->label_cell_cap = cw * ch;
-    }
-    r->label_cells_w = cw;
-    r->label_cells_h = ch;
-    for (int i = 0; i < cw * ch; i++) r->label_cell_head[i] = -1;
+    return render_text_width(user, face, size_css, utf8);
 }
 
-/* The grid cells a box overlaps (clamped: boxes beyond the grid land in its border cells). */
-static void label_cells_of(const Renderer *r, SDL_FRect box, int *cx0, int *cy0, int *cx1, int *cy1)
+static const char *font_display_name(void *user, const App *app, const char *english, const char *local)
 {
-    float fx0 = (box.x - r->label_grid_x0) / LABEL_CELL_CSS, fy0 = (box.y - r->label_grid_y0) / LABEL_CELL_CSS;
-    float fx1 = (box.x + box.w - r->label_grid_x0) / LABEL_CELL_CSS, fy1 = (box.y + box.h - r->label_grid_y0) / LABEL_CELL_CSS;
-    int w = r->label_cells_w, h = r->label_cells_h;
-    *cx0 = fx0 < 0 ? 0 : fx0 >= (float)w ? w - 1 : (int)fx0;
-    *cy0 = fy0 < 0 ? 0 : fy0 >= (float)h ? h - 1 : (int)fy0;
-    *cx1 = fx1 < 0 ? 0 : fx1 >= (float)w ? w - 1 : (int)fx1;
-    *cy1 = fy1 < 0 ? 0 : fy1 >= (float)h ? h - 1 : (int)fy1;
+    return render_display_name(user, app, english, local);
 }
 
-/* Adds a box labels must keep clear of; false if memory runs out. */
-static bool label_box_reserve(Renderer *r, SDL_FRect box)
-{
-    if (!(box.x == box.x) || !(box.y == box.y) || r->label_cells_w == 0) return false; /* NaN, or no grid */
-    int cx0, cy0, cx1, cy1;
-    label_cells_of(r, box, &cx0, &cy0, &cx1, &cy1);
-    int cells = (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
-    if (r->label_entry_count + cells > r->label_entry_cap) {
-        int cap = r->label_entry_cap ? r->label_entry_cap : 1024;
-        while (cap < r->label_entry_count + cells) cap *= 2;
-        struct LabelEntry *grown = realloc(r->label_entries, (size_t)cap * sizeof *grown);
-        if (!grown) return false;
-        r->label_entries = grown;
-        r->label_entry_cap = cap;
-    }
-    if (r->label_box_count == r->label_box_cap) {
-        int cap = r->label_box_cap ? r->label_box_cap * 2 : 128;
-        SDL_FRect *grown = realloc(r->label_boxes, (size_t)cap * sizeof *grown);
-        if (!grown) return false;
-        r->label_boxes = grown;
-        r->label_box_cap = cap;
-    }
-    int index = r->label_box_count++;
-    r->label_boxes[index] = box;
-    for (int cy = cy0; cy <= cy1; cy++)
-        for (int cx = cx0; cx <= cx1; cx++) {
-            int cell = cy * r->label_cells_w + cx;
-            r->label_entries[r->label_entry_count] = (struct LabelEntry){ index, r->label_cell_head[cell] };
-            r->label_cell_head[cell] = r->label_entry_count++;
-        }
-    return true;
-}
-
-/* Whether a box overlaps one reserved, except those in [skip_first, skip_end). */
-static bool label_box_collides(const Renderer *r, SDL_FRect box, int skip_first, int skip_end)
-{
-    if (r->label_cells_w == 0) return true; /* no grid (out of memory): place nothing */
-    int cx0, cy0, cx1, cy1;
-    label_cells_of(r, box, &cx0, &cy0, &cx1, &cy1);
-    for (int cy = cy0; cy <= cy1; cy++)
-        for (int cx = cx0; cx <= cx1; cx++)
-            for (int e = r->label_cell_head[cy * r->label_cells_w + cx]; e >= 0; e = r->label_entries[e].next) {
-                int i = r->label_entries[e].box;
-                if (i >= skip_first && i < skip_end) continue;
-                SDL_FRect o = r->label_boxes[i];
-                if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) return true;
-            }
-    return false;
-}
-
-/* Whether a label's box touches the rows being drawn (all when not banded):
- * labels are placed in full every band, so they land where a one-pass
- * drawing puts them, but only drawn in the bands they reach. */
-static bool label_in_band(const Renderer *r, SDL_FRect box)
+/* Whether a label's box touches the rows being drawn (all when not banded). */
+static bool label_in_band(const Renderer *r, RectCss box)
 {
     if (!(r->band_y1 > r->band_y0)) return true;
     float y0 = (box.y - 3) * r->dpr, y1 = (box.y + box.h + 3) * r->dpr;
     return y1 >= r->band_y0 && y0 <= r->band_y1;
 }
 
-/* Draws a placed name (and its place's dot) if it reaches the rows being
- * drawn, and keeps it for the redraw's other bands. */
-static void emit_label(Renderer *r, const struct PlacedLabel *label)
+static void draw_label(Renderer *r, const PlacedLabel *label)
 {
-    if (r->placed_label_count == r->placed_label_cap) {
-        int cap = r->placed_label_cap ? r->placed_label_cap * 2 : 128;
-        struct PlacedLabel *grown = realloc(r->placed_labels, (size_t)cap * sizeof *grown);
-        if (grown) {
-            r->placed_labels = grown;
-            r->placed_label_cap = cap;
-        }
-    }
-    if (r->placed_label_count < r->placed_label_cap) r->placed_labels[r->placed_label_count++] = *label;
     if (!label_in_band(r, label->box)) return;
     const Theme *t = r->theme;
     if (label->dot_radius > 0) {
         render_fill_circle(r, label->dot_x, label->dot_y, label->dot_halo, t->label_halo);
         render_fill_circle(r, label->dot_x, label->dot_y, label->dot_radius, t->label);
     }
-    render_text_halo(r, label->face, label->size, label->x, label->y, label->text, label->color, t->label_halo);
-}
-
-/* Each place's naming pass, worked out once per bundle. */
-static const uint8_t *place_ranks(Renderer *r, const Bundle *b)
-{
-    if (r->place_rank && r->place_rank_count == b->place_count) return r->place_rank;
-    free(r->place_rank);
-    r->place_rank = malloc((size_t)b->place_count + 1);
-    r->place_rank_count = r->place_rank ? b->place_count : 0;
-    if (!r->place_rank) return NULL;
-    r->place_rank[0] = 3;
-    for (uint32_t id = 1; id <= b->place_count; id++) {
-        BundlePlace p = bundle_place(b, id);
-        bool capital = strcmp(p.kind, "capital") == 0;
-        bool focus = (bundle_country(b, p.country).flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
-        bool never = !capital && (strcmp(p.kind, "sea") == 0 || strcmp(p.kind, "region") == 0);
-        r->place_rank[id] = never ? 3 : capital && focus ? 0 : capital ? 1 : 2;
-    }
-    return r->place_rank;
-}
-
-/* Whether a label's box is clear of those placed; if so it is placed. */
-static bool label_box_free(Renderer *r, SDL_FRect box)
-{
-    return !label_box_collides(r, box, 0, 0) && label_box_reserve(r, box);
-}
-
-/* Country names, most important first; a label that would overlap one already
- * placed, or that is much wider than its country on screen, is dropped. */
-static void draw_country_labels(Renderer *r, const App *app, int first_rank, int last_rank)
-{
-    const Bundle *b = app->bundle;
-    const Theme *t = r->theme;
-    double visible[4];
-    view_visible_bounds(&app->view, visible);
-    for (int rank = first_rank; rank <= last_rank; rank++) {
-        for (uint32_t id = 1; id <= b->country_count; id++) {
-            BundleCountry c = bundle_country(b, id);
-            int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
-            if (crank != rank || !c.ring_count || !c.name[0] || !bbox_visible(c.bbox, visible)) continue;
-            const char *name = render_display_name(r, app, c.name, c.name_local);
-            float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
-            int face = rank == 1 ? FACE_BOLD : FACE_REGULAR;
-            double x, y;
-            view_world_to_screen(&app->view, c.label_x, c.label_y, &x, &y);
-            if (x < 0 || y < 0 || x > app->view.width_css || y > app->view.height_css) {
-                /* The anchor is off screen (Russia, China at the region's zoom): label
-                 * the visible part instead, if its middle lies inside the country. */
-                static const double tries[5][2] = { { .5, .5 }, { .5, .12 }, { .5, .88 }, { .2, .12 }, { .8, .12 } };
-                double x0 = fmax(c.bbox[0], visible[0]), x1 = fmin(c.bbox[2], visible[2]);
-                double y0 = fmax(c.bbox[1], visible[1]), y1 = fmin(c.bbox[3], visible[3]);
-                int k = 0;
-                for (; k < 5; k++) {
-                    double cx = x0 + (x1 - x0) * tries[k][0], cy = y0 + (y1 - y0) * tries[k][1];
-                    if (hit_country_contains(b, id, cx, cy)) {
-                        view_world_to_screen(&app->view, cx, cy, &x, &y);
-                        break;
-                    }
-                }
-                if (k == 5) continue;
-            }
-            double width_on_screen = (c.bbox[2] - c.bbox[0]) * app->view.scale_px;
-            float w = render_text_width(r, face, size, name);
-            if (rank > 1 && w > width_on_screen * 1.3) continue;
-            SDL_FRect box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
-            if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
-            if (!label_box_free(r, box)) continue;
-            emit_label(r, &(struct PlacedLabel){ .box = box, .x = (float)x - w / 2, .y = (float)y + size * 0.35f,
-                                                 .size = size, .face = face, .text = name,
-                                                 .color = rank <= 2 ? t->label : t->label_minor });
-        }
-    }
-}
-
-/* How far a place's name starts from its point: clear of the event marker or
- * cluster drawn there, if the place has events (whatever the filter, so the
- * cached base map need not change with it). */
-static float place_label_gap(const App *app, uint32_t place)
-{
-    bool marked = app->markers && (app->display.layers & LAYER_MARKERS) && place <= app->markers->place_capacity &&
-                  app->markers->place_events[place] > 0;
-    return marked ? 14.0f : 5.0f;
-}
-
-/* Capitals always (Central Asian ones first), other named places once zoomed in
- * enough; each as a dot and a name to its right, dropped if it would collide. */
-static void draw_place_labels(Renderer *r, const App *app)
-{
-    const Bundle *b = app->bundle;
-    const Theme *t = r->theme;
-    double home_scale = app->home_scale_px > 0 ? app->home_scale_px : app->view.scale_px;
-    double zoom = app->view.scale_px / home_scale;
-    /* Event markers are drawn over the labels every frame: keep names clear
-     * of every place that has events (a checkpoint's marker beside a capital
-     * would hide the capital's name). Its own name is set off by its gap. */
-    const uint8_t *ranks = place_ranks(r, b);
-    if (!ranks) return;
-    double view_w = app->view.width_css, view_h = app->view.height_css;
-    int markers_first = r->label_box_count;
-    for (uint32_t id = 1; id <= b->place_count; id++) {
-        if (place_label_gap(app, id) <= 5.0f) continue;
-        BundlePlace p = bundle_place(b, id);
-        double x, y;
-        view_world_to_screen(&app->view, p.x, p.y, &x, &y);
-        if (x < -30 || y < -30 || x > view_w + 30 || y > view_h + 30) continue; /* no name goes that far */
-        SDL_FRect marker = { (float)x - 9, (float)y - 9, 18, 18 };
-        label_box_reserve(r, marker);
-    }
-    int markers_end = r->label_box_count;
-    for (int pass = 0; pass < 3; pass++) {
-        if (pass == 2 && zoom < 2.0) break;
-        for (uint32_t id = 1; id <= b->place_count; id++) {
-            if (ranks[id] != pass) continue;
-            BundlePlace p = bundle_place(b, id);
-            bool capital = pass < 2;
-            double x, y;
-            view_world_to_screen(&app->view, p.x, p.y, &x, &y);
-            if (x < -50 || y < -20 || x > view_w + 50 || y > view_h + 20) continue;
-            SDL_FRect dot = { (float)x - 3, (float)y - 3, 6, 6 };
-            float gap = place_label_gap(app, id);
-            /* A dot may lie under another place's marker (a checkpoint by a
-             * capital): the name, set beside it, still reads. Tested before
-             * the name is measured: among many places most stop here. */
-            bool marked = gap > 5.0f; /* its dot lies under its own marker */
-            if (!marked && label_box_collides(r, dot, markers_first, markers_end)) continue;
-            if (marked) { /* if a speck of each place a name could go is taken, none fits */
-                float fx = (float)x, fy = (float)y;
-                SDL_FRect specks[4] = { { fx + gap + 1, fy - 2, 2, 2 }, { fx - gap - 3, fy - 2, 2, 2 },
-                                        { fx - 1, fy + gap + 2, 2, 2 }, { fx - 1, fy - gap - 4, 2, 2 } };
-                bool all_taken = true;
-                for (int k = 0; k < 4 && all_taken; k++) all_taken = label_box_collides(r, specks[k], 0, 0);
-                if (all_taken) continue;
-            }
-            if (!marked && !label_box_reserve(r, dot)) continue;
-            const char *name = render_display_name(r, app, p.name, p.name_local);
-            float size = pass == 0 ? 12.5f : 11.5f;
-            float w = render_text_width(r, FACE_REGULAR, size, name);
-            /* To the right, else the left, else below or above, else dropped. */
-            float h = size * 1.2f, right = (float)x + gap, left = (float)x - gap - 4 - w;
-            float centred = (float)x - (w + 4) / 2, below = (float)y + gap - 2, above = (float)y - gap - h + 2;
-            SDL_FRect candidates[4] = { { right, (float)y - size * 0.75f, w + 4, h }, { left, (float)y - size * 0.75f, w + 4, h },
-                                        { centred, below, w + 4, h }, { centred, above, w + 4, h } };
-            int chosen = -1;
-            for (int k = 0; k < 4 && chosen < 0; k++)
-                if (label_box_free(r, candidates[k])) chosen = k;
-            if (chosen < 0) continue;
-            SDL_FRect box = candidates[chosen];
-            emit_label(r, &(struct PlacedLabel){ .box = box, .x = box.x + 2, .y = box.y + size * 0.75f + size * 0.35f,
-                                                 .size = size, .face = FACE_REGULAR, .text = name,
-                                                 .color = pass == 2 ? t->label_minor : t->label, .dot_x = (float)x,
-                                                 .dot_y = (float)y, .dot_halo = capital ? 3.6f : 2.8f,
-                                                 .dot_radius = capital ? 2.6f : 1.9f });
-        }
-    }
+    render_text_halo(r, label->face, label->size, label->x, label->y, label->text,
+                     label->minor ? t->label_minor : t->label, t->label_halo);
 }
 
 void labels_draw(Renderer *r, const App *app)
 {
     bool later_band = r->band_y1 > r->band_y0 && r->next_band > 0;
-    if (later_band) { /* placed by the first band of this redraw: draw what reaches these rows */
-        int count = r->placed_label_count;
-        r->placed_label_count = 0;
-        for (int i = 0; i < count; i++) emit_label(r, &r->placed_labels[i]);
-    } else if (app->display.layers & LAYER_LABELS) {
-        label_boxes_reset(r, app->view.width_css, app->view.height_css);
-        r->placed_label_count = 0;
-        /* Order is priority: earlier labels win collisions. */
-        draw_country_labels(r, app, 1, 2);
-        draw_place_labels(r, app);
-        draw_country_labels(r, app, 3, 4);
-    } else {
-        r->placed_label_count = 0;
+    if (!later_band) { /* the first band of this redraw (or a whole one): place */
+        LabelFonts fonts = { font_width, font_display_name, r };
+        labels_place(&r->labels, app, &fonts);
     }
+    for (int i = 0; i < r->labels.placed_count; i++) draw_label(r, &r->labels.placed[i]);
 }

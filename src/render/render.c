@@ -88,11 +88,7 @@ void render_shutdown(Renderer *r)
     batch_free(&r->text);
     free(r->ring_scratch);
     free(r->run_scratch);
-    free(r->label_boxes);
-    free(r->label_cell_head);
-    free(r->label_entries);
-    free(r->place_rank);
-    free(r->placed_labels);
+    labels_free(&r->labels);
     memset(r, 0, sizeof *r);
 }
 

@@ -20,6 +20,7 @@
 #include "core/app.h"
 #include "pixel/font.h"
 #include "pixel/raster.h"
+#include "core/labels.h"
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
@@ -102,28 +103,9 @@ typedef struct Renderer {
         uint64_t key;
         bool valid;
     } layers[RENDER_LAYER_COUNT];
-    SDL_FRect *label_boxes;      /* placed label rectangles, for collision */
-    int label_box_count, label_box_cap;
-    /* ... found through a grid of cells over the view, so a name is checked
-     * against its neighbours only (a bundle may have 100,000 places) */
-    int *label_cell_head;        /* first entry per cell, -1 = none */
-    int label_cells_w, label_cells_h, label_cell_cap;
-    float label_grid_x0, label_grid_y0;
-    struct LabelEntry { int box, next; } *label_entries;
-    int label_entry_count, label_entry_cap;
-    /* The names placed for the redraw under way: its first band places
-     * them, the others draw them (placing among 100,000 places is not free) */
-    struct PlacedLabel {
-        SDL_FRect box;           /* css px, for the bands it reaches */
-        float x, y, size;        /* text origin, css px */
-        int face;
-        const char *text;        /* in the bundle */
-        Rgba color;
-        float dot_x, dot_y, dot_halo, dot_radius; /* a place's dot; dot_radius 0 for none */
-    } *placed_labels;
-    int placed_label_count, placed_label_cap;
-    uint8_t *place_rank;         /* per place: 0 focus capital, 1 capital, 2 other, 3 never named */
-    uint32_t place_rank_count;
+    /* The names placed for the redraw under way (core/labels.c): its first
+     * band places them, the others draw them. */
+    LabelPlacer labels;
 } Renderer;
 
 /* Creates textures and fonts for a validated bundle. Returns false and writes
