@@ -153,6 +153,14 @@ int main(int argc, char **argv)
     size_t size = 0;
     void *data = read_bundle_file(opt.bundle_path, &size);
     if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", opt.bundle_path != NULL)) return 1;
+    /* A bad --bundle: the window opens the built-in atlas with the notice; a
+     * mode without a window (a screenshot, handouts, a printed quiz) stops
+     * with the reader's message (on stderr already) and exit status 1, so a
+     * script knows. */
+    if (opt.bundle_path && !p->bundle_file && opt.mode != CLI_MODE_WINDOW) {
+        bundle_close(&p->bundle);
+        return 1;
+    }
     /* --quiz SEED: the same quiz the page's link quiz=SEED&qn=N asks. */
     char quiz_state[64] = "";
     if (opt.quiz_given) snprintf(quiz_state, sizeof quiz_state, "quiz=%u&qn=%d", opt.quiz_seed, opt.quiz_questions);
