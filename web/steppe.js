@@ -34,6 +34,8 @@
  */
 'use strict';
 (function () {
+  // index.html?presenter is the presenter view (web/presenter.js): no atlas here.
+  if (window.steppePresenter) { window.Module = { noInitialRun: true }; return; }
   var statusBox = document.getElementById('status');
   var statusText = document.getElementById('status-text');
   var canvas = document.getElementById('canvas');
@@ -196,7 +198,25 @@
   }
   // Follows the atlas: called when it publishes a new state, and after every
   // command from the page.
+  // The presenter view (web/presenter.js, a second window of the same
+  // origin): told the tour's stop whenever the atlas publishes its state,
+  // and its arrows step the tour here.
+  var presenter = typeof BroadcastChannel === 'function' ? new BroadcastChannel('steppe-atlas-presenter') : null;
+  function tellPresenter() {
+    if (!presenter || !api.readyAt) return;
+    presenter.postMessage({ type: 'stop', data: JSON.parse(Module.UTF8ToString(Module._steppe_presenter_json())) });
+  }
+  if (presenter) presenter.onmessage = function (e) {
+    var m = e.data;
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'step' && (m.dir === 1 || m.dir === -1)) run('tour-step', m.dir);
+    else if (m.type === 'hello') tellPresenter();
+  };
+  api.openPresenter = function () {
+    return window.open(location.pathname + '?presenter', 'steppe-presenter', 'width=760,height=560');
+  };
   function refresh() {
+    tellPresenter();
     if (!api.readyAt) return;
     var s = api.state(), sel = s.selectionKind + ':' + s.selection + ':' + s.panelOpen;
     if (sel !== last.sel) {

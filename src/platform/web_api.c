@@ -25,6 +25,34 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_events_json(void);
 EMSCRIPTEN_KEEPALIVE void steppe_pointer_at(double x_css, double y_css);
 EMSCRIPTEN_KEEPALIVE const char *steppe_tours_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_links_json(void);
+EMSCRIPTEN_KEEPALIVE const char *steppe_presenter_json(void);
+
+/* What the presenter window shows while a tour plays: the tour, the stop and
+ * the next one, and the teacher's notes; null otherwise. */
+EMSCRIPTEN_KEEPALIVE const char *steppe_presenter_json(void)
+{
+    static TextOut json;
+    const App *app = &g_platform.app;
+    text_out_reset_growing(&json);
+    if (app->mode.kind != APP_MODE_TOUR) return "null";
+    uint32_t id = app->mode.tour.tour, i = app->mode.tour.stop;
+    BundleTour t = bundle_tour(app->bundle, id);
+    BundleTourStop now = bundle_tour_stop(app->bundle, id, i), next = bundle_tour_stop(app->bundle, id, i + 1);
+    text_out_raw(&json, "{\"tour\":");
+    text_out_json_string(&json, t.key);
+    text_out_raw(&json, ",\"title\":");
+    text_out_json_string(&json, t.title);
+    text_out_printf(&json, ",\"stop\":%u,\"stops\":%u,\"current\":{\"title\":", i + 1, t.stop_count);
+    text_out_json_string(&json, now.title);
+    text_out_raw(&json, ",\"text\":");
+    text_out_json_string(&json, now.text);
+    text_out_raw(&json, ",\"notes\":");
+    text_out_json_string(&json, now.notes);
+    text_out_raw(&json, "},\"next\":");
+    text_out_json_string_or_null(&json, next.title);
+    text_out_raw(&json, "}");
+    return text_out_result(&json, "null");
+}
 
 /* The panel's link lines on screen: [{ text, x, y, w, h }] in css px. */
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_links_json(void)
@@ -237,6 +265,14 @@ EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b)
         c.kind = CMD_SET_CATEGORY;
         c.u.category.index = (unsigned)a;
         c.u.category.on = b == 0 ? TOGGLE_OFF : b == 1 ? TOGGLE_ON : TOGGLE_FLIP;
+    } else if (!strcmp(what, "tour-step")) { /* the presenter window's arrows */
+        if (a != 1 && a != -1) return 0;
+        c.kind = CMD_TOUR_STEP;
+        c.u.direction = (int)a;
+    } else if (!strcmp(what, "tour-go")) {
+        if (!(a >= 0 && a < 100000)) return 0;
+        c.kind = CMD_TOUR_GO;
+        c.u.tour.stop = (uint32_t)a;
     } else if (!strcmp(what, "reduced-motion")) {
         c = cmd_toggle(CMD_SET_REDUCED_MOTION, a != 0 ? TOGGLE_ON : TOGGLE_OFF);
     } else {
