@@ -14,11 +14,6 @@
 #define LABEL_CELL_CSS 32.0f
 #define LABEL_GRID_MARGIN_CSS 64.0f
 
-static bool bbox_visible(const float bbox[4], const double visible[4])
-{
-    return !(bbox[2] < visible[0] || bbox[0] > visible[2] || bbox[3] < visible[1] || bbox[1] > visible[3]);
-}
-
 static void add_placed(LabelPlacer *r, const PlacedLabel *label)
 {
     if (r->placed_count == r->placed_cap) {
@@ -150,7 +145,7 @@ static void place_country_labels(LabelPlacer *r, const App *app, const LabelFont
         for (uint32_t id = 1; id <= b->country_count; id++) {
             BundleCountry c = bundle_country(b, id);
             int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
-            if (crank != rank || !c.ring_count || !c.name[0] || !bbox_visible(c.bbox, visible)) continue;
+            if (crank != rank || !c.ring_count || !c.name[0] || !view_bbox_visible(c.bbox, visible)) continue;
             const char *name = fonts->display_name(fonts->user, app, c.name, c.name_local);
             float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
             int face = rank == 1 ? LABEL_FACE_BOLD : LABEL_FACE_REGULAR;

@@ -59,5 +59,10 @@ void view_cancel_flight(View *v);
 
 /* The visible world rectangle (min_x, min_y, max_x, max_y). */
 void view_visible_bounds(const View *v, double out[4]);
+/* Whether a world bounding box {x0, y0, x1, y1} meets the visible rectangle. */
+static inline bool view_bbox_visible(const float bbox[4], const double visible[4])
+{
+    return !(bbox[2] < visible[0] || bbox[0] > visible[2] || bbox[3] < visible[1] || bbox[1] > visible[3]);
+}
 
 #endif

@@ -296,7 +296,7 @@ void countries_draw(Renderer *r, const App *app)
     float zoom_boost = (float)fmin(1.6, fmax(0.7, log2(app->view.scale_px / 400.0 + 1.0)));
     for (uint32_t id = 1; id <= b->country_count; id++) {
         BundleCountry c = bundle_country(b, id);
-        if (!c.ring_count || !bbox_visible(c.bbox, visible)) continue;
+        if (!c.ring_count || !view_bbox_visible(c.bbox, visible)) continue;
         add_country_fill(r, app, &c, theme_country_fill(t, c.flags, c.color));
         bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
         add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
@@ -317,7 +317,7 @@ void countries_draw_selection(Renderer *r, const App *app)
     BundleCountry c = bundle_country(app->bundle, app->select.current.id);
     double visible[4];
     view_visible_bounds(&app->view, visible);
-    if (!c.ring_count || !bbox_visible(c.bbox, visible)) return;
+    if (!c.ring_count || !view_bbox_visible(c.bbox, visible)) return;
     add_country_outline_cased(r, app, &c, 2.4f, r->theme->selected_outline, 4.5f, r->theme->label_halo);
     batch_flush_strokes(r);
 }
@@ -335,7 +335,7 @@ void countries_draw_highlights(Renderer *r, const App *app)
     bool hover_is_selection = app->select.current.kind == SELECTION_COUNTRY && app->select.current.id == app->hover.country;
     if (app->hover.country && !(selection_drawn && hover_is_selection)) {
         BundleCountry c = bundle_country(b, app->hover.country);
-        if (c.ring_count && bbox_visible(c.bbox, visible)) {
+        if (c.ring_count && view_bbox_visible(c.bbox, visible)) {
             /* A light tint where blending is cheap (a GPU); everywhere an
              * outline, which the software renderer draws in a fraction of
              * the time a translucent fill of a large country would take. */

@@ -31,12 +31,6 @@ static inline SDL_FPoint solid_uv(void)
     return (SDL_FPoint){ (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE, (FONT_ATLAS_SIZE - 1.5f) / FONT_ATLAS_SIZE };
 }
 
-/* Whether a bounding box {x0, y0, x1, y1} meets the visible world rectangle. */
-static inline bool bbox_visible(const float bbox[4], const double visible[4])
-{
-    return !(bbox[2] < visible[0] || bbox[0] > visible[2] || bbox[3] < visible[1] || bbox[1] > visible[3]);
-}
-
 /* --- batch.c --------------------------------------------------------------- */
 
 /* Room for this many more vertices and indices; false if memory runs out. */
