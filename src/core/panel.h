@@ -76,6 +76,11 @@ void panel_build_for(PanelDoc *doc, const App *app);
 
 /* The text of a block. */
 const char *panel_block_text(const PanelDoc *doc, int index);
+/* Whether a block does something when clicked: selects, opens a tour stop, answers. */
+static inline bool panel_block_is_link(const PanelBlock *block)
+{
+    return block->link.kind != SELECTION_NONE || block->tour || block->quiz_action != PANEL_QUIZ_NONE;
+}
 
 /* The whole document as plain text, one block per line (bullets start "• ",
  * quotations are in quotes). Returns the length (truncated to out_size - 1). */

@@ -358,8 +358,7 @@ static int find_link(const Ui *ui, const char *text)
 {
     for (int i = 0; i < ui->line_count; i++) {
         const UiLine *l = &ui->lines[i];
-        const PanelBlock *b = &ui->doc.blocks[l->block];
-        if (b->link.kind == SELECTION_NONE && !b->tour && b->quiz_action == PANEL_QUIZ_NONE) continue;
+        if (!panel_block_is_link(&ui->doc.blocks[l->block])) continue;
         if (strstr(panel_block_text(&ui->doc, l->block), text)) return i;
     }
     return -1;
@@ -370,8 +369,7 @@ static void list_links(const Ui *ui)
     fprintf(stderr, "links in the panel:\n");
     for (int i = 0; i < ui->line_count; i++) {
         const UiLine *l = &ui->lines[i];
-        const PanelBlock *lb = &ui->doc.blocks[l->block];
-        if (lb->link.kind == SELECTION_NONE && !lb->tour && lb->quiz_action == PANEL_QUIZ_NONE) continue;
+        if (!panel_block_is_link(&ui->doc.blocks[l->block])) continue;
         if (i > 0 && ui->lines[i - 1].block == l->block) continue; /* a wrapped link: named once */
         fprintf(stderr, "  %s\n", panel_block_text(&ui->doc, l->block));
     }

@@ -139,12 +139,6 @@ static void refresh_document(Ui *ui, const App *app)
     clamp_scroll(ui);
 }
 
-/* A block that does something when clicked: selects, starts a tour, answers. */
-static bool block_is_link(const PanelBlock *blk)
-{
-    return blk->link.kind != SELECTION_NONE || blk->tour || blk->quiz_action != PANEL_QUIZ_NONE;
-}
-
 /* What a click on a link block means. */
 static Command link_command(const PanelBlock *blk)
 {
@@ -178,7 +172,7 @@ static int line_at(const Ui *ui, double x, double y)
         const UiLine *l = &ui->lines[i];
         const BlockStyle *st = &STYLES[ui->doc.blocks[l->block].style];
         if (cy >= l->y - st->size && cy < l->y + st->line_height - st->size)
-            return block_is_link(&ui->doc.blocks[l->block]) ? i : -1;
+            return panel_block_is_link(&ui->doc.blocks[l->block]) ? i : -1;
     }
     return -1;
 }
@@ -315,7 +309,7 @@ size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max)
     for (int i = 0; i < ui->line_count && n < max; i++) {
         const UiLine *l = &ui->lines[i];
         const PanelBlock *blk = &ui->doc.blocks[l->block];
-        if (!block_is_link(blk)) continue;
+        if (!panel_block_is_link(blk)) continue;
         const BlockStyle *st = &STYLES[blk->style];
         float top = c.y + l->y - ui->scroll_y - st->size, h = st->line_height;
         if (top < c.y || top + h > c.y + c.h) continue;
@@ -429,7 +423,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
         const char *text = panel_block_text(&ui->doc, l->block);
         Rgba color = t->panel_text;
         if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
-        if (block_is_link(blk)) color = t->link;
+        if (panel_block_is_link(blk)) color = t->link;
         bool first = l->block != prev_block;
         if (blk->style == PANEL_HEADING && first) render_fill_rect(r, c.x, y - st->size - 8, c.w, 1, t->panel_rule);
         if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
