@@ -61,7 +61,7 @@ void mode_restore(App *app, double now_ms)
     AppMode *m = &app->mode;
     bool valid = m->resume_valid;
     View view = m->resume_view;
-    static char state[APP_RESUME_MAX]; /* the App's copy is cleared by tour_leave */
+    char state[APP_RESUME_MAX]; /* the App's copy is cleared by tour_leave */
     memcpy(state, m->resume_state, sizeof state);
     tour_leave(app);
     if (!valid) return;
