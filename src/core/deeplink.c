@@ -44,12 +44,50 @@ static const char *selection_key(const App *app)
     return key;
 }
 
+/* Starts the field "name=", after the '&' that parts it from the fields before. */
+static void field(Out *o, const char *name)
+{
+    if (o->len) put(o, "&");
+    put(o, name);
+    put(o, "=");
+}
+
+static void int_field(Out *o, const char *name, int value)
+{
+    char digits[16];
+    snprintf(digits, sizeof digits, "%d", value);
+    field(o, name);
+    put(o, digits);
+}
+
+/* "t=1991-2022", unless the filter spans the whole timeline. */
+static void years_field(const App *app, Out *o, const EventFilter *filter)
+{
+    if (filter->year_from == app->timeline.first_year && filter->year_to == app->timeline.last_year) return;
+    char years[32];
+    snprintf(years, sizeof years, "%d-%d", filter->year_from, filter->year_to);
+    field(o, "t");
+    put(o, years);
+}
+
+/* "f=treaty,visit", the categories in mask, by name. */
+static void categories_field(Out *o, uint32_t mask)
+{
+    field(o, "f");
+    const char *sep = "";
+    for (unsigned c = 0; c < CATEGORY_COUNT; c++)
+        if (mask & (1u << c)) {
+            put(o, sep);
+            put(o, bundle_category_name(c));
+            sep = ",";
+        }
+}
+
 static void write_selection(const App *app, Out *o)
 {
-    const char *field = app_selection_kind_field(app->select.current.kind), *key = selection_key(app);
-    if (!field[0] || !key[0]) return;
-    put(o, field);
-    put(o, "=");
+    const char *kind_field = app_selection_kind_field(app->select.current.kind), *key = selection_key(app);
+    if (!kind_field[0] || !key[0]) return;
+    field(o, kind_field);
     put_escaped(o, key);
 }
 
@@ -58,17 +96,16 @@ static void write_selection(const App *app, Out *o)
 static bool write_tour(const App *app, Out *o)
 {
     if (app->mode.kind == APP_MODE_QUIZ) {
-        char tmp[48];
-        snprintf(tmp, sizeof tmp, "quiz=%u", app->mode.quiz.quiz.settings.seed);
-        put(o, tmp);
+        char seed[16];
+        snprintf(seed, sizeof seed, "%u", app->mode.quiz.quiz.settings.seed);
+        field(o, "quiz");
+        put(o, seed);
         return true;
     }
     if (app->mode.kind != APP_MODE_TOUR) return false;
-    put(o, "tour=");
+    field(o, "tour");
     put_escaped(o, bundle_tour(app->bundle, app->mode.tour.tour).key);
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "&stop=%u", app->mode.tour.stop + 1);
-    put(o, tmp);
+    int_field(o, "stop", (int)app->mode.tour.stop + 1);
     return true;
 }
 
@@ -83,36 +120,20 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
 {
     Out o = { out, out_size, 0 };
     if (out_size) out[0] = 0;
+    uint32_t all_categories = (1u << CATEGORY_COUNT) - 1;
+    const DisplayState *d = &app->display;
     if (write_tour(app, &o)) {
-        if (app->display.text_scale_percent > 100) { /* the teacher's text scale travels with the tour or quiz */
-            char ts[24];
-            snprintf(ts, sizeof ts, "&ts=%d", app->display.text_scale_percent);
-            put(&o, ts);
-        }
+        /* the teacher's text scale travels with the tour or quiz */
+        if (d->text_scale_percent > 100) int_field(&o, "ts", d->text_scale_percent);
         if (app->mode.kind == APP_MODE_QUIZ) { /* the quiz's size and filter, so the link asks the same questions */
             const QuizSettings *qs = &app->mode.quiz.quiz.settings;
-            char tmp[64];
-            snprintf(tmp, sizeof tmp, "&qn=%d", qs->count);
-            put(&o, tmp);
-            if (qs->filter.year_from != app->timeline.first_year || qs->filter.year_to != app->timeline.last_year) {
-                snprintf(tmp, sizeof tmp, "&t=%d-%d", qs->filter.year_from, qs->filter.year_to);
-                put(&o, tmp);
-            }
-            uint32_t all = (1u << CATEGORY_COUNT) - 1;
-            if ((qs->filter.category_mask & all) != all && qs->filter.category_mask) {
-                put(&o, "&f=");
-                bool first = true;
-                for (unsigned c = 0; c < CATEGORY_COUNT; c++)
-                    if (qs->filter.category_mask & (1u << c)) {
-                        if (!first) put(&o, ",");
-                        put(&o, bundle_category_name(c));
-                        first = false;
-                    }
-            }
+            int_field(&o, "qn", qs->count);
+            years_field(app, &o, &qs->filter);
+            uint32_t mask = qs->filter.category_mask;
+            if ((mask & all_categories) != all_categories && mask) categories_field(&o, mask);
         }
         return o.len;
     }
-    char tmp[96];
     write_selection(app, &o);
     const View *v = &app->view;
     double lon = 0, lat = 0;
@@ -121,51 +142,34 @@ size_t deeplink_write(const App *app, char *out, size_t out_size)
      * claim 0°, 0° (found by tests/fuzz). */
     if (geo_unproject(&app->projection, (WorldPoint){ v->center_x, v->center_y }, &lon, &lat)) {
         double zoom = app->home_scale_px > 0 ? log2(v->scale_px / app->home_scale_px) : 0;
-        snprintf(tmp, sizeof tmp, "%sv=%.5f,%.5f,%.2f", o.len ? "&" : "", lat, lon, zoom);
-        put(&o, tmp);
+        char view[96];
+        snprintf(view, sizeof view, "%.5f,%.5f,%.2f", lat, lon, zoom);
+        field(&o, "v");
+        put(&o, view);
     }
     const TimelineState *t = &app->timeline;
-    if (t->filter.year_from != t->first_year || t->filter.year_to != t->last_year) {
-        snprintf(tmp, sizeof tmp, "&t=%d-%d", t->filter.year_from, t->filter.year_to);
-        put(&o, tmp);
-    }
-    uint32_t all = (1u << CATEGORY_COUNT) - 1;
-    if ((t->filter.category_mask & all) != all) {
-        put(&o, "&f=");
-        bool first = true;
-        for (unsigned c = 0; c < CATEGORY_COUNT; c++)
-            if (t->filter.category_mask & (1u << c)) {
-                if (!first) put(&o, ",");
-                put(&o, bundle_category_name(c));
-                first = false;
-            }
-    }
-    const DisplayState *d = &app->display;
+    years_field(app, &o, &t->filter);
+    if ((t->filter.category_mask & all_categories) != all_categories) categories_field(&o, t->filter.category_mask);
     if (d->layers != LAYERS_DEFAULT) {
-        put(&o, "&l=");
-        bool first = true;
+        field(&o, "l");
+        const char *sep = "";
         for (int i = 0; i < LAYER_COUNT; i++)
             if (d->layers & app_layer_bit(i)) {
-                if (!first) put(&o, ",");
+                put(&o, sep);
                 put(&o, app_layer_name(i));
-                first = false;
+                sep = ",";
             }
     }
-    if (d->local_names) put(&o, "&lang=local");
+    if (d->local_names) {
+        field(&o, "lang");
+        put(&o, "local");
+    }
     if (d->theme != THEME_ID_DEFAULT) {
-        put(&o, "&theme=");
+        field(&o, "theme");
         put(&o, app_theme_link_value(d->theme));
     }
-    if (app->select.current.kind != SELECTION_NONE && !app->select.panel_open) put(&o, "&panel=0");
-    if (d->text_scale_percent > 100) {
-        snprintf(tmp, sizeof tmp, "&ts=%d", d->text_scale_percent);
-        put(&o, tmp);
-    }
-    /* Nothing before the first field (no selection and no view): no '&' to lead. */
-    if (out_size && out[0] == '&') {
-        memmove(out, out + 1, strlen(out));
-        return o.len - 1;
-    }
+    if (app->select.current.kind != SELECTION_NONE && !app->select.panel_open) int_field(&o, "panel", 0);
+    if (d->text_scale_percent > 100) int_field(&o, "ts", d->text_scale_percent);
     return o.len;
 }
 
