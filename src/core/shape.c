@@ -294,6 +294,14 @@ static void finish_run(char *out, size_t start, size_t end)
 
 /* --- shaping ------------------------------------------------------------------ */
 
+/* Whether the character at text[pos] is one of the steering controls that are dropped. */
+static bool next_is_control(const char *text, size_t len, size_t pos)
+{
+    if (pos >= len) return false;
+    uint32_t cp = utf8_next(text, len, &pos);
+    return cp >= ZWNJ && cp <= RLM;
+}
+
 size_t shape_display(const char *text, size_t len, char *out, size_t cap)
 {
     Out o = { out, cap, 0, false };
@@ -302,23 +310,10 @@ size_t shape_display(const char *text, size_t len, char *out, size_t cap)
     bool in_run = false;
     size_t run_start = 0, run_end = 0;
     unsigned open = 0; /* brackets opened in the run and not yet closed */
-    size_t malformed_len = 0; /* the last input was a malformed sequence of so many bytes, copied as it is */
     size_t pos = 0;
     while (pos < len && !o.overflow) {
         size_t first = pos;
         uint32_t cp = utf8_next(text, len, &pos);
-        /* A control dropped right after a malformed sequence would let that
-         * sequence's bytes run into the next ones and form a valid character
-         * that is not in the text (found by tests/fuzz): the sequence is
-         * written as U+FFFD instead, paid for by the control's own bytes. */
-        if (cp >= ZWNJ && cp <= RLM && malformed_len) {
-            size_t was = o.len;
-            o.len -= malformed_len;
-            put_bytes(&o, "\xEF\xBF\xBD", 3);
-            if (in_run && run_end == was) run_end = o.len;
-        }
-        malformed_len = cp == 0xFFFD && !(pos - first == 3 && memcmp(text + first, "\xEF\xBF\xBD", 3) == 0)
-                            ? pos - first : 0;
         if (cp >= ZWNJ && cp <= RLM) { /* steer, then drop */
             if (cp == ZWNJ || cp == ZWJ) prev_joins = cp == ZWJ;
             else if (cp == LRM && in_run) { finish_run(out, run_start, run_end); in_run = false; }
@@ -352,7 +347,15 @@ size_t shape_display(const char *text, size_t len, char *out, size_t cap)
                 prev_joins = j == JT_D;
             }
         } else {
-            put_bytes(&o, text + first, pos - first);
+            /* A control dropped right after a malformed sequence would let that
+             * sequence's bytes run into the next ones and form a valid character
+             * that is not in the text (found by tests/fuzz): the sequence is
+             * written as U+FFFD instead. Decided before writing, so the output
+             * never needs more room than its final length (a four-byte
+             * sequence shrinks to three; found by tests/fuzz). */
+            bool malformed = cp == 0xFFFD && !(pos - first == 3 && memcmp(text + first, "\xEF\xBF\xBD", 3) == 0);
+            if (malformed && next_is_control(text, len, pos)) put_bytes(&o, "\xEF\xBF\xBD", 3);
+            else put_bytes(&o, text + first, pos - first);
             if (j != JT_T) prev_joins = j == JT_C;
         }
         /* Digits end up in the run only between right-to-left letters: a
