@@ -453,7 +453,7 @@ static bool apply(App *app, const Command *c, double now_ms)
         set_years(app, c->u.years.from, c->u.years.to);
         break;
     case CMD_SHIFT_YEARS: {
-        int from = app->timeline.filter.year_from + c->u.years.from, to = app->timeline.filter.year_to + c->u.years.from;
+        int from = app->timeline.filter.year_from + c->u.shift_years, to = app->timeline.filter.year_to + c->u.shift_years;
         if (from < app->timeline.first_year || to > app->timeline.last_year) return false;
         set_years(app, from, to);
         break;
@@ -553,8 +553,8 @@ static bool apply(App *app, const Command *c, double now_ms)
         if (!quiz_mode_apply(app, c, now_ms)) return false;
         break;
     case CMD_SET_TEXT_SCALE:
-        if (c->u.mask < 100 || c->u.mask > 250) return false;
-        app->display.text_scale_percent = (int)c->u.mask;
+        if (c->u.text_scale_percent < 100 || c->u.text_scale_percent > 250) return false;
+        app->display.text_scale_percent = c->u.text_scale_percent;
         break;
     case CMD_SET_SPOTLIGHT:
         if (!toggle_valid(c->u.toggle)) return false;

@@ -26,7 +26,7 @@
     X(CMD_FLY_TO_BOUNDS, "fit")         /* fit: a world rectangle, framed beside the panel */ \
     X(CMD_EXPAND_PLACE, "expand-place") /* id: zoom in about a place and fan its events out */ \
     X(CMD_SET_YEARS, "years")           /* years: from, to (clamped, swapped if reversed) */ \
-    X(CMD_SHIFT_YEARS, "shift-years")   /* years.from: move the range by so many years, if it stays inside */ \
+    X(CMD_SHIFT_YEARS, "shift-years")   /* shift_years: move the range by so many years, if it stays inside */ \
     X(CMD_SET_PLAYING, "play")          /* toggle */                              \
     X(CMD_SET_CATEGORY, "category")     /* category: one category on, off or flipped, or solo */ \
     X(CMD_SET_CATEGORIES, "categories") /* mask */                                \
@@ -59,7 +59,7 @@
     X(CMD_QUIZ_NEXT, "quiz-next")       /* the next question once answered; after the last, the summary */ \
     X(CMD_QUIZ_END, "quiz-end")         /* leave the quiz, back to what was shown before it */ \
     X(CMD_SET_REDUCED_MOTION, "reduced-motion") /* toggle: while on, every flight lands at once (a cut) */ \
-    X(CMD_SET_TEXT_SCALE, "text-scale") /* mask: percent 100..250 (refused outside) */ \
+    X(CMD_SET_TEXT_SCALE, "text-scale") /* text_scale_percent: 100..250 (refused outside) */ \
     X(CMD_SET_SPOTLIGHT, "spotlight")   /* toggle: a ring around the pointer */ \
     X(CMD_SET_CLEAN, "clean")           /* toggle: hide all chrome but the map and the slide or question */ \
     X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */
@@ -87,6 +87,8 @@ typedef struct Command {
         struct { double bounds[4]; bool allow_zoom_out; } fit;
         uint32_t id;
         struct { int from, to; } years;
+        int shift_years;
+        int text_scale_percent;
         struct { unsigned index; Toggle on; bool solo; } category;
         struct { uint32_t bit; Toggle on; } layer;
         uint32_t mask;

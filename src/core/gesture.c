@@ -47,7 +47,7 @@ static void presenter_keys(App *app, uint64_t pressed, double now)
     if (pressed & (APP_KEY_TEXT_BIGGER | APP_KEY_TEXT_SMALLER)) {
         int ts = app->display.text_scale_percent + ((pressed & APP_KEY_TEXT_BIGGER) ? 25 : -25);
         Command c = { .kind = CMD_SET_TEXT_SCALE };
-        c.u.mask = (uint32_t)(ts < 100 ? 100 : ts > 250 ? 250 : ts);
+        c.u.text_scale_percent = ts < 100 ? 100 : ts > 250 ? 250 : ts;
         run(app, c, now);
     }
     if (pressed & APP_KEY_FULLSCREEN) {
@@ -121,7 +121,7 @@ static void keys(App *app, uint64_t pressed, double now)
     if (pressed & APP_KEY_LANGUAGE) run(app, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_FLIP), now);
     if (pressed & (APP_KEY_YEAR_EARLIER | APP_KEY_YEAR_LATER)) {
         Command c = { .kind = CMD_SHIFT_YEARS };
-        c.u.years.from = (pressed & APP_KEY_YEAR_LATER) ? 1 : -1;
+        c.u.shift_years = (pressed & APP_KEY_YEAR_LATER) ? 1 : -1;
         run(app, c, now);
     }
     if (pressed & APP_KEY_BACK) {

@@ -148,7 +148,7 @@ static void test_timeline(void)
     years.u.years.to = 2020;
     CHECK(apply(years));
     Command shift = { .kind = CMD_SHIFT_YEARS };
-    shift.u.years.from = 1;
+    shift.u.shift_years = 1;
     CHECK(apply(shift));
     CHECK(app.timeline.filter.year_from == 2021);
     CHECK(refused(shift));    /* past the last year */
@@ -378,11 +378,11 @@ static void test_focus(void)
 static void test_presenting(void)
 {
     Command ts = { .kind = CMD_SET_TEXT_SCALE };
-    ts.u.mask = 99;
+    ts.u.text_scale_percent = 99;
     CHECK(refused(ts));
-    ts.u.mask = 251;
+    ts.u.text_scale_percent = 251;
     CHECK(refused(ts));
-    ts.u.mask = 200;
+    ts.u.text_scale_percent = 200;
     CHECK(apply(ts));
     CHECK(app.display.text_scale_percent == 200);
     char h[256];
