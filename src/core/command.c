@@ -158,16 +158,21 @@ static bool history_step(App *app, int direction, double now_ms)
 
 /* --- the timeline ----------------------------------------------------------------- */
 
+/* A year range in order and inside the timeline, for the map's filter and a quiz's. */
+static void clamp_years(const TimelineState *t, int *year_from, int *year_to)
+{
+    if (*year_from > *year_to) { int swap = *year_from; *year_from = *year_to; *year_to = swap; }
+    if (*year_from < t->first_year) *year_from = t->first_year;
+    if (*year_to > t->last_year) *year_to = t->last_year;
+    if (*year_from > t->last_year) *year_from = t->last_year;
+    if (*year_to < t->first_year) *year_to = t->first_year;
+}
+
 static void set_years(App *app, int year_from, int year_to)
 {
-    TimelineState *t = &app->timeline;
-    if (year_from > year_to) { int swap = year_from; year_from = year_to; year_to = swap; }
-    if (year_from < t->first_year) year_from = t->first_year;
-    if (year_to > t->last_year) year_to = t->last_year;
-    if (year_from > t->last_year) year_from = t->last_year;
-    if (year_to < t->first_year) year_to = t->first_year;
-    t->filter.year_from = year_from;
-    t->filter.year_to = year_to;
+    clamp_years(&app->timeline, &year_from, &year_to);
+    app->timeline.filter.year_from = year_from;
+    app->timeline.filter.year_to = year_to;
 }
 
 static void set_playing(App *app, bool on)
@@ -219,9 +224,10 @@ void command_apply_state(App *app, const char *text, DeeplinkReport *report, dou
             /* The quiz's filter is the link's years and categories, else all. */
             QuizSettings qs = { st.quiz_seed, st.quiz_count ? st.quiz_count : 10,
                                 { app->timeline.first_year, app->timeline.last_year, ALL_CATEGORIES } };
-            if (st.has_years) {
-                qs.filter.year_from = st.year_from < st.year_to ? st.year_from : st.year_to;
-                qs.filter.year_to = st.year_from < st.year_to ? st.year_to : st.year_from;
+            if (st.has_years) { /* clamped as for the map (found by tests/fuzz: "quiz=30&t=2-2020") */
+                qs.filter.year_from = st.year_from;
+                qs.filter.year_to = st.year_to;
+                clamp_years(&app->timeline, &qs.filter.year_from, &qs.filter.year_to);
             }
             if (st.has_categories) qs.filter.category_mask = st.category_mask;
             if (app->mode.kind == APP_MODE_QUIZ && app->mode.quiz.quiz.settings.seed == qs.seed &&

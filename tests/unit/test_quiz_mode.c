@@ -68,6 +68,11 @@ int main(int argc, char **argv)
     CHECK(tb_apply_state(&app, "quiz=7&qn=5", NULL));
     questions_text(again, sizeof again);
     CHECK_STR(again, first);
+    /* A link's years are clamped to the timeline for the quiz as for the map. */
+    CHECK(tb_apply_state(&app, "quiz=9&qn=5&t=2-2020", NULL));
+    CHECK(app.mode.kind == APP_MODE_QUIZ);
+    CHECK(app.timeline.filter.year_from == app.timeline.first_year && app.timeline.filter.year_to == 2020);
+    CHECK(app.mode.quiz.quiz.settings.filter.year_from == app.timeline.first_year);
     CHECK(tb_apply_state(&app, "quiz=7&qn=6", &report)); /* qn must be 5, 10 or 20 */
     CHECK_EQ_U(report.ignored, 1);
     CHECK(tb_apply_state(&app, "quiz=7&qn=5", NULL));
