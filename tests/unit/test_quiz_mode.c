@@ -76,6 +76,8 @@ int main(int argc, char **argv)
     CHECK(tb_apply_state(&app, "quiz=7&qn=6", &report)); /* qn must be 5, 10 or 20 */
     CHECK_EQ_U(report.ignored, 1);
     CHECK(tb_apply_state(&app, "quiz=7&qn=5", NULL));
+    questions_text(again, sizeof again); /* a filtered quiz and a refused size in between change nothing */
+    CHECK_STR(again, first);
 
     const Quiz *q = &app.mode.quiz.quiz;
     int right = 0;
