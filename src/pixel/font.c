@@ -172,7 +172,8 @@ bool font_atlas_glyph_at(FontAtlas *atlas, const Font *font, int face, float px,
     phase &= 3;
     /* Looked up for every character drawn every frame: an open-addressing hash of
      * entry indices keeps that O(1). Slots hold index + 1, 0 = empty. */
-    uint16_t px_x4 = (uint16_t)lroundf(px * 4.0f);
+    float quarter_px = px * 4.0f + 0.5f; /* rounded without lroundf, a call in WebAssembly */
+    uint16_t px_x4 = quarter_px >= 1.0f && quarter_px < 65535.0f ? (uint16_t)quarter_px : 0;
     uint32_t slot = entry_hash(codepoint, px_x4, face, phase);
     for (;;) {
         int index = atlas->slots[slot] - 1;

@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* min and max for finite operands. fmin/fminf are calls in WebAssembly (its
+ * f32.min/f64.min differ from them on NaN), and these run per row and per
+ * pixel; every caller's operands are checked finite first. */
+static inline double min_d(double a, double b) { return b < a ? b : a; }
+static inline double max_d(double a, double b) { return b > a ? b : a; }
+static inline float min_f(float a, float b) { return b < a ? b : a; }
+static inline float max_f(float a, float b) { return b > a ? b : a; }
+
 RasterRect raster_bounds(const RasterImage *image)
 {
     return (RasterRect){ 0, 0, image->width, image->height };
@@ -118,7 +126,7 @@ static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex 
     double x0 = p[0]->x, y0 = p[0]->y;
     double area2 = ((double)p[1]->x - x0) * ((double)p[2]->y - y0) - ((double)p[2]->x - x0) * ((double)p[1]->y - y0);
     if (area2 == 0 || !isfinite(area2)) return;
-    double ymin = fmin(y0, fmin(p[1]->y, p[2]->y)), ymax = fmax(y0, fmax(p[1]->y, p[2]->y));
+    double ymin = min_d(y0, min_d(p[1]->y, p[2]->y)), ymax = max_d(y0, max_d(p[1]->y, p[2]->y));
     int row0 = first_centre_at_or_after(ymin, clip.y0, clip.y1), row1 = first_centre_at_or_after(ymax, clip.y0, clip.y1);
     if (row1 <= row0) return;
     TriEdge edges[3];
@@ -162,8 +170,8 @@ static void draw_triangle(RasterImage *dst, RasterRect clip, const RasterVertex 
         double yc = y + 0.5, lo = -INFINITY, hi = INFINITY;
         for (int e = 0; e < edge_count; e++) {
             double x = edges[e].ax + (yc - edges[e].ay) * edges[e].slope;
-            if (edges[e].interior_right) lo = fmax(lo, x);
-            else hi = fmin(hi, x);
+            if (edges[e].interior_right) lo = max_d(lo, x);
+            else hi = min_d(hi, x);
         }
         int px0 = first_centre_at_or_after(lo, clip.x0, clip.x1), px1 = first_centre_at_or_after(hi, clip.x0, clip.x1);
         if (px1 <= px0) continue;
@@ -237,7 +245,7 @@ static void draw_axis_quad(RasterImage *dst, RasterRect clip, const RasterVertex
     const RasterVertex *a = &vertices[idx[0]], *c = &vertices[idx[2]];
     if (!isfinite(a->x) || !isfinite(a->y) || !isfinite(c->x) || !isfinite(c->y) || a->x == c->x || a->y == c->y) return;
     /* Corners a and c are opposite; texture coordinates are linear in x and y. */
-    double x0 = fmin(a->x, c->x), x1 = fmax(a->x, c->x), y0 = fmin(a->y, c->y), y1 = fmax(a->y, c->y);
+    double x0 = min_d(a->x, c->x), x1 = max_d(a->x, c->x), y0 = min_d(a->y, c->y), y1 = max_d(a->y, c->y);
     double du_dx = ((double)c->u - a->u) / ((double)c->x - a->x), dv_dy = ((double)c->v - a->v) / ((double)c->y - a->y);
     int px0 = first_centre_at_or_after(x0, clip.x0, clip.x1), px1 = first_centre_at_or_after(x1, clip.x0, clip.x1);
     int py0 = first_centre_at_or_after(y0, clip.y0, clip.y1), py1 = first_centre_at_or_after(y1, clip.y0, clip.y1);
@@ -429,8 +437,8 @@ void raster_fill_polygon(RasterImage *dst, RasterRect clip, const float *xy, con
             if (!isfinite(ax) || !isfinite(ay) || !isfinite(bx) || !isfinite(by) || ay == by) continue;
             if (ay > by) { float t = ax; ax = bx; bx = t; t = ay; ay = by; by = t; }
             scratch->edges[edge_count++] = (RasterEdge){ ay, by, ax, (float)(((double)bx - ax) / ((double)by - ay)) };
-            min_y = fminf(min_y, ay);
-            max_y = fmaxf(max_y, by);
+            min_y = min_f(min_y, ay);
+            max_y = max_f(max_y, by);
         }
     }
     if (edge_count < 2) return;
@@ -526,7 +534,7 @@ void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, i
     clip = clip_to_image(dst, clip);
     LineShade line = line_shade(width, color), casing = line_shade(casing_width, casing_color);
     if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0 || n < 2 || (line.alpha == 0 && casing.alpha == 0)) return;
-    float reach = fmaxf(line.alpha ? line.reach : 0.0f, casing.alpha ? casing.reach : 0.0f);
+    float reach = max_f(line.alpha ? line.reach : 0.0f, casing.alpha ? casing.reach : 0.0f);
     float reach2 = reach * reach;
     if (n < 3) closed = false; /* two points closed are one segment drawn twice */
     int segments = closed ? n : n - 1;
@@ -537,8 +545,8 @@ void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, i
         bool has_next = s + 1 < segments || (closed && segments > 1);
         Segment next = has_next ? make_segment(xy, (s + 1) % n, (s + 2) % n) : (Segment){ 0 };
         if (cur.valid) {
-            float x0 = fminf(cur.ax, cur.ax + cur.dx) - reach, x1 = fmaxf(cur.ax, cur.ax + cur.dx) + reach;
-            float y0 = fminf(cur.ay, cur.ay + cur.dy) - reach, y1 = fmaxf(cur.ay, cur.ay + cur.dy) + reach;
+            float x0 = min_f(cur.ax, cur.ax + cur.dx) - reach, x1 = max_f(cur.ax, cur.ax + cur.dx) + reach;
+            float y0 = min_f(cur.ay, cur.ay + cur.dy) - reach, y1 = max_f(cur.ay, cur.ay + cur.dy) + reach;
             int px0 = first_centre_at_or_after(x0, clip.x0, clip.x1), px1 = first_centre_at_or_after(x1, clip.x0, clip.x1);
             int py0 = first_centre_at_or_after(y0, clip.y0, clip.y1), py1 = first_centre_at_or_after(y1, clip.y0, clip.y1);
             for (int y = py0; y < py1; y++) {
@@ -549,13 +557,13 @@ void raster_polyline_cased(RasterImage *dst, RasterRect clip, const float *xy, i
                 float t_lo = 0.0f, t_hi = 1.0f;
                 if (cur.dy != 0.0f) {
                     float t1 = (yc - reach - cur.ay) / cur.dy, t2 = (yc + reach - cur.ay) / cur.dy;
-                    t_lo = fmaxf(0.0f, fminf(t1, t2));
-                    t_hi = fminf(1.0f, fmaxf(t1, t2));
+                    t_lo = max_f(0.0f, min_f(t1, t2));
+                    t_hi = min_f(1.0f, max_f(t1, t2));
                     if (t_lo > t_hi) continue;
                 }
                 float xa = cur.ax + t_lo * cur.dx, xb = cur.ax + t_hi * cur.dx;
-                int row_x0 = first_centre_at_or_after(fminf(xa, xb) - reach, px0, px1);
-                int row_x1 = first_centre_at_or_after(fmaxf(xa, xb) + reach, px0, px1);
+                int row_x0 = first_centre_at_or_after(min_f(xa, xb) - reach, px0, px1);
+                int row_x1 = first_centre_at_or_after(max_f(xa, xb) + reach, px0, px1);
                 for (int x = row_x0; x < row_x1; x++) {
                     float xc = (float)x + 0.5f;
                     float d2 = segment_distance2(xc, yc, cur.ax, cur.ay, cur.dx, cur.dy, cur.inv_len2);
