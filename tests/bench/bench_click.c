@@ -1,0 +1,224 @@
+/* bench_click: what a click on a country costs to paint, on the direct-pixel
+ * path the web page uses where WebGL is emulated (and --screenshot natively):
+ * pixel/raster.c drawing into memory, the base map cached.
+ *
+ * One window-sized frame buffer, the real bundle (argv[1]), the UI and the
+ * app driven frame by frame in the order src/platform/frame.c uses (UI first,
+ * its commands, then the gesture recogniser, then a draw if anything asks for
+ * one). For each round the pointer rests on a country (hover frames until
+ * nothing more is drawn), then presses and releases there (one frame each,
+ * as a fast click arrives), then frames run on the real clock until the
+ * flight lands and nothing is left to draw; Escape ends the round. Prints
+ * medians (and the slowest) over the rounds of:
+ *   - the frame in which the selection appears (the click frame),
+ *   - press to the end of that frame (all frames from the press on),
+ *   - each frame of the flight that follows, and their sum,
+ *   - a frame at rest with the pointer moving over the same country.
+ * A benchmark, not a test: it prints figures and always succeeds; it is not
+ * registered with ctest. Build it optimised (the native preset), then
+ *   build/native/tests/bench_click build/native/atlas.bundle [ROUNDS] [WxH]
+ * Native code is faster than the browser's WebAssembly (about 1.5-2x here);
+ * compare builds side by side, not with the harness's milliseconds. */
+#define _POSIX_C_SOURCE 199309L
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "command.h"
+#include "gesture.h"
+#include "render/render.h"
+#include "test_support.h"
+#include "ui/ui.h"
+#include "view.h"
+
+#define MAX_ROUNDS 400
+#define MAX_FLIGHT_FRAMES 2000
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, size_t n)
+{
+    if (!n) return 0;
+    qsort(v, n, sizeof *v, compare_doubles);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double max_of(const double *v, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++) m = v[i] > m ? v[i] : m;
+    return m;
+}
+
+typedef struct Bench {
+    App app;
+    Renderer renderer;
+    Ui ui;
+    Gesture gesture;
+    CommandQueue commands;
+    AppInput in;
+    float dpr;
+} Bench;
+
+static Bench B;
+
+/* One frame as frame.c runs it; returns its duration in ms and whether it drew. */
+static double frame(bool *drew)
+{
+    double t0 = now_ms();
+    AppInput *in = &B.in;
+    in->now_ms = t0;
+    bool over_ui = ui_update(&B.ui, &B.app, in, &B.commands);
+    command_queue_apply(&B.commands, &B.app, in->now_ms);
+    AppInput map_input = *in;
+    if (over_ui) {
+        map_input.pointer_inside = false;
+        map_input.pointer_pressed = false;
+        map_input.double_clicks = 0;
+        map_input.wheel_steps = 0;
+    }
+    gesture_update(&B.gesture, &B.app, &map_input);
+    in->pointer_pressed = in->pointer_released = false;
+    in->double_clicks = 0;
+    in->wheel_steps = 0;
+    in->keys_pressed = 0;
+    in->text[0] = 0;
+    if (ui_take_dirty(&B.ui)) {
+        Command c = cmd_simple(CMD_REDRAW);
+        app_apply(&B.app, &c, in->now_ms);
+    }
+    *drew = B.app.needs_redraw;
+    if (B.app.needs_redraw) {
+        render_begin(&B.renderer, &B.app, B.dpr);
+        render_map(&B.renderer, &B.app);
+        ui_draw(&B.ui, &B.app);
+        render_flush(&B.renderer);
+        Command c = cmd_toggle(CMD_FRAME_DRAWN, render_busy(&B.renderer) ? TOGGLE_ON : TOGGLE_OFF);
+        app_apply(&B.app, &c, now_ms());
+    }
+    return now_ms() - t0;
+}
+
+/* Frames until nothing moves or waits to be drawn; returns how many drew. */
+static int settle(double *times, int cap)
+{
+    int drawn = 0;
+    for (int i = 0; i < 4 * MAX_FLIGHT_FRAMES; i++) {
+        bool drew;
+        double t = frame(&drew);
+        if (!drew && !B.app.view.flight.active) return drawn;
+        if (drew && times && drawn < cap) times[drawn] = t;
+        if (drew) drawn++;
+    }
+    return drawn;
+}
+
+int main(int argc, char **argv)
+{
+    size_t size;
+    uint8_t *data = test_read_file(argc > 1 ? argv[1] : NULL, &size);
+    if (!data) { fprintf(stderr, "usage: bench_click BUNDLE [ROUNDS] [WxH]\n"); return 1; }
+    int rounds = argc > 2 ? atoi(argv[2]) : 60;
+    if (rounds < 1 || rounds > MAX_ROUNDS) rounds = 60;
+    int w = 1280, h = 800;
+    if (argc > 3 && sscanf(argv[3], "%dx%d", &w, &h) != 2) { w = 1280; h = 800; }
+    Bundle bundle;
+    char message[256];
+    if (bundle_open(&bundle, data, size, message, sizeof message) != BUNDLE_OK) {
+        fprintf(stderr, "bench_click: %s\n", message);
+        return 1;
+    }
+    B.dpr = 1.0f;
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
+    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!sdl || !render_init(&B.renderer, sdl, &bundle, message, sizeof message)) {
+        fprintf(stderr, "bench_click: %s\n", sdl ? message : SDL_GetError());
+        return 1;
+    }
+    render_set_pixels(&B.renderer, surface->pixels, w, h, surface->pitch);
+    B.renderer.use_cache = true;
+    ui_init(&B.ui, &B.renderer, &bundle);
+    if (!app_init(&B.app, &bundle, w, h, now_ms())) return 1;
+    gesture_init(&B.gesture, now_ms());
+    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
+    metrics.u.metrics = ui_edge_label_metrics(&B.ui);
+    app_apply(&B.app, &metrics, now_ms());
+    B.in.width_css = w;
+    B.in.height_css = h;
+    settle(NULL, 0);
+    ui_prewarm(&B.ui, B.dpr); /* as frame.c does one frame after the first map */
+
+    static const char *const countries[] = { "KAZ", "UZB", "TKM", "KGZ", "TJK", "AFG", "KAZ", "UZB" };
+    static double click_frame[MAX_ROUNDS], press_to_paint[MAX_ROUNDS], flight_sum[MAX_ROUNDS], rest[MAX_ROUNDS];
+    static double flight[MAX_ROUNDS * 64];
+    int flight_n = 0, clicks = 0;
+    for (int r = 0; r < rounds; r++) {
+        const char *iso3 = countries[r % (sizeof countries / sizeof countries[0])];
+        uint32_t id = bundle_find_country(&bundle, iso3);
+        BundleCountry c = bundle_country(&bundle, id);
+        double x, y;
+        view_world_to_screen(&B.app.view, c.label_x, c.label_y, &x, &y);
+        B.in.pointer_inside = true;
+        B.in.pointer_x = x;
+        B.in.pointer_y = y;
+        settle(NULL, 0); /* hover: tint and outline drawn, the rest at rest */
+        B.in.pointer_x = x + 1;
+        bool drew;
+        rest[r] = frame(&drew);
+        settle(NULL, 0);
+        /* The click: press, a frame, release, a frame; then on until it shows. */
+        double sum = 0;
+        bool shown = false;
+        B.in.pointer_down = B.in.pointer_pressed = true;
+        for (int f = 0; f < 2 + 8 && !shown; f++) {
+            if (f == 1) { B.in.pointer_down = false; B.in.pointer_released = true; }
+            double t = frame(&drew);
+            sum += t;
+            if (B.app.select.current.kind == SELECTION_COUNTRY && B.app.select.current.id == id && drew) {
+                click_frame[clicks] = t;
+                press_to_paint[clicks] = sum;
+                shown = true;
+            }
+        }
+        double ft[64];
+        int n = settle(ft, 64);
+        double fs = 0;
+        for (int i = 0; i < n && i < 64; i++) { flight[flight_n++] = ft[i]; fs += ft[i]; }
+        if (shown) flight_sum[clicks++] = fs;
+        else fprintf(stderr, "bench_click: round %d: a click on %s at %.0f,%.0f selected kind %d id %u\n", r, iso3, x, y,
+                     (int)B.app.select.current.kind, B.app.select.current.id);
+        /* Escape closes the panel; the next round clicks another country. */
+        B.in.keys_pressed = APP_KEY_ESCAPE;
+        settle(NULL, 0);
+        B.in.keys_pressed = APP_KEY_ESCAPE;
+        settle(NULL, 0);
+    }
+    printf("bench_click: %dx%d, dpr %.0f, %d rounds, %d clicks selected\n", w, h, (double)B.dpr, rounds, clicks);
+    printf("  click frame (the selection drawn)   median %7.2f ms  max %7.2f\n", median(click_frame, (size_t)clicks), max_of(click_frame, (size_t)clicks));
+    printf("  press to the end of that frame      median %7.2f ms  max %7.2f\n", median(press_to_paint, (size_t)clicks), max_of(press_to_paint, (size_t)clicks));
+    printf("  flight frames after it (%4d)       median %7.2f ms  max %7.2f\n", flight_n, median(flight, (size_t)flight_n), max_of(flight, (size_t)flight_n));
+    printf("  the flight's frames, summed         median %7.2f ms\n", median(flight_sum, (size_t)clicks));
+    printf("  a frame at rest, pointer moving     median %7.2f ms\n", median(rest, (size_t)rounds));
+    ui_shutdown(&B.ui);
+    render_shutdown(&B.renderer);
+    app_destroy(&B.app);
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surface);
+    bundle_close(&bundle);
+    free(data);
+    return 0;
+}
