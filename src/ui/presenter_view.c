@@ -46,16 +46,27 @@ static size_t wrap(Renderer *r, const TextStyle *s, const char *text, float widt
 typedef struct Pen { Renderer *r; float x, w, y, bottom; bool full; } Pen;
 
 /* Draws text wrapped to the pen's width from its y down, at most max_lines
- * lines; what does not fit above pen->bottom is left out (and the pen is full). */
+ * lines; what does not fit above pen->bottom is left out (and the pen is
+ * full). A line with more text after it that is not shown ends in an ellipsis. */
 static void draw_block(Pen *p, const TextStyle *s, const char *text, Rgba color, size_t max_lines)
 {
     if (p->full || !text[0]) return;
-    TextLine lines[MAX_LINES];
-    size_t n = wrap(p->r, s, text, p->w, lines, max_lines < MAX_LINES ? max_lines : MAX_LINES);
+    TextLine lines[MAX_LINES + 1];
+    if (max_lines > MAX_LINES) max_lines = MAX_LINES;
+    size_t n = wrap(p->r, s, text, p->w, lines, max_lines + 1);
+    bool more = n > max_lines;
+    if (more) n = max_lines;
     for (size_t i = 0; i < n; i++) {
         if (p->y + s->line_height > p->bottom) { p->full = true; return; }
+        if (i + 1 < n && p->y + 2 * s->line_height > p->bottom) { /* the last line that fits */
+            more = true;
+            n = i + 1;
+            p->full = true;
+        }
         float baseline = p->y + s->line_height * 0.72f;
-        render_text_n(p->r, s->face, s->size, p->x, baseline, text + lines[i].start, lines[i].end - lines[i].start, color);
+        float w = render_text_n(p->r, s->face, s->size, p->x, baseline, text + lines[i].start,
+                                lines[i].end - lines[i].start, color);
+        if (more && i + 1 == n) render_text(p->r, s->face, s->size, p->x + w, baseline, "…", color);
         p->y += s->line_height;
     }
 }
@@ -81,24 +92,29 @@ void presenter_view_draw(Renderer *r, const App *app, const TourPresenterText *t
     float clock_w = render_text_width(r, STYLE_CLOCK.face, STYLE_CLOCK.size, t->clock);
     render_text(r, STYLE_CLOCK.face, STYLE_CLOCK.size, width - MARGIN - clock_w, MARGIN + STYLE_CLOCK.size * 0.9f, t->clock,
                 th->panel_text);
+    /* A short window (or large text) keeps the room for the notes: the
+     * tour's title on one line, no list of keys. */
+    bool roomy = height >= 420;
     Pen head = { r, MARGIN, fmaxf(inner - clock_w - 24, 40), MARGIN - 4, height, false };
-    draw_block(&head, &STYLE_TOUR, t->tour_title, th->panel_muted, 2);
+    draw_block(&head, &STYLE_TOUR, t->tour_title, th->panel_muted, roomy ? 2 : 1);
     draw_block(&head, &STYLE_WHERE, t->where, th->panel_text, 1);
     float header_bottom = fmaxf(head.y, MARGIN + STYLE_CLOCK.line_height) + 10;
     render_fill_rect(r, MARGIN, header_bottom, inner, 1, th->panel_rule);
 
     /* The footer, from the bottom up: the keys, then the next stop. */
     TextLine lines[MAX_LINES];
-    size_t hint_lines = wrap(r, &STYLE_HINT, KEYS_HINT, inner, lines, 3);
+    size_t hint_lines = roomy ? wrap(r, &STYLE_HINT, KEYS_HINT, inner, lines, 3) : 0;
     size_t next_lines = wrap(r, &STYLE_NEXT, t->next, inner, lines, 2);
-    float footer_top = height - MARGIN - (float)hint_lines * STYLE_HINT.line_height -
-                       (float)next_lines * STYLE_NEXT.line_height - 16;
+    float footer_top = height - MARGIN - (float)hint_lines * (STYLE_HINT.line_height + 2) -
+                       (float)next_lines * STYLE_NEXT.line_height - 10;
     if (footer_top < header_bottom + 60) footer_top = header_bottom + 60; /* a tiny window: the body first */
     render_fill_rect(r, MARGIN, footer_top, inner, 1, th->panel_rule);
     Pen foot = { r, MARGIN, inner, footer_top + 10, height, false };
     draw_block(&foot, &STYLE_NEXT, t->next, th->link, 2);
-    space(&foot, 6);
-    draw_block(&foot, &STYLE_HINT, KEYS_HINT, th->panel_muted, 3);
+    if (roomy) {
+        space(&foot, 6);
+        draw_block(&foot, &STYLE_HINT, KEYS_HINT, th->panel_muted, 3);
+    }
 
     /* The body: the stop, the notes, the slide. */
     Pen p = { r, MARGIN, inner, header_bottom + 14, footer_top - 8, false };
