@@ -7,12 +7,13 @@
 # must be the frame of a presenter opened straight on the same stop (but for
 # the clock's digits) and not that of the next stop. Then: closing the atlas
 # window quits with the presenter open; the presenter without a tour says how
-# to start one; 200 % text in high contrast; --presenter beside a mode
-# without a window is refused.
-#   presenter_test.sh APP COMPARE_PNG SCRIPT_DIR OUT_DIR
+# to start one; a bundle dropped onto the atlas window (its fonts replaced)
+# leaves the presenter drawing; 200 % text in high contrast; --presenter
+# beside a mode without a window is refused.
+#   presenter_test.sh APP COMPARE_PNG SCRIPT_DIR OUT_DIR GOOD_BUNDLE
 # STEPPE_REPLAY_DRIVERS: as replay_test.sh (its first driver is used).
 set -euo pipefail
-app=$1 compare=$2 scripts=$3 out=$4
+app=$1 compare=$2 scripts=$3 out=$4 good=$5
 read -r -a drivers <<<"${STEPPE_REPLAY_DRIVERS:-offscreen dummy}"
 export SDL_VIDEODRIVER=${drivers[0]}
 mkdir -p "$out"
@@ -73,6 +74,13 @@ check "closing the atlas window quits: the script stops there" \
 printf 'settle\nexpect mode=none\nexpect-presenter No tour is playing in the atlas window: press t there\n' >"$out/none.txt"
 run none "$out/none.txt" --size 1000x700 --presenter --presenter-screenshot "$out/none.png"
 all_ok none "$out/none.txt"
+# A bundle dropped onto the atlas window: the presenter's fonts are the
+# new bundle's, and it shows the new atlas (at its home view, no tour).
+printf 'settle\nexpect-presenter stop 2 / 11\ndrop %s\nframes 2\nsettle\nexpect ui.presenterOpen=true\nexpect-presenter No tour is playing\n' \
+       "$good" >"$out/drop.txt"
+run drop "$out/drop.txt" "${tour[@]}" --stop 2 --presenter-screenshot "$out/drop.png"
+all_ok drop "$out/drop.txt"
+check "a dropped bundle: the presenter draws as with no tour" '"$compare" "$out/none.png" "$out/drop.png" >/dev/null'
 # 'p' outside a tour is the timeline's play key, as before: no presenter.
 printf 'settle\nkey p\nframes 2\nexpect ui.presenterOpen=false\nexpect playing=true\n' >"$out/play.txt"
 run play "$out/play.txt" --size 1000x700
