@@ -23,7 +23,7 @@
 typedef enum StepKind {
     STEP_FRAMES, STEP_WAIT, STEP_SETTLE, STEP_MOVE, STEP_DOWN, STEP_UP, STEP_CLICK, STEP_DOUBLE_CLICK, STEP_WHEEL,
     STEP_KEY, STEP_KEYDOWN, STEP_KEYUP, STEP_TYPE, STEP_TEXT, STEP_EXPECT, STEP_EXPECT_PANEL, STEP_SCROLL_TO,
-    STEP_MEMORY, STEP_DROP, STEP_WINDOW, STEP_CLOSE, STEP_EXPECT_PRESENTER,
+    STEP_MEMORY, STEP_DROP, STEP_WINDOW, STEP_CLOSE, STEP_EXPECT_PRESENTER, STEP_RESIZE,
 } StepKind;
 
 typedef enum PosKind { POS_LAST, POS_PX, POS_GEO, POS_LINK } PosKind;
@@ -226,6 +226,7 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         { "type", STEP_TYPE }, { "text", STEP_TEXT }, { "expect", STEP_EXPECT }, { "expect-panel", STEP_EXPECT_PANEL },
         { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY }, { "drop", STEP_DROP },
         { "window", STEP_WINDOW }, { "close", STEP_CLOSE }, { "expect-presenter", STEP_EXPECT_PRESENTER },
+        { "resize", STEP_RESIZE },
     };
     int found = -1;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -239,6 +240,18 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
             st->number > FRAMES_MAX || st->number != floor(st->number) || *skip_spaces(rest))
             return bad(r, st->line, "%s needs a whole number from 1 to 100000", verb);
         return true;
+    case STEP_RESIZE: {
+        const char *x = NULL;
+        char *end = NULL;
+        if (next_word(&rest, word, sizeof word) && !*skip_spaces(rest) && (x = strchr(word, 'x'))) {
+            st->a = strtod(word, &end);
+            if (end == x) st->b = strtod(x + 1, &end);
+        }
+        if (!x || !end || *end || st->a != floor(st->a) || st->b != floor(st->b) || st->a < 64 || st->b < 64 ||
+            st->a > 8192 || st->b > 8192)
+            return bad(r, st->line, "resize needs WxH (whole css px, 64 to 8192)");
+        return true;
+    }
     case STEP_WINDOW:
         if (!next_word(&rest, word, sizeof word) || (strcmp(word, "main") && strcmp(word, "presenter")) ||
             *skip_spaces(rest))
@@ -638,7 +651,7 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
                    st->kind == STEP_DOUBLE_CLICK || st->kind == STEP_WHEEL;
     if (pointer && !resolve(r, st, p, &x, &y)) return false;
     bool keyboard = st->kind == STEP_KEY || st->kind == STEP_KEYDOWN || st->kind == STEP_KEYUP ||
-                    st->kind == STEP_TYPE || st->kind == STEP_TEXT || st->kind == STEP_CLOSE;
+                    st->kind == STEP_TYPE || st->kind == STEP_TEXT || st->kind == STEP_CLOSE || st->kind == STEP_RESIZE;
     if (keyboard && r->to_presenter && !native_presenter_is_open())
         return bad(r, st->line, "the presenter window is not open (window main, or open it first)");
     /* A pointer event elsewhere than the pointer is comes after a motion there, as from a mouse. */
@@ -702,6 +715,9 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
         return true;
     }
     case STEP_EXPECT_PRESENTER: return check_presenter(r, st, p);
+    case STEP_RESIZE: /* as the window manager would: SDL sends the size events */
+        SDL_SetWindowSize(SDL_GetWindowFromID(target_window(r, p)), (int)st->a, (int)st->b);
+        return true;
     case STEP_SCROLL_TO: {
         /* The wheel over the panel, three notches at a time, as a user scrolls. */
         double lx, ly;

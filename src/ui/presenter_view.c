@@ -88,21 +88,30 @@ void presenter_view_draw(Renderer *r, const App *app, const TourPresenterText *t
         return;
     }
 
-    /* The header: the tour and the stop on the left, the clock on the right. */
+    /* The header: the tour and the stop on the left, the clock on the right;
+     * in a narrow window (or large text) the clock goes under the stop, so
+     * neither is cut. A short one keeps the room for the notes: the tour's
+     * title on one line, no list of keys. */
+    TextLine lines[MAX_LINES];
+    bool roomy = height >= 420 && wrap(r, &STYLE_HINT, KEYS_HINT, inner, lines, 3) <= 2;
     float clock_w = render_text_width(r, STYLE_CLOCK.face, STYLE_CLOCK.size, t->clock);
-    render_text(r, STYLE_CLOCK.face, STYLE_CLOCK.size, width - MARGIN - clock_w, MARGIN + STYLE_CLOCK.size * 0.9f, t->clock,
-                th->panel_text);
-    /* A short window (or large text) keeps the room for the notes: the
-     * tour's title on one line, no list of keys. */
-    bool roomy = height >= 420;
-    Pen head = { r, MARGIN, fmaxf(inner - clock_w - 24, 40), MARGIN - 4, height, false };
+    float where_w = render_text_width(r, STYLE_WHERE.face, STYLE_WHERE.size, t->where);
+    bool clock_beside = where_w + clock_w + 24 <= inner;
+    Pen head = { r, MARGIN, clock_beside ? inner - clock_w - 24 : inner, MARGIN - 4, height, false };
     draw_block(&head, &STYLE_TOUR, t->tour_title, th->panel_muted, roomy ? 2 : 1);
     draw_block(&head, &STYLE_WHERE, t->where, th->panel_text, 1);
-    float header_bottom = fmaxf(head.y, MARGIN + STYLE_CLOCK.line_height) + 10;
+    float header_bottom;
+    if (clock_beside) {
+        render_text(r, STYLE_CLOCK.face, STYLE_CLOCK.size, width - MARGIN - clock_w, MARGIN + STYLE_CLOCK.size * 0.9f,
+                    t->clock, th->panel_text);
+        header_bottom = fmaxf(head.y, MARGIN + STYLE_CLOCK.line_height) + 10;
+    } else {
+        draw_block(&head, &STYLE_CLOCK, t->clock, th->panel_text, 1);
+        header_bottom = head.y + 6;
+    }
     render_fill_rect(r, MARGIN, header_bottom, inner, 1, th->panel_rule);
 
     /* The footer, from the bottom up: the keys, then the next stop. */
-    TextLine lines[MAX_LINES];
     size_t hint_lines = roomy ? wrap(r, &STYLE_HINT, KEYS_HINT, inner, lines, 3) : 0;
     size_t next_lines = wrap(r, &STYLE_NEXT, t->next, inner, lines, 2);
     float footer_top = height - MARGIN - (float)hint_lines * (STYLE_HINT.line_height + 2) -
@@ -125,7 +134,7 @@ void presenter_view_draw(Renderer *r, const App *app, const TourPresenterText *t
         draw_block(&band, &STYLE_TEXT, "The atlas window is blanked: b shows the map again.", th->panel_bg, 1);
         p.y += h + 12;
     }
-    draw_block(&p, &STYLE_TITLE, t->title, th->panel_text, 4);
+    draw_block(&p, &STYLE_TITLE, t->title, th->panel_text, 2);
     space(&p, 12);
     draw_block(&p, &STYLE_HEADING, "NOTES FOR THE TEACHER", th->panel_muted, 1);
     space(&p, 2);

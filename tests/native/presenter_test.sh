@@ -92,6 +92,18 @@ run big "$out/stop4.txt" "${tour[@]}" --stop 4 --text-scale 200 --theme high-con
 all_ok big "$out/stop4.txt"
 check "200 % in high contrast is drawn differently" '! "$compare" "$out/stop4.png" "$out/stop4-200-contrast.png" >/dev/null'
 
+# A phone-narrow presenter window (resized as a window manager would), at
+# 200 %: the stop and the clock stay whole. Under the dummy driver: the
+# offscreen driver's EGL surface keeps the size the window was made with.
+printf 'settle\nwindow presenter\nresize 390x844\nframes 3\nexpect-presenter stop 4 / 11\n' >"$out/narrow.txt"
+SDL_VIDEODRIVER=dummy run narrow "$out/narrow.txt" "${tour[@]}" --stop 4 --text-scale 200 \
+    --presenter-screenshot "$out/narrow-200.png"
+all_ok narrow "$out/narrow.txt"
+check "narrow: the presenter's frame is 390x844" 'grep -q "presenter 390x844 written" "$out/narrow.err"'
+printf 'settle\nwindow presenter\nresize 390\n' >"$out/badresize.txt"
+run badresize "$out/badresize.txt"
+check "resize 390: malformed, exit 2" '[ "$(cat "$out/badresize.rc")" = 2 ] && grep -q "resize needs WxH" "$out/badresize.err"'
+
 # The presenter is a window: not with a mode that has none; the replay's window line.
 rc=0; "$app" --presenter --screenshot "$out/x.png" >/dev/null 2>"$out/cli.err" || rc=$?
 check "--presenter with --screenshot: exit 2 (got $rc)" '[ "$rc" = 2 ] && grep -q "presenter" "$out/cli.err"'
