@@ -11,7 +11,7 @@ typedef enum OptionId {
     OPT_HELP, OPT_VERSION, OPT_BUNDLE, OPT_OPEN, OPT_STATE, OPT_FULLSCREEN,
     OPT_TEXT_SCALE, OPT_THEME, OPT_TOUR, OPT_STOP, OPT_SCREENSHOT, OPT_SIZE,
     OPT_DPR, OPT_HANDOUTS, OPT_QUIZ, OPT_QUESTIONS, OPT_PRINT, OPT_LIST,
-    OPT_SELECT, OPT_PROBE, OPT_REPLAY,
+    OPT_SELECT, OPT_PROBE, OPT_REPLAY, OPT_PRESENTER, OPT_PRESENTER_SCREENSHOT,
 } OptionId;
 
 typedef struct OptionSpec {
@@ -28,6 +28,7 @@ static const OptionSpec cli_options[] = {
     { "open", 0, "STATE", OPT_OPEN },
     { "state", 0, "STATE", OPT_STATE },
     { "fullscreen", 0, NULL, OPT_FULLSCREEN },
+    { "presenter", 0, NULL, OPT_PRESENTER },
     { "text-scale", 0, "PERCENT", OPT_TEXT_SCALE },
     { "theme", 0, "NAME", OPT_THEME },
     { "tour", 0, "ID", OPT_TOUR },
@@ -43,6 +44,7 @@ static const OptionSpec cli_options[] = {
     { "select", 0, "ISO3", OPT_SELECT },
     { "probe", 0, "LON,LAT", OPT_PROBE },
     { "replay", 0, "FILE", OPT_REPLAY },
+    { "presenter-screenshot", 0, "FILE.png", OPT_PRESENTER_SCREENSHOT },
 };
 enum { CLI_OPTION_COUNT = sizeof cli_options / sizeof cli_options[0] };
 
@@ -304,7 +306,15 @@ static bool apply_value(CliOptions *o, const OptionSpec *spec, const char *v, Me
         return true;
     }
     case OPT_REPLAY: o->replay_path = v; return true;
-    case OPT_HELP: case OPT_VERSION: case OPT_FULLSCREEN: case OPT_PRINT:
+    case OPT_PRESENTER_SCREENSHOT:
+        if (!ends_with_png(v)) {
+            say(m, "--presenter-screenshot: '%s' does not end in .png (the image is written as PNG)", quoted(v, q));
+            return false;
+        }
+        o->presenter_screenshot_path = v;
+        o->presenter = true;
+        return true;
+    case OPT_HELP: case OPT_VERSION: case OPT_FULLSCREEN: case OPT_PRINT: case OPT_PRESENTER:
         break; /* flags: handled by the caller */
     }
     return true;
@@ -315,6 +325,7 @@ static void apply_flag(CliOptions *o, OptionId id, bool *help, bool *version)
     if (id == OPT_HELP) *help = true;
     else if (id == OPT_VERSION) *version = true;
     else if (id == OPT_FULLSCREEN) o->fullscreen = true;
+    else if (id == OPT_PRESENTER) o->presenter = true;
     else if (id == OPT_PRINT) o->print = true;
 }
 
@@ -342,6 +353,11 @@ static bool decide_mode(CliOptions *o, bool questions_given, Message *m)
     if (questions_given && !o->quiz_given) { say(m, "--questions needs --quiz SEED"); return false; }
     if (o->quiz_given && o->tour_id) { say(m, "--quiz and --tour cannot be used together"); return false; }
     if (o->probe_count && !o->screenshot_path) { say(m, "--probe needs --screenshot FILE.png"); return false; }
+    if (o->presenter && mode_count && !o->replay_path) {
+        say(m, "--%s cannot be used with %s (the presenter is a window beside the atlas's)",
+            o->presenter_screenshot_path ? "presenter-screenshot" : "presenter", modes[0]);
+        return false;
+    }
     if (o->screenshot_path) o->mode = CLI_MODE_SCREENSHOT;
     else if (o->handouts_dir) o->mode = CLI_MODE_HANDOUTS;
     else if (o->print) o->mode = CLI_MODE_QUIZ_PRINT;
@@ -453,6 +469,10 @@ const char *cli_usage(void)
            "  --open STATE           start in STATE, the web page's URL hash, e.g.\n"
            "                         'c=KAZ&t=2018-2019' (--state STATE is the same)\n"
            "  --fullscreen           start full screen\n"
+           "  --presenter            also open the presenter window, for the teacher's\n"
+           "                         laptop while the projector shows the map: the tour's\n"
+           "                         stop, its notes, the next stop and a clock, with the\n"
+           "                         tour's keys ('p' in a tour opens it too)\n"
            "  --text-scale PERCENT   text size from 100 to 250 (default 100)\n"
            "  --theme NAME           default, high-contrast or dark\n"
            "  --tour ID              start the tour ID, at its first stop or at\n"
@@ -484,6 +504,9 @@ const char *cli_usage(void)
            "  --replay FILE          open the window, replay the input script FILE (clicks,\n"
            "                         keys, typing: tests/native/replay/README.md), print\n"
            "                         the final state as JSON and the panel's text, exit\n"
+           "  --presenter-screenshot FILE.png\n"
+           "                         open the presenter window; when the window closes or\n"
+           "                         the replay ends, write its last frame to FILE.png\n"
            "\n"
            "An option's value may also follow an '=' (--theme=dark); '--' ends the options.\n"
            "\n"

@@ -58,6 +58,7 @@ typedef struct CliOptions {
     const char *bundle_path;     /* --bundle or the operand; NULL: the built-in atlas */
     const char *state;           /* --open / --state: a deeplink string; NULL if none */
     bool fullscreen;             /* --fullscreen */
+    bool presenter;              /* --presenter (or --presenter-screenshot): the presenter window too */
     int text_scale_percent;      /* --text-scale, 100..250; 100 if not given */
     CliTheme theme;              /* --theme; CLI_THEME_DEFAULT if not given */
     bool theme_given;            /* --theme was given (so it overrides a state's theme) */
@@ -79,6 +80,8 @@ typedef struct CliOptions {
     int probe_count;
     const char *replay_path;     /* --replay FILE: the window replays the input script FILE, prints
                                     the final state and exits (mode stays CLI_MODE_WINDOW); NULL if none */
+    const char *presenter_screenshot_path; /* --presenter-screenshot FILE.png: the presenter's last frame,
+                                    written as the window closes; NULL if none */
 } CliOptions;
 
 /* The defaults above, as parsing starts from them. */

@@ -130,6 +130,7 @@ typedef struct TourState {
     uint32_t stop;             /* 0-based */
     uint32_t stop_count;
     bool blank;                /* the screen is blanked (a clicker's "black screen") */
+    double started_ms;         /* when the tour started (the presenter's clock) */
 } TourState;
 
 /* A quiz being asked (core/quiz.c generates and grades, quiz_mode.c plays). */

@@ -1,15 +1,75 @@
 /* tour: playing guided tours. See tour.h. */
 #include "tour.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "command_internal.h"
+#include "gesture.h"
 
 BundleTourStop tour_current_stop(const App *app)
 {
     if (!tour_playing(app)) return bundle_tour_stop(app->bundle, 0, 0);
     return bundle_tour_stop(app->bundle, app->mode.tour.tour, app->mode.tour.stop);
+}
+
+void tour_format_clock(double elapsed_ms, char *out, size_t size)
+{
+    enum { MOST = 99 * 3600 + 59 * 60 + 59 };
+    int s = elapsed_ms > 0 && isfinite(elapsed_ms) ? (int)fmin(floor(elapsed_ms / 1000.0), MOST) : 0;
+    char text[16];
+    if (s < 3600) snprintf(text, sizeof text, "%02d:%02d", s / 60 % 60, s % 60);
+    else snprintf(text, sizeof text, "%d:%02d:%02d", s / 3600 % 100, s / 60 % 60, s % 60);
+    snprintf(out, size, "%s", text);
+}
+
+void tour_presenter_text(const App *app, double now_ms, TourPresenterText *out)
+{
+    memset(out, 0, sizeof *out);
+    out->tour_title = out->title = out->text = out->notes = "";
+    out->playing = tour_playing(app);
+    if (!out->playing) {
+        out->message = "No tour is playing in the atlas window: press t there to choose one.";
+        tour_format_clock(0, out->clock, sizeof out->clock);
+        return;
+    }
+    const TourState *t = &app->mode.tour;
+    BundleTourStop now = bundle_tour_stop(app->bundle, t->tour, t->stop);
+    out->message = "";
+    out->blank = t->blank;
+    out->tour_title = bundle_tour(app->bundle, t->tour).title;
+    snprintf(out->where, sizeof out->where, "stop %u / %u", t->stop + 1, t->stop_count);
+    out->title = now.title;
+    out->text = now.text;
+    out->notes = now.notes[0] ? now.notes : "(No notes for this stop.)";
+    if (t->stop + 1 < t->stop_count)
+        snprintf(out->next, sizeof out->next, "Next: %s", bundle_tour_stop(app->bundle, t->tour, t->stop + 1).title);
+    else
+        snprintf(out->next, sizeof out->next, "This is the last stop.");
+    tour_format_clock(now_ms - t->started_ms, out->clock, sizeof out->clock);
+}
+
+int tour_presenter_commands(const App *app, uint64_t keys, Command out[3])
+{
+    if (!tour_playing(app)) return 0;
+    int n = 0;
+    Command c = { .kind = CMD_TOUR_STEP };
+    if (keys & (APP_KEY_RIGHT | APP_KEY_DOWN | APP_KEY_SPACE | APP_KEY_ENTER | APP_KEY_PAGE_DOWN)) {
+        c.u.direction = +1;
+        out[n++] = c;
+    } else if (keys & (APP_KEY_LEFT | APP_KEY_UP | APP_KEY_PAGE_UP | APP_KEY_BACK)) {
+        c.u.direction = -1;
+        out[n++] = c;
+    } else if (keys & (APP_KEY_RESET | APP_KEY_END)) {
+        c.kind = CMD_TOUR_GO;
+        c.u.tour.stop = (keys & APP_KEY_END) ? UINT32_MAX : 0;
+        out[n++] = c;
+    }
+    if (keys & APP_KEY_BLANK) out[n++] = cmd_toggle(CMD_TOUR_BLANK, TOGGLE_FLIP);
+    if (keys & APP_KEY_ESCAPE) out[n++] = cmd_simple(CMD_ESCAPE);
+    return n;
 }
 
 /* Shows stop `index` of the tour playing: its state string applies as a
@@ -44,6 +104,7 @@ static bool start(App *app, uint32_t tour_id, uint32_t stop, double now_ms)
     app->mode.kind = APP_MODE_TOUR;
     app->mode.tour.tour = tour_id;
     app->mode.tour.stop_count = tour.stop_count;
+    app->mode.tour.started_ms = now_ms;
     show_stop(app, stop, now_ms);
     return true;
 }

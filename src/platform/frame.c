@@ -235,4 +235,5 @@ void platform_frame(void)
         platform_open_bundle_file(p, path);
         SDL_free(path);
     }
+    if (p->after_frame) p->after_frame(p);
 }

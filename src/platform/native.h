@@ -1,5 +1,5 @@
 /* native: the native program's own parts (native_main.c, native_screenshot.c,
- * native_handouts.c, native_replay.c, native_bundle_swap.c). */
+ * native_handouts.c, native_replay.c, native_bundle_swap.c, native_presenter.c). */
 #ifndef STEPPE_NATIVE_H
 #define STEPPE_NATIVE_H
 
@@ -51,5 +51,28 @@ NativeReplay *native_replay_load(const char *path);
  * (reported as "FILE:LINE: ..." on stderr, with the state JSON). */
 int native_replay_run(NativeReplay *r, Platform *p);
 void native_replay_free(NativeReplay *r);
+
+/* The presenter window (native_presenter.c): a second window for the
+ * teacher's laptop while the projector shows the atlas — the tour, "stop N /
+ * M", the current stop's title and notes, the next stop, a clock since the
+ * tour started — whose keys step the one App as the atlas window's do.
+ * install sets the Platform's hooks (before the first frame): from then on
+ * 'p' in a tour opens it, and closing the atlas window quits. open opens it
+ * (or raises it; false, having said why, if it cannot); close closes it,
+ * leaving the atlas window. */
+void native_presenter_install(Platform *p);
+bool native_presenter_open(Platform *p);
+void native_presenter_close(Platform *p);
+bool native_presenter_is_open(void);
+Uint32 native_presenter_window_id(void); /* 0 when closed */
+/* What it shows now as plain text, a line each (tour, stop, clock, title,
+ * notes, slide, next); "" when closed. Returns the length written. */
+size_t native_presenter_text(const Platform *p, char *out, size_t size);
+/* Draws it and writes the frame as a PNG; false (having said why) if closed
+ * or the file cannot be written. */
+bool native_presenter_screenshot(Platform *p, const char *path);
+/* Around a bundle swap (native_bundle_swap.c): its fonts point into the bundle. */
+void native_presenter_bundle_closing(Platform *p);
+void native_presenter_bundle_opened(Platform *p);
 
 #endif

@@ -74,6 +74,7 @@ void platform_open_bundle_file(Platform *p, const char *path)
     app_destroy(&p->app);
     ui_shutdown(&p->ui);
     render_shutdown(&p->renderer);
+    native_presenter_bundle_closing(p);
     bundle_close(&p->bundle);
     SDL_free(p->bundle_file);
     p->bundle = next;
@@ -101,6 +102,7 @@ void platform_open_bundle_file(Platform *p, const char *path)
             exit(1);
         }
     }
+    native_presenter_bundle_opened(p);
     platform_apply_initial_state(p, NULL); /* the state string to compare the next one with */
     p->prewarm_pending = true; /* the new fonts' panel glyphs, once the first frame is up */
     platform_command(p, cmd_simple(CMD_REDRAW));

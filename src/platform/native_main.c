@@ -74,12 +74,17 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     platform_apply_initial_state(p, opt->state);
     if (theme) platform_command(p, *theme);
+    native_presenter_install(p);
+    if (opt->presenter && !native_presenter_open(p)) return 1;
     int status = replay ? native_replay_run(replay, p) : 0;
     while (!replay && !p->quit) {
         platform_frame();
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
     }
     native_replay_free(replay);
+    if (opt->presenter_screenshot_path && !native_presenter_screenshot(p, opt->presenter_screenshot_path) && !status)
+        status = 1;
+    native_presenter_close(p);
     app_destroy(&p->app);
     ui_shutdown(&p->ui);
     render_shutdown(&p->renderer);

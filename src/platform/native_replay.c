@@ -23,7 +23,7 @@
 typedef enum StepKind {
     STEP_FRAMES, STEP_WAIT, STEP_SETTLE, STEP_MOVE, STEP_DOWN, STEP_UP, STEP_CLICK, STEP_DOUBLE_CLICK, STEP_WHEEL,
     STEP_KEY, STEP_KEYDOWN, STEP_KEYUP, STEP_TYPE, STEP_TEXT, STEP_EXPECT, STEP_EXPECT_PANEL, STEP_SCROLL_TO,
-    STEP_MEMORY, STEP_DROP,
+    STEP_MEMORY, STEP_DROP, STEP_WINDOW, STEP_CLOSE, STEP_EXPECT_PRESENTER, STEP_RESIZE,
 } StepKind;
 
 typedef enum PosKind { POS_LAST, POS_PX, POS_GEO, POS_LINK } PosKind;
@@ -48,6 +48,7 @@ struct NativeReplay {
     int count;
     double x, y;       /* where the pointer was last put, css px */
     bool button_down;
+    bool to_presenter; /* `window presenter`: keys and closing go to the presenter window */
 };
 
 enum { LINE_MAX_BYTES = 1024, FRAMES_MAX = 100000, SETTLE_FRAMES_MAX = 600, START_FRAMES_MAX = 600, SCROLL_MAX = 200 };
@@ -206,9 +207,10 @@ static bool parse_expect(const NativeReplay *r, Step *st, const char *rest)
     st->value = SDL_strdup(eq + 1);
     if (!st->value) return false;
     if (!strncmp(st->text, "ui.", 3) && strcmp(st->text, "ui.searchFocused") && strcmp(st->text, "ui.searchQuery") &&
-        strcmp(st->text, "ui.searchResults") && strcmp(st->text, "ui.notice") && strcmp(st->text, "ui.toast"))
+        strcmp(st->text, "ui.searchResults") && strcmp(st->text, "ui.notice") && strcmp(st->text, "ui.toast") &&
+        strcmp(st->text, "ui.presenterOpen"))
         return bad(r, st->line, "expect: unknown key '%s' (the UI's are ui.searchFocused, ui.searchQuery, "
-                                "ui.searchResults, ui.notice and ui.toast)", st->text);
+                                "ui.searchResults, ui.notice, ui.toast and ui.presenterOpen)", st->text);
     return true;
 }
 
@@ -223,6 +225,8 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         { "wheel", STEP_WHEEL }, { "key", STEP_KEY }, { "keydown", STEP_KEYDOWN }, { "keyup", STEP_KEYUP },
         { "type", STEP_TYPE }, { "text", STEP_TEXT }, { "expect", STEP_EXPECT }, { "expect-panel", STEP_EXPECT_PANEL },
         { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY }, { "drop", STEP_DROP },
+        { "window", STEP_WINDOW }, { "close", STEP_CLOSE }, { "expect-presenter", STEP_EXPECT_PRESENTER },
+        { "resize", STEP_RESIZE },
     };
     int found = -1;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -236,7 +240,25 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
             st->number > FRAMES_MAX || st->number != floor(st->number) || *skip_spaces(rest))
             return bad(r, st->line, "%s needs a whole number from 1 to 100000", verb);
         return true;
-    case STEP_SETTLE: case STEP_MEMORY:
+    case STEP_RESIZE: {
+        const char *x = NULL;
+        char *end = NULL;
+        if (next_word(&rest, word, sizeof word) && !*skip_spaces(rest) && (x = strchr(word, 'x'))) {
+            st->a = strtod(word, &end);
+            if (end == x) st->b = strtod(x + 1, &end);
+        }
+        if (!x || !end || *end || st->a != floor(st->a) || st->b != floor(st->b) || st->a < 64 || st->b < 64 ||
+            st->a > 8192 || st->b > 8192)
+            return bad(r, st->line, "resize needs WxH (whole css px, 64 to 8192)");
+        return true;
+    }
+    case STEP_WINDOW:
+        if (!next_word(&rest, word, sizeof word) || (strcmp(word, "main") && strcmp(word, "presenter")) ||
+            *skip_spaces(rest))
+            return bad(r, st->line, "window needs main or presenter");
+        st->number = !strcmp(word, "presenter");
+        return true;
+    case STEP_SETTLE: case STEP_MEMORY: case STEP_CLOSE:
         if (*skip_spaces(rest)) return bad(r, st->line, "%s takes nothing after it (got '%s')", verb, skip_spaces(rest));
         return true;
     case STEP_MOVE: case STEP_CLICK: case STEP_DOUBLE_CLICK: return parse_pos(r, st, rest, false);
@@ -253,7 +275,7 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
             return bad(r, st->line, "scroll-to needs link TEXT");
         st->text = SDL_strdup(skip_spaces(rest + 5));
         return st->text != NULL;
-    case STEP_TYPE: case STEP_TEXT: case STEP_EXPECT_PANEL:
+    case STEP_TYPE: case STEP_TEXT: case STEP_EXPECT_PANEL: case STEP_EXPECT_PRESENTER:
         if (rest[0] == ' ') rest++; /* one space separates; the rest is the text, as written */
         if (!rest[0]) return bad(r, st->line, "%s: the text is missing", verb);
         if (st->kind == STEP_TEXT && strlen(rest) >= sizeof ((SDL_TextInputEvent *)0)->text)
@@ -463,10 +485,16 @@ static void push_wheel(Platform *p, double notches, int x, int y)
     push(&e);
 }
 
-static void push_key(Platform *p, bool down, SDL_Keycode key, Uint16 mod)
+/* The window keys and `close` go to: the atlas's, or the presenter's after `window presenter`. */
+static Uint32 target_window(const NativeReplay *r, const Platform *p)
+{
+    return r->to_presenter ? native_presenter_window_id() : SDL_GetWindowID(p->window);
+}
+
+static void push_key(const NativeReplay *r, Platform *p, bool down, SDL_Keycode key, Uint16 mod)
 {
     SDL_Event e = { .type = down ? SDL_KEYDOWN : SDL_KEYUP };
-    e.key.windowID = SDL_GetWindowID(p->window);
+    e.key.windowID = target_window(r, p);
     e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
     e.key.keysym.sym = key;
     e.key.keysym.scancode = key >= 'a' && key <= 'z' ? (SDL_Scancode)(SDL_SCANCODE_A + (key - 'a')) : SDL_SCANCODE_UNKNOWN;
@@ -474,10 +502,10 @@ static void push_key(Platform *p, bool down, SDL_Keycode key, Uint16 mod)
     push(&e);
 }
 
-static void push_text(Platform *p, const char *text, size_t len)
+static void push_text(const NativeReplay *r, Platform *p, const char *text, size_t len)
 {
     SDL_Event e = { .type = SDL_TEXTINPUT };
-    e.text.windowID = SDL_GetWindowID(p->window);
+    e.text.windowID = target_window(r, p);
     if (len >= sizeof e.text.text) len = sizeof e.text.text - 1;
     memcpy(e.text.text, text, len);
     e.text.text[len] = '\0';
@@ -486,15 +514,15 @@ static void push_text(Platform *p, const char *text, size_t len)
 
 /* A key as a desktop sends it: down, the character it types (none with
  * Ctrl, Alt or GUI held), up. */
-static void press_key(Platform *p, SDL_Keycode key, Uint16 mod)
+static void press_key(const NativeReplay *r, Platform *p, SDL_Keycode key, Uint16 mod)
 {
-    push_key(p, true, key, mod);
+    push_key(r, p, true, key, mod);
     if (key >= ' ' && key < 0x7f && !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) {
         char c = (char)key;
         if ((mod & KMOD_SHIFT) && c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
-        push_text(p, &c, 1);
+        push_text(r, p, &c, 1);
     }
-    push_key(p, false, key, mod);
+    push_key(r, p, false, key, mod);
 }
 
 /* The value at a dotted path ("view.flying") of a JSON object, as text:
@@ -559,6 +587,7 @@ static bool ui_lookup(const Platform *p, const char *key, char *out, size_t out_
     else if (!strcmp(key, "ui.searchQuery")) SDL_snprintf(out, out_size, "%s", s->query);
     else if (!strcmp(key, "ui.searchResults")) SDL_snprintf(out, out_size, "%d", s->result_count);
     else if (!strcmp(key, "ui.notice")) SDL_snprintf(out, out_size, "%s", p->app.messages.notice);
+    else if (!strcmp(key, "ui.presenterOpen")) SDL_snprintf(out, out_size, "%s", native_presenter_is_open() ? "true" : "false");
     else if (!strcmp(key, "ui.toast")) /* while it shows */
         SDL_snprintf(out, out_size, "%s", platform_now_ms() < p->app.messages.toast_until_ms ? p->app.messages.toast : "");
     else return false;
@@ -602,12 +631,29 @@ static bool check_panel(const NativeReplay *r, const Step *st, Platform *p)
     return false;
 }
 
+static bool check_presenter(const NativeReplay *r, const Step *st, const Platform *p)
+{
+    static char text[PANEL_TEXT_SIZE + 4096];
+    size_t n = native_presenter_text(p, text, sizeof text);
+    if (n && strstr(text, st->text)) {
+        fprintf(stderr, "%s:%d: ok the presenter says \"%s\"\n", r->path, st->line, st->text);
+        return true;
+    }
+    fprintf(stderr, "%s:%d: expected the presenter to say \"%s\"; it says:\n%s\n", r->path, st->line, st->text,
+            n ? text : "(the presenter window is closed)");
+    return false;
+}
+
 static bool run_step(NativeReplay *r, const Step *st, Platform *p)
 {
     int x = 0, y = 0, old_x = (int)lround(r->x), old_y = (int)lround(r->y);
     bool pointer = st->kind == STEP_MOVE || st->kind == STEP_DOWN || st->kind == STEP_UP || st->kind == STEP_CLICK ||
                    st->kind == STEP_DOUBLE_CLICK || st->kind == STEP_WHEEL;
     if (pointer && !resolve(r, st, p, &x, &y)) return false;
+    bool keyboard = st->kind == STEP_KEY || st->kind == STEP_KEYDOWN || st->kind == STEP_KEYUP ||
+                    st->kind == STEP_TYPE || st->kind == STEP_TEXT || st->kind == STEP_CLOSE || st->kind == STEP_RESIZE;
+    if (keyboard && r->to_presenter && !native_presenter_is_open())
+        return bad(r, st->line, "the presenter window is not open (window main, or open it first)");
     /* A pointer event elsewhere than the pointer is comes after a motion there, as from a mouse. */
     if (pointer && st->kind != STEP_MOVE && (x != old_x || y != old_y)) push_motion(r, p, x, y, old_x, old_y);
     switch (st->kind) {
@@ -637,9 +683,9 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
         }
         return true;
     case STEP_WHEEL: push_wheel(p, st->number, x, y); return true;
-    case STEP_KEY: press_key(p, st->key, st->mod); return true;
-    case STEP_KEYDOWN: push_key(p, true, st->key, st->mod); return true;
-    case STEP_KEYUP: push_key(p, false, st->key, st->mod); return true;
+    case STEP_KEY: press_key(r, p, st->key, st->mod); return true;
+    case STEP_KEYDOWN: push_key(r, p, true, st->key, st->mod); return true;
+    case STEP_KEYUP: push_key(r, p, false, st->key, st->mod); return true;
     case STEP_TYPE:
         /* Each ASCII character as its key (so a key the map also knows, such
          * as 'l' or '-', is tested against the box that has the keyboard);
@@ -648,17 +694,30 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
             unsigned char u = (unsigned char)*c;
             if (u >= ' ' && u < 0x7f) {
                 bool upper = u >= 'A' && u <= 'Z';
-                press_key(p, upper ? (SDL_Keycode)(u - 'A' + 'a') : (SDL_Keycode)u, upper ? KMOD_LSHIFT : KMOD_NONE);
+                press_key(r, p, upper ? (SDL_Keycode)(u - 'A' + 'a') : (SDL_Keycode)u, upper ? KMOD_LSHIFT : KMOD_NONE);
                 c++;
             } else {
                 size_t n = 1;
                 while (c[n] && ((unsigned char)c[n] & 0xC0) == 0x80) n++;
-                push_text(p, c, n);
+                push_text(r, p, c, n);
                 c += n;
             }
         }
         return true;
-    case STEP_TEXT: push_text(p, st->text, strlen(st->text)); return true;
+    case STEP_TEXT: push_text(r, p, st->text, strlen(st->text)); return true;
+    case STEP_WINDOW: r->to_presenter = st->number != 0; return true;
+    case STEP_CLOSE: { /* the window manager's close button */
+        SDL_Event e = { .type = SDL_WINDOWEVENT };
+        e.window.windowID = target_window(r, p);
+        e.window.event = SDL_WINDOWEVENT_CLOSE;
+        push(&e);
+        if (r->to_presenter) r->to_presenter = false; /* it is gone: keys go to the atlas again */
+        return true;
+    }
+    case STEP_EXPECT_PRESENTER: return check_presenter(r, st, p);
+    case STEP_RESIZE: /* as the window manager would: SDL sends the size events */
+        SDL_SetWindowSize(SDL_GetWindowFromID(target_window(r, p)), (int)st->a, (int)st->b);
+        return true;
     case STEP_SCROLL_TO: {
         /* The wheel over the panel, three notches at a time, as a user scrolls. */
         double lx, ly;

@@ -67,6 +67,12 @@ typedef struct Platform {
     float finger_x[2], finger_y[2];
     int finger_count;
     double pinch_last_dist;
+    /* A target's other windows (natively the presenter: native_presenter.c;
+     * NULL on the web): window_event sees each new SDL event first and
+     * returns true if it took it (an event of its own window), after_frame
+     * runs at the end of every frame. */
+    bool (*window_event)(struct Platform *p, const SDL_Event *e);
+    void (*after_frame)(struct Platform *p);
 } Platform;
 
 extern Platform g_platform;
@@ -103,6 +109,8 @@ void platform_frame(void);
 
 /* --- SDL events -> AppInput (sdl_input.c) --- */
 void platform_poll_events(Platform *p);
+/* The APP_KEY_* bit of a key with its modifiers (0 for none). */
+uint64_t platform_key_bit(SDL_Keycode key, Uint16 mod);
 void platform_update_sizes(Platform *p);
 
 /* --- per target (native_main.c, web_main.c) --- */

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-static uint64_t key_bit(SDL_Keycode key, Uint16 mod)
+uint64_t platform_key_bit(SDL_Keycode key, Uint16 mod)
 {
     if (mod & KMOD_ALT) {
         if (key == SDLK_LEFT) return APP_KEY_BACK;
@@ -49,6 +49,8 @@ static uint64_t key_bit(SDL_Keycode key, Uint16 mod)
     default: return 0;
     }
 }
+
+static uint64_t key_bit(SDL_Keycode key, Uint16 mod) { return platform_key_bit(key, mod); }
 
 static int finger_slot(Platform *p, SDL_FingerID id)
 {
@@ -146,8 +148,10 @@ void platform_poll_events(Platform *p)
     for (int i = 0; i < p->carried_count; i++)
         if (!carry_key_event(p, &p->carried[i], next, &next_count)) handle_event(p, &p->carried[i]);
     SDL_Event e;
-    while (SDL_PollEvent(&e))
+    while (SDL_PollEvent(&e)) {
+        if (p->window_event && p->window_event(p, &e)) continue; /* another window's (the presenter's) */
         if (!carry_key_event(p, &e, next, &next_count)) handle_event(p, &e);
+    }
     memcpy(p->carried, next, (size_t)next_count * sizeof next[0]);
     p->carried_count = next_count;
 }

@@ -395,6 +395,30 @@ static void test_select_probe(void)
     CHECK_BAD("--select needs a value", "--select");
 }
 
+/* --presenter: the presenter window beside the atlas's; --presenter-screenshot implies it. */
+static void test_presenter(void)
+{
+    CliOptions o;
+    CHECK_GOOD(&o, "--tour", "transition-2019", "--presenter");
+    CHECK(o.presenter);
+    CHECK(o.presenter_screenshot_path == NULL);
+    CHECK_EQ_U(o.mode, CLI_MODE_WINDOW);
+    CHECK_GOOD(&o, "--fullscreen");
+    CHECK(!o.presenter);
+    CHECK_GOOD(&o, "--replay", "s.txt", "--presenter-screenshot=p.png");
+    CHECK(o.presenter);
+    CHECK_STR(o.presenter_screenshot_path, "p.png");
+    CHECK_EQ_U(o.mode, CLI_MODE_WINDOW);
+    CHECK_BAD("--presenter takes no value", "--presenter=yes");
+    CHECK_BAD("--presenter-screenshot: 'p.jpg' does not end in .png", "--presenter-screenshot", "p.jpg");
+    CHECK_BAD("--presenter-screenshot needs a value", "--presenter-screenshot");
+    /* A window of its own: not with a job done without one. */
+    CHECK_BAD("--presenter cannot be used with --screenshot", "--presenter", "--screenshot", "a.png");
+    CHECK_BAD("--presenter cannot be used with --list", "--list", "tours", "--presenter");
+    CHECK_BAD("--presenter-screenshot cannot be used with --handouts", "--tour", "t", "--handouts", "d",
+              "--presenter-screenshot", "p.png");
+}
+
 static void test_replay(void)
 {
     CliOptions o;
@@ -564,6 +588,7 @@ int main(void)
     test_list();
     test_select_probe();
     test_replay();
+    test_presenter();
     test_unknown_and_combinations();
     test_messages();
     test_usage_and_man_page();

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "app_json.h"
 #include "deeplink.h"
+#include "gesture.h"
 #include "panel.h"
 #include "tour.h"
 #include "test_support.h"
@@ -180,6 +181,118 @@ static void test_fixture(const Bundle *b)
     run(cmd_simple(CMD_TOUR_END));
 }
 
+/* The presenter view's content: the tour, "stop N / M", the current stop's
+ * title, text and notes, the next stop and the clock since the tour began;
+ * and its keys as the atlas window's commands. */
+static void test_presenter(const Bundle *b)
+{
+    TourPresenterText pt;
+    tour_presenter_text(&app, 5000, &pt);
+    CHECK(!pt.playing);
+    CHECK_STR(pt.message, "No tour is playing in the atlas window: press t there to choose one.");
+    CHECK_STR(pt.title, "");
+    CHECK_STR(pt.clock, "00:00");
+    Command out[3];
+    CHECK(tour_presenter_commands(&app, APP_KEY_RIGHT, out) == 0); /* no tour: the keys do nothing */
+
+    uint32_t id = bundle_find_tour(b, "fixture-tour");
+    Command start = start_cmd(id, 0);
+    CHECK(app_apply(&app, &start, 10000));
+    tour_presenter_text(&app, 10000 + 65400, &pt); /* 1 min 5.4 s later */
+    CHECK(pt.playing && !pt.blank);
+    CHECK_STR(pt.message, "");
+    CHECK_STR(pt.tour_title, "A fixture tour");
+    CHECK_STR(pt.where, "stop 1 / 3");
+    CHECK_STR(pt.title, "Kazakhstan");
+    CHECK(!strncmp(pt.text, "one two three", 13));
+    CHECK_STR(pt.notes, "(No notes for this stop.)"); /* the first stop has none */
+    CHECK_STR(pt.next, "Next: Wide");
+    CHECK_STR(pt.clock, "01:05");
+
+    /* The presenter's Right is the atlas's next stop. */
+    CHECK(tour_presenter_commands(&app, APP_KEY_RIGHT, out) == 1);
+    CHECK(out[0].kind == CMD_TOUR_STEP && out[0].u.direction == 1);
+    CHECK(app_apply(&app, &out[0], 20000));
+    tour_presenter_text(&app, 20000, &pt);
+    CHECK_STR(pt.where, "stop 2 / 3");
+    CHECK_STR(pt.title, "Wide");
+    CHECK_STR(pt.notes, "Ask the class.");
+    CHECK_STR(pt.next, "Next: An article");
+    CHECK_STR(pt.clock, "00:10"); /* still since the tour began, not since the stop */
+
+    /* End: the last stop, which has no next one. */
+    CHECK(tour_presenter_commands(&app, APP_KEY_END, out) == 1);
+    CHECK(out[0].kind == CMD_TOUR_GO && out[0].u.tour.stop == UINT32_MAX);
+    CHECK(app_apply(&app, &out[0], 20000));
+    tour_presenter_text(&app, 10000 + 3600000 + 62000, &pt);
+    CHECK_STR(pt.where, "stop 3 / 3");
+    CHECK_STR(pt.notes, "Third.");
+    CHECK_STR(pt.next, "This is the last stop.");
+    CHECK_STR(pt.clock, "1:01:02");
+
+    /* Left, PageUp and Backspace go back; Home to the first stop. */
+    uint64_t back[] = { APP_KEY_LEFT, APP_KEY_UP, APP_KEY_PAGE_UP, APP_KEY_BACK | APP_KEY_DELETE };
+    for (size_t i = 0; i < sizeof back / sizeof back[0]; i++) {
+        CHECK(tour_presenter_commands(&app, back[i], out) == 1);
+        CHECK(out[0].kind == CMD_TOUR_STEP && out[0].u.direction == -1);
+    }
+    uint64_t next[] = { APP_KEY_DOWN, APP_KEY_SPACE, APP_KEY_ENTER, APP_KEY_PAGE_DOWN };
+    for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+        CHECK(tour_presenter_commands(&app, next[i], out) == 1);
+        CHECK(out[0].kind == CMD_TOUR_STEP && out[0].u.direction == 1);
+    }
+    CHECK(tour_presenter_commands(&app, APP_KEY_RESET, out) == 1);
+    CHECK(out[0].kind == CMD_TOUR_GO && out[0].u.tour.stop == 0);
+    CHECK(app_apply(&app, &out[0], 20000));
+    CHECK(app.mode.tour.stop == 0);
+    /* Keys that are the map's, not the tour's, do nothing here. */
+    CHECK(tour_presenter_commands(&app, APP_KEY_ZOOM_IN | APP_KEY_PLAY | APP_KEY_LANGUAGE, out) == 0);
+
+    /* b blanks the atlas window (the presenter says so); Esc shows it again, then leaves. */
+    CHECK(tour_presenter_commands(&app, APP_KEY_BLANK, out) == 1);
+    CHECK(out[0].kind == CMD_TOUR_BLANK && out[0].u.toggle == TOGGLE_FLIP);
+    CHECK(app_apply(&app, &out[0], 20000));
+    tour_presenter_text(&app, 20000, &pt);
+    CHECK(pt.blank);
+    CHECK(tour_presenter_commands(&app, APP_KEY_ESCAPE, out) == 1);
+    CHECK(out[0].kind == CMD_ESCAPE);
+    CHECK(app_apply(&app, &out[0], 20000));
+    CHECK(tour_playing(&app) && !app.mode.tour.blank);
+    CHECK(app_apply(&app, &out[0], 20000));
+    CHECK(!tour_playing(&app));
+    tour_presenter_text(&app, 20000, &pt);
+    CHECK(!pt.playing);
+
+    /* A new tour restarts the clock. */
+    start = start_cmd(bundle_find_tour(b, "second-tour"), 0);
+    CHECK(app_apply(&app, &start, 50000));
+    tour_presenter_text(&app, 50999, &pt);
+    CHECK_STR(pt.tour_title, "A second tour");
+    CHECK_STR(pt.where, "stop 1 / 1");
+    CHECK_STR(pt.next, "This is the last stop.");
+    CHECK_STR(pt.clock, "00:00");
+    run(cmd_simple(CMD_TOUR_END));
+}
+
+static void test_clock(void)
+{
+    char c[16];
+    tour_format_clock(0, c, sizeof c);
+    CHECK_STR(c, "00:00");
+    tour_format_clock(-5000, c, sizeof c);
+    CHECK_STR(c, "00:00");
+    tour_format_clock(59999, c, sizeof c);
+    CHECK_STR(c, "00:59");
+    tour_format_clock(600000, c, sizeof c);
+    CHECK_STR(c, "10:00");
+    tour_format_clock(3599999, c, sizeof c);
+    CHECK_STR(c, "59:59");
+    tour_format_clock(3600000, c, sizeof c);
+    CHECK_STR(c, "1:00:00");
+    tour_format_clock(1e300, c, sizeof c);
+    CHECK_STR(c, "99:59:59");
+}
+
 /* Every stop of every tour in the real bundle applies with no field ignored,
  * and selects what it names. */
 static void test_real_tours(const char *path)
@@ -223,11 +336,13 @@ int main(int argc, char **argv)
         Bundle b;
         if (tb_open_app(data, size, &b, &app, 800, 600)) {
             test_fixture(&b);
+            test_presenter(&b);
             app_destroy(&app);
             bundle_close(&b);
         }
         free(data);
     }
+    test_clock();
     test_real_tours(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }
