@@ -253,6 +253,24 @@ test('colour slots: 0..5 and neighbouring countries differ', () => {
   assert.ok(new Set(b.countries.map((c) => c.color)).size === 6, 'all six slots used');
 });
 
+/** The non-ASCII characters of the string literals in src/ (comments
+ *  stripped): what the UI itself can draw besides the content. */
+function uiCharacters() {
+  const src = path.join(REPO, 'src');
+  const out = new Set();
+  for (const f of fs.readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.c'))) {
+    const code = fs.readFileSync(path.join(src, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    for (const [lit] of code.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) for (const ch of lit) if (ch.codePointAt(0) > 0x7e) out.add(ch);
+  }
+  return out;
+}
+
+test('the UI\'s own characters are found in src/ (the font check below reads them)', () => {
+  const ui = uiCharacters();
+  for (const ch of '·–—“”•›‹×°…') assert.ok(ui.has(ch), `${ch} not found in src/'s string literals`);
+  for (const ch of ui) assert.ok(ch.codePointAt(0) < 0x600 || ch.codePointAt(0) >= 0x2000, `U+${ch.codePointAt(0).toString(16)} ${ch}: a letter in a UI string?`);
+});
+
 test('fonts cover every character of the country names and content that Noto Sans has', () => {
   const tmp = tempDir();
   try {
@@ -260,10 +278,15 @@ test('fonts cover every character of the country names and content that Noto San
       const f = path.join(tmp, `${which}.ttf`);
       fs.writeFileSync(f, blob);
       const cov = fontCoverage(f);
-      for (const ch of 'AZaz09ÄäÖöÜüßçşğıİ Қазақстан Oʻzbekiston Тоҷикистон Кыргызстан Türkmenistan “quotes” – — … € № ← → ▶ ◀ ✕') {
+      // What the UI draws (ASCII, its punctuation and symbols) in both; what a
+      // user may type into the search box (the region's Cyrillic, Uzbek ʻ) in
+      // the regular font, which draws the box (tools/bundle/fonts.mjs).
+      const typed = which === 'regular' ? ' Қазақстан Oʻzbekiston Тоҷикистон Кыргызстан Ўзбекистон Ёё Һһ' : '';
+      for (const ch of `AZaz09~ “quotes” ‘’ – — … € № ← → ▶ ◀ ✕ − · × ° • ‹ ›${typed}`) {
         if (ch === ' ') continue;
         assert.ok(cov.has(ch.codePointAt(0)), `${which} lacks U+${ch.codePointAt(0).toString(16)} ${ch}`);
       }
+      for (const ch of uiCharacters()) assert.ok(cov.has(ch.codePointAt(0)), `${which} lacks U+${ch.codePointAt(0).toString(16)} ${ch}, which src/ draws`);
       const all = [b.countries.map((c) => c.name + c.name_local + c.profile), b.places.map((p) => p.name + p.name_local + p.alt_names.join('')),
         b.events.map((e) => e.title + e.summary), b.articles.map((a) => a.title + a.summary + a.key_points.join(''))].flat().join('');
       // Every character is in the font as it is drawn: Arabic letters as all

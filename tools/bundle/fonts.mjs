@@ -15,21 +15,34 @@ import path from 'node:path';
 export const FONT_DIR = '/usr/share/fonts/truetype/noto';
 export const FONT_FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' };
 
-// Always included, besides every character the content uses: what the UI
-// draws (arrows, the close button, punctuation) and what a user may type into
-// the search box for the region's names — Basic Latin, Latin-1 and Extended-A
-// (Turkmen, Uzbek, Azerbaijani, Western languages), the basic Cyrillic block
-// and the extra letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic — rather
-// than whole blocks (Latin Extended-B, all of Cyrillic), which cost about
-// 30 KiB compressed across the two fonts (the web page's byte budget).
+// Always included in both fonts, besides every character the content uses
+// (which the compiler collects): Basic Latin, and what the UI's own strings
+// draw — punctuation (· × ° • – — ‘ ’ “ ” ‹ › …, the General Punctuation
+// block's dashes and quotes), € №, the arrows, minus sign, ▶ ◀ ✕ (the last
+// from FALLBACK_GLYPHS). tests/content/roundtrip.test.mjs checks that every
+// non-ASCII character in a string literal of src/ is in both subsets.
 export const BASE_RANGES = [
-  [0x0020, 0x007e], [0x00a0, 0x017f], [0x018f, 0x018f], [0x0259, 0x0259], [0x02bb, 0x02bc], [0x0300, 0x0301],
-  [0x0400, 0x045f],
-  [0x0492, 0x0493], [0x049a, 0x049b], [0x04a2, 0x04a3], [0x04ae, 0x04b3], [0x04b6, 0x04b7], [0x04ba, 0x04bb],
-  [0x04d8, 0x04d9], [0x04e2, 0x04e3], [0x04e8, 0x04e9], [0x04ee, 0x04ef],
+  [0x0020, 0x007e], [0x00a0, 0x00a0], [0x00b0, 0x00b0], [0x00b7, 0x00b7], [0x00d7, 0x00d7],
   [0x2010, 0x2027], [0x2030, 0x203a], [0x20ac, 0x20ac], [0x2116, 0x2116],
   [0x2190, 0x2193], [0x2212, 0x2212], [0x25b6, 0x25b6], [0x25c0, 0x25c0], [0x2715, 0x2715],
 ];
+
+// Also in the regular font (the search box draws what a user types with it):
+// the Cyrillic letters of the region's languages — the basic Cyrillic block
+// (Russian) and the extra letters of Kazakh, Kyrgyz, Uzbek and Tajik — and
+// the Uzbek Latin ʻ ʼ. Latin beyond ASCII is there only where the content
+// uses it (ü ş ı ç é ... today): Latin-1 and Latin Extended-A as a whole cost
+// about 6.6 KiB gz in the regular font, and the bold font, which draws only
+// content and UI text, holds no typing repertoire at all (10 KiB gz less;
+// issue 12, the web page's byte budget). A letter typed outside this set still
+// searches; it shows as the font's empty box.
+export const TYPING_RANGES = [
+  [0x02bb, 0x02bc],
+  [0x0400, 0x045f],
+  [0x0492, 0x0493], [0x049a, 0x049b], [0x04a2, 0x04a3], [0x04ae, 0x04b3], [0x04b6, 0x04b7], [0x04ba, 0x04bb],
+  [0x04d8, 0x04d9], [0x04e2, 0x04e3], [0x04e8, 0x04e9], [0x04ee, 0x04ef],
+];
+export const SUBSET_RANGES = { regular: [...BASE_RANGES, ...TYPING_RANGES], bold: BASE_RANGES };
 
 // Pinned options: no hinting (stb_truetype ignores it), only the 'kern'
 // feature kept in GPOS (stb_truetype reads GPOS pair kerning), no GSUB.
@@ -245,13 +258,13 @@ export function checkToolsAvailable() {
   return null;
 }
 
-/** Subsets one font ('regular' or 'bold') to the base ranges plus `codepoints`
+/** Subsets one font ('regular' or 'bold') to its SUBSET_RANGES plus `codepoints`
  *  (a Set), then adds the fallback glyphs and the `borrowed` code points (a
  *  Set: those the font lacks, from the script donors). Returns a Buffer. */
 export function subsetFont(which, codepoints, borrowed = new Set()) {
   const file = fontPath(which);
   const all = new Set();
-  for (const [a, b] of BASE_RANGES) for (let c = a; c <= b; c++) all.add(c);
+  for (const [a, b] of SUBSET_RANGES[which]) for (let c = a; c <= b; c++) all.add(c);
   for (const c of codepoints) all.add(c);
   const sorted = [...all].sort((x, y) => x - y);
   // compact ranges for the command line
