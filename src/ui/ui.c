@@ -232,8 +232,14 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
         ui->hover_button = button;
         ui->dirty = true;
     }
-    if (in->pointer_pressed && button != UI_BUTTON_NONE) {
-        command_queue_push(out, button_command(button, app));
+    /* A button acts on release over it, as the map's clicks do (issue 16); the
+     * press stays the button's until then. */
+    if (in->pointer_pressed) ui->pressed_button = button;
+    if (ui->pressed_button != UI_BUTTON_NONE) {
+        if (in->pointer_pressed) ui->dirty = true;
+        if (!in->pointer_released && in->pointer_down) return true;
+        if (in->pointer_released && button == ui->pressed_button) command_queue_push(out, button_command(button, app));
+        ui->pressed_button = UI_BUTTON_NONE;
         ui->dirty = true;
         return true;
     }
