@@ -25,6 +25,9 @@ const nothingSelected = (s) => s.selectionKind === 'none' && !s.panelOpen && !s.
 async function home() {
   await atlas.page.mouse.move(2, 400);
   await goHome(atlas);
+  // goHome can pass before the frame that handles its keys: let the flight they start land.
+  await frames(3);
+  await waitForState(atlas.page, (st) => !st.view.flying, 'the home flight landed');
 }
 
 // Kazakhstan's steppe, clear of markers at the home view (map.test.mjs).
@@ -74,7 +77,8 @@ test('mouse: a drag that starts on Kazakhstan pans and selects nothing', async (
   const s = await state();
   assert.ok(nothingSelected(s), `after the drag: ${JSON.stringify(s)}`);
   const [x1, y1] = await kaz();
-  assert.ok(Math.hypot(x1 - x - 80, y1 - y - 30) < 2, `the map followed the pointer: ${x},${y} -> ${x1},${y1}`);
+  // (within a step: a move in the press's own frame counts as the press point)
+  assert.ok(Math.hypot(x1 - x - 80, y1 - y - 30) < 10, `the map followed the pointer: ${x},${y} -> ${x1},${y1}`);
 });
 
 test('mouse: click, Escape, click the same country: the panel opens again', async () => {
