@@ -131,20 +131,26 @@ static bool select(App *app, Selection sel, double now_ms)
         if (sel.kind != SELECTION_NONE) s->panel_open = true;
         return true;
     }
-    /* A new selection drops the forward part of the history, like a browser. */
-    if (s->history_count == 0 || !selection_equal(s->history[s->history_pos], sel)) {
+    /* A new selection drops the forward part of the history, like a browser;
+     * the history's current entry selected again keeps its scroll. */
+    if (s->history_count > 0 && selection_equal(s->history[s->history_pos].selection, sel)) {
+        s->panel_scroll_css = s->history[s->history_pos].panel_scroll_css;
+    } else {
         if (s->history_count > 0) s->history_count = s->history_pos + 1;
         if (s->history_count == APP_HISTORY_MAX) {
             memmove(s->history, s->history + 1, (APP_HISTORY_MAX - 1) * sizeof s->history[0]);
             s->history_count--;
         }
-        s->history[s->history_count++] = sel;
+        s->history[s->history_count++] = (HistoryEntry){ sel, 0 };
         s->history_pos = s->history_count - 1;
+        s->panel_scroll_css = 0;
     }
     show_selection(app, sel, now_ms);
     return true;
 }
 
+/* Back or forward one entry: its selection, and its panel scrolled as it was
+ * left (issue 16: it started at the top). */
 static bool history_step(App *app, int direction, double now_ms)
 {
     SelectionState *s = &app->select;
@@ -152,7 +158,38 @@ static bool history_step(App *app, int direction, double now_ms)
     int pos = s->history_pos + (direction < 0 ? -1 : 1);
     if (s->history_count == 0 || pos < 0 || pos >= s->history_count) return false;
     s->history_pos = pos;
-    show_selection(app, s->history[pos], now_ms);
+    s->panel_scroll_css = s->history[pos].panel_scroll_css;
+    show_selection(app, s->history[pos].selection, now_ms);
+    return true;
+}
+
+/* A link's selection: the entry just before or after the current one in the
+ * history is stepped to, not added again, so the browser's back and forward
+ * buttons (which apply the previous page's link) walk the same history as
+ * the panel's arrows and restore the panel's scroll too. (Were both
+ * neighbours the same selection, the earlier one is taken: the link alone
+ * does not say which way the browser went.) */
+static void select_from_link(App *app, Selection sel, double now_ms)
+{
+    const SelectionState *s = &app->select;
+    for (int direction = -1; direction <= 1; direction += 2) {
+        int pos = s->history_pos + direction;
+        if (s->history_count > 0 && pos >= 0 && pos < s->history_count && selection_equal(s->history[pos].selection, sel)) {
+            history_step(app, direction, now_ms);
+            return;
+        }
+    }
+    select(app, sel, now_ms);
+}
+
+/* The UI scrolled the selection's panel: remembered with the history's entry. */
+static bool set_panel_scroll(App *app, float y)
+{
+    SelectionState *s = &app->select;
+    if (!(y >= 0) || !isfinite(y)) return false;
+    s->panel_scroll_css = y;
+    if (s->history_count > 0 && selection_equal(s->history[s->history_pos].selection, s->current))
+        s->history[s->history_pos].panel_scroll_css = y;
     return true;
 }
 
@@ -241,7 +278,7 @@ void command_apply_state(App *app, const char *text, DeeplinkReport *report, dou
         if (app->mode.kind != APP_MODE_NONE) tour_leave(app);
     }
     reset_to_defaults(app);
-    if (st.selection.kind != SELECTION_NONE) select(app, st.selection, now_ms);
+    if (st.selection.kind != SELECTION_NONE) select_from_link(app, st.selection, now_ms);
     if (st.has_view) {
         WorldPoint w = geo_project(&app->projection, st.lon_deg, st.lat_deg);
         View *v = &app->view;
@@ -588,6 +625,8 @@ static bool apply(App *app, const Command *c, double now_ms)
         hover(app, &still, NULL);
         break;
     }
+    case CMD_SET_PANEL_SCROLL:
+        return set_panel_scroll(app, c->u.panel_scroll_css); /* the UI draws it already */
     case CMD_FRAME_DRAWN:
         if (!toggle_valid(c->u.toggle)) return false;
         app->needs_redraw = c->u.toggle == TOGGLE_ON;

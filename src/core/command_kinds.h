@@ -62,7 +62,8 @@
     X(CMD_SET_TEXT_SCALE, "text-scale") /* text_scale_percent: 100..250 (refused outside) */ \
     X(CMD_SET_SPOTLIGHT, "spotlight")   /* toggle: a ring around the pointer */ \
     X(CMD_SET_CLEAN, "clean")           /* toggle: hide all chrome but the map and the slide or question */ \
-    X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */
+    X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */ \
+    X(CMD_SET_PANEL_SCROLL, "panel-scroll") /* panel_scroll_css: the selection's panel scrolled this far (the UI says) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,
@@ -89,6 +90,7 @@ typedef struct Command {
         struct { int from, to; } years;
         int shift_years;
         int text_scale_percent;
+        float panel_scroll_css;
         struct { unsigned index; Toggle on; bool solo; } category;
         struct { uint32_t bit; Toggle on; } layer;
         uint32_t mask;

@@ -136,10 +136,12 @@ static void keys(App *app, uint64_t pressed, double now)
     }
 }
 
-/* A press on the map: markers, clusters, edge badges and the key lie over the
- * countries. Selection happens on press, not release: the click-to-panel
- * latency users feel starts at mousedown, and a drag that follows only pans. */
-static void press(App *app, double x, double y, double now)
+/* A click on the map (a press released where it began, see gesture_update):
+ * markers, clusters, edge badges and the key lie over the countries. It
+ * happens on release, never on press: a drag or a pinch that starts on a
+ * country must not select it (issue 16). The release's frame applies it and
+ * draws it, so a click is painted as soon as the button comes up. */
+static void click(App *app, double x, double y, double now)
 {
     event_markers_update(app->markers, app);
     MarkerHit hit = event_markers_pick(app->markers, x, y);
@@ -160,9 +162,10 @@ static void press(App *app, double x, double y, double now)
         return;
     }
     if (hit.kind != MARKER_HIT_NONE) return; /* e.g. the key's body: never the country beneath */
+    /* The country selected already is selected again: that reopens its
+     * closed panel (issue 16: only "Details" did). */
     uint32_t id = app_country_at(app, x, y);
-    if (id != app->select.current.id || app->select.current.kind != SELECTION_COUNTRY)
-        run(app, cmd_select(id ? SELECTION_COUNTRY : SELECTION_NONE, id), now);
+    run(app, cmd_select(id ? SELECTION_COUNTRY : SELECTION_NONE, id), now);
 }
 
 void gesture_update(Gesture *g, App *app, const AppInput *in)
@@ -182,12 +185,17 @@ void gesture_update(Gesture *g, App *app, const AppInput *in)
         run(app, c, now);
     }
 
-    /* Pointer gestures: drag pans, a press-release without moving is a click. */
+    /* Pointer gestures: drag pans, a press released without moving past the
+     * threshold is a click; a second finger (a pinch) makes the press no
+     * click, however it ends. */
+    bool pinch = in->pinch_factor > 0 && in->pinch_factor != 1;
     if (in->pointer_pressed) {
         g->press_x = g->last_x = in->pointer_x;
         g->press_y = g->last_y = in->pointer_y;
         g->dragging = false;
+        g->click_pending = in->pointer_inside;
     }
+    if (pinch || in->touch_count > 1) g->click_pending = false;
     if (in->pointer_down && !in->pointer_pressed) {
         double dx = in->pointer_x - g->last_x, dy = in->pointer_y - g->last_y;
         if (!g->dragging && hypot(in->pointer_x - g->press_x, in->pointer_y - g->press_y) >= DRAG_THRESHOLD_CSS) {
@@ -201,12 +209,17 @@ void gesture_update(Gesture *g, App *app, const AppInput *in)
             g->last_y = in->pointer_y;
         }
     }
-    if (in->pointer_pressed && in->pointer_inside) press(app, in->pointer_x, in->pointer_y, now);
-    if (in->pointer_released) g->dragging = false;
+    if (g->dragging) g->click_pending = false;
+    if (in->pointer_released) {
+        bool still = hypot(in->pointer_x - g->press_x, in->pointer_y - g->press_y) < DRAG_THRESHOLD_CSS;
+        if (g->click_pending && in->pointer_inside && still)
+            click(app, in->pointer_x, in->pointer_y, now);
+        g->click_pending = false;
+        g->dragging = false;
+    }
 
     bool wheel = in->wheel_steps != 0 && in->pointer_inside;
     if (wheel) run(app, zoom(CMD_ZOOM_ABOUT, pow(WHEEL_ZOOM_PER_STEP, in->wheel_steps), in->pointer_x, in->pointer_y), now);
-    bool pinch = in->pinch_factor > 0 && in->pinch_factor != 1;
     if (pinch) run(app, zoom(CMD_ZOOM_ABOUT, in->pinch_factor, in->pinch_x, in->pinch_y), now);
     /* A double click on a marker, cluster, edge badge or the key is two clicks
      * on it, not a zoom of the map. */

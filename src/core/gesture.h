@@ -3,7 +3,8 @@
  * Each frame the platform fills an AppInput (pointer in css px, buttons,
  * wheel, keys, viewport size, time) from its events, the UI takes what lands
  * on it, and gesture_update turns the rest into commands on the map: a drag
- * pans, a press without moving picks (markers first, then countries), the
+ * pans, a click (a press released without moving past a few px, and no
+ * second finger meanwhile) picks (markers first, then countries), the
  * wheel and a pinch zoom about their point, a double click zooms in, keys pan,
  * zoom, step the history and switch layers. It applies each command as it
  * recognises it (later gestures in a frame see earlier ones' effect), then
@@ -71,6 +72,7 @@ typedef struct AppInput {
     double wheel_steps;           /* mouse wheel notches this frame, > 0 zooms in */
     double pinch_factor;          /* multiplicative zoom from a pinch this frame, 0 or 1 = none */
     double pinch_x, pinch_y;      /* pinch centre, css px */
+    int touch_count;              /* fingers on the screen now (held); two or more: a pinch, never a click */
     uint64_t keys_pressed;        /* APP_KEY_* */
     uint64_t keys_down;
     char text[APP_TEXT_MAX];      /* UTF-8 typed this frame (SDL text input, so IMEs and on-screen keyboards work) */
@@ -79,6 +81,7 @@ typedef struct AppInput {
 /* The recogniser's memory between frames. */
 typedef struct Gesture {
     bool dragging;             /* moved far enough since press to be a drag */
+    bool click_pending;        /* a press on the map that its release can still make a click */
     double press_x, press_y;   /* css px at press */
     double last_x, last_y;     /* css px at the previous frame's drag step */
     double last_now_ms;

@@ -58,12 +58,21 @@ enum {
 
 #define APP_HISTORY_MAX 64
 
+/* One step of the selection history: what was selected and how far its
+ * panel was scrolled when it was left (back and forward restore both). */
+typedef struct HistoryEntry {
+    Selection selection;
+    float panel_scroll_css;
+} HistoryEntry;
+
 /* What is selected, where it came from, and whether its panel shows. */
 typedef struct SelectionState {
     Selection current;
-    Selection history[APP_HISTORY_MAX]; /* selections in the order they were made */
+    HistoryEntry history[APP_HISTORY_MAX]; /* selections in the order they were made */
     int history_count, history_pos;
     bool panel_open;
+    float panel_scroll_css;    /* the panel's scroll for the current selection, as the UI reports it
+                                  (CMD_SET_PANEL_SCROLL); the UI starts a rebuilt panel there */
 } SelectionState;
 
 /* The timeline: the filter, the span of years, and play. */

@@ -31,7 +31,7 @@ static void text_command(Platform *p, CommandKind kind, const char *text)
 
 /* --- bundle ------------------------------------------------------------------ */
 
-bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, bool name_given)
+bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, const char *unreadable)
 {
     char message[512];
     if (data) {
@@ -42,8 +42,8 @@ bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name
         fprintf(stderr, "steppe_atlas: %s: %s\n", name, message);
         SDL_snprintf(p->notice, sizeof p->notice, "Could not open %s: %s. Showing the built-in atlas.", name, message);
         SDL_free(data);
-    } else if (name_given) {
-        SDL_snprintf(p->notice, sizeof p->notice, "Could not read %s. Showing the built-in atlas.", name);
+    } else if (unreadable) {
+        SDL_snprintf(p->notice, sizeof p->notice, "Could not read %s: %s. Showing the built-in atlas.", name, unreadable);
     }
     if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) != BUNDLE_OK) {
         fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);

@@ -7,6 +7,11 @@
 
 #include "platform/platform.h"
 
+/* Reads a whole file into SDL_malloc'd memory (native_main.c). NULL if it
+ * cannot, with *why the system's reason ("No such file or directory", "Is a
+ * directory"), else *why is NULL. */
+void *native_read_file(const char *path, size_t *size, const char **why);
+
 /* Writes RGBA pixels as a PNG (stb_image_write). */
 bool native_write_png(const char *path, int w, int h, const void *rgba, int pitch);
 

@@ -54,10 +54,11 @@ void platform_open_bundle_file(Platform *p, const char *path)
 {
     char message[512], notice[sizeof p->notice];
     size_t size = 0;
-    void *data = SDL_LoadFile(path, &size);
+    const char *why;
+    void *data = native_read_file(path, &size, &why);
     if (!data) {
-        fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, SDL_GetError());
-        SDL_snprintf(notice, sizeof notice, "Could not read %s. The atlas shown stays open.", base_name(path));
+        fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, why);
+        SDL_snprintf(notice, sizeof notice, "Could not read %s: %s. The atlas shown stays open.", base_name(path), why);
         show_notice(p, notice);
         return;
     }

@@ -4,6 +4,7 @@
  * lists every option); --list is written by src/cli/cli_list.c. --screenshot
  * renders one frame on an offscreen surface (no display needed), writes a PNG
  * and prints, per --probe, the css position there. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,12 +56,49 @@ void platform_export_png(Platform *p)
 
 /* --- the program ------------------------------------------------------------------- */
 
-/* Reads the teacher's bundle named on the command line; NULL if none or unreadable. */
-static void *read_bundle_file(const char *path, size_t *size)
+void *native_read_file(const char *path, size_t *size, const char **why)
 {
+    *why = NULL;
+    errno = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno ? errno : EIO);
+        return NULL;
+    }
+    unsigned char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int failed = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t new_cap = cap ? cap * 2 : (size_t)1 << 16;
+            unsigned char *nb = new_cap > cap ? SDL_realloc(buf, new_cap) : NULL;
+            if (!nb) { failed = ENOMEM; break; }
+            buf = nb;
+            cap = new_cap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) break;
+    }
+    if (!failed && ferror(f)) failed = errno ? errno : EIO; /* a directory: EISDIR */
+    fclose(f);
+    if (failed) {
+        SDL_free(buf);
+        *why = strerror(failed);
+        return NULL;
+    }
+    *size = len;
+    return buf;
+}
+
+/* Reads the teacher's bundle named on the command line; NULL if none or
+ * unreadable (then *why is the system's reason, said on stderr with the file). */
+static void *read_bundle_file(const char *path, size_t *size, const char **why)
+{
+    *why = NULL;
     if (!path) return NULL;
-    void *data = SDL_LoadFile(path, size);
-    if (!data) fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, SDL_GetError());
+    void *data = native_read_file(path, size, why);
+    if (!data) fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, *why);
     return data;
 }
 
@@ -156,8 +194,9 @@ int main(int argc, char **argv)
                        : opt.theme == CLI_THEME_DARK    ? THEME_ID_DARK
                                                         : THEME_ID_DEFAULT;
     size_t size = 0;
-    void *data = read_bundle_file(opt.bundle_path, &size);
-    if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", opt.bundle_path != NULL)) return 1;
+    const char *unreadable;
+    void *data = read_bundle_file(opt.bundle_path, &size, &unreadable);
+    if (!platform_load_bundle(p, data, size, opt.bundle_path ? opt.bundle_path : "", unreadable)) return 1;
     /* A bad --bundle: the window opens the built-in atlas with the notice; a
      * mode without a window (a screenshot, handouts, a printed quiz) stops
      * with the reader's message (on stderr already) and exit status 1, so a

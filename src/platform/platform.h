@@ -89,8 +89,10 @@ double platform_text_scale(const Platform *p);
 
 /* Opens a teacher's bundle (data, owned, may be NULL: none given) or else the
  * embedded default. A bad bundle is reported (stderr and on screen) and the
- * default opens instead: a broken file must never take the atlas down. */
-bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, bool name_given);
+ * default opens instead: a broken file must never take the atlas down.
+ * unreadable: why the file `name` could not be read (data is NULL then), as
+ * strerror words it; NULL if it was read or none was named. */
+bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, const char *unreadable);
 /* SDL, and the window (flags added to resizable and high-DPI). */
 bool platform_open_window(Platform *p, int width, int height, Uint32 flags);
 /* The SDL renderer (unless the target made one), the Renderer, the UI and

@@ -194,6 +194,7 @@ static void handle_event(Platform *p, const SDL_Event *event)
     }
     case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
         handle_finger(p, &e.tfinger);
+        in->touch_count = p->finger_count; /* a second finger: a pinch, so the press is no click */
         break;
     case SDL_KEYDOWN: {
         uint64_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);

@@ -137,7 +137,7 @@ int main(void)
     char name[256] = "";
     size_t size = 0;
     void *data = read_page_bundle(&size, name, (int)sizeof name);
-    if (!platform_load_bundle(p, data, size, name, false)) return 1;
+    if (!platform_load_bundle(p, data, size, name, NULL)) return 1;
     int width = 1280, height = 800;
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);

@@ -123,13 +123,15 @@ static void clamp_scroll(Ui *ui)
     if (ui->scroll_y < 0) ui->scroll_y = 0;
 }
 
-/* Rebuilds the document when the selection changed, rewraps when the width did. */
+/* Rebuilds the document when the selection changed, rewraps when the width
+ * did. A selection's panel opens scrolled as the core remembers it (back and
+ * forward restore it); a tour's or a quiz's at the top. */
 static void refresh_document(Ui *ui, const App *app)
 {
     if (!ui->doc_valid || !panel_doc_is_current(&ui->doc, app)) {
         panel_build_for(&ui->doc, app);
         ui->doc_valid = true;
-        ui->scroll_y = 0;
+        ui->scroll_y = app->mode.kind == APP_MODE_NONE ? app->select.panel_scroll_css : 0;
         ui->wrapped_width = -1;
     }
     if (ui->wrapped_width != ui->panel_content.w) {
@@ -221,6 +223,7 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
     if (timeline) return true;
     bool panel = app_panel_visible(app);
     if (panel) refresh_document(ui, app);
+    float scroll_before = ui->scroll_y;
     double x = in->pointer_x, y = in->pointer_y;
     bool over_panel = panel && in_rect(ui->panel, x, y);
     UiButton button = in->pointer_inside ? button_at(ui, x, y) : UI_BUTTON_NONE;
@@ -232,8 +235,14 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
         ui->hover_button = button;
         ui->dirty = true;
     }
-    if (in->pointer_pressed && button != UI_BUTTON_NONE) {
-        command_queue_push(out, button_command(button, app));
+    /* A button acts on release over it, as the map's clicks do (issue 16); the
+     * press stays the button's until then. */
+    if (in->pointer_pressed) ui->pressed_button = button;
+    if (ui->pressed_button != UI_BUTTON_NONE) {
+        if (in->pointer_pressed) ui->dirty = true;
+        if (!in->pointer_released && in->pointer_down) return true;
+        if (in->pointer_released && button == ui->pressed_button) command_queue_push(out, button_command(button, app));
+        ui->pressed_button = UI_BUTTON_NONE;
         ui->dirty = true;
         return true;
     }
@@ -280,6 +289,12 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
             clamp_scroll(ui);
             ui->dirty = true;
         }
+    }
+    /* The user scrolled a selection's panel: the core keeps it with the history. */
+    if (panel && app->mode.kind == APP_MODE_NONE && ui->scroll_y != scroll_before) {
+        Command c = { .kind = CMD_SET_PANEL_SCROLL };
+        c.u.panel_scroll_css = ui->scroll_y;
+        command_queue_push(out, c);
     }
     if (in->pointer_released && ui->pressed_on_panel) {
         if (!ui->dragging_panel && hover_line >= 0) {

@@ -66,6 +66,7 @@ typedef struct Ui {
     /* pointer state */
     int hover_line;          /* a link line under the pointer, -1 = none */
     UiButton hover_button;
+    UiButton pressed_button; /* the button the current press began on (it acts on release over it) */
     bool pressed_on_panel;   /* the current press began on the panel */
     bool dragging_panel;
     float drag_last_y;

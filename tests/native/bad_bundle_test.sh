@@ -23,5 +23,24 @@ for f in truncated garbage version1 missing; do
 done
 check "truncation is explained" 'grep -q "file_size" <<<"$("$app" --bundle "$out/truncated.bundle" --screenshot "$out/t.png" 2>&1 >/dev/null)"'
 check "an old format is named" 'grep -q "unsupported format version 1, this reader understands version 2" <<<"$("$app" --bundle "$out/version1.bundle" --screenshot "$out/v.png" 2>&1 >/dev/null)"'
+# A file that cannot be read: the file and the system's reason, not SDL's words (issue 16).
+missing_err=$("$app" --bundle /no/such/file --screenshot "$out/m.png" 2>&1 >/dev/null) || true
+check "a missing file: named with the reason (got: $missing_err)" 'grep -q "/no/such/file: No such file or directory" <<<"$missing_err"'
+check "a missing file: not SDL's wording" '! grep -q "Parameter" <<<"$missing_err"'
+dir_err=$("$app" --bundle "$out" --screenshot "$out/d.png" 2>&1 >/dev/null) && rc=0 || rc=$?
+check "a directory: exit status 1 (got $rc)" '[ "$rc" = 1 ]'
+check "a directory: named with the reason (got: $dir_err)" 'grep -q "$out: Is a directory" <<<"$dir_err"'
+# In the window, the notice says the same (--bundle, and a file dropped that has gone).
+cat > "$out/unreadable.replay" <<'EOS'
+frames 3
+expect ui.notice^=Could not read /no/such/file: No such file or directory. Showing the built-in atlas.
+key Escape
+drop /no/such/dropped.bundle
+frames 3
+expect ui.notice^=Could not read dropped.bundle: No such file or directory. The atlas shown stays open.
+EOS
+SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy} "$app" --bundle /no/such/file --size 400x300 --replay "$out/unreadable.replay" \
+  >"$out/unreadable.out" 2>"$out/unreadable.err" && rc=0 || rc=$?
+check "the window's notices name the file and the reason (rc $rc: $(tail -c 400 "$out/unreadable.err"))" '[ "$rc" = 0 ]'
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]

@@ -27,11 +27,12 @@ static void test_click_selects_and_history(void)
     AppInput in = frame_input(now, x, y);
     in.pointer_pressed = in.pointer_down = true;
     tb_update(&app, &in);
-    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1);
-    CHECK(app.select.panel_open);
+    CHECK(app.select.current.kind == SELECTION_NONE); /* selects on release (gesture.c) */
     in = frame_input(now += 16, x, y);
     in.pointer_released = true;
     tb_update(&app, &in);
+    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1);
+    CHECK(app.select.panel_open);
     CHECK_EQ_U(app.hover.country, 1);
 
     tb_select(&app, (Selection){ SELECTION_EVENT, 2 }, now);
@@ -121,6 +122,56 @@ static void test_state_json(void)
     CHECK(n == 15 && strlen(tiny) == 15);
 }
 
+static bool scroll_to(float y)
+{
+    Command c = { .kind = CMD_SET_PANEL_SCROLL };
+    c.u.panel_scroll_css = y;
+    return app_apply(&app, &c, 2000);
+}
+
+/* Issue 16: back and forward restore the panel's scroll as it was left, with
+ * the panel's arrows (CMD_HISTORY_STEP) and with the browser's buttons (which
+ * apply the previous entry's link); a new selection starts at the top. */
+static void test_history_keeps_panel_scroll(void)
+{
+    double now = 2000;
+    tb_select(&app, (Selection){ SELECTION_PLACE, 1 }, now); /* the entry before: neither country */
+    tb_select(&app, (Selection){ SELECTION_COUNTRY, 3 }, now);
+    CHECK(app.select.panel_scroll_css == 0);
+    CHECK(scroll_to(300));
+    tb_select(&app, (Selection){ SELECTION_COUNTRY, 1 }, now);
+    CHECK(app.select.panel_scroll_css == 0); /* a new selection: the top */
+    CHECK(scroll_to(50));
+    int count = app.select.history_count;
+    CHECK(tb_history(&app, -1, now));
+    CHECK(app.select.current.id == 3 && app.select.panel_scroll_css == 300);
+    CHECK(tb_history(&app, +1, now));
+    CHECK(app.select.current.id == 1 && app.select.panel_scroll_css == 50);
+    /* The browser's back button: the previous page's link, stepped to, not added. */
+    CHECK(tb_apply_state(&app, "c=TKM", NULL));
+    CHECK(app.select.current.id == 3 && app.select.panel_scroll_css == 300);
+    CHECK(app.select.history_count == count && app.select.history_pos == count - 2);
+    CHECK(scroll_to(120)); /* scrolled further there */
+    CHECK(tb_apply_state(&app, "c=KAZ", NULL)); /* forward */
+    CHECK(app.select.current.id == 1 && app.select.panel_scroll_css == 50);
+    CHECK(tb_apply_state(&app, "", NULL)); /* a page with nothing selected */
+    CHECK(tb_apply_state(&app, "c=KAZ", NULL)); /* and back: the same entry */
+    CHECK(app.select.panel_scroll_css == 50 && app.select.history_count == count);
+    CHECK(tb_history(&app, -1, now));
+    CHECK(app.select.current.id == 3 && app.select.panel_scroll_css == 120);
+    /* Closing and reopening the panel keeps it; a bad value is refused. */
+    app_apply(&app, &(Command){ .kind = CMD_ESCAPE }, now);
+    CHECK(!app.select.panel_open);
+    tb_select(&app, (Selection){ SELECTION_COUNTRY, 3 }, now);
+    CHECK(app.select.panel_open && app.select.panel_scroll_css == 120);
+    CHECK(!scroll_to(-1) && !scroll_to(NAN));
+    CHECK(app.select.panel_scroll_css == 120);
+    /* A link elsewhere is a new entry at the top. */
+    CHECK(tb_apply_state(&app, "c=UZB", NULL));
+    CHECK(app.select.current.id == 2 && app.select.panel_scroll_css == 0);
+    CHECK(app.select.history_count == count && app.select.history_pos == count - 1); /* KAZ after TKM dropped */
+}
+
 int main(void)
 {
     size_t size;
@@ -134,6 +185,7 @@ int main(void)
     test_wheel_keeps_point_fixed();
     test_drag_pans_without_selecting();
     test_state_json();
+    test_history_keeps_panel_scroll();
     app_destroy(&app);
     bundle_close(&b);
     free(data);

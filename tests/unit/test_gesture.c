@@ -51,49 +51,156 @@ static void test_wheel_many_steps(void)
     CHECK(app.interacting);
 }
 
-static void test_press_drag_release(void)
+/* The home view, landed, nothing selected; (x, y) inside KAZ. */
+static void home_with_nothing_selected(double *x, double *y)
 {
     app_apply(&app, &(Command){ .kind = CMD_FLY_HOME }, now);
     Command land = cmd_simple(CMD_LAND_FLIGHT);
     app_apply(&app, &land, now);
-    double x, y;
-    view_world_to_screen(&app.view, 1.5, 0.5, &x, &y); /* inside KAZ */
+    app_apply(&app, &(Command){ .kind = CMD_SELECT, .u.selection = { SELECTION_NONE, 0 } }, now);
+    CHECK(app.select.current.kind == SELECTION_NONE && !app.select.panel_open);
+    view_world_to_screen(&app.view, 1.5, 0.5, x, y); /* inside KAZ */
+}
+
+static void press(double x, double y)
+{
     AppInput in = at(x, y);
     in.pointer_pressed = in.pointer_down = true;
     tb_update(&app, &in);
-    CHECK(app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1);
-    /* Moving less than the threshold is still a click. */
-    in = at(x + 2, y + 1);
+}
+
+static void hold(double x, double y, int touches)
+{
+    AppInput in = at(x, y);
     in.pointer_down = true;
+    in.touch_count = touches;
     tb_update(&app, &in);
+}
+
+static void release(double x, double y)
+{
+    AppInput in = at(x, y);
+    in.pointer_released = true;
+    tb_update(&app, &in);
+}
+
+static bool kaz_selected(void) { return app.select.current.kind == SELECTION_COUNTRY && app.select.current.id == 1; }
+
+/* Issue 16: a press and hold on a country selects nothing, opens no panel and
+ * starts no flight; its release (not having moved) selects. */
+static void test_press_hold_then_release_selects(void)
+{
+    double x, y;
+    home_with_nothing_selected(&x, &y);
+    press(x, y);
+    for (int i = 0; i < 30; i++) hold(x + (i & 1), y, 1); /* half a second, a pixel of jitter */
+    CHECK(app.select.current.kind == SELECTION_NONE);
+    CHECK(!app.select.panel_open && !app.view.flight.active);
+    CHECK(!tb_gesture.dragging);
+    release(x + 1, y);
+    CHECK(kaz_selected());
+    CHECK(app.select.panel_open);
+    CHECK(app.view.flight.active);
+    /* A press and its release in the same frame (a quick click) is a click too. */
+    home_with_nothing_selected(&x, &y);
+    AppInput in = at(x, y);
+    in.pointer_pressed = in.pointer_released = true;
+    tb_update(&app, &in);
+    CHECK(kaz_selected());
+}
+
+/* A drag that starts on a country pans and selects nothing, even if it ends
+ * back where it began; so does a drag from water (the selection stays). */
+static void test_press_drag_release_selects_nothing(void)
+{
+    double x, y;
+    home_with_nothing_selected(&x, &y);
+    press(x, y);
+    /* Moving less than the threshold is still a click... */
+    hold(x + 2, y + 1, 1);
     CHECK(!tb_gesture.dragging);
     double cx = app.view.center_x;
-    for (int i = 1; i <= 5; i++) {
-        in = at(x + 10 * i, y);
-        in.pointer_down = true;
-        tb_update(&app, &in);
-    }
+    for (int i = 1; i <= 5; i++) hold(x + 10 * i, y, 1);
     CHECK(tb_gesture.dragging);
     CHECK(app.view.center_x < cx);
     CHECK(app.hover.dragging);
-    in = at(x + 50, y);
-    in.pointer_released = true;
-    tb_update(&app, &in);
-    CHECK(!tb_gesture.dragging && !app.hover.dragging);
-    CHECK(app.select.current.id == 1); /* the drag selected nothing new */
-    /* Pressing on water clears the selection. */
-    view_world_to_screen(&app.view, -3, -3, &x, &y);
-    Command fly_home = { .kind = CMD_FLY_HOME };
-    app_apply(&app, &fly_home, now);
-    app_apply(&app, &land, now);
-    view_world_to_screen(&app.view, 2.9, 0.1, &x, &y); /* outside every ring */
-    in = at(x, y);
-    in.pointer_pressed = in.pointer_down = true;
-    tb_update(&app, &in);
     CHECK(app.select.current.kind == SELECTION_NONE);
-    in = at(x, y);
-    in.pointer_released = true;
+    for (int i = 4; i >= 0; i--) hold(x + 10 * i, y, 1); /* ...but back to the start is still a drag */
+    release(x, y);
+    CHECK(!tb_gesture.dragging && !app.hover.dragging);
+    CHECK(app.select.current.kind == SELECTION_NONE && !app.select.panel_open);
+    /* A press and release in one frame that moved past the threshold is no click. */
+    home_with_nothing_selected(&x, &y);
+    press(x - 30, y);
+    release(x, y);
+    CHECK(app.select.current.kind == SELECTION_NONE);
+    /* With Kazakhstan selected, a drag from water keeps it; a click on water clears it. */
+    press(x, y);
+    release(x, y);
+    CHECK(kaz_selected());
+    Command land = cmd_simple(CMD_LAND_FLIGHT);
+    app_apply(&app, &(Command){ .kind = CMD_FLY_HOME }, now);
+    app_apply(&app, &land, now);
+    double wx, wy;
+    view_world_to_screen(&app.view, 2.9, 0.1, &wx, &wy); /* outside every ring */
+    press(wx, wy);
+    for (int i = 1; i <= 3; i++) hold(wx - 10 * i, wy, 1);
+    release(wx - 30, wy);
+    CHECK(kaz_selected());
+    press(wx, wy);
+    release(wx, wy);
+    CHECK(app.select.current.kind == SELECTION_NONE);
+}
+
+/* A pinch that starts on a country zooms and selects nothing, whichever
+ * finger lifts first and however still the first one stayed. */
+static void test_pinch_on_a_country_selects_nothing(void)
+{
+    double x, y;
+    home_with_nothing_selected(&x, &y);
+    double s0 = app.view.scale_px;
+    press(x, y); /* the first finger (SDL's mouse from touch) */
+    hold(x, y, 2); /* the second finger lands */
+    AppInput in = at(x, y);
+    in.pointer_down = true;
+    in.touch_count = 2;
+    in.pinch_factor = 1.4;
+    in.pinch_x = x + 40;
+    in.pinch_y = y;
     tb_update(&app, &in);
+    CHECK(app.view.scale_px > s0 * 1.3);
+    hold(x, y, 1); /* the second finger lifts */
+    release(x, y); /* then the first, where it landed */
+    CHECK(app.select.current.kind == SELECTION_NONE && !app.select.panel_open);
+    /* A second finger that lands and lifts without the distance changing: still no click. */
+    press(x, y);
+    hold(x, y, 2);
+    hold(x, y, 1);
+    release(x, y);
+    CHECK(app.select.current.kind == SELECTION_NONE);
+    /* The next plain tap selects again. */
+    press(x, y);
+    release(x, y);
+    CHECK(kaz_selected());
+}
+
+/* Issue 16: click Kazakhstan, Escape (the panel closes), click Kazakhstan:
+ * the panel opens again (only "Details" did). */
+static void test_click_reopens_closed_panel(void)
+{
+    double x, y;
+    home_with_nothing_selected(&x, &y);
+    press(x, y);
+    release(x, y);
+    CHECK(kaz_selected() && app.select.panel_open);
+    int history = app.select.history_count;
+    keys(APP_KEY_ESCAPE);
+    CHECK(kaz_selected() && !app.select.panel_open);
+    view_world_to_screen(&app.view, 1.5, 0.5, &x, &y);
+    press(x, y);
+    release(x, y);
+    CHECK(kaz_selected() && app.select.panel_open);
+    CHECK(app.select.history_count == history); /* the same selection: no new history entry */
 }
 
 static void test_double_click_and_pinch(void)
@@ -210,7 +317,10 @@ int main(void)
     Command tick = cmd_simple(CMD_TICK);
     app_apply(&app, &tick, now); /* the clock the recogniser starts from */
     test_wheel_many_steps();
-    test_press_drag_release();
+    test_press_hold_then_release_selects();
+    test_press_drag_release_selects_nothing();
+    test_pinch_on_a_country_selects_nothing();
+    test_click_reopens_closed_panel();
     test_double_click_and_pinch();
     test_keys();
     test_resize_and_hover();
