@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "state.h"
+#include "text_field.h"
 
 /* Keys the atlas understands, as bits of AppInput.keys_pressed (edge-triggered)
  * and AppInput.keys_down (held). */
@@ -59,6 +60,18 @@ enum {
 #define APP_KEY_CLEAN (UINT64_C(1) << 32)        /* 'c': only the map and the slide or question */
 
 #define APP_TEXT_MAX 64
+#define APP_EDITS_MAX 32
+
+/* One editing key or piece of typed text, for a text field (text_field.h).
+ * Keys set bits of keys_pressed once per press; a field needs every press
+ * and key repeat, in the order they came with the text typed between them
+ * (Backspace then "r" is not "r" then Backspace). */
+#define APP_EDIT_TEXT 0xFF /* op: text[text_at, text_at + text_len) was typed */
+typedef struct AppEdit {
+    uint8_t op;              /* TextEditOp or APP_EDIT_TEXT */
+    uint8_t mods;            /* TEXT_EDIT_SHIFT | TEXT_EDIT_WORD */
+    uint8_t text_at, text_len;
+} AppEdit;
 
 typedef struct AppInput {
     double now_ms;                /* monotonic clock */
@@ -76,6 +89,8 @@ typedef struct AppInput {
     uint64_t keys_pressed;        /* APP_KEY_* */
     uint64_t keys_down;
     char text[APP_TEXT_MAX];      /* UTF-8 typed this frame (SDL text input, so IMEs and on-screen keyboards work) */
+    AppEdit edits[APP_EDITS_MAX]; /* the same text and the editing keys, in arrival order */
+    int edit_count;
 } AppInput;
 
 /* The recogniser's memory between frames. */

@@ -214,6 +214,7 @@ void platform_frame(void)
     in->pinch_factor = 0;
     in->keys_pressed = 0;
     in->text[0] = 0;
+    in->edit_count = 0;
 
     if (ui_take_dirty(&p->ui)) platform_command(p, cmd_simple(CMD_REDRAW));
     if (p->app.needs_redraw) {

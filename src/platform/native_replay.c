@@ -584,7 +584,7 @@ static bool ui_lookup(const Platform *p, const char *key, char *out, size_t out_
 {
     const SearchBox *s = &p->ui.search;
     if (!strcmp(key, "ui.searchFocused")) SDL_snprintf(out, out_size, "%s", s->focused ? "true" : "false");
-    else if (!strcmp(key, "ui.searchQuery")) SDL_snprintf(out, out_size, "%s", s->query);
+    else if (!strcmp(key, "ui.searchQuery")) SDL_snprintf(out, out_size, "%s", s->field.text);
     else if (!strcmp(key, "ui.searchResults")) SDL_snprintf(out, out_size, "%d", s->result_count);
     else if (!strcmp(key, "ui.notice")) SDL_snprintf(out, out_size, "%s", p->app.messages.notice);
     else if (!strcmp(key, "ui.presenterOpen")) SDL_snprintf(out, out_size, "%s", native_presenter_is_open() ? "true" : "false");

@@ -1,6 +1,7 @@
 /* sdl_input: SDL events -> AppInput, for both targets. See platform.h.
  * Pointer positions are css px (SDL's window coordinates); keys become
- * APP_KEY_* bits (core/gesture.h). */
+ * APP_KEY_* bits (core/gesture.h), and editing keys with the typed text
+ * become AppInput.edits, in the order they came (key repeats included). */
 #include "platform/platform.h"
 
 #include <math.h>
@@ -51,6 +52,29 @@ uint64_t platform_key_bit(SDL_Keycode key, Uint16 mod)
 }
 
 static uint64_t key_bit(SDL_Keycode key, Uint16 mod) { return platform_key_bit(key, mod); }
+
+/* An editing key for a text field (core/text_field.h): TEXT_EDIT_NONE if it is none. */
+static TextEditOp edit_op(SDL_Keycode key, Uint16 mod, uint8_t *mods)
+{
+    bool word = (mod & (KMOD_CTRL | KMOD_ALT)) != 0, gui = (mod & KMOD_GUI) != 0;
+    *mods = (uint8_t)(((mod & KMOD_SHIFT) ? TEXT_EDIT_SHIFT : 0) | (word ? TEXT_EDIT_WORD : 0));
+    switch (key) {
+    case SDLK_BACKSPACE: return TEXT_EDIT_BACKSPACE;
+    case SDLK_DELETE: return TEXT_EDIT_DELETE;
+    case SDLK_LEFT: case SDLK_RIGHT: /* Cmd+Left and Cmd+Right: Home and End, as on a Mac */
+        if (gui) *mods &= TEXT_EDIT_SHIFT;
+        return gui ? (key == SDLK_LEFT ? TEXT_EDIT_HOME : TEXT_EDIT_END) : key == SDLK_LEFT ? TEXT_EDIT_LEFT : TEXT_EDIT_RIGHT;
+    case SDLK_HOME: return TEXT_EDIT_HOME;
+    case SDLK_END: return TEXT_EDIT_END;
+    case SDLK_a: return (mod & (KMOD_CTRL | KMOD_GUI)) ? TEXT_EDIT_SELECT_ALL : TEXT_EDIT_NONE;
+    default: return TEXT_EDIT_NONE;
+    }
+}
+
+static void push_edit(AppInput *in, AppEdit e)
+{
+    if (in->edit_count < APP_EDITS_MAX) in->edits[in->edit_count++] = e;
+}
 
 static int finger_slot(Platform *p, SDL_FingerID id)
 {
@@ -122,8 +146,11 @@ static void set_pointer(Platform *p, int x, int y)
     p->input.pointer_y = py;
 }
 
+#define CARRY_MAX ((int)(sizeof ((Platform *)0)->carried / sizeof ((Platform *)0)->carried[0]))
+
 /* Keeps a keyboard event for the next frame if this frame already took a key
- * after which order matters (see Platform.key_boundary). */
+ * after which order matters (see Platform.key_boundary), or has no room left
+ * for its text or editing keys. */
 static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, int *next_count)
 {
     bool keyboard = e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_TEXTINPUT;
@@ -132,23 +159,28 @@ static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, in
         uint64_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
         if (bit && (p->input.keys_pressed & bit)) p->key_boundary = true;
     }
+    bool full = e->type != SDL_KEYUP && p->input.edit_count >= APP_EDITS_MAX;
+    if (e->type == SDL_TEXTINPUT && strlen(p->input.text) + strlen(e->text.text) >= sizeof p->input.text) full = true;
+    if (full) p->key_boundary = true;
     /* The text of the key that set the boundary ('/') belongs to its frame. */
-    bool started = *next_count > 0 || (p->key_boundary && e->type == SDL_KEYDOWN);
+    bool started = *next_count > 0 || full || (p->key_boundary && e->type == SDL_KEYDOWN);
     if (!started) return false;
-    if (*next_count < (int)(sizeof p->carried / sizeof p->carried[0])) next[(*next_count)++] = *e;
+    next[(*next_count)++] = *e; /* the caller leaves room */
     return true;
 }
 
 void platform_poll_events(Platform *p)
 {
-    SDL_Event next[sizeof p->carried / sizeof p->carried[0]];
+    SDL_Event next[CARRY_MAX];
     int next_count = 0;
     p->key_boundary = false;
-    /* Last frame's carried events first, then new ones, all in order. */
+    /* Last frame's carried events first, then new ones, all in order. Once
+     * the carried list is full, the rest waits in SDL's queue: no key or
+     * text is ever dropped (a burst of typing takes a few frames). */
     for (int i = 0; i < p->carried_count; i++)
         if (!carry_key_event(p, &p->carried[i], next, &next_count)) handle_event(p, &p->carried[i]);
     SDL_Event e;
-    while (SDL_PollEvent(&e)) {
+    while (next_count < CARRY_MAX && SDL_PollEvent(&e)) {
         if (p->window_event && p->window_event(p, &e)) continue; /* another window's (the presenter's) */
         if (!carry_key_event(p, &e, next, &next_count)) handle_event(p, &e);
     }
@@ -198,6 +230,9 @@ static void handle_event(Platform *p, const SDL_Event *event)
         break;
     case SDL_KEYDOWN: {
         uint64_t bit = key_bit(e.key.keysym.sym, e.key.keysym.mod);
+        uint8_t mods = 0;
+        TextEditOp op = edit_op(e.key.keysym.sym, e.key.keysym.mod, &mods);
+        if (op != TEXT_EDIT_NONE) push_edit(in, (AppEdit){ (uint8_t)op, mods, 0, 0 }); /* repeats too */
         if (!e.key.repeat) {
             in->keys_pressed |= bit;
             if (bit & (APP_KEY_ENTER | APP_KEY_ESCAPE | APP_KEY_SEARCH)) p->key_boundary = true;
@@ -207,7 +242,10 @@ static void handle_event(Platform *p, const SDL_Event *event)
     }
     case SDL_TEXTINPUT: {
         size_t used = strlen(in->text), add = strlen(e.text.text);
-        if (used + add < sizeof in->text) memcpy(in->text + used, e.text.text, add + 1);
+        if (used + add < sizeof in->text) {
+            memcpy(in->text + used, e.text.text, add + 1);
+            push_edit(in, (AppEdit){ APP_EDIT_TEXT, 0, (uint8_t)used, (uint8_t)add });
+        }
         break;
     }
     case SDL_KEYUP:

@@ -1,10 +1,16 @@
 /* search_box: the type-ahead box at the top left of the map.
  *
  * '/' or Ctrl+F focuses it; typed text arrives through SDL text input (so
- * composed characters and on-screen keyboards work); results update as you
- * type; Up/Down move through them, Enter or a click selects one and the map
- * flies there; Escape leaves the box. Matching and ranking live in the core
- * (core/search.c); this file only edits the query and draws. Positions are css px. */
+ * composed characters and on-screen keyboards work) and is edited like any
+ * text field (core/text_field.h: caret, Shift-selection, Home/End, word
+ * keys, select all), applying AppInput.edits in the order they came; the
+ * web page's own <input> (phones) sets the whole text at once
+ * (search_box_set_text). Results update as you type; a hit in a panel's text
+ * shows the words that matched in their sentence; when there are more than
+ * fit, the list scrolls (wheel, Up/Down) and its last row says how many
+ * there are. Enter or a click selects one and the map flies there; Escape
+ * leaves the box. Matching and ranking live in the core (core/search.c);
+ * this file only edits the query and draws. Positions are css px. */
 #ifndef STEPPE_SEARCH_BOX_H
 #define STEPPE_SEARCH_BOX_H
 
@@ -16,16 +22,22 @@
 #include "core/search.h"
 #include "render/render.h"
 
-#define SEARCH_QUERY_MAX 128
-#define SEARCH_SHOWN_MAX 8
+#include "core/text_field.h"
+
+#define SEARCH_QUERY_MAX TEXT_FIELD_MAX
+#define SEARCH_SHOWN_MAX 8    /* rows at most, fewer where the map is short */
+#define SEARCH_RESULTS_MAX 40 /* results kept to scroll through */
 
 typedef struct SearchBox {
     float x, y, w, h;              /* the input field */
+    float list_bottom;             /* the result list ends above this */
     bool focused;
-    char query[SEARCH_QUERY_MAX];  /* UTF-8 */
+    TextField field;               /* the query (UTF-8), its caret and selection */
     SearchIndex *index;            /* built once from the bundle */
-    SearchResult results[SEARCH_SHOWN_MAX];
+    SearchResult results[SEARCH_RESULTS_MAX];
     int result_count;
+    size_t total;                  /* how many records match (may be more than result_count) */
+    int first;                     /* the first result row shown (the list's scroll) */
     int highlighted;               /* -1 = none */
     int hover;                     /* result under the pointer, -1 = none */
     double caret_blink_ms;
@@ -35,7 +47,13 @@ typedef struct SearchBox {
 /* Builds the index. Returns false if memory runs out (the box then stays inert). */
 bool search_box_init(SearchBox *box, const Bundle *bundle);
 void search_box_free(SearchBox *box);
-void search_box_layout(SearchBox *box, float x, float y, float w);
+/* The field's rectangle; the result list hangs below it down to list_bottom at most. */
+void search_box_layout(SearchBox *box, float x, float y, float w, float list_bottom);
+/* How many result rows show (the rest scroll). */
+int search_box_rows(const SearchBox *box);
+/* Sets the query, caret and anchor (byte offsets) at once and focuses the
+ * box: the page's own text input on phones. */
+void search_box_set_text(SearchBox *box, const char *text, size_t caret, size_t anchor);
 /* Handles input; clears the keys and text it used from *in so the map does not
  * also act on them. Returns true if the pointer is over the box or its list. */
 bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueue *out);

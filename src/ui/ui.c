@@ -73,7 +73,7 @@ static void layout(Ui *ui, const App *app)
     ui->tour_progress = ui_rect(s->tour_progress);
     for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = ui_rect(s->buttons[i]);
     timeline_bar_layout(&ui->timeline, ui->r, s->timeline.x, s->timeline.y, s->timeline.w);
-    search_box_layout(&ui->search, s->search.x, s->search.y, s->search.w);
+    search_box_layout(&ui->search, s->search.x, s->search.y, s->search.w, s->map.y + s->map.h - 8);
     ui->map_right = s->map.x + s->map.w;
     ui->map_bottom = s->map.y + s->map.h;
 }

@@ -17,7 +17,8 @@
  *  - at most max_results results, each a real record (its id exists, its
  *    label is that record's display name), with a score in the possible
  *    range, and the matched name one of that record's names (an alias
- *    without its '|'), which folds to something;
+ *    without its '|'), which folds to something; or, for a hit in a panel's
+ *    text, a score below every name's and the matched words inside that text;
  *  - best first by the header's order (score, then countries, places,
  *    articles, events, then label A–Z, then id), no record twice;
  *  - with room for every record, every record one of whose names starts
@@ -213,7 +214,18 @@ static inline void fuzz_search_check_results(const char *query, const SearchResu
         const char *label, *names[3];
         FUZZ_CHECK(fuzz_search_record(r[i].kind, r[i].id, &label, names)); /* a real record */
         FUZZ_CHECK(r[i].label == label);
-        FUZZ_CHECK(r[i].score >= 140 && r[i].score <= 1100); /* fuzzy - 2 edits - alias .. exact + boost */
+        for (size_t j = 0; j < i; j++) FUZZ_CHECK(!(r[j].kind == r[i].kind && r[j].id == r[i].id)); /* once */
+        if (i) FUZZ_CHECK(fuzz_search_before(&r[i - 1], &r[i])); /* best first */
+        if (r[i].field != SEARCH_FIELD_NAME) { /* a text hit: below every name, inside its text */
+            FUZZ_CHECK(r[i].score > 0 && r[i].score <= SEARCH_SCORE_TEXT_MAX);
+            FUZZ_CHECK(r[i].text && r[i].matched >= r[i].text && r[i].matched_len > 0 &&
+                       r[i].matched + r[i].matched_len <= r[i].text + r[i].text_len);
+            char folded_hit[256];
+            FUZZ_CHECK(fuzz_search_fold(r[i].matched, r[i].matched_len > 255 ? 255 : r[i].matched_len, folded_hit) > 0);
+            continue;
+        }
+        FUZZ_CHECK(r[i].text == NULL);
+        FUZZ_CHECK(r[i].score >= SEARCH_SCORE_NAME_MIN && r[i].score <= 1100); /* fuzzy - 2 edits - alias .. exact + boost */
         bool found = false;
         for (int k = 0; k < 3 && !found; k++) {
             const char *s = names[k];
@@ -225,15 +237,14 @@ static inline void fuzz_search_check_results(const char *query, const SearchResu
         FUZZ_CHECK(r[i].matched_len > 0 && memchr(r[i].matched, '|', r[i].matched_len) == NULL);
         char folded[256];
         FUZZ_CHECK(fuzz_search_fold(r[i].matched, r[i].matched_len, folded) > 0);
-        for (size_t j = 0; j < i; j++) FUZZ_CHECK(!(r[j].kind == r[i].kind && r[j].id == r[i].id)); /* once */
-        if (i) FUZZ_CHECK(fuzz_search_before(&r[i - 1], &r[i])); /* best first */
     }
 }
 
 static inline bool fuzz_search_same(const SearchResult *a, const SearchResult *b)
 {
     return a->kind == b->kind && a->id == b->id && a->score == b->score && a->label == b->label &&
-           a->matched == b->matched && a->matched_len == b->matched_len;
+           a->matched == b->matched && a->matched_len == b->matched_len && a->field == b->field &&
+           a->text == b->text && a->text_len == b->text_len;
 }
 
 /* Whether the folded query is a prefix of a folded name (one alias at a time). */

@@ -51,6 +51,15 @@ for run in "${runs[@]}"; do
         'grep -q "\"panelOpen\":false}$" <<<"$first"'
 done
 
+# The search box's editing (issue 16, item 4): bursts of keys in order, caret, selection, words.
+replay search-editing "$scripts/search_editing.txt" --size 1000x700
+rc=$(cat "$out/search-editing.rc")
+[ "$rc" = 0 ] || cat "$out/search-editing.err"
+check "search editing: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+expects=$(grep -c '^expect' "$scripts/search_editing.txt")
+oks=$(grep -c ': ok ' "$out/search-editing.err" || true)
+check "search editing: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+
 # A seeded quiz opened by its link, answered in the window.
 replay quiz "$scripts/quiz.txt" --size 1000x700 --open 'quiz=1&qn=5'
 rc=$(cat "$out/quiz.rc")

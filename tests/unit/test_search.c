@@ -47,6 +47,59 @@ static void test_fold(void)
     CHECK(search_fold("Kazakhstan", 10, tiny, sizeof tiny) == 3 && strlen(tiny) == 3);
 }
 
+/* Panel text: found below every name, with the words that matched. */
+static void test_text(void)
+{
+    idx = search_index_create();
+    const char *none[1] = { NULL };
+    CHECK(search_index_add(idx, SELECTION_COUNTRY, 1, "Kazakhstan", none, 0, 60));
+    CHECK(search_index_add_text(idx, SEARCH_FIELD_PROFILE,
+                                "Its successor, Kassym-Jomart Tokayev, had twice been foreign minister. "
+                                "It takes part in the C5+1 format with the United States."));
+    CHECK(search_index_add_text(idx, SEARCH_FIELD_FIGURE, "Trade with Russia"));
+    CHECK(search_index_add(idx, SELECTION_EVENT, 7, "Tokayev at the United Nations in Geneva", none, 0, 0));
+    CHECK(search_index_add_text(idx, SEARCH_FIELD_SUMMARY, "A post held years before he became president."));
+    CHECK(search_index_add(idx, SELECTION_PLACE, 3, "Kassymovka", none, 0, 0)); /* a name: ranks first */
+    CHECK(search_index_add(idx, SELECTION_EVENT, 8, "Президент Тоқаев", none, 0, 0));
+    CHECK(search_index_add_text(idx, SEARCH_FIELD_SUMMARY, "Қасым-Жомарт Тоқаев сайланды."));
+    CHECK(search_index_add_text(idx, SEARCH_FIELD_SUMMARY, "")); /* nothing to add: fine */
+
+    SearchResult r[8];
+    size_t total = 0;
+    size_t n = search_run_counted(idx, "C5+1", r, 8, &total);
+    CHECK(n == 1 && total == 1 && r[0].kind == SELECTION_COUNTRY && r[0].field == SEARCH_FIELD_PROFILE);
+    CHECK(n == 1 && r[0].matched_len == 4 && strncmp(r[0].matched, "C5+1", 4) == 0); /* the original bytes */
+    CHECK(n == 1 && r[0].text && r[0].matched >= r[0].text && r[0].matched + r[0].matched_len <= r[0].text + r[0].text_len);
+    CHECK(search_run(idx, "c5", r, 8) == 1 && r[0].field == SEARCH_FIELD_PROFILE);
+    CHECK(search_run(idx, "c5 1", r, 8) == 1);
+    /* A name hit outranks a text hit, whatever the boost. */
+    n = search_run_counted(idx, "Kassym", r, 8, &total);
+    CHECK(n == 2 && total == 2 && r[0].kind == SELECTION_PLACE && r[0].field == SEARCH_FIELD_NAME && r[0].text == NULL);
+    CHECK(n == 2 && r[1].kind == SELECTION_COUNTRY && r[1].score < r[0].score);
+    CHECK(n == 2 && strncmp(r[1].matched, "Kassym", r[1].matched_len) == 0 && r[1].matched_len == 6);
+    /* A phrase. */
+    n = search_run(idx, "became president", r, 8);
+    CHECK(n == 1 && r[0].kind == SELECTION_EVENT && r[0].id == 7 && r[0].field == SEARCH_FIELD_SUMMARY);
+    CHECK(n == 1 && r[0].matched_len == strlen("became president") && strncmp(r[0].matched, "became president", r[0].matched_len) == 0);
+    /* All the words in any order, in one text; the phrase scores higher. */
+    n = search_run(idx, "president became", r, 8);
+    CHECK(n == 1 && r[0].id == 7 && r[0].score < SEARCH_SCORE_NAME_MIN);
+    CHECK(search_run(idx, "kassym geneva", r, 8) == 0); /* words in two records' texts: not a match */
+    /* Key figures, UTF-8 text, case. */
+    CHECK(search_run(idx, "TRADE WITH", r, 8) == 1 && r[0].field == SEARCH_FIELD_FIGURE);
+    n = search_run(idx, "жомарт", r, 8);
+    CHECK(n == 1 && r[0].id == 8 && strncmp(r[0].matched, "Жомарт", r[0].matched_len) == 0);
+    /* Words start a word of the text ("resident" is not "president"); one letter finds only names. */
+    CHECK(search_run(idx, "resident", r, 8) == 0);
+    CHECK(search_run(idx, "j", r, 8) == 0);
+    /* No typos in text: that is for names. */
+    CHECK(search_run(idx, "kasym jomart", r, 8) == 0);
+    /* The total counts every match even when fewer are asked for. */
+    n = search_run_counted(idx, "tokayev", r, 1, &total);
+    CHECK(n == 1 && total == 2);
+    search_index_destroy(idx);
+}
+
 int main(void)
 {
     test_fold();
@@ -125,6 +178,12 @@ int main(void)
     CHECK_TOP("Forum", SELECTION_EVENT, 3);
     CHECK_TOP("second article", SELECTION_ARTICLE, 2);
     CHECK_TOP("turkmenstan", SELECTION_COUNTRY, 3);
+    /* The fixture's panels: an event's summary, a country's profile, figures and relations. */
+    CHECK_TOP("they met", SELECTION_EVENT, 1);
+    CHECK_TOP("20 million", SELECTION_COUNTRY, 1);
+    CHECK_TOP("csto", SELECTION_COUNTRY, 1);
+    n = search_run(idx, "Trade KAZ", r, 8); /* a relation: on both countries' panels */
+    CHECK(n == 2 && r[0].field == SEARCH_FIELD_RELATION && r[1].field == SEARCH_FIELD_RELATION);
     /* Importance breaks near-ties: a Central Asian state before a distant country. */
     SearchIndex *boosted = search_index_create();
     const char *none[1] = { NULL };
@@ -137,6 +196,7 @@ int main(void)
     CHECK(n >= 1 && r[0].id == 1);
     search_index_destroy(boosted);
     search_index_destroy(idx);
+    test_text();
     bundle_close(&b);
     free(data);
     return test_finish();
