@@ -33,9 +33,11 @@ mergeInto(LibraryManager.library, {
   },
   /* A new selection is a new history entry; anything else replaces it. */
   js_publish_hash: function (hash, push) {
-    var h = '#' + UTF8ToString(hash);
+    var s = UTF8ToString(hash), h = s ? '#' + s : '';
     if (location.hash !== h) {
-      if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+      /* An empty state (the home view) leaves no bare '#' behind. */
+      var url = s ? h : location.pathname + location.search;
+      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
     }
     /* The screen-reader mirror follows (web/steppe.js). */
     if (Module.steppeChanged) Module.steppeChanged();

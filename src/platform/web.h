@@ -6,6 +6,9 @@
 
 #include "platform/platform.h"
 
+/* web_main.c: the URL's hash holds HASH, not the state string shown. */
+void web_url_holds(Platform *p, const char *hash);
+
 /* web/atlas_library.js */
 int js_custom_bundle_size(void);
 void js_custom_bundle_copy(void *dst);

@@ -126,11 +126,15 @@ EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash)
     Platform *p = &g_platform;
     if (hash[0] == '#') hash++;
     if (!strcmp(hash, p->last_hash)) return;
+    DeeplinkReport report;
     Command c = { .kind = CMD_APPLY_STATE };
     c.u.text.text = hash;
+    c.u.text.report = &report;
     platform_command(p, c);
     deeplink_write(&p->app, p->last_hash, sizeof p->last_hash);
     deeplink_selection(&p->app, p->last_selection, sizeof p->last_selection);
+    /* Fields it ignored: the state shown goes back into the URL once at rest. */
+    if (report.ignored > 0) web_url_holds(p, hash);
 }
 
 EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void)

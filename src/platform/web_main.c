@@ -117,6 +117,15 @@ void platform_export_png(Platform *p)
     platform_command(p, c);
 }
 
+/* The URL's hash holds text other than the state shown (a link with fields
+ * the atlas ignored): recorded as what was last published, so the next
+ * frame at rest writes the state actually shown over it, replacing the
+ * history entry (the selection is the one shown, so it is no new entry). */
+void web_url_holds(Platform *p, const char *hash)
+{
+    snprintf(p->last_hash, sizeof p->last_hash, "%s", hash);
+}
+
 /* A teacher's bundle named by ?bundle=URL is fetched by web/steppe.js before
  * main runs (same origin only). Returns NULL if there is none. */
 static void *read_page_bundle(size_t *size, char *name, int name_size)
@@ -150,7 +159,7 @@ int main(void)
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     static char initial_hash[DEEPLINK_MAX_INPUT];
     js_initial_hash(initial_hash, (int)sizeof initial_hash);
-    platform_apply_initial_state(p, initial_hash);
+    if (platform_apply_initial_state(p, initial_hash) > 0) web_url_holds(p, initial_hash);
     /* The first frame now rather than at the next animation frame: the map
      * shows one frame sooner. */
     platform_frame();
