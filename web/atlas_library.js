@@ -14,6 +14,14 @@ mergeInto(LibraryManager.library, {
   js_custom_bundle_name: function (dst, size) {
     stringToUTF8(Module.steppeBundleName || 'bundle', dst, size);
   },
+  /* Why the ?bundle= named could not be fetched ("Could not load NAME: 404
+   * Not Found"); 0 if it was, or none was named. */
+  js_custom_bundle_problem: function (dst, size) {
+    var m = Module.steppeBundleProblem;
+    if (!m) return 0;
+    stringToUTF8(m, dst, size);
+    return 1;
+  },
   js_wants_software: function () {
     return Module.steppeRenderer === 'software' ? 1 : 0;
   },

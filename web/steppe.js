@@ -215,6 +215,13 @@
   api.openPresenter = function () {
     return window.open(location.pathname + '?presenter', 'steppe-presenter', 'width=760,height=560');
   };
+  // The atlas's notice (a bundle that did not open) is drawn on the map;
+  // screen readers are told it too.
+  function announceNotice(s) {
+    if (s.notice === last.notice) return;
+    last.notice = s.notice;
+    if (s.notice) live.textContent = s.notice;
+  }
   function refresh() {
     tellPresenter();
     if (!api.readyAt) return;
@@ -239,6 +246,7 @@
       r.max = s.timeline.lastYear;
       r.value = s.years[i];
     });
+    announceNotice(s); // after the selection's news: a notice matters more
   }
   function act(name) {
     if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }
@@ -342,24 +350,30 @@
   // of the built-in bundle. If it is broken, the atlas says so and opens the
   // built-in one.
   var bundleParam = new URLSearchParams(location.search).get('bundle');
+  // Why ?bundle= gave nothing: the atlas shows it as its notice (web_main.c
+  // asks js_custom_bundle_problem), like a bundle that fails to open.
+  function bundleProblem(why) {
+    console.warn('steppe: could not load ' + bundleParam + ': ' + why);
+    Module.steppeBundleProblem = 'Could not load ' + bundleParam + ': ' + why;
+  }
   var preRun = [];
   if (bundleParam) {
     preRun.push(function () {
       var url;
       try { url = new URL(bundleParam, location.href); } catch (e) { url = null; }
       if (!url || url.origin !== location.origin) {
-        console.warn('steppe: ignoring bundle from another origin: ' + bundleParam);
+        bundleProblem(url ? 'it is not on this site (only bundles beside the page open)' : 'not a valid address');
         return;
       }
       Module.addRunDependency('bundle');
       fetch(url.href).then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
+        if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
         return r.arrayBuffer();
       }).then(function (buf) {
         Module.steppeBundle = new Uint8Array(buf);
         Module.steppeBundleName = url.pathname.split('/').pop();
       }).catch(function (e) {
-        console.warn('steppe: could not load ' + bundleParam + ': ' + e.message);
+        bundleProblem(/fetch|network/i.test(e.message) ? 'the network failed (' + e.message + ')' : e.message);
       }).then(function () { Module.removeRunDependency('bundle'); });
     });
   }

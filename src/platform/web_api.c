@@ -183,6 +183,11 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void)
         text_out_printf(&json, ",\"timeline\":{\"x0\":%.1f,\"x1\":%.1f,\"y\":%.1f,\"firstYear\":%d,\"lastYear\":%d}}",
                         t->track_x0, t->track_x1, t->track_y, g_platform.app.timeline.first_year,
                         g_platform.app.timeline.last_year);
+        /* The notice on screen (a bundle that did not open), "" if none. */
+        json.data[--json.len] = 0;
+        text_out_raw(&json, ",\"notice\":");
+        text_out_json_string(&json, g_platform.app.messages.notice);
+        text_out_raw(&json, "}");
     }
     return text_out_result(&json, "null");
 }

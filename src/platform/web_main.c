@@ -127,10 +127,18 @@ void web_url_holds(Platform *p, const char *hash)
 }
 
 /* A teacher's bundle named by ?bundle=URL is fetched by web/steppe.js before
- * main runs (same origin only). Returns NULL if there is none. */
-static void *read_page_bundle(size_t *size, char *name, int name_size)
+ * main runs (same origin only). Returns NULL if there is none; if one was
+ * named but could not be fetched, p->notice says why. */
+static void *read_page_bundle(Platform *p, size_t *size, char *name, int name_size)
 {
     int n = js_custom_bundle_size();
+    char problem[sizeof p->notice - 40];
+    if (n <= 0 && js_custom_bundle_problem(problem, (int)sizeof problem)) {
+        /* Named but not fetched (404, another site, the network): said on
+         * the page as a bundle that does not open is. */
+        fprintf(stderr, "steppe_atlas: %s\n", problem);
+        snprintf(p->notice, sizeof p->notice, "%s. Showing the built-in atlas.", problem);
+    }
     if (n <= 0) return NULL;
     void *data = SDL_malloc((size_t)n);
     if (!data) return NULL;
@@ -145,7 +153,7 @@ int main(void)
     Platform *p = &g_platform;
     char name[256] = "";
     size_t size = 0;
-    void *data = read_page_bundle(&size, name, (int)sizeof name);
+    void *data = read_page_bundle(p, &size, name, (int)sizeof name);
     if (!platform_load_bundle(p, data, size, name, false)) return 1;
     int width = 1280, height = 800;
     double css_w = 0, css_h = 0;

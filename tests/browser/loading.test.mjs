@@ -42,3 +42,38 @@ test('a good link is left in the address bar as it was written', async () => {
     assert.equal(await atlas.page.evaluate(() => location.hash), '#c=KAZ');
   } finally { await atlas.close(); }
 });
+
+// ?bundle= naming a file the server does not have: said on the page (the
+// notice over the map, and to screen readers), and the built-in atlas opens.
+test('?bundle= naming a missing file says so on the page and opens the built-in atlas', async () => {
+  const atlas = await openAtlas({ hash: '?bundle=missing.bundle#c=KAZ' });
+  try {
+    const { page } = atlas;
+    const s = await page.evaluate(() => window.steppeAtlas.state());
+    assert.equal(s.notice, 'Could not load missing.bundle: 404 Not Found. Showing the built-in atlas.');
+    assert.equal(s.selection, 'KAZ', 'the built-in atlas, with the link applied');
+    await page.waitForFunction(() => document.getElementById('a11y-live').textContent.includes('missing.bundle'));
+    await page.screenshot({ path: 'build/screenshots/web-bundle-missing.png' });
+    // The 404 itself is the browser's console error; nothing else is.
+    assert.deepEqual(atlas.consoleErrors.filter((e) => !/404/.test(e)), []);
+  } finally { await atlas.close(); }
+});
+
+test('?bundle= naming another site, or a file that is no bundle: said on the page, the built-in atlas opens', async () => {
+  const foreign = await openAtlas({ hash: '?bundle=https://example.org/x.bundle' });
+  try {
+    const s = await foreign.page.evaluate(() => window.steppeAtlas.state());
+    assert.match(s.notice, /^Could not load https:\/\/example\.org\/x\.bundle: it is not on this site/);
+    assert.deepEqual(foreign.foreignRequests, [], 'nothing fetched from the other site');
+  } finally { await foreign.close(); }
+  const bad = await openAtlas({
+    hash: '?bundle=bad.bundle',
+    beforeLoad: (page) => page.route('**/bad.bundle', (r) => r.fulfill({ status: 200, body: 'not a bundle at all' })),
+  });
+  try {
+    const s = await bad.page.evaluate(() => window.steppeAtlas.state());
+    assert.match(s.notice, /^Could not open bad\.bundle: .+\. Showing the built-in atlas\.$/);
+    assert.equal(s.selectionKind, 'none');
+    assert.deepEqual(bad.consoleErrors, []);
+  } finally { await bad.close(); }
+});
