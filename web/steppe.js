@@ -90,6 +90,7 @@
   function fail(message) {
     statusBox.classList.remove('hidden');
     statusBox.classList.add('error');
+    statusBox.removeAttribute('aria-busy');
     statusText.textContent = message;
     rejectReady(new Error(message));
   }
@@ -368,7 +369,7 @@
       Module.addRunDependency('bundle');
       fetch(url.href).then(function (r) {
         if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
-        return r.arrayBuffer();
+        return counted(r, 'bundle').arrayBuffer();
       }).then(function (buf) {
         Module.steppeBundle = new Uint8Array(buf);
         Module.steppeBundleName = url.pathname.split('/').pop();
@@ -378,7 +379,65 @@
     });
   }
 
+  // --- loading: bytes received of total, then the map ----------------------------
+  // The code (atlas.wasm, named by index.html's preload link) and a ?bundle=
+  // are fetched through counted(); #status shows the sum. api.progress keeps
+  // every step ({part, loaded, total}; total 0 when the server does not say).
+  var progressBar = document.getElementById('status-progress'), parts = {};
+  api.progress = [];
+  function showProgress(part, loaded, total) {
+    parts[part] = { loaded: loaded, total: total };
+    api.progress.push({ part: part, loaded: loaded, total: total });
+    if (statusBox.classList.contains('error')) return;
+    var sum = 0, all = 0, known = true;
+    Object.keys(parts).forEach(function (k) { sum += parts[k].loaded; all += parts[k].total; known = known && parts[k].total > 0; });
+    var kb = function (n) { return Math.round(n / 1024).toLocaleString('en') + ' KB'; };
+    progressBar.hidden = false;
+    statusBox.setAttribute('aria-busy', 'true'); // the figures are not read out one by one
+    if (known) { progressBar.max = all; progressBar.value = Math.min(sum, all); }
+    else progressBar.removeAttribute('value');
+    statusText.textContent = 'Loading the atlas… ' + kb(sum) + (known ? ' of ' + kb(all) : ' received');
+  }
+  // The same response, its body counted as it arrives. A compressed response's
+  // length is not the length of what it delivers: its total is then unknown.
+  function counted(response, part) {
+    if (!response.body || typeof ReadableStream !== 'function') return response;
+    var encoding = response.headers.get('content-encoding');
+    var total = encoding && encoding !== 'identity' ? 0 : +response.headers.get('content-length') || 0;
+    var reader = response.body.getReader(), loaded = 0;
+    showProgress(part, 0, total);
+    return new Response(new ReadableStream({
+      pull: function (c) {
+        return reader.read().then(function (r) {
+          if (r.done) { showProgress(part, loaded, total || loaded); c.close(); return; }
+          loaded += r.value.byteLength;
+          showProgress(part, loaded, total);
+          c.enqueue(r.value);
+        });
+      },
+      cancel: function (why) { return reader.cancel(why); }
+    }), { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+  // Emscripten's hook: the page fetches and compiles the code itself (while it
+  // downloads, where the server says application/wasm), to count it.
+  var wasmLink = document.querySelector('link[rel=preload][as=fetch]');
+  if (wasmLink && !/\.wasm$/.test(wasmLink.getAttribute('href'))) wasmLink = null;
+  function instantiateWasm(imports, receive) {
+    var file = wasmLink.getAttribute('href');
+    fetch(file, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
+      var body = counted(r, 'code');
+      if (/^application\/wasm/.test(r.headers.get('content-type') || '') && WebAssembly.instantiateStreaming)
+        return WebAssembly.instantiateStreaming(body, imports);
+      return body.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+    }).then(function (result) { receive(result.instance, result.module); }, function (e) {
+      fail('Could not load the atlas (' + file + '): ' + e.message + '. Check the connection and reload the page.');
+    });
+    return {};
+  }
+
   window.Module = {
+    instantiateWasm: wasmLink ? instantiateWasm : undefined,
     preRun: preRun,
     canvas: canvas,
     steppeRenderer: api.renderer,

@@ -1,9 +1,27 @@
 // The page as a product: what the address bar holds after a link the atlas
-// could not fully follow, and what the page says when a teacher's bundle
-// cannot be loaded.
+// could not fully follow; what the page says while it loads (bytes received
+// of total) and when it cannot start (no WebAssembly, a teacher's bundle
+// that cannot be loaded).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, waitForState } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { openAtlas, waitForState, webRoot, repoRoot, CHROMIUM_ARGS } from './helpers.mjs';
+import { startServer } from '../../tools/serve.mjs';
+
+const require = createRequire(path.join(repoRoot, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+// A page that may never become ready (openAtlas waits for that).
+async function openRaw(suffix, beforeLoad) {
+  const { server, url } = await startServer(webRoot, 0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(url + 'index.html' + suffix);
+  return { page, url, async close() { await browser.close(); server.close(); } };
+}
 
 test('a garbage hash is replaced by the state shown, without a new history entry', async () => {
   const atlas = await openAtlas({ hash: '#c=ZZZ&t=abc',
@@ -76,4 +94,47 @@ test('?bundle= naming another site, or a file that is no bundle: said on the pag
     assert.equal(s.selectionKind, 'none');
     assert.deepEqual(bad.consoleErrors, []);
   } finally { await bad.close(); }
+});
+
+test('while the code loads the page shows bytes received of the total, then the map', async () => {
+  const atlas = await openAtlas({
+    beforeLoad: (page) => page.addInitScript(() => {
+      // What #status says each time it changes, before the map is ready.
+      window.statusSeen = [];
+      new MutationObserver(() => {
+        const t = document.getElementById('status-text');
+        if (t && window.statusSeen[window.statusSeen.length - 1] !== t.textContent) window.statusSeen.push(t.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    }),
+  });
+  try {
+    const { page } = atlas;
+    const { progress, seen, hidden } = await page.evaluate(() => ({ progress: window.steppeAtlas.progress,
+      seen: window.statusSeen, hidden: document.getElementById('status').classList.contains('hidden') }));
+    const size = fs.statSync(path.join(webRoot, 'atlas.wasm')).size;
+    const code = progress.filter((p) => p.part === 'code');
+    assert.ok(code.length >= 3, `several progress steps: ${code.length}`);
+    assert.ok(code.every((p) => p.total === size), `the total is the .wasm's ${size} bytes`);
+    for (let i = 1; i < code.length; i++) assert.ok(code[i].loaded >= code[i - 1].loaded, 'bytes only increase');
+    assert.equal(code[0].loaded, 0);
+    assert.equal(code[code.length - 1].loaded, size, 'reaches the total');
+    const kb = Math.round(size / 1024).toLocaleString('en');
+    assert.ok(seen.some((t) => t === `Loading the atlas… ${kb} KB of ${kb} KB`), `the status said so: ${JSON.stringify(seen)}`);
+    assert.ok(seen.some((t) => /Loading the atlas… \d[\d,]* KB of/.test(t) && !t.startsWith(`Loading the atlas… ${kb} KB`)),
+      'a part-way figure was shown');
+    assert.equal(hidden, true, 'then the map');
+    assert.deepEqual(atlas.consoleErrors, []);
+  } finally { await atlas.close(); }
+});
+
+test('without WebAssembly the page says what is missing and what to do', async () => {
+  const raw = await openRaw('', (page) => page.addInitScript(() => { delete window.WebAssembly; }));
+  try {
+    await raw.page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    const text = await raw.page.evaluate(() => document.getElementById('status-text').textContent);
+    assert.match(text, /needs WebAssembly, which this browser does not offer\. Please use a current browser\./);
+    assert.equal(await raw.page.evaluate(() => getComputedStyle(document.getElementById('status')).display), 'flex');
+    await raw.page.waitForTimeout(500); // atlas.js has run and stopped: the message stays
+    assert.equal(await raw.page.evaluate(() => document.getElementById('status-text').textContent), text);
+  } finally { await raw.close(); }
 });
