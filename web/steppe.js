@@ -451,6 +451,27 @@
     steppeWithScheme: withScheme
   };
   window.addEventListener('resize', syncSize);
+
+  // WebGL context loss (a GPU reset, a driver update): said over the map, which
+  // comes back by itself, as it was, when the browser restores the context
+  // (web_main.c). Refusing the event's default is what lets it be restored.
+  function watchWebglContext() {
+    canvas.addEventListener('webglcontextlost', function (e) {
+      e.preventDefault();
+      if (!Module.calledRun) return;
+      Module._steppe_context_lost();
+      statusBox.classList.remove('hidden');
+      progressBar.hidden = true;
+      statusText.textContent = 'The graphics were reset (the browser lost the map\'s WebGL drawing). ' +
+        'The map comes back by itself in a moment, as it was; if it does not, reload the page: its address keeps what you see.';
+    });
+    canvas.addEventListener('webglcontextrestored', function () {
+      if (!Module.calledRun) return;
+      if (Module._steppe_context_restored()) { statusBox.classList.add('hidden'); refresh(); }
+      else fail('The map could not be drawn again after the graphics were reset. Please reload the page: its address keeps what you see.');
+    });
+  }
+  if (api.renderer === 'webgl') watchWebglContext();
   // Back/forward and edited hashes: the state string is untrusted input; the C
   // side applies what it understands and ignores the rest.
   function applyHash() {

@@ -49,6 +49,54 @@ static bool make_software_target(Platform *p)
     return true;
 }
 
+/* --- WebGL context loss ------------------------------------------------------------
+ * The browser may take the WebGL context away (a GPU reset, too many contexts,
+ * a driver update) and give it back empty: every texture, buffer and shader
+ * gone. web/steppe.js tells us both. While it is lost nothing is drawn (the
+ * main loop pauses; the App, and so the state, stands). When it is back, the
+ * SDL renderer is made again on a new window: destroying the old renderer
+ * deletes its GL context, which in Emscripten also removes every handler on
+ * the canvas (SDL's mouse and touch among them), and a new window registers
+ * them again. The Renderer's textures are made again from its own copies
+ * (glyph atlas, base-map cache redrawn). Software frames need no WebGL. */
+static bool s_context_lost;
+
+EMSCRIPTEN_KEEPALIVE void steppe_context_lost(void);
+EMSCRIPTEN_KEEPALIVE int steppe_context_restored(void);
+
+EMSCRIPTEN_KEEPALIVE void steppe_context_lost(void)
+{
+    if (g_platform.software || s_context_lost) return;
+    s_context_lost = true;
+    emscripten_pause_main_loop();
+}
+
+/* Returns 1 once the map is drawn again, 0 if it cannot be (said on stderr). */
+EMSCRIPTEN_KEEPALIVE int steppe_context_restored(void)
+{
+    Platform *p = &g_platform;
+    if (!s_context_lost) return 1;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(p->window, &w, &h);
+    render_release_textures(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    p->sdl_renderer = NULL;
+    SDL_DestroyWindow(p->window);
+    p->window = NULL;
+    if (!platform_open_window(p, w, h, SDL_WINDOW_OPENGL)) return 0;
+    p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+    if (!p->sdl_renderer || !render_retarget(&p->renderer, p->sdl_renderer)) {
+        fprintf(stderr, "steppe_atlas: cannot draw again after the WebGL context came back: %s\n", SDL_GetError());
+        return 0;
+    }
+    s_context_lost = false;
+    platform_update_sizes(p);
+    platform_command(p, cmd_simple(CMD_REDRAW));
+    emscripten_resume_main_loop();
+    return 1;
+}
+
 /* --- the platform interface, in the browser ------------------------------------- */
 
 void platform_resize_target(Platform *p)

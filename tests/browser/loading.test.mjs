@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { openAtlas, waitForState, webRoot, repoRoot, CHROMIUM_ARGS } from './helpers.mjs';
+import { openAtlas, waitForState, webRoot, repoRoot, CHROMIUM_ARGS, decodePng, changedPixels } from './helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 const require = createRequire(path.join(repoRoot, 'tools', 'package.json'));
@@ -137,4 +137,44 @@ test('without WebAssembly the page says what is missing and what to do', async (
     await raw.page.waitForTimeout(500); // atlas.js has run and stopped: the message stays
     assert.equal(await raw.page.evaluate(() => document.getElementById('status-text').textContent), text);
   } finally { await raw.close(); }
+});
+
+// WebGL context loss (forced with WEBGL_lose_context): a message over the map;
+// restored, the map is drawn again as it was, selection and state kept, and
+// still answers clicks.
+test('a lost WebGL context is said on the page, and the map comes back as it was', async () => {
+  const atlas = await openAtlas({ hash: '?renderer=webgl#c=KAZ&t=2005-2015', width: 1000, height: 700 });
+  try {
+    const { page } = atlas;
+    assert.equal(await page.evaluate(() => window.steppeAtlas.renderer), 'webgl');
+    const before = await waitForState(page, (s) => s.selection === 'KAZ' && !s.view.flying, 'Kazakhstan');
+    await page.waitForTimeout(300);
+    const shotBefore = decodePng(await page.screenshot());
+    await page.evaluate(() => { window.loseExt = window.Module.ctx.getExtension('WEBGL_lose_context'); window.loseExt.loseContext(); });
+    await page.waitForFunction(() => !document.getElementById('status').classList.contains('hidden'));
+    assert.match(await page.evaluate(() => document.getElementById('status-text').textContent),
+      /The graphics were reset.*comes back by itself/);
+    await page.screenshot({ path: 'build/screenshots/web-context-lost.png' });
+    await page.evaluate(() => window.loseExt.restoreContext());
+    await page.waitForFunction(() => document.getElementById('status').classList.contains('hidden'));
+    const after = await waitForState(page, (s) => s.selection === 'KAZ' && !s.view.flying, 'Kazakhstan still');
+    assert.equal(after.hash, before.hash, 'the same state');
+    await page.waitForTimeout(500);
+    const shotAfter = decodePng(await page.screenshot());
+    const changed = changedPixels(shotBefore, shotAfter);
+    assert.ok(changed < shotBefore.width * shotBefore.height * 0.01, `drawn again as before: ${changed} pixels differ`);
+    // Input still reaches the map (SDL's handlers are registered again): a
+    // click selects. (On this page, WebGL, the first press is not taken as a click,
+    // with or without a loss: hence two.)
+    const [x, y] = await page.evaluate(() => window.steppeAtlas.project(64, 41.5));
+    await page.mouse.move(x, y);
+    for (let i = 0; i < 2; i++) {
+      await page.mouse.down();
+      await page.waitForTimeout(100);
+      await page.mouse.up();
+      await page.waitForTimeout(200);
+    }
+    await waitForState(page, (s) => s.selection === 'UZB', 'a click selects Uzbekistan');
+    assert.deepEqual(atlas.consoleErrors, []);
+  } finally { await atlas.close(); }
 });
