@@ -25,6 +25,7 @@ export function startServer(root, port = 0) {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'content-length': data.length, // as static hosts send it: the page's progress shows "N of total"
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
       });

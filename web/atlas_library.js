@@ -14,6 +14,14 @@ mergeInto(LibraryManager.library, {
   js_custom_bundle_name: function (dst, size) {
     stringToUTF8(Module.steppeBundleName || 'bundle', dst, size);
   },
+  /* Why the ?bundle= named could not be fetched ("Could not load NAME: 404
+   * Not Found"); 0 if it was, or none was named. */
+  js_custom_bundle_problem: function (dst, size) {
+    var m = Module.steppeBundleProblem;
+    if (!m) return 0;
+    stringToUTF8(m, dst, size);
+    return 1;
+  },
   js_wants_software: function () {
     return Module.steppeRenderer === 'software' ? 1 : 0;
   },
@@ -33,9 +41,11 @@ mergeInto(LibraryManager.library, {
   },
   /* A new selection is a new history entry; anything else replaces it. */
   js_publish_hash: function (hash, push) {
-    var h = '#' + UTF8ToString(hash);
+    var s = UTF8ToString(hash), h = s ? '#' + s : '';
     if (location.hash !== h) {
-      if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+      /* An empty state (the home view) leaves no bare '#' behind. */
+      var url = s ? h : location.pathname + location.search;
+      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
     }
     /* The screen-reader mirror follows (web/steppe.js). */
     if (Module.steppeChanged) Module.steppeChanged();

@@ -90,6 +90,7 @@
   function fail(message) {
     statusBox.classList.remove('hidden');
     statusBox.classList.add('error');
+    statusBox.removeAttribute('aria-busy');
     statusText.textContent = message;
     rejectReady(new Error(message));
   }
@@ -215,6 +216,13 @@
   api.openPresenter = function () {
     return window.open(location.pathname + '?presenter', 'steppe-presenter', 'width=760,height=560');
   };
+  // The atlas's notice (a bundle that did not open) is drawn on the map;
+  // screen readers are told it too.
+  function announceNotice(s) {
+    if (s.notice === last.notice) return;
+    last.notice = s.notice;
+    if (s.notice) live.textContent = s.notice;
+  }
   function refresh() {
     tellPresenter();
     if (!api.readyAt) return;
@@ -239,6 +247,7 @@
       r.max = s.timeline.lastYear;
       r.value = s.years[i];
     });
+    announceNotice(s); // after the selection's news: a notice matters more
   }
   function act(name) {
     if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }
@@ -342,29 +351,93 @@
   // of the built-in bundle. If it is broken, the atlas says so and opens the
   // built-in one.
   var bundleParam = new URLSearchParams(location.search).get('bundle');
+  // Why ?bundle= gave nothing: the atlas shows it as its notice (web_main.c
+  // asks js_custom_bundle_problem), like a bundle that fails to open.
+  function bundleProblem(why) {
+    console.warn('steppe: could not load ' + bundleParam + ': ' + why);
+    Module.steppeBundleProblem = 'Could not load ' + bundleParam + ': ' + why;
+  }
   var preRun = [];
   if (bundleParam) {
     preRun.push(function () {
       var url;
       try { url = new URL(bundleParam, location.href); } catch (e) { url = null; }
       if (!url || url.origin !== location.origin) {
-        console.warn('steppe: ignoring bundle from another origin: ' + bundleParam);
+        bundleProblem(url ? 'it is not on this site (only bundles beside the page open)' : 'not a valid address');
         return;
       }
       Module.addRunDependency('bundle');
       fetch(url.href).then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.arrayBuffer();
+        if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
+        return counted(r, 'bundle').arrayBuffer();
       }).then(function (buf) {
         Module.steppeBundle = new Uint8Array(buf);
         Module.steppeBundleName = url.pathname.split('/').pop();
       }).catch(function (e) {
-        console.warn('steppe: could not load ' + bundleParam + ': ' + e.message);
+        bundleProblem(/fetch|network/i.test(e.message) ? 'the network failed (' + e.message + ')' : e.message);
       }).then(function () { Module.removeRunDependency('bundle'); });
     });
   }
 
+  // --- loading: bytes received of total, then the map ----------------------------
+  // The code (atlas.wasm, named by index.html's preload link) and a ?bundle=
+  // are fetched through counted(); #status shows the sum. api.progress keeps
+  // every step ({part, loaded, total}; total 0 when the server does not say).
+  var progressBar = document.getElementById('status-progress'), parts = {};
+  api.progress = [];
+  function showProgress(part, loaded, total) {
+    parts[part] = { loaded: loaded, total: total };
+    api.progress.push({ part: part, loaded: loaded, total: total });
+    if (statusBox.classList.contains('error')) return;
+    var sum = 0, all = 0, known = true;
+    Object.keys(parts).forEach(function (k) { sum += parts[k].loaded; all += parts[k].total; known = known && parts[k].total > 0; });
+    var kb = function (n) { return Math.round(n / 1024).toLocaleString('en') + ' KB'; };
+    progressBar.hidden = false;
+    statusBox.setAttribute('aria-busy', 'true'); // the figures are not read out one by one
+    if (known) { progressBar.max = all; progressBar.value = Math.min(sum, all); }
+    else progressBar.removeAttribute('value');
+    statusText.textContent = 'Loading the atlas… ' + kb(sum) + (known ? ' of ' + kb(all) : ' received');
+  }
+  // The same response, its body counted as it arrives. A compressed response's
+  // length is not the length of what it delivers: its total is then unknown.
+  function counted(response, part) {
+    if (!response.body || typeof ReadableStream !== 'function') return response;
+    var encoding = response.headers.get('content-encoding');
+    var total = encoding && encoding !== 'identity' ? 0 : +response.headers.get('content-length') || 0;
+    var reader = response.body.getReader(), loaded = 0;
+    showProgress(part, 0, total);
+    return new Response(new ReadableStream({
+      pull: function (c) {
+        return reader.read().then(function (r) {
+          if (r.done) { showProgress(part, loaded, total || loaded); c.close(); return; }
+          loaded += r.value.byteLength;
+          showProgress(part, loaded, total);
+          c.enqueue(r.value);
+        });
+      },
+      cancel: function (why) { return reader.cancel(why); }
+    }), { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+  // Emscripten's hook: the page fetches and compiles the code itself (while it
+  // downloads, where the server says application/wasm), to count it.
+  var wasmLink = document.querySelector('link[rel=preload][as=fetch]');
+  if (wasmLink && !/\.wasm$/.test(wasmLink.getAttribute('href'))) wasmLink = null;
+  function instantiateWasm(imports, receive) {
+    var file = wasmLink.getAttribute('href');
+    fetch(file, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
+      var body = counted(r, 'code');
+      if (/^application\/wasm/.test(r.headers.get('content-type') || '') && WebAssembly.instantiateStreaming)
+        return WebAssembly.instantiateStreaming(body, imports);
+      return body.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
+    }).then(function (result) { receive(result.instance, result.module); }, function (e) {
+      fail('Could not load the atlas (' + file + '): ' + e.message + '. Check the connection and reload the page.');
+    });
+    return {};
+  }
+
   window.Module = {
+    instantiateWasm: wasmLink ? instantiateWasm : undefined,
     preRun: preRun,
     canvas: canvas,
     steppeRenderer: api.renderer,
@@ -378,6 +451,27 @@
     steppeWithScheme: withScheme
   };
   window.addEventListener('resize', syncSize);
+
+  // WebGL context loss (a GPU reset, a driver update): said over the map, which
+  // comes back by itself, as it was, when the browser restores the context
+  // (web_main.c). Refusing the event's default is what lets it be restored.
+  function watchWebglContext() {
+    canvas.addEventListener('webglcontextlost', function (e) {
+      e.preventDefault();
+      if (!Module.calledRun) return;
+      Module._steppe_context_lost();
+      statusBox.classList.remove('hidden');
+      progressBar.hidden = true;
+      statusText.textContent = 'The graphics were reset (the browser lost the map\'s WebGL drawing). ' +
+        'The map comes back by itself in a moment, as it was; if it does not, reload the page: its address keeps what you see.';
+    });
+    canvas.addEventListener('webglcontextrestored', function () {
+      if (!Module.calledRun) return;
+      if (Module._steppe_context_restored()) { statusBox.classList.add('hidden'); refresh(); }
+      else fail('The map could not be drawn again after the graphics were reset. Please reload the page: its address keeps what you see.');
+    });
+  }
+  if (api.renderer === 'webgl') watchWebglContext();
   // Back/forward and edited hashes: the state string is untrusted input; the C
   // side applies what it understands and ignores the rest.
   function applyHash() {

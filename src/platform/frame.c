@@ -102,8 +102,9 @@ bool platform_start_app(Platform *p, double width_css, double height_css, double
     return true;
 }
 
-void platform_apply_initial_state(Platform *p, const char *text)
+int platform_apply_initial_state(Platform *p, const char *text)
 {
+    int ignored = 0;
     if (text && text[0]) {
         DeeplinkReport report;
         Command c = { .kind = CMD_APPLY_STATE };
@@ -112,10 +113,12 @@ void platform_apply_initial_state(Platform *p, const char *text)
         platform_command(p, c);
         if (report.ignored)
             fprintf(stderr, "steppe_atlas: state: ignored %d field(s), first: %s\n", report.ignored, report.first_problem);
+        ignored = report.ignored;
         platform_command(p, cmd_simple(CMD_LAND_FLIGHT));
     }
     deeplink_write(&p->app, p->last_hash, sizeof p->last_hash);
     deeplink_selection(&p->app, p->last_selection, sizeof p->last_selection);
+    return ignored;
 }
 
 /* --- a frame ------------------------------------------------------------------- */

@@ -101,8 +101,9 @@ bool platform_start_drawing(Platform *p);
 /* Sets up the app on the loaded bundle and hands it any notice for the user. */
 bool platform_start_app(Platform *p, double width_css, double height_css, double now_ms);
 /* Applies a state string given at start (--state, or the page's URL hash),
- * landing any flight: a link shows where it points from the first frame. */
-void platform_apply_initial_state(Platform *p, const char *text);
+ * landing any flight: a link shows where it points from the first frame.
+ * Returns how many of its fields were ignored (malformed, unknown, naming nothing). */
+int platform_apply_initial_state(Platform *p, const char *text);
 /* Applies one command now. */
 void platform_command(Platform *p, Command c);
 void platform_draw(Platform *p);

@@ -6,10 +6,14 @@
 
 #include "platform/platform.h"
 
+/* web_main.c: the URL's hash holds HASH, not the state string shown. */
+void web_url_holds(Platform *p, const char *hash);
+
 /* web/atlas_library.js */
 int js_custom_bundle_size(void);
 void js_custom_bundle_copy(void *dst);
 void js_custom_bundle_name(char *dst, int size);
+int js_custom_bundle_problem(char *dst, int size);
 int js_wants_software(void);
 void js_present_pixels(const void *pixels, int w, int h);
 void js_first_frame_done(void);

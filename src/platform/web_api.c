@@ -126,11 +126,15 @@ EMSCRIPTEN_KEEPALIVE void steppe_apply_hash(const char *hash)
     Platform *p = &g_platform;
     if (hash[0] == '#') hash++;
     if (!strcmp(hash, p->last_hash)) return;
+    DeeplinkReport report;
     Command c = { .kind = CMD_APPLY_STATE };
     c.u.text.text = hash;
+    c.u.text.report = &report;
     platform_command(p, c);
     deeplink_write(&p->app, p->last_hash, sizeof p->last_hash);
     deeplink_selection(&p->app, p->last_selection, sizeof p->last_selection);
+    /* Fields it ignored: the state shown goes back into the URL once at rest. */
+    if (report.ignored > 0) web_url_holds(p, hash);
 }
 
 EMSCRIPTEN_KEEPALIVE const char *steppe_hash(void)
@@ -179,6 +183,11 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_state_json(void)
         text_out_printf(&json, ",\"timeline\":{\"x0\":%.1f,\"x1\":%.1f,\"y\":%.1f,\"firstYear\":%d,\"lastYear\":%d}}",
                         t->track_x0, t->track_x1, t->track_y, g_platform.app.timeline.first_year,
                         g_platform.app.timeline.last_year);
+        /* The notice on screen (a bundle that did not open), "" if none. */
+        json.data[--json.len] = 0;
+        text_out_raw(&json, ",\"notice\":");
+        text_out_json_string(&json, g_platform.app.messages.notice);
+        text_out_raw(&json, "}");
     }
     return text_out_result(&json, "null");
 }

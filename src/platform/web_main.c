@@ -49,6 +49,54 @@ static bool make_software_target(Platform *p)
     return true;
 }
 
+/* --- WebGL context loss ------------------------------------------------------------
+ * The browser may take the WebGL context away (a GPU reset, too many contexts,
+ * a driver update) and give it back empty: every texture, buffer and shader
+ * gone. web/steppe.js tells us both. While it is lost nothing is drawn (the
+ * main loop pauses; the App, and so the state, stands). When it is back, the
+ * SDL renderer is made again on a new window: destroying the old renderer
+ * deletes its GL context, which in Emscripten also removes every handler on
+ * the canvas (SDL's mouse and touch among them), and a new window registers
+ * them again. The Renderer's textures are made again from its own copies
+ * (glyph atlas, base-map cache redrawn). Software frames need no WebGL. */
+static bool s_context_lost;
+
+EMSCRIPTEN_KEEPALIVE void steppe_context_lost(void);
+EMSCRIPTEN_KEEPALIVE int steppe_context_restored(void);
+
+EMSCRIPTEN_KEEPALIVE void steppe_context_lost(void)
+{
+    if (g_platform.software || s_context_lost) return;
+    s_context_lost = true;
+    emscripten_pause_main_loop();
+}
+
+/* Returns 1 once the map is drawn again, 0 if it cannot be (said on stderr). */
+EMSCRIPTEN_KEEPALIVE int steppe_context_restored(void)
+{
+    Platform *p = &g_platform;
+    if (!s_context_lost) return 1;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(p->window, &w, &h);
+    render_release_textures(&p->renderer);
+    SDL_DestroyRenderer(p->sdl_renderer);
+    p->sdl_renderer = NULL;
+    SDL_DestroyWindow(p->window);
+    p->window = NULL;
+    if (!platform_open_window(p, w, h, SDL_WINDOW_OPENGL)) return 0;
+    p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+    if (!p->sdl_renderer || !render_retarget(&p->renderer, p->sdl_renderer)) {
+        fprintf(stderr, "steppe_atlas: cannot draw again after the WebGL context came back: %s\n", SDL_GetError());
+        return 0;
+    }
+    s_context_lost = false;
+    platform_update_sizes(p);
+    platform_command(p, cmd_simple(CMD_REDRAW));
+    emscripten_resume_main_loop();
+    return 1;
+}
+
 /* --- the platform interface, in the browser ------------------------------------- */
 
 void platform_resize_target(Platform *p)
@@ -117,11 +165,28 @@ void platform_export_png(Platform *p)
     platform_command(p, c);
 }
 
+/* The URL's hash holds text other than the state shown (a link with fields
+ * the atlas ignored): recorded as what was last published, so the next
+ * frame at rest writes the state actually shown over it, replacing the
+ * history entry (the selection is the one shown, so it is no new entry). */
+void web_url_holds(Platform *p, const char *hash)
+{
+    snprintf(p->last_hash, sizeof p->last_hash, "%s", hash);
+}
+
 /* A teacher's bundle named by ?bundle=URL is fetched by web/steppe.js before
- * main runs (same origin only). Returns NULL if there is none. */
-static void *read_page_bundle(size_t *size, char *name, int name_size)
+ * main runs (same origin only). Returns NULL if there is none; if one was
+ * named but could not be fetched, p->notice says why. */
+static void *read_page_bundle(Platform *p, size_t *size, char *name, int name_size)
 {
     int n = js_custom_bundle_size();
+    char problem[sizeof p->notice - 40];
+    if (n <= 0 && js_custom_bundle_problem(problem, (int)sizeof problem)) {
+        /* Named but not fetched (404, another site, the network): said on
+         * the page as a bundle that does not open is. */
+        fprintf(stderr, "steppe_atlas: %s\n", problem);
+        snprintf(p->notice, sizeof p->notice, "%s. Showing the built-in atlas.", problem);
+    }
     if (n <= 0) return NULL;
     void *data = SDL_malloc((size_t)n);
     if (!data) return NULL;
@@ -136,7 +201,7 @@ int main(void)
     Platform *p = &g_platform;
     char name[256] = "";
     size_t size = 0;
-    void *data = read_page_bundle(&size, name, (int)sizeof name);
+    void *data = read_page_bundle(p, &size, name, (int)sizeof name);
     if (!platform_load_bundle(p, data, size, name, NULL)) return 1;
     int width = 1280, height = 800;
     double css_w = 0, css_h = 0;
@@ -150,7 +215,7 @@ int main(void)
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     static char initial_hash[DEEPLINK_MAX_INPUT];
     js_initial_hash(initial_hash, (int)sizeof initial_hash);
-    platform_apply_initial_state(p, initial_hash);
+    if (platform_apply_initial_state(p, initial_hash) > 0) web_url_holds(p, initial_hash);
     /* The first frame now rather than at the next animation frame: the map
      * shows one frame sooner. */
     platform_frame();

@@ -70,6 +70,13 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl)
     return create_atlas_texture(r);
 }
 
+void render_release_textures(Renderer *r)
+{
+    if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);
+    r->atlas_texture = NULL;
+    base_cache_free(r);
+}
+
 void render_shutdown(Renderer *r)
 {
     if (r->atlas_texture) SDL_DestroyTexture(r->atlas_texture);

@@ -116,6 +116,9 @@ void render_shutdown(Renderer *r);
  * textures of the old one are destroyed (call while it still exists) and
  * made again for the new one. Returns false if the glyph texture cannot be made. */
 bool render_retarget(Renderer *r, SDL_Renderer *sdl);
+/* Destroys the textures (the SDL renderer is about to go: the web's WebGL
+ * context was lost); render_retarget makes them again on the next one. */
+void render_release_textures(Renderer *r);
 /* From now on draws into these pixels (RGBA bytes, SDL_PIXELFORMAT_ABGR8888;
  * pitch in bytes, a multiple of 4) instead of through the SDL renderer, which
  * is then not drawn with. Call again when the buffer moves or is resized; the
