@@ -357,13 +357,20 @@ void render_markers(Renderer *r, const App *app)
     const EventMarkers *m = app->markers;
     const MarkerHit *hover = &m->hover;
     double w = app->view.width_css, h = app->view.height_css;
-    for (size_t i = 0; i < m->glyph_count; i++) {
+    /* The selected event's symbol last, over everything (its ring too). */
+    size_t on_top = SIZE_MAX;
+    for (size_t i = 0; i < m->glyph_count && on_top == SIZE_MAX; i++)
+        if (m->glyphs[i].selected) on_top = i;
+    for (size_t k = 0; k <= m->glyph_count; k++) {
+        size_t i = k < m->glyph_count ? k : on_top;
+        if (i >= m->glyph_count) continue;
         const MarkerGlyph *g = &m->glyphs[i];
-        if (g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
+        if (k < m->glyph_count && g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
+        if (k < m->glyph_count && i == on_top) continue; /* drawn last */
         double reach = marker_glyph_radius(g) + 10;
         if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
         bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->hover.dragging;
-        bool selected = glyph_selected(app, m, g);
+        bool selected = g->selected || glyph_selected(app, m, g);
         if (g->count == 1) draw_single(r, app, g, hovered, selected);
         else draw_cluster(r, app, m, g, hovered, selected);
     }
