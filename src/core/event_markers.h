@@ -7,7 +7,8 @@
  * far enough, or as soon as the user clicks their cluster, so each is
  * clickable. Events whose place lies outside the map area (Washington from
  * Central Asia, or Almaty from Washington) are pointed at from its edge by
- * indicators, one per direction, with the place's name and a count, so every
+ * indicators, one per direction (at most EDGE_MAX_PER_SIDE a side and
+ * EDGE_MAX_BADGES in all), with the place's name and a count, so every
  * event of the bundle stays one click away. The selected event is never
  * inside a cluster: its place's events fan out around it if they all share
  * it, else it is pulled out of its cluster and drawn on its own, last (on
@@ -42,6 +43,8 @@
 #define EDGE_BOTTOM_MARGIN_CSS 38.0 /* ... from the bottom, clear of the attribution */
 #define EDGE_RADIUS_CSS 12.0     /* an edge indicator's badge */
 #define EDGE_SPACING_CSS 30.0    /* between badges along the edge */
+#define EDGE_MAX_PER_SIDE 2      /* badges on one side of the map area at most ... */
+#define EDGE_MAX_BADGES 6        /* ... and in all: nearby directions merge ("Brussels +4") */
 /* With more events than this passing the filter, a layout takes longer than
  * a frame can spare (bench_pick: ~9 ms for 100,000), so while the view is
  * being panned or zoomed the last one is moved and scaled along instead, and

@@ -725,6 +725,67 @@ static void test_selected_event_real(const char *path)
     free(data);
 }
 
+/* Issue 16, item 14: eight or nine edge badges ran across the top when
+ * zoomed in. Along zoom-in sequences (about Astana, Tashkent and Almaty,
+ * from the home view to the deepest zoom, with and without the panel open)
+ * at 1280x800 and 390x844: at most EDGE_MAX_PER_SIDE badges a side and
+ * EDGE_MAX_BADGES in all, and still every event passing the filter is shown
+ * or pointed at. */
+static void test_edge_badges_bounded_real(const char *path)
+{
+    size_t size = 0;
+    uint8_t *data = test_read_file(path, &size);
+    if (!data) {
+        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
+        return;
+    }
+    static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
+    static const double centres[3][2] = { { 71.43, 51.17 }, { 69.24, 41.31 }, { 76.95, 43.24 } };
+    for (int s = 0; s < 2; s++) {
+        Bundle b;
+        App app;
+        if (!tb_open_app(data, size, &b, &app, sizes[s][0], sizes[s][1])) break;
+        const EventMarkers *m = app.markers;
+        size_t most = 0, steps = 0, badges_before_limit = 0;
+        for (int panel = 0; panel < 2; panel++) {
+            if (panel) {
+                Command sel = cmd_select(SELECTION_COUNTRY, 1);
+                CHECK(app_apply(&app, &sel, app.now_ms));
+            }
+            for (int c = 0; c < 3; c++) {
+                WorldPoint w = geo_project(&app.projection, centres[c][0], centres[c][1]);
+                for (double scale = app.home_scale_px; scale <= APP_MAX_SCALE_PX * 1.2; scale *= 1.25) {
+                    look_at(&app, w.x, w.y, scale);
+                    view_resize(&app.view, app.view.width_css, app.view.height_css); /* clamped */
+                    event_markers_update(app.markers, &app);
+                    int per_side[4] = { 0 };
+                    for (size_t i = 0; i < m->edge_count; i++) per_side[m->edges[i].side]++;
+                    bool ok = m->edge_count <= EDGE_MAX_BADGES;
+                    for (int k = 0; k < 4; k++) ok = ok && per_side[k] <= EDGE_MAX_PER_SIDE;
+                    if (!ok)
+                        printf("  %.0fx%.0f zoom %.2f: %zu badges (%d top, %d right, %d bottom, %d left)\n", sizes[s][0],
+                               sizes[s][1], scale / app.home_scale_px, m->edge_count, per_side[0], per_side[1],
+                               per_side[2], per_side[3]);
+                    CHECK(ok);
+                    CHECK_EQ_U(m->represented, m->visible);
+                    check_layout_sane(m);
+                    if (m->edge_count > most) most = m->edge_count;
+                    uint32_t places = 0;
+                    for (size_t i = 0; i < m->edge_count; i++) places += m->edges[i].place_count;
+                    if (places > EDGE_MAX_BADGES) badges_before_limit++;
+                    steps++;
+                }
+            }
+        }
+        printf("  %.0fx%.0f: %zu views, at most %zu badges; %zu views with more places beyond the edge than badges\n",
+               sizes[s][0], sizes[s][1], steps, most, badges_before_limit);
+        CHECK(badges_before_limit > 0); /* the limit was put to the test */
+        app_destroy(&app);
+        bundle_close(&b);
+    }
+    free(data);
+}
+
 int main(int argc, char **argv)
 {
     test_fixture();
@@ -732,5 +793,6 @@ int main(int argc, char **argv)
     test_shift_while_panning();
     test_ring();
     test_selected_event_real(argc > 1 ? argv[1] : NULL);
+    test_edge_badges_bounded_real(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }
