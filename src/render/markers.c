@@ -177,8 +177,8 @@ static void draw_cluster(Renderer *r, const App *app, const EventMarkers *m, con
 }
 
 /* Behind a fan: a pale disc gathering its events, the place as a dot (with a
- * thin spoke to each event when they form a single ring) and its name below. */
-static void draw_fan_backdrop(Renderer *r, const App *app, const MarkerGlyph *first)
+ * thin spoke to each event when they form a single ring). */
+static void draw_fan_backdrop(Renderer *r, const MarkerGlyph *first)
 {
     const Theme *t = r->theme;
     float ax = (float)first->anchor_x, ay = (float)first->anchor_y, outer = (float)first->fan_radius;
@@ -197,11 +197,7 @@ static void draw_fan_backdrop(Renderer *r, const App *app, const MarkerGlyph *fi
     }
     render_fill_circle(r, ax, ay, 3.4f, t->symbol_outline);
     render_fill_circle(r, ax, ay, 2.3f, t->panel_text);
-    BundlePlace p = bundle_place(app->bundle, first->place);
-    const char *name = render_display_name(r, app, p.name, p.name_local);
-    float w = render_text_width(r, FACE_BOLD, 12, name);
-    render_text_halo(r, FACE_BOLD, 12, ax - w / 2, ay + outer + (float)MARKER_RADIUS_CSS + 19, name, t->label,
-                     t->label_halo);
+    /* The place's name is the base map's, placed clear of the fan (core/labels.c). */
 }
 
 static void draw_single(Renderer *r, const App *app, const MarkerGlyph *g, bool hovered, bool selected)
@@ -365,7 +361,7 @@ void render_markers(Renderer *r, const App *app)
         size_t i = k < m->glyph_count ? k : on_top;
         if (i >= m->glyph_count) continue;
         const MarkerGlyph *g = &m->glyphs[i];
-        if (k < m->glyph_count && g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
+        if (k < m->glyph_count && g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, g);
         if (k < m->glyph_count && i == on_top) continue; /* drawn last */
         double reach = marker_glyph_radius(g) + 10;
         if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
