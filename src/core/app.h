@@ -25,7 +25,7 @@
  * world-atlas countries-50m.json, 45-90°E, 33-56°N). At 0.3 km per css px
  * a median segment is 27 px long: zoomed further, borders are visibly
  * straight lines (the hands-on test's "5 km scale bar"). The scale bar
- * stops at 20 km (130 px at most). About 8x the home view at 1280x800. A
+ * stops at 20 km (130 px at most). About 12x the home view at 1280x800. A
  * bundle of a far smaller area still zooms to twice its home view. */
 #define APP_FINEST_KM_PER_CSS_PX 0.3
 #define APP_MAX_SCALE_PX (6371.0 / APP_FINEST_KM_PER_CSS_PX)
