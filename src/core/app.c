@@ -33,8 +33,13 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     app->home_bounds[3] += my;
     ViewLimits limits = {0};
     for (int i = 0; i < 4; i++) limits.bounds[i] = m.world_bounds[i];
+    limits.max_scale_px = APP_MAX_SCALE_PX;
     view_init(&app->view, &limits, width_css, height_css, app->home_bounds);
     app->home_scale_px = app->view.scale_px;
+    if (app->view.limits.max_scale_px < app->home_scale_px * 2) { /* a bundle of a far smaller area */
+        app->view.limits.max_scale_px = app->home_scale_px * 2;
+        view_resize(&app->view, width_css, height_css);
+    }
     TimelineState *t = &app->timeline;
     t->first_year = 1991; /* independence: the timeline starts here even if no event does */
     t->last_year = 1991;

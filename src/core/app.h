@@ -17,6 +17,19 @@
 #include "bundle.h"
 #include "state.h"
 
+/* The deepest zoom, as css px per world unit (1 world unit = Earth's radius,
+ * 6371 km: geo.h): no finer than APP_FINEST_KM_PER_CSS_PX. The borders are
+ * Natural Earth 1:50m, kept whole in and around Central Asia
+ * (tools/bundle/geometry.mjs); there they have a vertex every 8 km (median;
+ * a quarter of the segments are under 5.3 km, three quarters under 12.5 km:
+ * world-atlas countries-50m.json, 45-90°E, 33-56°N). At 0.3 km per css px
+ * a median segment is 27 px long: zoomed further, borders are visibly
+ * straight lines (the hands-on test's "5 km scale bar"). The scale bar
+ * stops at 20 km (130 px at most). About 12x the home view at 1280x800. A
+ * bundle of a far smaller area still zooms to twice its home view. */
+#define APP_FINEST_KM_PER_CSS_PX 0.3
+#define APP_MAX_SCALE_PX (6371.0 / APP_FINEST_KM_PER_CSS_PX)
+
 /* Sets up the app for a validated bundle and a viewport, building its indexes.
  * Returns false if the bundle's projection parameters are unusable or memory
  * runs out. */

@@ -72,10 +72,15 @@ static void fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out,
 
 /* Flies to a point, zooming in to at least a regional close-up, and centres it
  * in the part of the map the panel leaves visible. */
-static void fly_to_point(App *app, double wx, double wy, double now_ms)
+static void fly_to_point(App *app, double wx, double wy, double min_scale, double now_ms)
 {
     double scale = app->view.scale_px;
     if (scale < app->home_scale_px * 2.5) scale = app->home_scale_px * 2.5;
+    if (scale < min_scale) scale = min_scale;
+    View target = app->view; /* clamped first, so the insets below are at the scale it lands at */
+    target.scale_px = scale;
+    view_resize(&target, target.width_css, target.height_css);
+    scale = target.scale_px;
     view_fly_to(&app->view, wx + inset_right(app) / 2 / scale, wy + inset_bottom(app) / 2 / scale, scale, now_ms, 0);
 }
 
@@ -92,12 +97,12 @@ static void fly_to_selection(App *app, Selection sel, double now_ms)
     }
     case SELECTION_PLACE: {
         BundlePlace p = bundle_place(b, sel.id);
-        fly_to_point(app, p.x, p.y, now_ms);
+        fly_to_point(app, p.x, p.y, 0, now_ms);
         break;
     }
-    case SELECTION_EVENT: {
+    case SELECTION_EVENT: { /* close enough for its symbol to stand apart from other places' */
         BundlePlace p = bundle_place(b, bundle_event(b, sel.id).place);
-        fly_to_point(app, p.x, p.y, now_ms);
+        fly_to_point(app, p.x, p.y, app->markers ? event_markers_apart_scale(app->markers, sel.id) : 0, now_ms);
         break;
     }
     default: break;

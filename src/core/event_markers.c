@@ -175,39 +175,93 @@ static void layout_glyphs(EventMarkers *m, const App *app, size_t n)
     for (size_t c = 0; c < clusters; c++) first[c] -= m->clusters[c].count;
     double home = app->home_scale_px > 0 ? app->home_scale_px : app->view.scale_px;
     bool zoomed_in = app->view.scale_px >= home * FAN_ZOOM;
+    /* The selected event's cluster: fanned if its events share one place,
+     * else the event leaves it (moved to the end of its members, the rest
+     * keeping their order) to be drawn on its own. */
+    size_t selected_cluster = SIZE_MAX;
+    bool pull_out = false;
+    for (size_t i = 0; m->selected_event && i < n; i++)
+        if (m->points[i].id == m->selected_event) selected_cluster = m->cluster_of[i];
+    if (selected_cluster < clusters && m->clusters[selected_cluster].count > 1) {
+        uint32_t *mem = m->members + first[selected_cluster], count = m->clusters[selected_cluster].count;
+        uint32_t place = m->event_place[mem[0]];
+        for (uint32_t k = 1; k < count && place; k++)
+            if (m->event_place[mem[k]] != place) place = 0;
+        if (!place) {
+            uint32_t k = 0;
+            while (k < count && mem[k] != m->selected_event) k++;
+            if (k < count) {
+                memmove(mem + k, mem + k + 1, (count - 1 - k) * sizeof *mem);
+                mem[count - 1] = m->selected_event;
+                pull_out = true;
+            }
+        }
+    }
     /* Two passes: lone markers and clusters, then fans on top of them. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t c = 0; c < clusters; c++) {
             const Cluster *cl = &m->clusters[c];
+            uint32_t count = cl->count - (c == selected_cluster && pull_out ? 1 : 0);
+            double cx = cl->x, cy = cl->y;
+            if (count < cl->count) { /* the mean of those left */
+                uint32_t p = m->event_place[m->selected_event];
+                cx = (cl->x * cl->count - m->place_x[p]) / count;
+                cy = (cl->y * cl->count - m->place_y[p]) / count;
+            }
             uint32_t place = m->event_place[m->members[first[c]]];
-            for (uint32_t k = 1; k < cl->count && place; k++)
+            for (uint32_t k = 1; k < count && place; k++)
                 if (m->event_place[m->members[first[c] + k]] != place) place = 0;
-            bool fan = cl->count > 1 && place &&
-                       (place == m->expanded_place ||
-                        (zoomed_in && cl->count <= FAN_MAX_AUTO && fan_fits(m, clusters, c)));
+            bool fan = count > 1 && place &&
+                       (place == m->expanded_place || (c == selected_cluster && !pull_out) ||
+                        (zoomed_in && count <= FAN_MAX_AUTO && fan_fits(m, clusters, c)));
             if (fan != (pass == 1)) continue;
             if (!fan) {
                 MarkerGlyph *g = &m->glyphs[m->glyph_count++];
-                *g = (MarkerGlyph){ .x = cl->x, .y = cl->y, .anchor_x = cl->x, .anchor_y = cl->y, .count = cl->count,
-                                    .event = m->members[first[c]], .place = place, .first = first[c] };
+                *g = (MarkerGlyph){ .x = cx, .y = cy, .anchor_x = cx, .anchor_y = cy, .count = count,
+                                    .event = m->members[first[c]], .place = place, .first = first[c],
+                                    .selected = count == 1 && m->members[first[c]] == m->selected_event };
                 /* Counted here, once per layout, not by the renderer every frame. */
-                for (uint32_t k = 0; k < cl->count; k++) g->per_category[m->event_category[m->members[first[c] + k]]]++;
+                for (uint32_t k = 0; k < count; k++) g->per_category[m->event_category[m->members[first[c] + k]]]++;
                 continue;
             }
-            double outer = fan_radius(cl->count);
-            for (uint32_t k = 0; k < cl->count; k++) {
+            double outer = fan_radius(count);
+            for (uint32_t k = 0; k < count; k++) {
                 double r, a;
-                fan_slot(k, cl->count, &r, &a);
+                fan_slot(k, count, &r, &a);
+                uint32_t ev = m->members[first[c] + k];
                 m->glyphs[m->glyph_count++] = (MarkerGlyph){
-                    .x = cl->x + r * cos(a), .y = cl->y + r * sin(a), .anchor_x = cl->x, .anchor_y = cl->y,
-                    .count = 1, .event = m->members[first[c] + k], .place = place, .first = first[c] + k,
-                    .fanned = true, .fan_slot = (uint16_t)(k < 65535 ? k : 65535),
-                    .fan_size = (uint16_t)(cl->count < 65535 ? cl->count : 65535), .fan_radius = outer };
-                m->glyphs[m->glyph_count - 1].per_category[m->event_category[m->members[first[c] + k]]] = 1;
+                    .x = cx + r * cos(a), .y = cy + r * sin(a), .anchor_x = cx, .anchor_y = cy,
+                    .count = 1, .event = ev, .place = place, .first = first[c] + k, .fanned = true,
+                    .selected = ev == m->selected_event, .fan_slot = (uint16_t)(k < 65535 ? k : 65535),
+                    .fan_size = (uint16_t)(count < 65535 ? count : 65535), .fan_radius = outer };
+                m->glyphs[m->glyph_count - 1].per_category[m->event_category[ev]] = 1;
             }
         }
     }
+    if (pull_out) { /* last: on top of everything, and picked first */
+        const Cluster *cl = &m->clusters[selected_cluster];
+        uint32_t p = m->event_place[m->selected_event], at = first[selected_cluster] + cl->count - 1;
+        MarkerGlyph *g = &m->glyphs[m->glyph_count++];
+        *g = (MarkerGlyph){ .x = m->place_x[p], .y = m->place_y[p], .anchor_x = m->place_x[p],
+                            .anchor_y = m->place_y[p], .count = 1, .event = m->selected_event, .place = p,
+                            .first = at, .selected = true };
+        g->per_category[m->event_category[m->selected_event]] = 1;
+    }
     for (size_t c = 0; c < clusters; c++) m->represented += m->clusters[c].count;
+}
+
+double event_markers_apart_scale(const EventMarkers *m, uint32_t event)
+{
+    if (!m->event_place || event == 0 || event > m->capacity || !m->event_place[event]) return 0;
+    uint32_t p = m->event_place[event];
+    double px = m->place_world[2 * p], py = m->place_world[2 * p + 1], nearest = INFINITY;
+    for (size_t i = 0; i < m->passing_count; i++) {
+        uint32_t q = m->event_place[m->passing[i]];
+        if (!q || q == p) continue;
+        double d = hypot(m->place_world[2 * q] - px, m->place_world[2 * q + 1] - py);
+        if (d > 0 && d < nearest) nearest = d;
+    }
+    return isfinite(nearest) ? 2 * CLUSTER_RADIUS_CSS / nearest : 0;
 }
 
 /* --- the layout ------------------------------------------------------------------------ */
@@ -258,9 +312,10 @@ void event_markers_update(EventMarkers *m, const App *app)
     }
     double area[4];
     map_area(app, area);
+    uint32_t selected = app->select.current.kind == SELECTION_EVENT ? app->select.current.id : 0;
     double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
                        app->display.layers, app->display.legend_flipped, m->expanded_place, app->home_scale_px,
-                       app->display.local_names, 0, 0, 0, 0 };
+                       app->display.local_names, selected, 0, 0, 0 };
     bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
     if (same && !m->shifted) return;
     /* Only the centre and the scale changed, by under a factor of two. */
@@ -278,6 +333,7 @@ void event_markers_update(EventMarkers *m, const App *app)
     memcpy(m->area, area, sizeof area);
     m->edge_top_css = app->screen.edge_top_css;
     m->local_names = app->display.local_names;
+    m->selected_event = selected <= m->capacity ? selected : 0;
     m->controls_w_css = app->screen.controls_w_css;
     m->controls_h_css = app->screen.controls_h_css;
     legend_layout(app, &m->legend);
@@ -330,15 +386,18 @@ MarkerHit event_markers_pick(const EventMarkers *m, double x, double y)
             return hit;
         }
     }
-    /* Fans lie over the rest: they win; otherwise the nearest glyph. Fans
-     * come last in the layout, so the first pass can stop at the first non-fanned. */
+    /* The selected event's symbol and fans lie over the rest: they win;
+     * otherwise the nearest glyph. They come last in the layout (the
+     * selected symbol, if pulled out of its cluster, at the very end), so
+     * the first pass can stop at the first other one. */
     for (int pass = 0; pass < 2 && hit.kind == MARKER_HIT_NONE; pass++) {
         double best = INFINITY;
         for (size_t k = 0; k < m->glyph_count; k++) {
             size_t i = pass == 0 ? m->glyph_count - 1 - k : k;
             const MarkerGlyph *g = &m->glyphs[i];
-            if (pass == 0 && !g->fanned) break;
-            if (pass == 1 && g->fanned) break;
+            bool on_top = g->fanned || (g->selected && i == m->glyph_count - 1);
+            if (pass == 0 && !on_top) break;
+            if (pass == 1 && on_top) break;
             double dx = g->x - x, dy = g->y - y, reach = marker_glyph_radius(g) + 3, d = dx * dx + dy * dy;
             if (d <= reach * reach && d < best) {
                 best = d;

@@ -7,8 +7,12 @@
  * far enough, or as soon as the user clicks their cluster, so each is
  * clickable. Events whose place lies outside the map area (Washington from
  * Central Asia, or Almaty from Washington) are pointed at from its edge by
- * indicators, one per direction, with the place's name and a count, so every
- * event of the bundle stays one click away.
+ * indicators, one per direction (at most EDGE_MAX_PER_SIDE a side and
+ * EDGE_MAX_BADGES in all), with the place's name and a count, so every
+ * event of the bundle stays one click away. The selected event is never
+ * inside a cluster: its place's events fan out around it if they all share
+ * it, else it is pulled out of its cluster and drawn on its own, last (on
+ * top); either way its symbol is marked `selected`.
  *
  * The layout is recomputed only when the view, the filter, the layers or the
  * map area changed, into arrays sized at load time: a frame allocates nothing.
@@ -39,6 +43,8 @@
 #define EDGE_BOTTOM_MARGIN_CSS 38.0 /* ... from the bottom, clear of the attribution */
 #define EDGE_RADIUS_CSS 12.0     /* an edge indicator's badge */
 #define EDGE_SPACING_CSS 30.0    /* between badges along the edge */
+#define EDGE_MAX_PER_SIDE 2      /* badges on one side of the map area at most ... */
+#define EDGE_MAX_BADGES 6        /* ... and in all: nearby directions merge ("Brussels +4") */
 /* With more events than this passing the filter, a layout takes longer than
  * a frame can spare (bench_pick: ~9 ms for 100,000), so while the view is
  * being panned or zoomed the last one is moved and scaled along instead, and
@@ -54,6 +60,7 @@ typedef struct MarkerGlyph {
     uint32_t place;            /* their place if they all share one, else 0 */
     uint32_t first;            /* index of its first member in EventMarkers.members */
     bool fanned;               /* one of several events of a place, spread around it */
+    bool selected;             /* the selected event's own symbol: never inside a cluster, drawn last */
     uint16_t fan_slot, fan_size; /* its position in the fan, and the fan's size */
     double fan_radius;         /* css px, the outer ring of its fan */
     uint32_t per_category[CATEGORY_COUNT]; /* its events by category (the cluster's ring) */
@@ -128,6 +135,7 @@ typedef struct EventMarkers {
     double edge_top_css, controls_w_css, controls_h_css; /* keep-outs from the screen layout */
     /* state */
     uint32_t expanded_place;   /* a place whose events were fanned out by a click, 0 = none */
+    uint32_t selected_event;   /* the selected event (this layout's), 0 = none */
     double expanded_scale;     /* the view's scale then; zooming well out folds them back */
     MarkerHit hover;           /* under the pointer (set by the hover command) */
     double layout_key[16], filter_key[6];
@@ -174,6 +182,11 @@ bool event_markers_set_hover(EventMarkers *m, MarkerHit hit);
  * filter, whatever the clustering (through the spatial index), or 0. */
 uint32_t event_markers_event_at(const EventMarkers *m, const App *app, double x_css, double y_css,
                                 double radius_css);
+
+/* The scale (css px per world unit) from which an event's place lies at
+ * least twice CLUSTER_RADIUS_CSS from every other place with events passing
+ * the filter, so its symbol stands apart; 0 if no other place has any. */
+double event_markers_apart_scale(const EventMarkers *m, uint32_t event);
 
 /* The world bounds (min_x, min_y, max_x, max_y) of an edge indicator's places.
  * Returns false for an index out of range. */

@@ -183,6 +183,61 @@ static size_t group_edge_places(const EdgePlace *ep, size_t n, double gap, uint3
     return groups;
 }
 
+/* The side (0 top, 1 right, 2 bottom, 3 left) a group's badge goes to: that
+ * of the middle of its places along the edge. */
+static int group_side(const EdgeFrame *f, const EdgePlace *ep, size_t n, const uint32_t *starts, size_t groups,
+                      size_t g, const double *pos)
+{
+    size_t i0 = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n;
+    double x, y;
+    int side;
+    perimeter_point(f, from_allowed(f, pos ? pos[g] : (ep[i0].s + ep[i1 - 1].s) / 2), &x, &y, &side);
+    return side;
+}
+
+static uint32_t group_count(const EdgePlace *ep, size_t n, const uint32_t *starts, size_t groups, size_t g)
+{
+    uint32_t count = 0;
+    for (size_t i = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n; i < i1; i++) count += ep[i].count;
+    return count;
+}
+
+/* At most EDGE_MAX_PER_SIDE badges on a side and EDGE_MAX_BADGES in all (a
+ * row of eight names along the top was clutter): neighbouring groups merge,
+ * those with the fewest events first, into one badge named after its
+ * place with most events, "+N" for the others. The sides are those of
+ * the middles of the groups' places, or, given the badges' positions along
+ * the edge (pos, after spreading), theirs, and then one pair merges at most.
+ * Returns the number of groups. */
+static size_t limit_edge_groups(const EdgeFrame *f, const EdgePlace *ep, size_t n, uint32_t *starts, size_t groups,
+                                const double *pos)
+{
+    for (int merged = 0; !(pos && merged); merged++) {
+        int per_side[4] = { 0 }, crowded = -1;
+        for (size_t g = 0; g < groups; g++) per_side[group_side(f, ep, n, starts, groups, g, pos)]++;
+        for (int k = 0; k < 4; k++)
+            if (per_side[k] > EDGE_MAX_PER_SIDE && (crowded < 0 || per_side[k] > per_side[crowded])) crowded = k;
+        if (crowded < 0 && groups <= EDGE_MAX_BADGES) return groups;
+        /* The neighbouring pair with fewest events (on the crowded side, if one is). */
+        size_t best = SIZE_MAX;
+        uint32_t best_count = UINT32_MAX;
+        for (size_t g = 0; g + 1 < groups; g++) {
+            if (crowded >= 0 && (group_side(f, ep, n, starts, groups, g, pos) != crowded ||
+                                 group_side(f, ep, n, starts, groups, g + 1, pos) != crowded))
+                continue;
+            uint32_t c = group_count(ep, n, starts, groups, g) + group_count(ep, n, starts, groups, g + 1);
+            if (c < best_count) {
+                best_count = c;
+                best = g;
+            }
+        }
+        if (best == SIZE_MAX) return groups; /* cannot happen: a crowded side has neighbours */
+        memmove(starts + best + 1, starts + best + 2, (groups - best - 2) * sizeof *starts);
+        groups--;
+    }
+    return groups;
+}
+
 /* An estimate of a bold 11.5 px label's width, for when no font metrics were
  * given (unit tests): enough to keep names apart and to hit-test them. */
 static double label_width_estimate(const char *utf8, uint32_t more_places)
@@ -275,6 +330,9 @@ static void spread_along_edge(double *pos, const double *gap_before, size_t n, d
     for (size_t g = 0; g < n; g++) pos[g] = fmax(pos[g], 0);
 }
 
+static void place_edge_groups(EventMarkers *m, const Bundle *b, const EdgeFrame *frame, const EdgePlace *ep, size_t n,
+                              const uint32_t *starts, size_t groups);
+
 void event_markers_layout_edges(EventMarkers *m, const App *app)
 {
     const Bundle *b = app->bundle;
@@ -311,34 +369,16 @@ void event_markers_layout_edges(EventMarkers *m, const App *app)
         gap *= 1.6;
         groups = group_edge_places(ep, n, gap, starts);
     }
-    /* Each group's badge at the middle of its places, then spread apart. */
-    double *pos = m->edge_pos, *gap_before = m->edge_gap;
-    for (size_t g = 0; g < groups; g++) {
-        size_t i0 = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n;
-        pos[g] = (ep[i0].s + ep[i1 - 1].s) / 2;
-        gap_before[g] = EDGE_SPACING_CSS;
+    groups = limit_edge_groups(&f, ep, n, starts, groups, NULL);
+    const double *pos = m->edge_pos;
+    /* Spreading may push a badge round a corner onto a side that is full:
+     * then two more merge and the badges are placed again. */
+    for (size_t before = SIZE_MAX; groups > 1 && groups != before;) {
+        before = groups;
+        place_edge_groups(m, b, &f, ep, n, starts, groups);
+        groups = limit_edge_groups(&f, ep, n, starts, groups, pos);
     }
-    spread_along_edge(pos, gap_before, groups, f.allowed);
-    /* Along the top and the bottom, names run beside their badges: where
-     * there is room, spread neighbours on those sides far enough apart for
-     * the name between them (the top runs left to right, the bottom right to
-     * left, and names sit to the right of their badges). */
-    double total = 0;
-    for (size_t g = 0; g < groups; g++) {
-        gap_before[g] = EDGE_SPACING_CSS;
-        if (g == 0) continue;
-        double x, y;
-        int side_a, side_b;
-        perimeter_point(&f, from_allowed(&f, pos[g - 1]), &x, &y, &side_a);
-        perimeter_point(&f, from_allowed(&f, pos[g]), &x, &y, &side_b);
-        if (side_a != side_b || (side_a != 0 && side_a != 2)) continue;
-        size_t named = side_a == 0 ? g - 1 : g; /* whose name lies between the two */
-        size_t i0 = starts[named], i1 = named + 1 < groups ? starts[named + 1] : n, best = i0;
-        for (size_t i = i0; i < i1; i++) if (ep[i].count > ep[best].count) best = i;
-        gap_before[g] = 2 * EDGE_RADIUS_CSS + 14 + label_width(m, b, ep[best].place, (uint32_t)(i1 - i0));
-        total += gap_before[g];
-    }
-    if (total < f.allowed) spread_along_edge(pos, gap_before, groups, f.allowed);
+    place_edge_groups(m, b, &f, ep, n, starts, groups);
     /* The indicators. */
     uint32_t placed = 0;
     for (size_t g = 0; g < groups; g++) {
@@ -373,3 +413,37 @@ void event_markers_layout_edges(EventMarkers *m, const App *app)
     place_edge_labels(m, b);
 }
 
+/* Each group's badge at the middle of its places, then spread apart: into
+ * m->edge_pos, positions along the allowed stretches of the edge. */
+static void place_edge_groups(EventMarkers *m, const Bundle *b, const EdgeFrame *frame, const EdgePlace *ep, size_t n,
+                              const uint32_t *starts, size_t groups)
+{
+    const EdgeFrame f = *frame;
+    double *pos = m->edge_pos, *gap_before = m->edge_gap;
+    for (size_t g = 0; g < groups; g++) {
+        size_t i0 = starts[g], i1 = g + 1 < groups ? starts[g + 1] : n;
+        pos[g] = (ep[i0].s + ep[i1 - 1].s) / 2;
+        gap_before[g] = EDGE_SPACING_CSS;
+    }
+    spread_along_edge(pos, gap_before, groups, f.allowed);
+    /* Along the top and the bottom, names run beside their badges: where
+     * there is room, spread neighbours on those sides far enough apart for
+     * the name between them (the top runs left to right, the bottom right to
+     * left, and names sit to the right of their badges). */
+    double total = 0;
+    for (size_t g = 0; g < groups; g++) {
+        gap_before[g] = EDGE_SPACING_CSS;
+        if (g == 0) continue;
+        double x, y;
+        int side_a, side_b;
+        perimeter_point(&f, from_allowed(&f, pos[g - 1]), &x, &y, &side_a);
+        perimeter_point(&f, from_allowed(&f, pos[g]), &x, &y, &side_b);
+        if (side_a != side_b || (side_a != 0 && side_a != 2)) continue;
+        size_t named = side_a == 0 ? g - 1 : g; /* whose name lies between the two */
+        size_t i0 = starts[named], i1 = named + 1 < groups ? starts[named + 1] : n, best = i0;
+        for (size_t i = i0; i < i1; i++) if (ep[i].count > ep[best].count) best = i;
+        gap_before[g] = 2 * EDGE_RADIUS_CSS + 14 + label_width(m, b, ep[best].place, (uint32_t)(i1 - i0));
+        total += gap_before[g];
+    }
+    if (total < f.allowed) spread_along_edge(pos, gap_before, groups, f.allowed);
+}

@@ -180,13 +180,63 @@ static void place_country_labels(LabelPlacer *r, const App *app, const LabelFont
 }
 
 /* How far a place's name starts from its point: clear of the event marker or
- * cluster drawn there, if the place has events (whatever the filter, so the
- * cached base map need not change with it). */
+ * cluster drawn there, if the place has events (all of its events in one
+ * cluster, whatever the filter: a cluster of 30 reaches 15.5 px). */
 static float place_label_gap(const App *app, uint32_t place)
 {
     bool marked = app->markers && (app->display.layers & LAYER_MARKERS) && place <= app->markers->place_capacity &&
                   app->markers->place_events[place] > 0;
-    return marked ? 14.0f : 5.0f;
+    if (!marked) return 5.0f;
+    MarkerGlyph all = { .count = app->markers->place_events[place] };
+    return fmaxf(14.0f, (float)marker_glyph_radius(&all) + 2.5f);
+}
+
+/* A place's events spread around it (a fan) in the markers' layout: its
+ * centre and the reach of its backdrop, in the labels' view, css px. */
+typedef struct LabelFan { uint32_t place; float x, y, radius; } LabelFan;
+#define LABEL_FANS_MAX 64
+
+/* Keeps names off what the event markers' current layout draws (clusters,
+ * symbols, fans, edge badges and their names: the renderer draws them over
+ * the names), if it was laid out
+ * at this view's scale (clustering depends on it; only the centre and the
+ * viewport may differ, as for the base map's margin). Lists the fans found
+ * in fans (their own place's name goes outside them); returns how many. */
+static int reserve_marker_layout(LabelPlacer *r, const App *app, LabelFan *fans)
+{
+    const EventMarkers *m = app->markers;
+    if (!m || !m->valid || m->shifted || !(app->display.layers & LAYER_MARKERS)) return 0;
+    const View *v = &app->view;
+    double layout_cx = m->layout_key[0], layout_cy = m->layout_key[1], layout_scale = m->layout_key[2];
+    double layout_w = m->layout_key[3], layout_h = m->layout_key[4];
+    if (!(layout_scale > 0) || fabs(layout_scale - v->scale_px) > 1e-9 * v->scale_px) return 0;
+    /* layout css px -> world -> this view's css px: a shift, as the scales are the same */
+    double dx = (layout_cx - v->center_x) * v->scale_px + (v->width_css - layout_w) / 2;
+    double dy = (layout_cy - v->center_y) * v->scale_px + (v->height_css - layout_h) / 2;
+    int fan_count = 0;
+    for (size_t i = 0; i < m->glyph_count; i++) {
+        const MarkerGlyph *g = &m->glyphs[i];
+        double x = g->x + dx, y = g->y + dy, reach = marker_glyph_radius(g) + 1;
+        if (g->fanned) {
+            if (g->fan_slot != 0) continue;
+            x = g->anchor_x + dx;
+            y = g->anchor_y + dy;
+            reach = g->fan_radius + MARKER_RADIUS_CSS + 5; /* the backdrop, render/markers.c */
+            if (fan_count < LABEL_FANS_MAX)
+                fans[fan_count++] = (LabelFan){ g->place, (float)x, (float)y, (float)reach };
+        }
+        label_box_reserve(r, (RectCss){ (float)(x - reach), (float)(y - reach), (float)(2 * reach), (float)(2 * reach) });
+    }
+    /* The edge badges (with their arrowheads) and their names. */
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const EdgeIndicator *e = &m->edges[i];
+        double reach = EDGE_RADIUS_CSS + 10, x = e->x + dx, y = e->y + dy;
+        label_box_reserve(r, (RectCss){ (float)(x - reach), (float)(y - reach), (float)(2 * reach), (float)(2 * reach) });
+        if (e->labelled)
+            label_box_reserve(r, (RectCss){ (float)(e->label_x + dx - 2), (float)(e->label_y + dy - 13),
+                                            (float)(e->label_w + 4), 17 });
+    }
+    return fan_count;
 }
 
 /* Capitals always (Central Asian ones first), other named places once zoomed in
@@ -212,6 +262,8 @@ static void place_place_labels(LabelPlacer *r, const App *app, const LabelFonts 
         RectCss marker = { (float)x - 9, (float)y - 9, 18, 18 };
         label_box_reserve(r, marker);
     }
+    LabelFan fans[LABEL_FANS_MAX];
+    int fan_count = reserve_marker_layout(r, app, fans);
     int markers_end = r->box_count;
     for (int pass = 0; pass < 3; pass++) {
         if (pass == 2 && zoom < 2.0) break;
@@ -224,6 +276,10 @@ static void place_place_labels(LabelPlacer *r, const App *app, const LabelFonts 
             if (x < -50 || y < -20 || x > view_w + 50 || y > view_h + 20) continue;
             RectCss dot = { (float)x - 3, (float)y - 3, 6, 6 };
             float gap = place_label_gap(app, id);
+            const LabelFan *fan = NULL;
+            for (int k = 0; k < fan_count && !fan; k++)
+                if (fans[k].place == id) fan = &fans[k];
+            if (fan) gap = fan->radius + 2; /* its name goes outside its fan */
             /* A dot may lie under another place's marker (a checkpoint by a
              * capital): the name, set beside it, still reads. Tested before
              * the name is measured: among many places most stop here. */
@@ -241,11 +297,20 @@ static void place_place_labels(LabelPlacer *r, const App *app, const LabelFonts 
             const char *name = fonts->display_name(fonts->user, app, p.name, p.name_local);
             float size = pass == 0 ? 12.5f : 11.5f;
             float w = fonts->width(fonts->user, LABEL_FACE_REGULAR, size, name);
-            /* To the right, else the left, else below or above, else dropped. */
+            /* To the right, else the left, else below or above, else dropped
+             * (a fanned place: below its fan first, where one looks for it). */
             float h = size * 1.2f, right = (float)x + gap, left = (float)x - gap - 4 - w;
             float centred = (float)x - (w + 4) / 2, below = (float)y + gap - 2, above = (float)y - gap - h + 2;
-            RectCss candidates[4] = { { right, (float)y - size * 0.75f, w + 4, h }, { left, (float)y - size * 0.75f, w + 4, h },
-                                        { centred, below, w + 4, h }, { centred, above, w + 4, h } };
+            if (fan) below = (float)y + gap, above = (float)y - gap - h;
+            RectCss side_right = { right, (float)y - size * 0.75f, w + 4, h }, side_left = { left, (float)y - size * 0.75f, w + 4, h };
+            RectCss under = { centred, below, w + 4, h }, over = { centred, above, w + 4, h };
+            RectCss candidates[4] = { side_right, side_left, under, over };
+            if (fan) {
+                candidates[0] = under;
+                candidates[1] = over;
+                candidates[2] = side_right;
+                candidates[3] = side_left;
+            }
             int chosen = -1;
             for (int k = 0; k < 4 && chosen < 0; k++)
                 if (label_box_free(r, candidates[k])) chosen = k;

@@ -3,6 +3,8 @@
  * retained UI layers. See render_internal.h. */
 #include "render/render_internal.h"
 
+#include "core/event_markers.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -24,9 +26,17 @@ static void draw_base_map(Renderer *r, const App *app)
 #define CACHE_MARGIN_CSS 160.0
 #define CACHE_MIN_REDRAW_MS 300.0 /* while moving, a partial copy may show for this long */
 
+/* What fans out by itself or not, beyond the view: the names keep clear of fans. */
+static uint32_t fanned_place(const App *app) { return app->markers ? app->markers->expanded_place : 0; }
+static uint32_t selected_event(const App *app)
+{
+    return app->select.current.kind == SELECTION_EVENT ? app->select.current.id : 0;
+}
+
 static bool cache_key_matches(const Renderer *r, const App *app)
 {
-    return r->cache_layers == app->display.layers && r->cache_local_names == app->display.local_names && r->cache_dpr == r->dpr &&
+    return r->cache_fanned_place == fanned_place(app) && r->cache_selected_event == selected_event(app) &&
+           r->cache_layers == app->display.layers && r->cache_local_names == app->display.local_names && r->cache_dpr == r->dpr &&
            r->cache_view.width_css == app->view.width_css && r->cache_view.height_css == app->view.height_css;
 }
 
@@ -103,6 +113,8 @@ static void cache_set_key(Renderer *r, const App *app, const View *view)
     r->cache_view = *view;
     r->cache_layers = app->display.layers;
     r->cache_local_names = app->display.local_names;
+    r->cache_fanned_place = fanned_place(app);
+    r->cache_selected_event = selected_event(app);
     r->cache_dpr = r->dpr;
     r->cache_valid = true;
     r->cache_rendered_ms = app->now_ms;

@@ -4,6 +4,7 @@
 #include "render/render_internal.h"
 
 #include "render/markers.h"
+#include "core/event_markers.h"
 
 /* The name of the country under the pointer, beside the pointer. */
 static void draw_hover_name(Renderer *r, const App *app)
@@ -26,6 +27,7 @@ static void draw_hover_name(Renderer *r, const App *app)
 
 void render_map(Renderer *r, const App *app)
 {
+    if (app->markers) event_markers_update(app->markers, app); /* first: names are placed clear of them */
     base_cache_draw(r, app);           /* fills, borders and names, from the cache where it can */
     countries_draw_highlights(r, app); /* hover, and the selection until the cache shows it */
     render_relations(r, app);          /* trade arcs (render/markers.c) */

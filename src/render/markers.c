@@ -177,8 +177,8 @@ static void draw_cluster(Renderer *r, const App *app, const EventMarkers *m, con
 }
 
 /* Behind a fan: a pale disc gathering its events, the place as a dot (with a
- * thin spoke to each event when they form a single ring) and its name below. */
-static void draw_fan_backdrop(Renderer *r, const App *app, const MarkerGlyph *first)
+ * thin spoke to each event when they form a single ring). */
+static void draw_fan_backdrop(Renderer *r, const MarkerGlyph *first)
 {
     const Theme *t = r->theme;
     float ax = (float)first->anchor_x, ay = (float)first->anchor_y, outer = (float)first->fan_radius;
@@ -197,11 +197,7 @@ static void draw_fan_backdrop(Renderer *r, const App *app, const MarkerGlyph *fi
     }
     render_fill_circle(r, ax, ay, 3.4f, t->symbol_outline);
     render_fill_circle(r, ax, ay, 2.3f, t->panel_text);
-    BundlePlace p = bundle_place(app->bundle, first->place);
-    const char *name = render_display_name(r, app, p.name, p.name_local);
-    float w = render_text_width(r, FACE_BOLD, 12, name);
-    render_text_halo(r, FACE_BOLD, 12, ax - w / 2, ay + outer + (float)MARKER_RADIUS_CSS + 19, name, t->label,
-                     t->label_halo);
+    /* The place's name is the base map's, placed clear of the fan (core/labels.c). */
 }
 
 static void draw_single(Renderer *r, const App *app, const MarkerGlyph *g, bool hovered, bool selected)
@@ -357,13 +353,20 @@ void render_markers(Renderer *r, const App *app)
     const EventMarkers *m = app->markers;
     const MarkerHit *hover = &m->hover;
     double w = app->view.width_css, h = app->view.height_css;
-    for (size_t i = 0; i < m->glyph_count; i++) {
+    /* The selected event's symbol last, over everything (its ring too). */
+    size_t on_top = SIZE_MAX;
+    for (size_t i = 0; i < m->glyph_count && on_top == SIZE_MAX; i++)
+        if (m->glyphs[i].selected) on_top = i;
+    for (size_t k = 0; k <= m->glyph_count; k++) {
+        size_t i = k < m->glyph_count ? k : on_top;
+        if (i >= m->glyph_count) continue;
         const MarkerGlyph *g = &m->glyphs[i];
-        if (g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, app, g);
+        if (k < m->glyph_count && g->fanned && g->fan_slot == 0) draw_fan_backdrop(r, g);
+        if (k < m->glyph_count && i == on_top) continue; /* drawn last */
         double reach = marker_glyph_radius(g) + 10;
         if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
         bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->hover.dragging;
-        bool selected = glyph_selected(app, m, g);
+        bool selected = g->selected || glyph_selected(app, m, g);
         if (g->count == 1) draw_single(r, app, g, hovered, selected);
         else draw_cluster(r, app, m, g, hovered, selected);
     }

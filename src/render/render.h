@@ -88,6 +88,7 @@ typedef struct Renderer {
     View cache_view;             /* the view the cache was drawn for */
     uint32_t cache_layers;
     bool cache_local_names;
+    uint32_t cache_fanned_place, cache_selected_event; /* the markers' forced fans the names kept clear of */
     float cache_dpr;
     double cache_rendered_ms;    /* App.now_ms when the cache was last drawn */
     /* The selected country's outline lies in the base map, under the names,

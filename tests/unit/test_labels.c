@@ -1,12 +1,14 @@
 /* test_labels: name placement (core/labels.c) on the fixture bundle, with a
  * fake font (7 px a character): names do not overlap, nor the event markers'
  * places; the labels layer off places none; the local names are asked for. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "command.h"
+#include "event_markers.h"
 #include "labels.h"
 #include "test_support.h"
 
@@ -42,7 +44,103 @@ static void check_no_overlap(const LabelPlacer *p)
             }
 }
 
-int main(void)
+/* Whether a box and a disc overlap. */
+static bool box_meets_disc(RectCss b, double cx, double cy, double r)
+{
+    double nx = cx < b.x ? b.x : cx > b.x + b.w ? b.x + b.w : cx;
+    double ny = cy < b.y ? b.y : cy > b.y + b.h ? b.y + b.h : cy;
+    return hypot(nx - cx, ny - cy) < r;
+}
+
+/* The disc a glyph covers: a fan's backdrop (drawn behind its events, see
+ * render/markers.c), a cluster's or a single symbol's circle. */
+static double glyph_disc(const MarkerGlyph *g, double *cx, double *cy)
+{
+    if (g->fanned) {
+        *cx = g->anchor_x;
+        *cy = g->anchor_y;
+        return g->fan_radius + MARKER_RADIUS_CSS + 5;
+    }
+    *cx = g->x;
+    *cy = g->y;
+    return marker_glyph_radius(g);
+}
+
+/* Issue 16, item 14: place names collided on small screens, and a place's
+ * spread-out events covered its name. On the real atlas, zooming in about
+ * Astana, Tashkent and Almaty at 1280x800 and 390x844: no two names
+ * overlap, and no place's name is under a cluster, a symbol, a fan (its
+ * own fan included) or an edge badge. */
+static void test_real_bundle(const char *path)
+{
+    size_t size = 0;
+    uint8_t *data = test_read_file(path, &size);
+    if (!data) {
+        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
+        return;
+    }
+    static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
+    static const double centres[3][2] = { { 71.43, 51.17 }, { 69.24, 41.31 }, { 76.95, 43.24 } };
+    LabelFonts fonts = { fake_width, fake_name, NULL };
+    for (int s = 0; s < 2; s++) {
+        Bundle b;
+        App a;
+        if (!tb_open_app(data, size, &b, &a, sizes[s][0], sizes[s][1])) break;
+        LabelPlacer placer = { 0 };
+        int views = 0, place_labels = 0, fans = 0, covered = 0;
+        for (int c = 0; c < 3; c++) {
+            WorldPoint w = geo_project(&a.projection, centres[c][0], centres[c][1]);
+            for (double scale = a.home_scale_px; scale <= APP_MAX_SCALE_PX * 1.01; scale *= 1.25) {
+                view_cancel_flight(&a.view);
+                a.view.center_x = w.x;
+                a.view.center_y = w.y;
+                a.view.scale_px = scale;
+                view_resize(&a.view, a.view.width_css, a.view.height_css);
+                event_markers_update(a.markers, &a);
+                labels_place(&placer, &a, &fonts);
+                views++;
+                check_no_overlap(&placer);
+                const EventMarkers *m = a.markers;
+                for (int i = 0; i < placer.placed_count; i++) {
+                    const PlacedLabel *l = &placer.placed[i];
+                    if (l->dot_radius <= 0) continue; /* a country's name */
+                    place_labels++;
+                    for (size_t k = 0; k < m->edge_count; k++)
+                        if (box_meets_disc(l->box, m->edges[k].x, m->edges[k].y, EDGE_RADIUS_CSS + 1)) {
+                            if (covered++ < 8)
+                                printf("  %.0fx%.0f zoom %.2f: '%s' under an edge badge\n", sizes[s][0], sizes[s][1],
+                                       scale / a.home_scale_px, l->text);
+                            CHECK(false);
+                        }
+                    for (size_t k = 0; k < m->glyph_count; k++) {
+                        const MarkerGlyph *g = &m->glyphs[k];
+                        if (g->fanned && g->fan_slot == 0) fans++;
+                        double cx, cy, r = glyph_disc(g, &cx, &cy);
+                        if (box_meets_disc(l->box, cx, cy, r)) {
+                            if (covered++ < 8)
+                                printf("  %.0fx%.0f zoom %.2f: '%s' under a %s of %u\n", sizes[s][0], sizes[s][1],
+                                       scale / a.home_scale_px, l->text, g->fanned ? "fan" : "glyph",
+                                       g->fanned ? g->fan_size : g->count);
+                            CHECK(false);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        printf("  %.0fx%.0f: %d views, %d place names, %d names covered\n", sizes[s][0], sizes[s][1], views,
+               place_labels, covered);
+        CHECK_EQ_U(covered, 0);
+        CHECK(place_labels > views); /* names are still placed */
+        CHECK(fans > 0);             /* fans were put to the test */
+        labels_free(&placer);
+        app_destroy(&a);
+        bundle_close(&b);
+    }
+    free(data);
+}
+
+int main(int argc, char **argv)
 {
     size_t size;
     uint8_t *data = tb_fixture_bundle(&size);
@@ -87,5 +185,6 @@ int main(void)
     app_destroy(&app);
     bundle_close(&b);
     free(data);
+    test_real_bundle(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }

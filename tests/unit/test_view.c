@@ -1,8 +1,12 @@
 /* test_view: the camera. Round trips, zoom about a point, clamping, fit,
  * resize, and fly-to as a pure function of time. */
-#include "test_support.h"
-
+#include "app.h"
+#include "command.h"
+#include "gesture.h"
+#include "legend.h"
 #include "view.h"
+
+#include "test_support.h"
 
 static const double world[4] = { -2, -1, 2, 1 };    /* limits.bounds, world units */
 static const double home[4] = { -0.5, -0.25, 0.5, 0.25 };
@@ -260,7 +264,95 @@ static void test_fly_to(void)
     CHECK_NEAR(r.center_x, 0, 1e-12);
 }
 
-int main(void)
+/* The real atlas's zoom stops where its borders' detail ends
+ * (APP_MAX_SCALE_PX: Natural Earth 1:50m, a vertex every ~8 km): the wheel,
+ * the keys, double clicks, a pinch, the zoom buttons' command and a deep link
+ * asking for more all stop there, and the scale bar never shows less than
+ * 20 km. Before, the atlas zoomed to a 5 km scale bar and further. */
+static void run_frames(App *app, AppInput in, int frames)
+{
+    for (int i = 0; i < frames; i++) {
+        in.now_ms = app->now_ms + 16;
+        tb_update(app, &in);
+    }
+    /* Let any flight land. */
+    AppInput idle = { .now_ms = app->now_ms + 2000, .width_css = in.width_css, .height_css = in.height_css };
+    tb_update(app, &idle);
+}
+
+static void check_at_limit(const App *app, const char *what)
+{
+    double km = 0, px = 0;
+    bool bar = legend_scale_bar(app, LEGEND_SCALE_MAX_CSS, &km, &px);
+    bool ok = app->view.scale_px <= APP_MAX_SCALE_PX * (1 + 1e-9) && bar && km >= 20;
+    if (!ok) printf("  %s: scale %.1f (max %.1f), scale bar %g km\n", what, app->view.scale_px, APP_MAX_SCALE_PX, km);
+    CHECK(ok);
+}
+
+static void test_zoom_limit_real(const char *path)
+{
+    size_t size = 0;
+    uint8_t *data = test_read_file(path, &size);
+    if (!data) {
+        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
+        return;
+    }
+    static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
+    for (int s = 0; s < 2; s++) {
+        double w = sizes[s][0], h = sizes[s][1];
+        Bundle b;
+        App app;
+        if (!tb_open_app(data, size, &b, &app, w, h)) break;
+        CHECK(app.view.limits.max_scale_px > app.home_scale_px * 4); /* still a good close-up */
+        AppInput base = { .width_css = w, .height_css = h, .pointer_inside = true, .pointer_x = w / 2,
+                          .pointer_y = h / 2 };
+        AppInput wheel = base;
+        wheel.wheel_steps = 3;
+        run_frames(&app, wheel, 200);
+        check_at_limit(&app, "wheel");
+        CHECK_NEAR(app.view.scale_px, APP_MAX_SCALE_PX, APP_MAX_SCALE_PX * 1e-9); /* it does get there */
+        Command go_home = { .kind = CMD_FLY_HOME };
+        app_apply(&app, &go_home, app.now_ms);
+        run_frames(&app, base, 1);
+        AppInput key = base;
+        key.keys_pressed = APP_KEY_ZOOM_IN;
+        run_frames(&app, key, 60);
+        check_at_limit(&app, "keys");
+        app_apply(&app, &go_home, app.now_ms);
+        run_frames(&app, base, 1);
+        for (int i = 0; i < 30; i++) {
+            AppInput dbl = base;
+            dbl.double_clicks = 1;
+            run_frames(&app, dbl, 1);
+        }
+        check_at_limit(&app, "double click");
+        app_apply(&app, &go_home, app.now_ms);
+        run_frames(&app, base, 1);
+        AppInput pinch = base;
+        pinch.pinch_factor = 1.5;
+        pinch.pinch_x = w / 3;
+        pinch.pinch_y = h / 3;
+        run_frames(&app, pinch, 80);
+        check_at_limit(&app, "pinch");
+        Command zoom = { .kind = CMD_ZOOM_ABOUT };
+        zoom.u.zoom.factor = 1e6;
+        zoom.u.zoom.x_css = w / 2;
+        zoom.u.zoom.y_css = h / 2;
+        app_apply(&app, &zoom, app.now_ms);
+        run_frames(&app, base, 1);
+        check_at_limit(&app, "zoom command");
+        /* A deep link with a bigger zoom (2^12 the home view) is clamped. */
+        CHECK(tb_apply_state(&app, "v=51.17,71.43,12", NULL));
+        run_frames(&app, base, 1);
+        check_at_limit(&app, "deep link");
+        CHECK_NEAR(app.view.scale_px, APP_MAX_SCALE_PX, APP_MAX_SCALE_PX * 1e-9);
+        app_destroy(&app);
+        bundle_close(&b);
+    }
+    free(data);
+}
+
+int main(int argc, char **argv)
 {
     test_init_and_fit();
     test_round_trips();
@@ -268,5 +360,6 @@ int main(void)
     test_clamping();
     test_resize_and_visible();
     test_fly_to();
+    test_zoom_limit_real(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }
