@@ -451,9 +451,10 @@ size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size)
     size_t used = 0;
     for (int i = 0; i < doc->block_count && used + 1 < out_size; i++) {
         const char *t = panel_block_text(doc, i);
-        const char *pre = doc->blocks[i].style == PANEL_BULLET ? "• " : doc->blocks[i].style == PANEL_QUOTE ? "“" : "";
-        const char *post = doc->blocks[i].style == PANEL_QUOTE ? "”" : "";
-        int n = snprintf(out + used, out_size - used, "%s%s%s\n", pre, t, post);
+        /* As the screen shows it: a bullet's dot, a passage as written (its
+         * locator already carries the document's quotation marks). */
+        const char *pre = doc->blocks[i].style == PANEL_BULLET ? "• " : "";
+        int n = snprintf(out + used, out_size - used, "%s%s\n", pre, t);
         if (n < 0) break;
         used += (size_t)n;
         if (used >= out_size) used = out_size - 1;

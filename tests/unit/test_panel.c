@@ -140,12 +140,34 @@ static void test_invalid_and_plain_text(const Bundle *b)
     size_t n = panel_plain_text(&doc, text, sizeof text);
     CHECK(n == strlen(text));
     CHECK(strncmp(text, "Deal\n", 5) == 0);
-    CHECK(strstr(text, "“para 2”") != NULL);
+    /* A passage is copied as the screen shows it: no quotation marks added
+     * around a locator that has none, none doubled around one that has. */
+    CHECK(strstr(text, "\npara 2\n") != NULL);
+    CHECK(strstr(text, "\n\"a quoted phrase\"\n") != NULL);
+    CHECK(strstr(text, "“") == NULL && strstr(text, "”") == NULL);
     CHECK(strstr(text, "• Uzbekistan") != NULL);
     /* A tiny buffer is filled safely and terminated. */
     char small[8];
     n = panel_plain_text(&doc, small, sizeof small);
     CHECK(n == 7 && strlen(small) == 7);
+}
+
+/* The copy text holds every block's text as the panel draws it, one line
+ * each: a passage's quotation marks are the locator's own, never doubled. */
+static void check_copy_matches_screen(const PanelDoc *d)
+{
+    static char text[PANEL_TEXT_SIZE + 4096];
+    panel_plain_text(d, text, sizeof text);
+    CHECK(strstr(text, "“\"") == NULL && strstr(text, "\"”") == NULL);
+    const char *at = text;
+    for (int i = 0; i < d->block_count; i++) {
+        char line[2048];
+        snprintf(line, sizeof line, "%s%s\n", d->blocks[i].style == PANEL_BULLET ? "• " : "", panel_block_text(d, i));
+        const char *found = strstr(at, line);
+        CHECK(found == at);
+        if (found != at) { printf("  copy text differs at block %d: %s", i, line); return; }
+        at += strlen(line);
+    }
 }
 
 /* The document as JSON for the page's screen-reader mirror. */
@@ -205,6 +227,7 @@ int main(int argc, char **argv)
         for (uint32_t i = 1; i <= rb.event_count; i++, built++) {
             panel_build(&doc, &rb, (Selection){ SELECTION_EVENT, i });
             CHECK(doc.block_count >= 4 && !doc.truncated);
+            check_copy_matches_screen(&doc);
         }
         for (uint32_t i = 1; i <= rb.article_count; i++, built++) {
             panel_build(&doc, &rb, (Selection){ SELECTION_ARTICLE, i });
