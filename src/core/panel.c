@@ -30,6 +30,25 @@ void panel_format_iso_date(char *out, size_t out_size, const char *iso)
     panel_format_date(out, out_size, y, m, d, (unsigned)n);
 }
 
+void panel_format_byline(char *out, size_t out_size, const BundleArticle *a)
+{
+    char date[48];
+    panel_format_iso_date(date, sizeof date, a->date);
+    const char *sep = date[0] ? " · " : "";
+    if (a->author[0] && a->outlet[0]) snprintf(out, out_size, "%s, %s%s%s", a->author, a->outlet, sep, date);
+    else if (a->author[0]) snprintf(out, out_size, "%s · no outlet named in the document%s%s", a->author, sep, date);
+    else if (a->outlet[0]) snprintf(out, out_size, "%s · no author named in the document%s%s", a->outlet, sep, date);
+    else snprintf(out, out_size, "No author or outlet named in the document%s%s", sep, date);
+}
+
+void panel_format_citation(char *out, size_t out_size, const BundleArticle *a)
+{
+    char date[48];
+    panel_format_iso_date(date, sizeof date, a->date);
+    snprintf(out, out_size, "%s, “%s”, %s%s%s.", a->author[0] ? a->author : "No author named in the document", a->title,
+             a->outlet[0] ? a->outlet : "no outlet named in the document", date[0] ? ", " : "", date);
+}
+
 /* Appends a block with formatted text; marks the document truncated when full. */
 static PanelBlock *add(PanelDoc *doc, PanelStyle style, const char *fmt, ...)
 {
@@ -98,10 +117,9 @@ static void add_sources(PanelDoc *doc, const Bundle *b, uint32_t first, uint32_t
         BundleSource s = bundle_source(b, first + i);
         BundleArticle a = bundle_article(b, s.article);
         add_link(doc, PANEL_LINK, SELECTION_ARTICLE, s.article, "%s", a.title);
-        char date[48];
-        panel_format_iso_date(date, sizeof date, a.date);
-        add(doc, PANEL_META, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
-            a.author[0] || a.outlet[0] ? " · " : "", date);
+        char byline[512];
+        panel_format_byline(byline, sizeof byline, &a);
+        add(doc, PANEL_META, "%s", byline);
         if (with_passage && s.locator[0]) add(doc, PANEL_QUOTE, "%s", s.locator);
     }
 }
@@ -238,10 +256,9 @@ static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
 {
     BundleArticle a = bundle_article(b, id);
     add(doc, PANEL_TITLE, "%s", a.title);
-    char date[48];
-    panel_format_iso_date(date, sizeof date, a.date);
-    add(doc, PANEL_SUBTITLE, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
-        a.author[0] || a.outlet[0] ? " · " : "", date);
+    char line[1024];
+    panel_format_byline(line, sizeof line, &a);
+    add(doc, PANEL_SUBTITLE, "%s", line);
     if (a.date_note[0]) add(doc, PANEL_META, "Dating: %s", a.date_note);
     add(doc, PANEL_HEADING, "Summary");
     add_lines(doc, PANEL_BODY, a.summary);
@@ -262,7 +279,9 @@ static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
         join_list(topics, sizeof topics, a.topics);
         add(doc, PANEL_META, "%s", topics);
     }
-    if (a.file[0]) add(doc, PANEL_META, "Document: %s", a.file);
+    add(doc, PANEL_HEADING, "How to cite it");
+    panel_format_citation(line, sizeof line, &a);
+    add(doc, PANEL_META, "%s", line);
 }
 
 static void build_place(PanelDoc *doc, const Bundle *b, uint32_t id)

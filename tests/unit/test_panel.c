@@ -73,10 +73,44 @@ static void test_event(const Bundle *b)
     CHECK(find_block(&doc, PANEL_BULLET, "Turkmenistan") >= 0);
 }
 
+/* Bylines and citations name the author, outlet and date the document
+ * states, and say in words which it does not name (never a file name). */
+static void test_citations(void)
+{
+    char s[512];
+    BundleArticle a = { .key = "a", .title = "A Rising Global Player", .author = "Wilder Alejandro Sanchez", .outlet = "",
+                        .date = "2020", .date_note = "", .summary = "", .key_points = "", .topics = "", .file = "003_x.txt" };
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez · no outlet named in the document · 2020");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, “A Rising Global Player”, no outlet named in the document, 2020.");
+    a.outlet = "The Diplomatic Pouch";
+    a.date = "2022-06";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, The Diplomatic Pouch · June 2022");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, “A Rising Global Player”, The Diplomatic Pouch, June 2022.");
+    a.author = "";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "The Diplomatic Pouch · no author named in the document · June 2022");
+    a.outlet = "";
+    a.date = "2021";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "No author or outlet named in the document · 2021");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "No author named in the document, “A Rising Global Player”, no outlet named in the document, 2021.");
+}
+
 static void test_article_and_place(const Bundle *b)
 {
     panel_build(&doc, b, (Selection){ SELECTION_ARTICLE, 1 });
     CHECK_STR(panel_block_text(&doc, 0), "First article");
+    /* the citation, not the seed's file name */
+    int cite = find_block(&doc, PANEL_HEADING, "How to cite it");
+    CHECK(cite >= 0);
+    if (cite >= 0) CHECK(strstr(panel_block_text(&doc, cite + 1), "“First article”") != NULL);
+    CHECK(find_block(&doc, PANEL_META, "Document:") < 0);
+    CHECK(find_block(&doc, PANEL_META, ".txt") < 0);
     /* a1 is cited by e1 (source 0) and e3 (source 3). */
     CHECK(find_block(&doc, PANEL_LINK, "Summit") >= 0);
     CHECK(find_block(&doc, PANEL_LINK, "Forum") >= 0);
@@ -213,6 +247,7 @@ int main(int argc, char **argv)
     test_dates();
     test_country(&b);
     test_event(&b);
+    test_citations();
     test_article_and_place(&b);
     test_invalid_and_plain_text(&b);
     test_event_notes();
@@ -232,6 +267,12 @@ int main(int argc, char **argv)
         for (uint32_t i = 1; i <= rb.article_count; i++, built++) {
             panel_build(&doc, &rb, (Selection){ SELECTION_ARTICLE, i });
             CHECK(find_block(&doc, PANEL_HEADING, "Summary") >= 0);
+            CHECK(find_block(&doc, PANEL_HEADING, "How to cite it") >= 0);
+            /* every real document's byline names an author or says none is named */
+            BundleArticle ra = bundle_article(&rb, i);
+            CHECK(find_block(&doc, PANEL_SUBTITLE, ra.author[0] ? ra.author : "No author") >= 0);
+            if (!ra.outlet[0]) CHECK(find_block(&doc, PANEL_SUBTITLE, "outlet named in the document") >= 0);
+            CHECK(find_block(&doc, PANEL_META, ra.file) < 0);
         }
         for (uint32_t i = 1; i <= rb.place_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_PLACE, i });
         printf("built %d documents from the real bundle\n", built);
