@@ -522,3 +522,39 @@ void panel_json(const PanelDoc *doc, const Bundle *b, TextOut *o)
     }
     text_out_raw(o, "]}");
 }
+
+void panel_figure_caption(const App *app, char *title, size_t title_size, char *sources, size_t sources_size)
+{
+    const Bundle *b = app->bundle;
+    const char *key = NULL, *name = NULL;
+    app_selection_names(app, app->select.current, &key, &name);
+    const EventFilter *f = &app->timeline.filter;
+    snprintf(title, title_size, "Steppe Atlas — %s, events %d–%d", name && name[0] ? name : "Central Asia", f->year_from,
+             f->year_to);
+    /* The documents cited, in the order the panel cites them. */
+    static PanelDoc cited;
+    panel_build_for(&cited, app);
+    uint32_t ids[64];
+    size_t n = 0;
+    if (app->select.current.kind == SELECTION_ARTICLE) ids[n++] = app->select.current.id;
+    for (int i = 0; i < cited.block_count && n < 64; i++) {
+        const PanelBlock *k = &cited.blocks[i];
+        if (k->link.kind != SELECTION_ARTICLE || !k->link.id) continue;
+        bool seen = false;
+        for (size_t j = 0; j < n; j++) seen = seen || ids[j] == k->link.id;
+        if (!seen) ids[n++] = k->link.id;
+    }
+    if (n == 0)
+        for (uint32_t id = 1; id <= b->article_count && n < 64; id++) ids[n++] = id;
+    size_t used = (size_t)snprintf(sources, sources_size, "%s", n == 1 ? "Source: " : "Sources: ");
+    for (size_t i = 0; i < n && used < sources_size; i++) {
+        BundleArticle a = bundle_article(b, ids[i]);
+        char year[8] = "";
+        snprintf(year, sizeof year, "%.4s", a.date);
+        int w = snprintf(sources + used, sources_size - used, "%s%s (%s%s%s)", i ? "; " : "", a.title,
+                         a.author[0] ? a.author : "", a.author[0] && year[0] ? ", " : "", year);
+        if (w < 0) break;
+        used += (size_t)w;
+    }
+    if (sources_size) sources[sources_size - 1] = 0;
+}

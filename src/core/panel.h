@@ -67,6 +67,12 @@ void panel_format_byline(char *out, size_t out_size, const BundleArticle *a);
  * what the document does not name. */
 void panel_format_citation(char *out, size_t out_size, const BundleArticle *a);
 
+/* The caption of an exported figure: its title ("Steppe Atlas — Kazakhstan,
+ * events 1990–2022") and its sources ("Sources: Title (2019); ..."), the
+ * documents the panel cites for what is shown (all of them when nothing is
+ * selected). */
+void panel_figure_caption(const App *app, char *title, size_t title_size, char *sources, size_t sources_size);
+
 /* Builds the document for a selection (an empty one for SELECTION_NONE). */
 void panel_build(PanelDoc *doc, const Bundle *b, Selection about);
 

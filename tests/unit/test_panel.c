@@ -186,6 +186,38 @@ static void test_invalid_and_plain_text(const Bundle *b)
     CHECK(n == 7 && strlen(small) == 7);
 }
 
+/* An exported figure's caption: the atlas's name, what is shown and the
+ * documents cited for it (all five when nothing is selected). */
+static void test_figure_caption(const Bundle *rb)
+{
+    static App app;
+    CHECK(app_init(&app, rb, 1000, 700, 0));
+    char title[512], sources[2048];
+    panel_figure_caption(&app, title, sizeof title, sources, sizeof sources);
+    CHECK(strncmp(title, "Steppe Atlas — Central Asia, events ", 36 + 2) == 0);
+    CHECK(strncmp(sources, "Sources: ", 9) == 0);
+    for (uint32_t i = 1; i <= rb->article_count; i++) CHECK(strstr(sources, bundle_article(rb, i).title) != NULL);
+    /* an event: its own sources only */
+    uint32_t ev = 0;
+    for (uint32_t i = 1; i <= rb->event_count && !ev; i++)
+        if (bundle_event(rb, i).source_count == 1) ev = i;
+    CHECK(ev > 0);
+    Command c = cmd_select(SELECTION_EVENT, ev);
+    app_apply(&app, &c, 0);
+    panel_figure_caption(&app, title, sizeof title, sources, sizeof sources);
+    BundleEvent e = bundle_event(rb, ev);
+    BundleArticle a = bundle_article(rb, bundle_source(rb, e.source_first).article);
+    CHECK(strstr(title, e.title) != NULL);
+    char want[1024];
+    snprintf(want, sizeof want, "Source: %s (", a.title);
+    CHECK(strncmp(sources, want, strlen(want)) == 0);
+    /* the figure is the map and the strip below it; the caption takes the timeline's place */
+    const ScreenLayout *l = &app.screen;
+    CHECK(l->figure.w == l->map.w && l->figure.h == l->map.h + l->timeline.h && l->figure.x == l->map.x);
+    CHECK(l->figure_caption.y == l->map.y + l->map.h && l->figure_caption.h == l->timeline.h);
+    app_destroy(&app);
+}
+
 /* The copy text holds every block's text as the panel draws it, one line
  * each: a passage's quotation marks are the locator's own, never doubled. */
 static void check_copy_matches_screen(const PanelDoc *d)
@@ -276,6 +308,7 @@ int main(int argc, char **argv)
         }
         for (uint32_t i = 1; i <= rb.place_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_PLACE, i });
         printf("built %d documents from the real bundle\n", built);
+        test_figure_caption(&rb);
         bundle_close(&rb);
     } else {
         printf("skip: no real bundle given\n");
