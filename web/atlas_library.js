@@ -71,9 +71,15 @@ mergeInto(LibraryManager.library, {
     if (d.fullscreenElement) { if (d.exitFullscreen) d.exitFullscreen().catch(function () {}); }
     else if (d.documentElement.requestFullscreen) d.documentElement.requestFullscreen().catch(function () {});
   },
-  js_download_canvas: function (name) {
+  js_download_canvas: function (name, x, y, w, h) {
     var file = UTF8ToString(name);
-    Module.canvas.toBlob(function (blob) {
+    /* A copy of the figure's part of the canvas, taken now: the frame for the
+     * screen is drawn over it before this task ends. */
+    var figure = document.createElement('canvas');
+    figure.width = w;
+    figure.height = h;
+    figure.getContext('2d').drawImage(Module.canvas, x, y, w, h, 0, 0, w, h);
+    figure.toBlob(function (blob) {
       if (!blob) return;
       var a = document.createElement('a');
       a.href = URL.createObjectURL(blob);

@@ -30,6 +30,25 @@ void panel_format_iso_date(char *out, size_t out_size, const char *iso)
     panel_format_date(out, out_size, y, m, d, (unsigned)n);
 }
 
+void panel_format_byline(char *out, size_t out_size, const BundleArticle *a)
+{
+    char date[48];
+    panel_format_iso_date(date, sizeof date, a->date);
+    const char *sep = date[0] ? " · " : "";
+    if (a->author[0] && a->outlet[0]) snprintf(out, out_size, "%s, %s%s%s", a->author, a->outlet, sep, date);
+    else if (a->author[0]) snprintf(out, out_size, "%s · no outlet named in the document%s%s", a->author, sep, date);
+    else if (a->outlet[0]) snprintf(out, out_size, "%s · no author named in the document%s%s", a->outlet, sep, date);
+    else snprintf(out, out_size, "No author or outlet named in the document%s%s", sep, date);
+}
+
+void panel_format_citation(char *out, size_t out_size, const BundleArticle *a)
+{
+    char date[48];
+    panel_format_iso_date(date, sizeof date, a->date);
+    snprintf(out, out_size, "%s, “%s”, %s%s%s.", a->author[0] ? a->author : "No author named in the document", a->title,
+             a->outlet[0] ? a->outlet : "no outlet named in the document", date[0] ? ", " : "", date);
+}
+
 /* Appends a block with formatted text; marks the document truncated when full. */
 static PanelBlock *add(PanelDoc *doc, PanelStyle style, const char *fmt, ...)
 {
@@ -98,10 +117,9 @@ static void add_sources(PanelDoc *doc, const Bundle *b, uint32_t first, uint32_t
         BundleSource s = bundle_source(b, first + i);
         BundleArticle a = bundle_article(b, s.article);
         add_link(doc, PANEL_LINK, SELECTION_ARTICLE, s.article, "%s", a.title);
-        char date[48];
-        panel_format_iso_date(date, sizeof date, a.date);
-        add(doc, PANEL_META, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
-            a.author[0] || a.outlet[0] ? " · " : "", date);
+        char byline[512];
+        panel_format_byline(byline, sizeof byline, &a);
+        add(doc, PANEL_META, "%s", byline);
         if (with_passage && s.locator[0]) add(doc, PANEL_QUOTE, "%s", s.locator);
     }
 }
@@ -238,10 +256,9 @@ static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
 {
     BundleArticle a = bundle_article(b, id);
     add(doc, PANEL_TITLE, "%s", a.title);
-    char date[48];
-    panel_format_iso_date(date, sizeof date, a.date);
-    add(doc, PANEL_SUBTITLE, "%s%s%s%s%s", a.author, a.author[0] && a.outlet[0] ? ", " : "", a.outlet,
-        a.author[0] || a.outlet[0] ? " · " : "", date);
+    char line[1024];
+    panel_format_byline(line, sizeof line, &a);
+    add(doc, PANEL_SUBTITLE, "%s", line);
     if (a.date_note[0]) add(doc, PANEL_META, "Dating: %s", a.date_note);
     add(doc, PANEL_HEADING, "Summary");
     add_lines(doc, PANEL_BODY, a.summary);
@@ -262,7 +279,9 @@ static void build_article(PanelDoc *doc, const Bundle *b, uint32_t id)
         join_list(topics, sizeof topics, a.topics);
         add(doc, PANEL_META, "%s", topics);
     }
-    if (a.file[0]) add(doc, PANEL_META, "Document: %s", a.file);
+    add(doc, PANEL_HEADING, "How to cite it");
+    panel_format_citation(line, sizeof line, &a);
+    add(doc, PANEL_META, "%s", line);
 }
 
 static void build_place(PanelDoc *doc, const Bundle *b, uint32_t id)
@@ -451,9 +470,10 @@ size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size)
     size_t used = 0;
     for (int i = 0; i < doc->block_count && used + 1 < out_size; i++) {
         const char *t = panel_block_text(doc, i);
-        const char *pre = doc->blocks[i].style == PANEL_BULLET ? "• " : doc->blocks[i].style == PANEL_QUOTE ? "“" : "";
-        const char *post = doc->blocks[i].style == PANEL_QUOTE ? "”" : "";
-        int n = snprintf(out + used, out_size - used, "%s%s%s\n", pre, t, post);
+        /* As the screen shows it: a bullet's dot, a passage as written (its
+         * locator already carries the document's quotation marks). */
+        const char *pre = doc->blocks[i].style == PANEL_BULLET ? "• " : "";
+        int n = snprintf(out + used, out_size - used, "%s%s\n", pre, t);
         if (n < 0) break;
         used += (size_t)n;
         if (used >= out_size) used = out_size - 1;
@@ -501,4 +521,40 @@ void panel_json(const PanelDoc *doc, const Bundle *b, TextOut *o)
         text_out_raw(o, "}");
     }
     text_out_raw(o, "]}");
+}
+
+void panel_figure_caption(const App *app, char *title, size_t title_size, char *sources, size_t sources_size)
+{
+    const Bundle *b = app->bundle;
+    const char *key = NULL, *name = NULL;
+    app_selection_names(app, app->select.current, &key, &name);
+    const EventFilter *f = &app->timeline.filter;
+    snprintf(title, title_size, "Steppe Atlas — %s, events %d–%d", name && name[0] ? name : "Central Asia", f->year_from,
+             f->year_to);
+    /* The documents cited, in the order the panel cites them. */
+    static PanelDoc cited;
+    panel_build_for(&cited, app);
+    uint32_t ids[64];
+    size_t n = 0;
+    if (app->select.current.kind == SELECTION_ARTICLE) ids[n++] = app->select.current.id;
+    for (int i = 0; i < cited.block_count && n < 64; i++) {
+        const PanelBlock *k = &cited.blocks[i];
+        if (k->link.kind != SELECTION_ARTICLE || !k->link.id) continue;
+        bool seen = false;
+        for (size_t j = 0; j < n; j++) seen = seen || ids[j] == k->link.id;
+        if (!seen) ids[n++] = k->link.id;
+    }
+    if (n == 0)
+        for (uint32_t id = 1; id <= b->article_count && n < 64; id++) ids[n++] = id;
+    size_t used = (size_t)snprintf(sources, sources_size, "%s", n == 1 ? "Source: " : "Sources: ");
+    for (size_t i = 0; i < n && used < sources_size; i++) {
+        BundleArticle a = bundle_article(b, ids[i]);
+        char year[8] = "";
+        snprintf(year, sizeof year, "%.4s", a.date);
+        int w = snprintf(sources + used, sources_size - used, "%s%s (%s%s%s)", i ? "; " : "", a.title,
+                         a.author[0] ? a.author : "", a.author[0] && year[0] ? ", " : "", year);
+        if (w < 0) break;
+        used += (size_t)w;
+    }
+    if (sources_size) sources[sources_size - 1] = 0;
 }

@@ -59,6 +59,20 @@ typedef struct PanelDoc {
     bool truncated;     /* blocks or text ran out; the panel says so at the end */
 } PanelDoc;
 
+/* An article's byline as the document states it: "Author, Outlet · 7 June
+ * 2021", saying in words which the document does not name ("Wilder Alejandro
+ * Sanchez · no outlet named in the document · 2019"). */
+void panel_format_byline(char *out, size_t out_size, const BundleArticle *a);
+/* A full citation: "Author, “Title”, Outlet, date." with the same words for
+ * what the document does not name. */
+void panel_format_citation(char *out, size_t out_size, const BundleArticle *a);
+
+/* The caption of an exported figure: its title ("Steppe Atlas — Kazakhstan,
+ * events 1990–2022") and its sources ("Sources: Title (2019); ..."), the
+ * documents the panel cites for what is shown (all of them when nothing is
+ * selected). */
+void panel_figure_caption(const App *app, char *title, size_t title_size, char *sources, size_t sources_size);
+
 /* Builds the document for a selection (an empty one for SELECTION_NONE). */
 void panel_build(PanelDoc *doc, const Bundle *b, Selection about);
 
@@ -82,8 +96,9 @@ static inline bool panel_block_is_link(const PanelBlock *block)
     return block->link.kind != SELECTION_NONE || block->tour || block->quiz_action != PANEL_QUIZ_NONE;
 }
 
-/* The whole document as plain text, one block per line (bullets start "• ",
- * quotations are in quotes). Returns the length (truncated to out_size - 1). */
+/* The whole document as plain text, one block per line, as the panel shows
+ * it (bullets start "• ", a passage is its locator as written). Returns the
+ * length (truncated to out_size - 1). */
 size_t panel_plain_text(const PanelDoc *doc, char *out, size_t out_size);
 
 /* The style's name in panel_json: "title", "subtitle", "heading", "body",

@@ -38,6 +38,8 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.timeline = (RectCss){ 0, sheet_top - SCREEN_TIMELINE_HEIGHT_CSS, map_right, SCREEN_TIMELINE_HEIGHT_CSS };
     l.search = (RectCss){ M, M, fminf(340.0f, map_right - B - 40), SCREEN_SEARCH_HEIGHT_CSS };
     l.map = (RectCss){ 0, 0, map_right, sheet_top - SCREEN_TIMELINE_HEIGHT_CSS };
+    l.figure = (RectCss){ 0, 0, map_right, sheet_top };
+    l.figure_caption = l.timeline;
 
     /* The zoom and home buttons, a column in the map's top-right corner,
      * below the "Details" button when that shows there, and "Tours" under

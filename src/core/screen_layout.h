@@ -47,6 +47,10 @@ typedef struct ScreenLayout {
     RectCss search;            /* the search field (its results hang below it) */
     RectCss map;               /* the part of the window the map shows in, above the timeline */
     RectCss tour_progress;     /* in a tour: the stops' bar in the panel's header (a click jumps), else w == 0 */
+    /* The exported figure (a PNG of the map, 'e'): the map with the strip
+     * below it, where the figure's caption (title, sources, attribution)
+     * takes the timeline's place. */
+    RectCss figure, figure_caption;
     /* What the open panel hides of the map (its width beside it, or its
      * height below it) and what the timeline always hides: flights centre
      * their target in what is left. */

@@ -146,6 +146,26 @@ void platform_draw(Platform *p)
     render_flush(&p->renderer);
 }
 
+void platform_draw_figure(Platform *p, int rect_px[4])
+{
+    p->renderer.figure = true;
+    render_begin(&p->renderer, &p->app, p->dpr);
+    render_map(&p->renderer, &p->app);
+    ui_draw_figure(&p->ui, &p->app);
+    render_flush(&p->renderer);
+    p->renderer.figure = false;
+    RectCss f = p->app.screen.figure;
+    double s = p->dpr;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(p->sdl_renderer, &w, &h);
+    int x0 = (int)lround(f.x * s), y0 = (int)lround(f.y * s);
+    int x1 = (int)lround((f.x + f.w) * s), y1 = (int)lround((f.y + f.h) * s);
+    rect_px[0] = x0 < 0 ? 0 : x0;
+    rect_px[1] = y0 < 0 ? 0 : y0;
+    rect_px[2] = (x1 > w ? w : x1) - rect_px[0];
+    rect_px[3] = (y1 > h ? h : y1) - rect_px[1];
+}
+
 /* Carries out what the app asked for this frame. */
 static void handle_requests(Platform *p)
 {
@@ -167,8 +187,11 @@ static void handle_requests(Platform *p)
     }
     if (req & APP_REQUEST_FULLSCREEN) platform_toggle_fullscreen(p);
     if (req & APP_REQUEST_EXPORT_PNG) {
-        platform_draw(p);
-        platform_export_png(p);
+        /* The figure is drawn, saved and drawn over again within this frame:
+         * the screen never shows it. */
+        int rect[4];
+        platform_draw_figure(p, rect);
+        platform_export_png(p, rect);
         platform_command(p, cmd_simple(CMD_REDRAW));
     }
 }

@@ -19,6 +19,7 @@
 #define make_dir(path) mkdir(path, 0777)
 #endif
 
+#include "core/panel.h"
 #include "core/text_out.h"
 
 enum { PATH_BYTES = 4096 };
@@ -67,10 +68,11 @@ static void image_name(char *out, size_t size, uint32_t stop_number)
     snprintf(out, size, "stop-%02u.png", (unsigned)stop_number);
 }
 
-/* "Outlet, date" of an article, or "" (either may be missing). */
+/* An article's byline, as the panel's sources show it: author, outlet and
+ * date, saying which the document does not name. */
 static void article_origin(const BundleArticle *a, char *out, size_t size)
 {
-    snprintf(out, size, "%s%s%s", a->outlet, a->outlet[0] && a->date[0] ? ", " : "", a->date);
+    panel_format_byline(out, size, a);
 }
 
 /* --- index.html ------------------------------------------------------------- */
@@ -106,7 +108,7 @@ static void html_stop(TextOut *o, const Bundle *b, const BundleTourStop *s, uint
         for (uint32_t i = 0; i < s->source_count; i++) {
             BundleSource src = bundle_source(b, s->source_first + i);
             BundleArticle a = bundle_article(b, src.article);
-            char origin[256];
+            char origin[512];
             article_origin(&a, origin, sizeof origin);
             text_out_raw(o, "<li><cite>");
             text_out_html_text(o, a.title);
@@ -181,7 +183,7 @@ static void md_stop(TextOut *o, const Bundle *b, const BundleTourStop *s, uint32
         for (uint32_t i = 0; i < s->source_count; i++) {
             BundleSource src = bundle_source(b, s->source_first + i);
             BundleArticle a = bundle_article(b, src.article);
-            char origin[256];
+            char origin[512];
             article_origin(&a, origin, sizeof origin);
             text_out_raw(o, "- *");
             text_out_markdown_text(o, a.title);

@@ -32,19 +32,26 @@ void platform_toggle_fullscreen(Platform *p)
     SDL_SetWindowFullscreen(p->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
-void platform_export_png(Platform *p)
+void platform_export_png(Platform *p, const int rect_px[4])
 {
-    char name[64];
+    char stamp[48], name[64];
     time_t now = time(NULL);
-    strftime(name, sizeof name, "steppe-atlas-%Y%m%d-%H%M%S.png", localtime(&now));
-    int w, h;
-    SDL_GetRendererOutputSize(p->sdl_renderer, &w, &h);
-    void *pixels = malloc((size_t)w * (size_t)h * 4);
+    strftime(stamp, sizeof stamp, "steppe-atlas-%Y%m%d-%H%M%S", localtime(&now));
+    snprintf(name, sizeof name, "%s.png", stamp);
+    for (int n = 2; n < 100; n++) { /* a second export within the second does not overwrite the first */
+        FILE *f = fopen(name, "rb");
+        if (!f) break;
+        fclose(f);
+        snprintf(name, sizeof name, "%s-%d.png", stamp, n);
+    }
+    int w = rect_px[2], h = rect_px[3];
+    SDL_Rect rect = { rect_px[0], rect_px[1], w, h };
+    void *pixels = w > 0 && h > 0 ? malloc((size_t)w * (size_t)h * 4) : NULL;
     char msg[128];
-    if (pixels && SDL_RenderReadPixels(p->sdl_renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
+    if (pixels && SDL_RenderReadPixels(p->sdl_renderer, &rect, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
         native_write_png(name, w, h, pixels, w * 4)) {
         SDL_snprintf(msg, sizeof msg, "Saved %s", name);
-        printf("steppe_atlas: saved %s\n", name);
+        printf("steppe_atlas: saved %s %dx%d\n", name, w, h);
     } else {
         SDL_snprintf(msg, sizeof msg, "Could not save the PNG");
     }

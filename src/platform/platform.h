@@ -107,6 +107,11 @@ int platform_apply_initial_state(Platform *p, const char *text);
 /* Applies one command now. */
 void platform_command(Platform *p, Command c);
 void platform_draw(Platform *p);
+/* Draws the map as a figure to export (the map, selection, map key and a
+ * caption strip with title, sources and attribution; nothing transient:
+ * no tooltip, hover, search box, buttons, timeline or panel) and gives the
+ * part of the frame it covers, device px: x, y, w, h. */
+void platform_draw_figure(Platform *p, int rect_px[4]);
 /* The one main-loop body, for both targets. */
 void platform_frame(void);
 
@@ -129,8 +134,10 @@ void platform_copy_text(Platform *p, const char *text);
 void platform_copy_link(Platform *p, const char *hash);
 /* Fullscreen and back. */
 void platform_toggle_fullscreen(Platform *p);
-/* Saves what the window shows now (called after drawing, before presenting). */
-void platform_export_png(Platform *p);
+/* Saves rect_px (x, y, w, h, device px) of the frame just drawn by
+ * platform_draw_figure as a PNG (called before presenting; the frame is
+ * drawn again for the screen afterwards). */
+void platform_export_png(Platform *p, const int rect_px[4]);
 /* (Re)makes the software frame at the output's device size, if there is one. */
 void platform_resize_target(Platform *p);
 /* Opens the bundle at path in place of the one shown (a file dropped onto the

@@ -21,7 +21,9 @@ void js_publish_hash(const char *hash, int push);
 void js_initial_hash(char *out, int size);
 void js_copy_link(const char *hash);
 void js_copy_text(const char *text);
-void js_download_canvas(const char *name);
+/* Downloads the part x, y, w, h (device px) of the canvas as it holds the
+ * frame just drawn, as the PNG NAME (copied at once: the next draw may follow). */
+void js_download_canvas(const char *name, int x, int y, int w, int h);
 void js_toggle_fullscreen(void);
 
 #endif

@@ -11,7 +11,7 @@ static void draw_hover_name(Renderer *r, const App *app)
 {
     const Theme *t = r->theme;
     const Bundle *b = app->bundle;
-    if (app->hover.country && !app->hover.dragging) {
+    if (app->hover.country && !app->hover.dragging && !r->figure) {
         BundleCountry c = bundle_country(b, app->hover.country);
         const char *name = render_display_name(r, app, c.name, c.name_local);
         float tw = render_text_width(r, FACE_BOLD, 13, name);

@@ -333,7 +333,7 @@ void countries_draw_highlights(Renderer *r, const App *app)
     view_visible_bounds(&app->view, visible);
     bool selection_drawn = r->base_shows_selection; /* under the names, in the base map */
     bool hover_is_selection = app->select.current.kind == SELECTION_COUNTRY && app->select.current.id == app->hover.country;
-    if (app->hover.country && !(selection_drawn && hover_is_selection)) {
+    if (app->hover.country && !r->figure && !(selection_drawn && hover_is_selection)) {
         BundleCountry c = bundle_country(b, app->hover.country);
         if (c.ring_count && view_bbox_visible(c.bbox, visible)) {
             /* A light tint where blending is cheap (a GPU); everywhere an

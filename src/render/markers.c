@@ -351,7 +351,8 @@ void render_markers(Renderer *r, const App *app)
     if (!app->markers || !(app->display.layers & LAYER_MARKERS)) return;
     event_markers_update(app->markers, app); /* a no-op unless the view, filter or map area changed */
     const EventMarkers *m = app->markers;
-    const MarkerHit *hover = &m->hover;
+    const MarkerHit none = { .kind = MARKER_HIT_NONE, .index = -1 };
+    const MarkerHit *hover = r->figure ? &none : &m->hover; /* a figure shows no pointer */
     double w = app->view.width_css, h = app->view.height_css;
     /* The selected event's symbol last, over everything (its ring too). */
     size_t on_top = SIZE_MAX;
@@ -372,7 +373,7 @@ void render_markers(Renderer *r, const App *app)
     }
     for (size_t i = 0; i < m->edge_count; i++)
         draw_edge(r, app, &m->edges[i], hover->kind == MARKER_HIT_EDGE && hover->index == (int)i);
-    if (app->hover.dragging) return;
+    if (app->hover.dragging || r->figure) return;
     if (hover->kind == MARKER_HIT_GLYPH && hover->index >= 0 && (size_t)hover->index < m->glyph_count)
         glyph_tooltip(r, app, m, &m->glyphs[hover->index]);
     else if (hover->kind == MARKER_HIT_EDGE && hover->index >= 0 && (size_t)hover->index < m->edge_count)
@@ -581,13 +582,13 @@ void render_legend(Renderer *r, const App *app)
     LegendLayout l;
     legend_layout(app, &l);
     float x = (float)l.x, y = (float)l.y, w = (float)l.w, h = (float)l.h, pad = (float)LEGEND_PAD_CSS;
-    bool hover_toggle = app->markers && app->markers->hover.kind == MARKER_HIT_LEGEND && app->markers->hover.toggle;
+    bool hover_toggle = !r->figure && app->markers && app->markers->hover.kind == MARKER_HIT_LEGEND && app->markers->hover.toggle;
     render_fill_rect(r, x + 1, y + 2, w, h, with_alpha(t->panel_text, 30));
     render_fill_rect(r, x, y, w, h, t->panel_rule);
     render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
     if (hover_toggle) render_fill_rect(r, x + 1, y + 1, w - 2, (float)LEGEND_HEADER_CSS - 1, t->button_hover);
     render_text(r, FACE_BOLD, 12, x + pad, y + 16.5f, "Map key", t->panel_text);
-    render_icon(r, l.open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted);
+    if (!r->figure) render_icon(r, l.open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted); /* the fold */
     float ly = y + (float)LEGEND_HEADER_CSS;
     if (l.open) {
         float col = (w - 2 * pad) / 3;

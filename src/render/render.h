@@ -71,6 +71,8 @@ typedef struct Renderer {
     /* base map cache (render/base_cache.c) */
     bool use_cache;              /* off for one-shot offscreen renders */
     bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */
+    bool figure;                 /* drawing an exported figure: nothing the pointer causes (hover
+                                    outlines, tooltips, the hovered marker), no controls */
     /* Direct drawing (render_set_pixels): frame.pixels is set, and batches,
      * fills and copies go to `target` within `clip` through pixel/raster.c. */
     RasterImage frame;

@@ -2,6 +2,7 @@
 #include "ui/ui.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text_layout.h"
@@ -536,6 +537,59 @@ void ui_draw(Ui *ui, const App *app)
     /* A presentation clicker's "black screen": nothing shows but black. */
     if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.blank)
         render_fill_rect(ui->r, 0, 0, ui->width, ui->height, (Rgba){ 0, 0, 0, 255 });
+}
+
+/* Draws text over lines as wide as w from (x, y) down, breaking at spaces;
+ * returns the baseline after the last line (at most max_lines; the last one
+ * ends in "…" if the text goes on). */
+static float draw_wrapped(Renderer *r, int face, float size, float x, float y, float w, float line_h, int max_lines,
+                          const char *text, Rgba color)
+{
+    size_t len = strlen(text), at = 0;
+    for (int line = 0; line < max_lines && at < len; line++) {
+        size_t end = len;
+        if (render_text_width_n(r, face, size, text + at, len - at) > w) {
+            size_t fit = at;
+            for (size_t i = at; i < len; i++)
+                if (text[i] == ' ' && render_text_width_n(r, face, size, text + at, i - at) <= w) fit = i;
+            end = fit > at ? fit : len;
+        }
+        if (line == max_lines - 1 && end < len) {
+            char last[1024];
+            size_t keep = end - at < sizeof last - 8 ? end - at : sizeof last - 8;
+            while (keep > 0 && ((text[at + keep] & 0xC0) == 0x80 ||
+                                render_text_width_n(r, face, size, text + at, keep) + render_text_width(r, face, size, " …") > w))
+                keep--;
+            snprintf(last, sizeof last, "%.*s …", (int)keep, text + at);
+            render_text(r, face, size, x, y, last, color);
+            return y + line_h;
+        }
+        render_text_n(r, face, size, x, y, text + at, end - at, color);
+        y += line_h;
+        at = end;
+        while (at < len && text[at] == ' ') at++;
+    }
+    return y;
+}
+
+void ui_draw_figure(Ui *ui, const App *app)
+{
+    layout(ui, app);
+    Renderer *r = ui->r;
+    const Theme *t = r->theme;
+    if (!ui->narrow || !app_panel_visible(app)) render_legend(r, app);
+    RectCss c = app->screen.figure_caption;
+    render_fill_rect(r, c.x, c.y, c.w, c.h, t->panel_bg);
+    render_fill_rect(r, c.x, c.y, c.w, 1, t->panel_rule);
+    char title[512], sources[2048];
+    panel_figure_caption(app, title, sizeof title, sources, sizeof sources);
+    float x = c.x + SCREEN_MARGIN_CSS, w = c.w - 2 * SCREEN_MARGIN_CSS, y = c.y + 19;
+    y = draw_wrapped(r, FACE_BOLD, 13, x, y, w, 17, 1, title, t->panel_text);
+    y = draw_wrapped(r, FACE_REGULAR, 11, x, y, w, 14.5f, 2, sources, t->panel_text);
+    const char *attribution = bundle_meta(app->bundle).attribution;
+    char line[512];
+    snprintf(line, sizeof line, "%s · Map and figure: Steppe Atlas", attribution);
+    draw_wrapped(r, FACE_REGULAR, 11, x, fmaxf(y, c.y + c.h - 8), w, 14.5f, 1, line, t->panel_muted);
 }
 
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)

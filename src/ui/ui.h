@@ -104,6 +104,13 @@ bool ui_take_dirty(Ui *ui);
 /* Draws the UI over the map (between render_map and render_flush). */
 void ui_draw(Ui *ui, const App *app);
 
+/* Draws an exported figure's own parts over the map (drawn with the
+ * renderer's `figure` set): the map key and, in the strip below the map
+ * (the screen layout's figure_caption, where the timeline was), its title,
+ * sources and attribution. No panel, buttons, search box, timeline, toast
+ * or pointer marks. */
+void ui_draw_figure(Ui *ui, const App *app);
+
 /* The panel as plain text (what it shows), for copying and tests. */
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size);
 

@@ -2,7 +2,8 @@
 # --handouts DIR --tour ID (issue 13): for every tour of the built-in atlas
 # (assets/tours.json, which the built-in bundle is compiled from), one PNG per
 # stop of the size asked for, and an index.html and index.md naming every
-# stop's title and every source's passage (as each format escapes them), the
+# stop's title and every source's passage and byline (author and outlet, or
+# words saying the document names none; as each format escapes them), the
 # teacher's notes marked, no script in the HTML and every image it shows
 # there. Then the errors: an unknown tour exits 1 naming it and the valid
 # ids, an unwritable DIR exits 1 naming the path.
@@ -19,6 +20,8 @@ check() { if eval "$2"; then passes=$((passes + 1)); else fails=$((fails + 1)); 
 "$node" -e '
 const fs = require("fs");
 const tours = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).tours;
+const articlesFile = require("path").join(require("path").dirname(process.argv[1]), "articles.json");
+const articles = new Map(JSON.parse(fs.readFileSync(articlesFile, "utf8")).articles.map(a => [a.id, a]));
 const html = s => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
                    .replace(/"/g, "&quot;").replace(/\x27/g, "&#39;");
 const md = s => s.replace(/[\\`*_\[\]<>#|!]/g, c => "\\" + c);
@@ -27,7 +30,14 @@ for (const t of tours) {
   const lines = [];
   for (const s of t.stops) {
     lines.push("html\t" + html(s.title), "md\t" + md(s.title));
-    for (const src of s.sources || []) lines.push("html\t" + html(src.locator), "md\t" + md(src.locator));
+    for (const src of s.sources || []) {
+      lines.push("html\t" + html(src.locator), "md\t" + md(src.locator));
+      // each source cites its document: its author, or words saying none is named; the same for the outlet
+      const a = articles.get(src.article);
+      const parts = [a.author || "No author", a.outlet || "outlet named in the document"];
+      if (a.author && !a.outlet) parts[1] = a.author + " · no outlet named in the document";
+      for (const part of parts) lines.push("html\t" + html(part), "md\t" + md(part));
+    }
   }
   fs.writeFileSync(process.argv[2] + "/" + t.id + ".expect", lines.join("\n") + "\n");
 }' "$tours" "$out"

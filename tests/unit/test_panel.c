@@ -73,10 +73,44 @@ static void test_event(const Bundle *b)
     CHECK(find_block(&doc, PANEL_BULLET, "Turkmenistan") >= 0);
 }
 
+/* Bylines and citations name the author, outlet and date the document
+ * states, and say in words which it does not name (never a file name). */
+static void test_citations(void)
+{
+    char s[512];
+    BundleArticle a = { .key = "a", .title = "A Rising Global Player", .author = "Wilder Alejandro Sanchez", .outlet = "",
+                        .date = "2020", .date_note = "", .summary = "", .key_points = "", .topics = "", .file = "003_x.txt" };
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez · no outlet named in the document · 2020");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, “A Rising Global Player”, no outlet named in the document, 2020.");
+    a.outlet = "The Diplomatic Pouch";
+    a.date = "2022-06";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, The Diplomatic Pouch · June 2022");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "Wilder Alejandro Sanchez, “A Rising Global Player”, The Diplomatic Pouch, June 2022.");
+    a.author = "";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "The Diplomatic Pouch · no author named in the document · June 2022");
+    a.outlet = "";
+    a.date = "2021";
+    panel_format_byline(s, sizeof s, &a);
+    CHECK_STR(s, "No author or outlet named in the document · 2021");
+    panel_format_citation(s, sizeof s, &a);
+    CHECK_STR(s, "No author named in the document, “A Rising Global Player”, no outlet named in the document, 2021.");
+}
+
 static void test_article_and_place(const Bundle *b)
 {
     panel_build(&doc, b, (Selection){ SELECTION_ARTICLE, 1 });
     CHECK_STR(panel_block_text(&doc, 0), "First article");
+    /* the citation, not the seed's file name */
+    int cite = find_block(&doc, PANEL_HEADING, "How to cite it");
+    CHECK(cite >= 0);
+    if (cite >= 0) CHECK(strstr(panel_block_text(&doc, cite + 1), "“First article”") != NULL);
+    CHECK(find_block(&doc, PANEL_META, "Document:") < 0);
+    CHECK(find_block(&doc, PANEL_META, ".txt") < 0);
     /* a1 is cited by e1 (source 0) and e3 (source 3). */
     CHECK(find_block(&doc, PANEL_LINK, "Summit") >= 0);
     CHECK(find_block(&doc, PANEL_LINK, "Forum") >= 0);
@@ -140,12 +174,66 @@ static void test_invalid_and_plain_text(const Bundle *b)
     size_t n = panel_plain_text(&doc, text, sizeof text);
     CHECK(n == strlen(text));
     CHECK(strncmp(text, "Deal\n", 5) == 0);
-    CHECK(strstr(text, "“para 2”") != NULL);
+    /* A passage is copied as the screen shows it: no quotation marks added
+     * around a locator that has none, none doubled around one that has. */
+    CHECK(strstr(text, "\npara 2\n") != NULL);
+    CHECK(strstr(text, "\n\"a quoted phrase\"\n") != NULL);
+    CHECK(strstr(text, "“") == NULL && strstr(text, "”") == NULL);
     CHECK(strstr(text, "• Uzbekistan") != NULL);
     /* A tiny buffer is filled safely and terminated. */
     char small[8];
     n = panel_plain_text(&doc, small, sizeof small);
     CHECK(n == 7 && strlen(small) == 7);
+}
+
+/* An exported figure's caption: the atlas's name, what is shown and the
+ * documents cited for it (all five when nothing is selected). */
+static void test_figure_caption(const Bundle *rb)
+{
+    static App app;
+    CHECK(app_init(&app, rb, 1000, 700, 0));
+    char title[512], sources[2048];
+    panel_figure_caption(&app, title, sizeof title, sources, sizeof sources);
+    CHECK(strncmp(title, "Steppe Atlas — Central Asia, events ", 36 + 2) == 0);
+    CHECK(strncmp(sources, "Sources: ", 9) == 0);
+    for (uint32_t i = 1; i <= rb->article_count; i++) CHECK(strstr(sources, bundle_article(rb, i).title) != NULL);
+    /* an event: its own sources only */
+    uint32_t ev = 0;
+    for (uint32_t i = 1; i <= rb->event_count && !ev; i++)
+        if (bundle_event(rb, i).source_count == 1) ev = i;
+    CHECK(ev > 0);
+    Command c = cmd_select(SELECTION_EVENT, ev);
+    app_apply(&app, &c, 0);
+    panel_figure_caption(&app, title, sizeof title, sources, sizeof sources);
+    BundleEvent e = bundle_event(rb, ev);
+    BundleArticle a = bundle_article(rb, bundle_source(rb, e.source_first).article);
+    CHECK(strstr(title, e.title) != NULL);
+    char want[1024];
+    snprintf(want, sizeof want, "Source: %s (", a.title);
+    CHECK(strncmp(sources, want, strlen(want)) == 0);
+    /* the figure is the map and the strip below it; the caption takes the timeline's place */
+    const ScreenLayout *l = &app.screen;
+    CHECK(l->figure.w == l->map.w && l->figure.h == l->map.h + l->timeline.h && l->figure.x == l->map.x);
+    CHECK(l->figure_caption.y == l->map.y + l->map.h && l->figure_caption.h == l->timeline.h);
+    app_destroy(&app);
+}
+
+/* The copy text holds every block's text as the panel draws it, one line
+ * each: a passage's quotation marks are the locator's own, never doubled. */
+static void check_copy_matches_screen(const PanelDoc *d)
+{
+    static char text[PANEL_TEXT_SIZE + 4096];
+    panel_plain_text(d, text, sizeof text);
+    CHECK(strstr(text, "“\"") == NULL && strstr(text, "\"”") == NULL);
+    const char *at = text;
+    for (int i = 0; i < d->block_count; i++) {
+        char line[2048];
+        snprintf(line, sizeof line, "%s%s\n", d->blocks[i].style == PANEL_BULLET ? "• " : "", panel_block_text(d, i));
+        const char *found = strstr(at, line);
+        CHECK(found == at);
+        if (found != at) { printf("  copy text differs at block %d: %s", i, line); return; }
+        at += strlen(line);
+    }
 }
 
 /* The document as JSON for the page's screen-reader mirror. */
@@ -191,6 +279,7 @@ int main(int argc, char **argv)
     test_dates();
     test_country(&b);
     test_event(&b);
+    test_citations();
     test_article_and_place(&b);
     test_invalid_and_plain_text(&b);
     test_event_notes();
@@ -205,13 +294,21 @@ int main(int argc, char **argv)
         for (uint32_t i = 1; i <= rb.event_count; i++, built++) {
             panel_build(&doc, &rb, (Selection){ SELECTION_EVENT, i });
             CHECK(doc.block_count >= 4 && !doc.truncated);
+            check_copy_matches_screen(&doc);
         }
         for (uint32_t i = 1; i <= rb.article_count; i++, built++) {
             panel_build(&doc, &rb, (Selection){ SELECTION_ARTICLE, i });
             CHECK(find_block(&doc, PANEL_HEADING, "Summary") >= 0);
+            CHECK(find_block(&doc, PANEL_HEADING, "How to cite it") >= 0);
+            /* every real document's byline names an author or says none is named */
+            BundleArticle ra = bundle_article(&rb, i);
+            CHECK(find_block(&doc, PANEL_SUBTITLE, ra.author[0] ? ra.author : "No author") >= 0);
+            if (!ra.outlet[0]) CHECK(find_block(&doc, PANEL_SUBTITLE, "outlet named in the document") >= 0);
+            CHECK(find_block(&doc, PANEL_META, ra.file) < 0);
         }
         for (uint32_t i = 1; i <= rb.place_count; i++, built++) panel_build(&doc, &rb, (Selection){ SELECTION_PLACE, i });
         printf("built %d documents from the real bundle\n", built);
+        test_figure_caption(&rb);
         bundle_close(&rb);
     } else {
         printf("skip: no real bundle given\n");

@@ -203,6 +203,27 @@ function collectStrings(value, p, file, line, out) {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collectStrings(v, `${p}.${k}`, file, lineOf(value, k) || line, out);
 }
 
+/** Line breaks and runs of spaces count as one space (as for locators). */
+const collapseSpace = (t) => t.replace(/\s+/g, ' ');
+
+/**
+ * The citation fields as the document itself states them: the title (unless
+ * a title_note says it is descriptive) and every part of the author and the
+ * outlet (split at commas and brackets) must occur in its text; an empty
+ * author or outlet is shown as "the document names no ...".
+ */
+function checkCitation(rec, p, a, seed, err) {
+  const text = collapseSpace(seed);
+  const file = a.fileName;
+  if (a.title !== undefined && !a.title_note && !text.includes(collapseSpace(a.title)))
+    err(rec, 'title', `${p}.title`, `not found in ${file}: quote the document's own title (its quotation marks and apostrophes), or add a title_note saying why it is descriptive`);
+  for (const k of ['author', 'outlet']) {
+    if (typeof a[k] !== 'string' || a[k] === '') continue;
+    for (const part of a[k].split(/[,()]/).map((x) => x.trim()).filter(Boolean))
+      if (!text.includes(collapseSpace(part))) err(rec, k, `${p}.${k}`, `${JSON.stringify(part)} not found in ${file}: give the ${k} as the document names it, or "" if it names none`);
+  }
+}
+
 /**
  * Loads all content from `dir`. `mapCountries` is a Map iso3 -> name of the
  * countries present in the map geometry. `seedsDir` (optional) is checked for
@@ -279,6 +300,7 @@ export function loadContent(dir, { mapCountries, seedsDir = null, displayDir = d
     if (a.fileName !== undefined) {
       if (a.fileName.includes('/') || a.fileName.includes('\\')) err(rec, 'file', `${p}.file`, 'a bare file name is expected, not a path');
       else if (seedsDir && !fs.existsSync(path.join(seedsDir, a.fileName))) err(rec, 'file', `${p}.file`, `no such source document in ${seedsDir}`);
+      else if (seedsDir) checkCitation(rec, p, a, fs.readFileSync(path.join(seedsDir, a.fileName), 'utf8'), err);
     }
     return a;
   });
