@@ -6,19 +6,13 @@
 // "memory" marks every 1,000 inputs and at the end, for the soak test's
 // growth check. The same seed always writes the same script.
 //   node tools/soak.mjs SEED COUNT > soak.txt
+import { seededRandom } from './seeded_random.mjs';
 const [seedArg, countArg] = process.argv.slice(2);
 if (!seedArg || !countArg) {
   console.error('usage: node tools/soak.mjs SEED COUNT');
   process.exit(2);
 }
-let state = BigInt.asUintN(64, BigInt(seedArg) * 0x9e3779b97f4a7c15n + 1n);
-function next() { // splitmix64
-  state = BigInt.asUintN(64, state + 0x9e3779b97f4a7c15n);
-  let z = state;
-  z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-  z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-  return Number((z ^ (z >> 31n)) >> 11n) / 2 ** 53;
-}
+const next = seededRandom(seedArg);
 const pick = (a) => a[Math.floor(next() * a.length)];
 const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
 const KEYS = ['Escape', 'Escape', '/', 'l', 'h', 'r', 'p', '[', ']', 't', 'Enter', 'PageDown', 'PageUp', 'Home', 'End',

@@ -14,27 +14,15 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_support.h"
 #include "test_support.h"
 
 #define RUNS 101
 
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Sorts v and prints its median, minimum and maximum. */
 static void report(const char *what, double *v, size_t n)
 {
-    qsort(v, n, sizeof *v, compare_doubles);
+    qsort(v, n, sizeof *v, bench_compare_doubles);
     printf("  %-28s %8.1f us median (min %.1f, max %.1f, %zu runs)\n", what, v[n / 2], v[0], v[n - 1], n);
 }
 
@@ -60,14 +48,14 @@ int main(int argc, char **argv)
     double open_us[RUNS], crc_us[RUNS];
     volatile uint32_t sink = 0;
     for (int i = 0; i < RUNS; i++) {
-        double t0 = now_us();
+        double t0 = bench_now_us();
         BundleError e = bundle_open(&b, data, size, NULL, 0);
         bundle_close(&b);
-        open_us[i] = now_us() - t0;
+        open_us[i] = bench_now_us() - t0;
         sink += (uint32_t)e;
-        t0 = now_us();
+        t0 = bench_now_us();
         sink += bundle_crc32(data, size);
-        crc_us[i] = now_us() - t0;
+        crc_us[i] = bench_now_us() - t0;
     }
     report("bundle_open + bundle_close:", open_us, RUNS);
     report("of which CRC-32 of the file:", crc_us, RUNS);

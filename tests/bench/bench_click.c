@@ -28,34 +28,16 @@
 
 #include "app.h"
 #include "command.h"
+#include "event_markers.h"
 #include "gesture.h"
 #include "render/render.h"
+#include "bench_support.h"
 #include "test_support.h"
 #include "ui/ui.h"
 #include "view.h"
 
 #define MAX_ROUNDS 400
 #define MAX_FLIGHT_FRAMES 2000
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    if (!n) return 0;
-    qsort(v, n, sizeof *v, compare_doubles);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static double max_of(const double *v, size_t n)
 {
@@ -79,7 +61,7 @@ static Bench B;
 /* One frame as frame.c runs it; returns its duration in ms and whether it drew. */
 static double frame(bool *drew)
 {
-    double t0 = now_ms();
+    double t0 = (bench_now_us() / 1000);
     AppInput *in = &B.in;
     in->now_ms = t0;
     bool over_ui = ui_update(&B.ui, &B.app, in, &B.commands);
@@ -108,9 +90,33 @@ static double frame(bool *drew)
         ui_draw(&B.ui, &B.app);
         render_flush(&B.renderer);
         Command c = cmd_toggle(CMD_FRAME_DRAWN, render_busy(&B.renderer) ? TOGGLE_ON : TOGGLE_OFF);
-        app_apply(&B.app, &c, now_ms());
+        app_apply(&B.app, &c, (bench_now_us() / 1000));
     }
-    return now_ms() - t0;
+    return (bench_now_us() / 1000) - t0;
+}
+
+/* A point of the country with no marker, badge or key over it, nearest its
+ * label point (a click there selects the country itself); false if none. */
+static bool country_point(uint32_t id, const BundleCountry *c, double *x, double *y)
+{
+    double lx, ly;
+    view_world_to_screen(&B.app.view, c->label_x, c->label_y, &lx, &ly);
+    double area[4]; /* left, top, right, bottom of the map above the timeline; the panel is closed */
+    screen_map_area(&B.app.screen, false, area);
+    event_markers_update(B.app.markers, &B.app);
+    for (int ring = 0; ring <= 40; ring++)
+        for (int dy = -ring; dy <= ring; dy++)
+            for (int dx = -ring; dx <= ring; dx++) {
+                if (abs(dx) != ring && abs(dy) != ring) continue; /* the ring's edge only */
+                double px = lx + 6 * dx, py = ly + 6 * dy;
+                if (px < area[0] || py < area[1] || px >= area[2] || py >= area[3]) continue;
+                if (app_country_at(&B.app, px, py) != id) continue;
+                if (event_markers_pick(B.app.markers, px, py).kind != MARKER_HIT_NONE) continue;
+                *x = px;
+                *y = py;
+                return true;
+            }
+    return false;
 }
 
 /* Frames until nothing moves or waits to be drawn; returns how many drew. */
@@ -152,11 +158,11 @@ int main(int argc, char **argv)
     render_set_pixels(&B.renderer, surface->pixels, w, h, surface->pitch);
     B.renderer.use_cache = true;
     ui_init(&B.ui, &B.renderer, &bundle);
-    if (!app_init(&B.app, &bundle, w, h, now_ms())) return 1;
-    gesture_init(&B.gesture, now_ms());
+    if (!app_init(&B.app, &bundle, w, h, (bench_now_us() / 1000))) return 1;
+    gesture_init(&B.gesture, (bench_now_us() / 1000));
     Command metrics = { .kind = CMD_SET_LABEL_METRICS };
     metrics.u.metrics = ui_edge_label_metrics(&B.ui);
-    app_apply(&B.app, &metrics, now_ms());
+    app_apply(&B.app, &metrics, (bench_now_us() / 1000));
     B.in.width_css = w;
     B.in.height_css = h;
     settle(NULL, 0);
@@ -170,8 +176,11 @@ int main(int argc, char **argv)
         const char *iso3 = countries[r % (sizeof countries / sizeof countries[0])];
         uint32_t id = bundle_find_country(&bundle, iso3);
         BundleCountry c = bundle_country(&bundle, id);
+        Command home = cmd_simple(CMD_FLY_HOME); /* each round from the home view */
+        app_apply(&B.app, &home, bench_now_us() / 1000);
+        settle(NULL, 0);
         double x, y;
-        view_world_to_screen(&B.app.view, c.label_x, c.label_y, &x, &y);
+        if (!country_point(id, &c, &x, &y)) { fprintf(stderr, "bench_click: no free point in %s\n", iso3); continue; }
         B.in.pointer_inside = true;
         B.in.pointer_x = x;
         B.in.pointer_y = y;
@@ -208,11 +217,11 @@ int main(int argc, char **argv)
         settle(NULL, 0);
     }
     printf("bench_click: %dx%d, dpr %.0f, %d rounds, %d clicks selected\n", w, h, (double)B.dpr, rounds, clicks);
-    printf("  click frame (the selection drawn)   median %7.2f ms  max %7.2f\n", median(click_frame, (size_t)clicks), max_of(click_frame, (size_t)clicks));
-    printf("  press to the end of that frame      median %7.2f ms  max %7.2f\n", median(press_to_paint, (size_t)clicks), max_of(press_to_paint, (size_t)clicks));
-    printf("  flight frames after it (%4d)       median %7.2f ms  max %7.2f\n", flight_n, median(flight, (size_t)flight_n), max_of(flight, (size_t)flight_n));
-    printf("  the flight's frames, summed         median %7.2f ms\n", median(flight_sum, (size_t)clicks));
-    printf("  a frame at rest, pointer moving     median %7.2f ms\n", median(rest, (size_t)rounds));
+    printf("  click frame (the selection drawn)   median %7.2f ms  max %7.2f\n", bench_median(click_frame, (size_t)clicks), max_of(click_frame, (size_t)clicks));
+    printf("  press to the end of that frame      median %7.2f ms  max %7.2f\n", bench_median(press_to_paint, (size_t)clicks), max_of(press_to_paint, (size_t)clicks));
+    printf("  flight frames after it (%4d)       median %7.2f ms  max %7.2f\n", flight_n, bench_median(flight, (size_t)flight_n), max_of(flight, (size_t)flight_n));
+    printf("  the flight's frames, summed         median %7.2f ms\n", bench_median(flight_sum, (size_t)clicks));
+    printf("  a frame at rest, pointer moving     median %7.2f ms\n", bench_median(rest, (size_t)rounds));
     ui_shutdown(&B.ui);
     render_shutdown(&B.renderer);
     app_destroy(&B.app);

@@ -26,30 +26,12 @@
 
 #include "app.h"
 #include "event_markers.h"
+#include "bench_support.h"
 #include "test_support.h"
 
 #define EVENTS 100000
 #define PICKS 10000
 #define LAYOUTS 31
-
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, compare_doubles);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* The region as the atlas frames it: 46–88°E, 35–56°N, in the atlas's projection. */
 static uint8_t *synthetic_bundle(size_t *size)
@@ -125,9 +107,9 @@ int main(void)
         BundlePlace p = bundle_place(&b, bundle_event(&b, e).place);
         points[e - 1] = (HitPoint){ p.x, p.y, e };
     }
-    double t0 = now_us();
+    double t0 = bench_now_us();
     PointIndex *index = point_index_create(points, b.event_count);
-    double build_ms = (now_us() - t0) / 1000;
+    double build_ms = (bench_now_us() - t0) / 1000;
     printf("  PointIndex build:             %8.2f ms\n", build_ms);
 
     double *times = malloc(PICKS * sizeof *times);
@@ -138,47 +120,47 @@ int main(void)
     for (int i = 0; i < PICKS; i++) {
         double wx = visible[0] + (visible[2] - visible[0]) * test_rand_unit(&seed);
         double wy = visible[1] + (visible[3] - visible[1]) * test_rand_unit(&seed);
-        double s = now_us();
+        double s = bench_now_us();
         found += point_index_nearest(index, wx, wy, radius_world) != 0;
-        times[i] = now_us() - s;
+        times[i] = bench_now_us() - s;
     }
-    printf("  pick, PointIndex (12 px):     %8.3f us median (%u of %d found something)\n", median(times, PICKS), found,
+    printf("  pick, PointIndex (12 px):     %8.3f us median (%u of %d found something)\n", bench_median(times, PICKS), found,
            PICKS);
 
     /* The layout at home: clustering 90,000 events on screen, edge badges for the rest. */
     double *layout = malloc(LAYOUTS * sizeof *layout);
     for (int i = 0; i < LAYOUTS; i++) {
         m->valid = false;
-        double s = now_us();
+        double s = bench_now_us();
         event_markers_update(m, &app);
-        layout[i] = (now_us() - s) / 1000;
+        layout[i] = (bench_now_us() - s) / 1000;
     }
     printf("  layout at home (view change): %8.2f ms median  (%zu glyphs, %zu edge indicators, %u events)\n",
-           median(layout, LAYOUTS), m->glyph_count, m->edge_count, m->represented);
+           bench_median(layout, LAYOUTS), m->glyph_count, m->edge_count, m->represented);
     for (int i = 0; i < LAYOUTS; i++) {
         m->valid = false;
         m->filter_valid = false;
-        double s = now_us();
+        double s = bench_now_us();
         event_markers_update(m, &app);
-        layout[i] = (now_us() - s) / 1000;
+        layout[i] = (bench_now_us() - s) / 1000;
     }
-    printf("  layout at home (filter too):  %8.2f ms median\n", median(layout, LAYOUTS));
+    printf("  layout at home (filter too):  %8.2f ms median\n", bench_median(layout, LAYOUTS));
 
     /* A drag: 60 moves of (4, 2) css px, as ../shared/bench drives it. */
     double pan[60];
     app.interacting = true;
     for (int i = 0; i < 60; i++) {
         view_pan_by(&app.view, 4, 2);
-        double s = now_us();
+        double s = bench_now_us();
         event_markers_update(m, &app);
-        pan[i] = (now_us() - s) / 1000;
+        pan[i] = (bench_now_us() - s) / 1000;
     }
-    double pan_median = median(pan, 60), pan_max = pan[59];
+    double pan_median = bench_median(pan, 60), pan_max = pan[59];
     app.interacting = false;
-    double s_stop = now_us();
+    double s_stop = bench_now_us();
     event_markers_update(m, &app);
     printf("  drag, per frame:              %8.3f ms median, %.3f ms max; when it stops: %.2f ms\n", pan_median,
-           pan_max, (now_us() - s_stop) / 1000);
+           pan_max, (bench_now_us() - s_stop) / 1000);
     view_pan_by(&app.view, -240, -120);
     event_markers_update(m, &app);
 
@@ -189,11 +171,11 @@ int main(void)
     app.interacting = true;
     for (int i = 0; i < 30; i++) {
         view_zoom_about(&app.view, 1.117, 640, 361);
-        double s = now_us();
+        double s = bench_now_us();
         event_markers_update(m, &app);
-        wheel[i] = (now_us() - s) / 1000;
+        wheel[i] = (bench_now_us() - s) / 1000;
     }
-    double wheel_median = median(wheel, 30), wheel_max = wheel[29];
+    double wheel_median = bench_median(wheel, 30), wheel_max = wheel[29];
     app.interacting = false;
     printf("  wheel, per step:              %8.3f ms median, %.2f ms max (a layout every factor of two)\n",
            wheel_median, wheel_max);
@@ -204,12 +186,12 @@ int main(void)
     found = 0;
     for (int i = 0; i < PICKS; i++) {
         double x = 1280 * test_rand_unit(&seed), y = 722 * test_rand_unit(&seed);
-        double s = now_us();
+        double s = bench_now_us();
         found += event_markers_pick(m, x, y).kind != MARKER_HIT_NONE;
-        times[i] = now_us() - s;
+        times[i] = bench_now_us() - s;
     }
     printf("  pick, layout (%5zu glyphs):  %8.3f us median (%u of %d found something)\n", m->glyph_count,
-           median(times, PICKS), found, PICKS);
+           bench_median(times, PICKS), found, PICKS);
 
     free(layout);
     free(times);

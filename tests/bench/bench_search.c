@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "search.h"
+#include "bench_support.h"
 #include "test_support.h"
 
 #define RUNS_MAX 101
@@ -30,23 +31,10 @@ static const char *const QUERIES[] = {
 };
 #define QUERY_COUNT (sizeof QUERIES / sizeof QUERIES[0])
 
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Sorts v and returns its median after printing it with its minimum and maximum. */
 static double report(const char *what, double *v, size_t n, size_t found)
 {
-    qsort(v, n, sizeof *v, compare_doubles);
+    qsort(v, n, sizeof *v, bench_compare_doubles);
     printf("  %-22s %9.1f us median (min %.1f, max %.1f), %zu records match\n", what, v[n / 2], v[0], v[n - 1], found);
     return v[n / 2];
 }
@@ -75,9 +63,9 @@ int main(int argc, char **argv)
     SearchIndex *index = NULL;
     for (int i = 0; i < runs; i++) {
         search_index_destroy(index);
-        double t0 = now_us();
+        double t0 = bench_now_us();
         index = search_index_build_from_bundle(&b);
-        build_us[i] = now_us() - t0;
+        build_us[i] = bench_now_us() - t0;
         if (!index) {
             fprintf(stderr, "bench_search: out of memory\n");
             return 1;
@@ -90,15 +78,15 @@ int main(int argc, char **argv)
         double us[RUNS_MAX];
         size_t found = 0;
         for (int i = 0; i < runs; i++) {
-            double t0 = now_us();
+            double t0 = bench_now_us();
             search_run_counted(index, QUERIES[q], results, MAX_RESULTS, &found);
-            us[i] = now_us() - t0;
+            us[i] = bench_now_us() - t0;
         }
         char what[64];
         snprintf(what, sizeof what, "\"%s\":", QUERIES[q]);
         medians[q] = report(what, us, (size_t)runs, found);
     }
-    qsort(medians, QUERY_COUNT, sizeof *medians, compare_doubles);
+    qsort(medians, QUERY_COUNT, sizeof *medians, bench_compare_doubles);
     printf("  median query: %.1f us, slowest query's median: %.1f us\n", medians[QUERY_COUNT / 2],
            medians[QUERY_COUNT - 1]);
     search_index_destroy(index);

@@ -733,11 +733,8 @@ static void test_packed_errors(void)
 static void test_real_bundle(const char *path)
 {
     size_t size = 0;
-    uint8_t *d = test_read_file(path, &size);
-    if (!d) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *d = test_read_real_bundle(path, &size);
+    if (!d) return;
     Bundle b;
     BundleError e = bundle_open(&b, d, size, msg, sizeof msg);
     CHECK_EQ_U(e, BUNDLE_OK);

@@ -74,11 +74,8 @@ static void mutate(uint8_t *d, size_t *size, size_t cap, uint64_t *rng)
 static void fuzz_real_bundle(const char *path)
 {
     size_t size = 0;
-    uint8_t *real = test_read_file(path, &size);
-    if (!real) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *real = test_read_real_bundle(path, &size);
+    if (!real) return;
     CHECK_EQ_U(fuzz_bundle_one(real, size), BUNDLE_OK);
     uint8_t *d = malloc(size + 256);
     uint64_t rng = 0xB0B;

@@ -686,11 +686,8 @@ static bool check_selected_shown(const App *app, uint32_t e, bool *apart)
 static void test_selected_event_real(const char *path)
 {
     size_t size = 0;
-    uint8_t *data = test_read_file(path, &size);
-    if (!data) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *data = test_read_real_bundle(path, &size);
+    if (!data) return;
     static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
     for (int s = 0; s < 2; s++) {
         Bundle b;
@@ -734,11 +731,8 @@ static void test_selected_event_real(const char *path)
 static void test_edge_badges_bounded_real(const char *path)
 {
     size_t size = 0;
-    uint8_t *data = test_read_file(path, &size);
-    if (!data) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *data = test_read_real_bundle(path, &size);
+    if (!data) return;
     static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
     static const double centres[3][2] = { { 71.43, 51.17 }, { 69.24, 41.31 }, { 76.95, 43.24 } };
     for (int s = 0; s < 2; s++) {

@@ -474,11 +474,8 @@ static void test_clusters(void)
 static void test_real_bundle(const char *path)
 {
     size_t size = 0;
-    uint8_t *d = test_read_file(path, &size);
-    if (!d) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *d = test_read_real_bundle(path, &size);
+    if (!d) return;
     Bundle b;
     if (bundle_open(&b, d, size, NULL, 0) != BUNDLE_OK) {
         printf("skip: real bundle does not open (test_bundle reports why)\n");

@@ -74,11 +74,8 @@ static double glyph_disc(const MarkerGlyph *g, double *cx, double *cy)
 static void test_real_bundle(const char *path)
 {
     size_t size = 0;
-    uint8_t *data = test_read_file(path, &size);
-    if (!data) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *data = test_read_real_bundle(path, &size);
+    if (!data) return;
     static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
     static const double centres[3][2] = { { 71.43, 51.17 }, { 69.24, 41.31 }, { 76.95, 43.24 } };
     LabelFonts fonts = { fake_width, fake_name, NULL };

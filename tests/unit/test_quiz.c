@@ -596,11 +596,8 @@ static void test_fixture_texts(const Bundle *b)
 static void test_real_bundle(const char *path)
 {
     size_t size = 0;
-    uint8_t *d = test_read_file(path, &size);
-    if (!d) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *d = test_read_real_bundle(path, &size);
+    if (!d) return;
     Bundle b;
     if (!open_bundle(&b, d, size)) { free(d); return; }
     Quiz q;

@@ -613,6 +613,15 @@ static inline uint8_t *test_read_file(const char *path, size_t *size)
     return buf;
 }
 
+/* The real bundle (argv[1]) for a smoke test; NULL, after saying the test is
+ * skipped, if it cannot be read. */
+static inline uint8_t *test_read_real_bundle(const char *path, size_t *size)
+{
+    uint8_t *data = test_read_file(path, size);
+    if (!data) printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
+    return data;
+}
+
 /* Appends an optional ENOT section (event notes, bundle_format.md) to a
  * finished bundle: the section table grows by one entry, every section moves
  * 16 bytes on, and the notes go at the end. notes[] holds a place_note and a

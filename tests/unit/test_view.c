@@ -292,11 +292,8 @@ static void check_at_limit(const App *app, const char *what)
 static void test_zoom_limit_real(const char *path)
 {
     size_t size = 0;
-    uint8_t *data = test_read_file(path, &size);
-    if (!data) {
-        printf("skip: real bundle not readable at %s\n", path ? path : "(no argv[1])");
-        return;
-    }
+    uint8_t *data = test_read_real_bundle(path, &size);
+    if (!data) return;
     static const double sizes[2][2] = { { 1280, 800 }, { 390, 844 } };
     for (int s = 0; s < 2; s++) {
         double w = sizes[s][0], h = sizes[s][1];
