@@ -15,7 +15,8 @@ mkdir -p "$out"
 script="$out/soak-$seed-$count.txt"
 "$node" "$soak" "$seed" "$count" >"$script"
 rc=0
-SDL_VIDEODRIVER=dummy "$app" --size 1000x700 --replay "$script" >"$out/soak.out" 2>"$out/soak.err" || rc=$?
+# In OUT_DIR: the script's 'e' keys export figures into the working directory.
+(cd "$out" && SDL_VIDEODRIVER=dummy "$app" --size 1000x700 --replay "$script" >soak.out 2>soak.err) || rc=$?
 if [ "$rc" != 0 ]; then echo "FAIL: the soak exited $rc"; tail -20 "$out/soak.err"; exit 1; fi
 if grep -q "Sanitizer" "$out/soak.err"; then echo "FAIL: a sanitizer report"; cat "$out/soak.err"; exit 1; fi
 mapfile -t rss < <(awk '/^memory line/ {print $5}' "$out/soak.out")
