@@ -11,7 +11,7 @@ typedef enum OptionId {
     OPT_HELP, OPT_VERSION, OPT_BUNDLE, OPT_OPEN, OPT_STATE, OPT_FULLSCREEN,
     OPT_TEXT_SCALE, OPT_THEME, OPT_TOUR, OPT_STOP, OPT_SCREENSHOT, OPT_SIZE,
     OPT_DPR, OPT_HANDOUTS, OPT_QUIZ, OPT_QUESTIONS, OPT_PRINT, OPT_LIST,
-    OPT_SELECT, OPT_PROBE, OPT_REPLAY, OPT_PRESENTER, OPT_PRESENTER_SCREENSHOT,
+    OPT_SELECT, OPT_PROBE, OPT_REPLAY, OPT_PRESENTER, OPT_PRESENTER_SCREENSHOT, OPT_HINT,
 } OptionId;
 
 typedef struct OptionSpec {
@@ -28,6 +28,7 @@ static const OptionSpec cli_options[] = {
     { "open", 0, "STATE", OPT_OPEN },
     { "state", 0, "STATE", OPT_STATE },
     { "fullscreen", 0, NULL, OPT_FULLSCREEN },
+    { "hint", 0, NULL, OPT_HINT },
     { "presenter", 0, NULL, OPT_PRESENTER },
     { "text-scale", 0, "PERCENT", OPT_TEXT_SCALE },
     { "theme", 0, "NAME", OPT_THEME },
@@ -314,7 +315,7 @@ static bool apply_value(CliOptions *o, const OptionSpec *spec, const char *v, Me
         o->presenter_screenshot_path = v;
         o->presenter = true;
         return true;
-    case OPT_HELP: case OPT_VERSION: case OPT_FULLSCREEN: case OPT_PRINT: case OPT_PRESENTER:
+    case OPT_HELP: case OPT_VERSION: case OPT_FULLSCREEN: case OPT_PRINT: case OPT_PRESENTER: case OPT_HINT:
         break; /* flags: handled by the caller */
     }
     return true;
@@ -326,6 +327,7 @@ static void apply_flag(CliOptions *o, OptionId id, bool *help, bool *version)
     else if (id == OPT_VERSION) *version = true;
     else if (id == OPT_FULLSCREEN) o->fullscreen = true;
     else if (id == OPT_PRESENTER) o->presenter = true;
+    else if (id == OPT_HINT) o->hint = true;
     else if (id == OPT_PRINT) o->print = true;
 }
 
@@ -469,6 +471,8 @@ const char *cli_usage(void)
            "  --open STATE           start in STATE, the web page's URL hash, e.g.\n"
            "                         'c=KAZ&t=2018-2019' (--state STATE is the same)\n"
            "  --fullscreen           start full screen\n"
+           "  --hint                 show the first start's hint (what to click, '?' for\n"
+           "                         every key) again; it also works with --screenshot\n"
            "  --presenter            also open the presenter window, for the teacher's\n"
            "                         laptop while the projector shows the map: the tour's\n"
            "                         stop, its notes, the next stop and a clock, with the\n"

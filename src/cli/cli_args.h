@@ -58,6 +58,7 @@ typedef struct CliOptions {
     const char *bundle_path;     /* --bundle or the operand; NULL: the built-in atlas */
     const char *state;           /* --open / --state: a deeplink string; NULL if none */
     bool fullscreen;             /* --fullscreen */
+    bool hint;                   /* --hint: show the first start's hint (it shows by itself the first time) */
     bool presenter;              /* --presenter (or --presenter-screenshot): the presenter window too */
     int text_scale_percent;      /* --text-scale, 100..250; 100 if not given */
     CliTheme theme;              /* --theme; CLI_THEME_DEFAULT if not given */

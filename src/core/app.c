@@ -56,7 +56,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     app->display.text_scale_percent = 100;
     app->needs_redraw = true;
     app->now_ms = now_ms;
-    ScreenInputs screen = { width_css, height_css, false, false, bundle->tour_count > 0, false };
+    ScreenInputs screen = { width_css, height_css, false, false, bundle->tour_count > 0, false, false };
     screen_layout_compute(&screen, &app->screen);
     app->country_hits = hit_index_create(bundle);
     app->markers = calloc(1, sizeof *app->markers);

@@ -68,8 +68,10 @@ void app_json_state(const App *app, TextOut *o)
     }
     text_out_printf(o, ",\"textScale\":%d,\"spotlight\":%s,\"clean\":%s", app->display.text_scale_percent,
                     app->display.spotlight ? "true" : "false", app->display.clean ? "true" : "false");
-    text_out_printf(o, ",\"reducedMotion\":%s,\"panelOpen\":%s}", app->display.reduced_motion ? "true" : "false",
+    text_out_printf(o, ",\"reducedMotion\":%s,\"panelOpen\":%s", app->display.reduced_motion ? "true" : "false",
                     app->select.panel_open ? "true" : "false");
+    text_out_printf(o, ",\"help\":%s,\"hint\":%s}", app->display.help_open ? "true" : "false",
+                    app->display.hint_visible ? "true" : "false");
 }
 
 int app_state_json(const App *app, char *out, int out_size)

@@ -35,7 +35,7 @@ static void refresh_screen(App *app)
 {
     ScreenInputs in = { app->view.width_css, app->view.height_css, app_panel_visible(app),
                         app->select.current.kind != SELECTION_NONE, app->bundle->tour_count > 0,
-                        app->mode.kind == APP_MODE_TOUR };
+                        app->mode.kind == APP_MODE_TOUR, app->display.hint_visible };
     screen_layout_compute(&in, &app->screen);
 }
 
@@ -546,7 +546,8 @@ static bool apply(App *app, const Command *c, double now_ms)
         app->display.legend_flipped = toggled(app->display.legend_flipped, c->u.toggle);
         break;
     case CMD_ESCAPE:
-        if (app->messages.notice[0]) app->messages.notice[0] = 0;
+        if (app->display.help_open) app->display.help_open = false;
+        else if (app->messages.notice[0]) app->messages.notice[0] = 0;
         else if (tour_escape(app, now_ms)) break;
         else if (app->mode.kind == APP_MODE_QUIZ) mode_restore(app, now_ms);
         else if (app->select.panel_open) app->select.panel_open = false;
@@ -604,6 +605,14 @@ static bool apply(App *app, const Command *c, double now_ms)
         if (c->u.text_scale_percent < 100 || c->u.text_scale_percent > 250) return false;
         app->display.text_scale_percent = c->u.text_scale_percent;
         break;
+    case CMD_SET_HELP:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.help_open = toggled(app->display.help_open, c->u.toggle);
+        break;
+    case CMD_SET_HINT:
+        if (!toggle_valid(c->u.toggle)) return false;
+        app->display.hint_visible = toggled(app->display.hint_visible, c->u.toggle);
+        break;
     case CMD_SET_SPOTLIGHT:
         if (!toggle_valid(c->u.toggle)) return false;
         app->display.spotlight = toggled(app->display.spotlight, c->u.toggle);
@@ -647,6 +656,12 @@ bool app_apply(App *app, const Command *cmd, double now_ms)
 {
     if (!app || !cmd || !app->bundle) return false;
     bool applied = apply(app, cmd, now_ms);
+    /* The first visit's hint says what to click: once something is chosen
+     * (a click, a link, a tour or a quiz) it has done its work. */
+    if (app->display.hint_visible && (app->select.current.kind != SELECTION_NONE || app->mode.kind != APP_MODE_NONE)) {
+        app->display.hint_visible = false;
+        applied = true;
+    }
     if (applied) refresh_screen(app);
     /* Reduced motion: whatever started a flight, it lands now (a cut). */
     if (applied && app->display.reduced_motion && app->view.flight.active) {

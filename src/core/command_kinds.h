@@ -63,7 +63,9 @@
     X(CMD_SET_SPOTLIGHT, "spotlight")   /* toggle: a ring around the pointer */ \
     X(CMD_SET_CLEAN, "clean")           /* toggle: hide all chrome but the map and the slide or question */ \
     X(CMD_SET_FOCUS, "focus")           /* selection: a country or event the keyboard is on, marked like a hover (NONE clears) */ \
-    X(CMD_SET_PANEL_SCROLL, "panel-scroll") /* panel_scroll_css: the selection's panel scrolled this far (the UI says) */
+    X(CMD_SET_PANEL_SCROLL, "panel-scroll") /* panel_scroll_css: the selection's panel scrolled this far (the UI says) */ \
+    X(CMD_SET_HELP, "help")             /* toggle: the card of every shortcut */ \
+    X(CMD_SET_HINT, "hint")             /* toggle: the first visit's hint (the platform shows it, choosing hides it) */
 
 typedef enum CommandKind {
 #define COMMAND_ENUM(kind, name) kind,

@@ -238,14 +238,14 @@ static size_t limit_edge_groups(const EdgeFrame *f, const EdgePlace *ep, size_t 
     return groups;
 }
 
-/* An estimate of a bold 11.5 px label's width, for when no font metrics were
+/* An estimate of a bold 12 px (TEXT_PLACE_CSS) label's width, for when no font metrics were
  * given (unit tests): enough to keep names apart and to hit-test them. */
 static double label_width_estimate(const char *utf8, uint32_t more_places)
 {
     size_t chars = 0;
     for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
         if ((*p & 0xC0) != 0x80) chars++;
-    return (double)chars * 6.6 + (more_places ? 24 : 0);
+    return (double)chars * 7.0 + (more_places ? 26 : 0);
 }
 
 /* The width of a badge's name as the renderer draws it ("Brussels +5"), in

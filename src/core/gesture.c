@@ -57,6 +57,7 @@ static void presenter_keys(App *app, uint64_t pressed, double now)
     }
     if (pressed & APP_KEY_SPOTLIGHT) run(app, cmd_toggle(CMD_SET_SPOTLIGHT, TOGGLE_FLIP), now);
     if (pressed & APP_KEY_CLEAN) run(app, cmd_toggle(CMD_SET_CLEAN, TOGGLE_FLIP), now);
+    if (pressed & APP_KEY_HELP) run(app, cmd_toggle(CMD_SET_HELP, TOGGLE_FLIP), now);
 }
 
 /* In a tour the keys presentation clickers send step through it: next with

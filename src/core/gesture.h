@@ -58,6 +58,8 @@ enum {
 #define APP_KEY_FULLSCREEN (UINT64_C(1) << 30)   /* 'f': fullscreen and back */
 #define APP_KEY_SPOTLIGHT (UINT64_C(1) << 31)    /* 'o': a ring around the pointer */
 #define APP_KEY_CLEAN (UINT64_C(1) << 32)        /* 'c': only the map and the slide or question */
+#define APP_KEY_HELP (UINT64_C(1) << 33)         /* '?' or F1: the card of every shortcut */
+#define APP_KEY_ALL ((UINT64_C(1) << 34) - 1)    /* every bit above (core/key_help.c documents each) */
 
 #define APP_TEXT_MAX 64
 #define APP_EDITS_MAX 32

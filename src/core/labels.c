@@ -6,6 +6,8 @@
 
 #include <math.h>
 #include <stdlib.h>
+
+#include "text_sizes.h"
 #include <string.h>
 
 #include "app.h"
@@ -147,7 +149,8 @@ static void place_country_labels(LabelPlacer *r, const App *app, const LabelFont
             int crank = c.label_rank < 1.5f ? 1 : c.label_rank < 2.5f ? 2 : c.label_rank < 3.5f ? 3 : 4;
             if (crank != rank || !c.ring_count || !c.name[0] || !view_bbox_visible(c.bbox, visible)) continue;
             const char *name = fonts->display_name(fonts->user, app, c.name, c.name_local);
-            float size = rank == 1 ? 15.0f : rank == 2 ? 13.0f : rank == 3 ? 11.5f : 10.5f;
+            float size = rank == 1 ? TEXT_COUNTRY_RANK1_CSS : rank == 2 ? TEXT_COUNTRY_RANK2_CSS
+                       : rank == 3 ? TEXT_COUNTRY_RANK3_CSS : TEXT_COUNTRY_RANK4_CSS;
             int face = rank == 1 ? LABEL_FACE_BOLD : LABEL_FACE_REGULAR;
             double x, y;
             view_world_to_screen(&app->view, c.label_x, c.label_y, &x, &y);
@@ -169,11 +172,18 @@ static void place_country_labels(LabelPlacer *r, const App *app, const LabelFont
             }
             double width_on_screen = (c.bbox[2] - c.bbox[0]) * app->view.scale_px;
             float w = fonts->width(fonts->user, face, size, name);
+            /* A name wider than its country on screen (a phone's home view)
+             * steps down towards the smallest country size, not below it. */
+            while (w > width_on_screen * 0.85 && size - 1 >= TEXT_COUNTRY_RANK4_CSS) {
+                size -= 1;
+                w = fonts->width(fonts->user, face, size, name);
+            }
             if (rank > 1 && w > width_on_screen * 1.3) continue;
-            RectCss box = { (float)x - w / 2 - 3, (float)y - size * 0.8f, w + 6, size * 1.3f };
+            /* Em sizes: capitals 0.71 em tall, centred on the anchor; descenders below. */
+            RectCss box = { (float)x - w / 2 - 3, (float)y - size * 0.5f, w + 6, size * 1.12f };
             if (box.x + box.w < 0 || box.y + box.h < 0 || box.x > app->view.width_css || box.y > app->view.height_css) continue;
             if (!label_box_free(r, box)) continue;
-            add_placed(r, &(PlacedLabel){ .box = box, .x = (float)x - w / 2, .y = (float)y + size * 0.35f,
+            add_placed(r, &(PlacedLabel){ .box = box, .x = (float)x - w / 2, .y = (float)y + size * 0.36f,
                                           .size = size, .face = face, .text = name, .minor = rank > 2 });
         }
     }
@@ -295,14 +305,14 @@ static void place_place_labels(LabelPlacer *r, const App *app, const LabelFonts 
             }
             if (!marked && !label_box_reserve(r, dot)) continue;
             const char *name = fonts->display_name(fonts->user, app, p.name, p.name_local);
-            float size = pass == 0 ? 12.5f : 11.5f;
+            float size = pass == 0 ? TEXT_PLACE_CAPITAL_CSS : TEXT_PLACE_CSS;
             float w = fonts->width(fonts->user, LABEL_FACE_REGULAR, size, name);
             /* To the right, else the left, else below or above, else dropped
              * (a fanned place: below its fan first, where one looks for it). */
-            float h = size * 1.2f, right = (float)x + gap, left = (float)x - gap - 4 - w;
+            float h = size * 1.1f, right = (float)x + gap, left = (float)x - gap - 4 - w;
             float centred = (float)x - (w + 4) / 2, below = (float)y + gap - 2, above = (float)y - gap - h + 2;
             if (fan) below = (float)y + gap, above = (float)y - gap - h;
-            RectCss side_right = { right, (float)y - size * 0.75f, w + 4, h }, side_left = { left, (float)y - size * 0.75f, w + 4, h };
+            RectCss side_right = { right, (float)y - size * 0.55f, w + 4, h }, side_left = { left, (float)y - size * 0.55f, w + 4, h };
             RectCss under = { centred, below, w + 4, h }, over = { centred, above, w + 4, h };
             RectCss candidates[4] = { side_right, side_left, under, over };
             if (fan) {
@@ -316,7 +326,7 @@ static void place_place_labels(LabelPlacer *r, const App *app, const LabelFonts 
                 if (label_box_free(r, candidates[k])) chosen = k;
             if (chosen < 0) continue;
             RectCss box = candidates[chosen];
-            add_placed(r, &(PlacedLabel){ .box = box, .x = box.x + 2, .y = box.y + size * 0.75f + size * 0.35f,
+            add_placed(r, &(PlacedLabel){ .box = box, .x = box.x + 2, .y = box.y + size * 0.85f,
                                           .size = size, .face = LABEL_FACE_REGULAR, .text = name, .minor = pass == 2,
                                           .dot_x = (float)x, .dot_y = (float)y, .dot_halo = capital ? 3.6f : 2.8f,
                                           .dot_radius = capital ? 2.6f : 1.9f });

@@ -19,7 +19,7 @@ void legend_layout(const App *app, LegendLayout *out)
         h += l.category_rows * LEGEND_ROW_CSS + 6;   /* symbols by category */
         h += 2 * LEGEND_ROW_CSS;                      /* clusters, edge indicators */
         if (l.arcs) h += LEGEND_ROW_CSS;              /* trade arcs */
-        h += 2 * 14.0;                                /* the projection, two short lines */
+        h += 2 * 15.0;                                /* the projection, two short lines */
     }
     l.w = l.open ? LEGEND_WIDTH_CSS : LEGEND_FOLDED_WIDTH_CSS;
     l.h = h;

@@ -18,15 +18,17 @@
 #include "state.h"
 
 #define LEGEND_MARGIN_CSS 10.0   /* from the map area's left and bottom edges */
-#define LEGEND_WIDTH_CSS 276.0
-#define LEGEND_FOLDED_WIDTH_CSS 172.0 /* folded: the header and the scale bar */
+#define LEGEND_WIDTH_CSS 318.0   /* its rows at core/text_sizes.h's TEXT_KEY_CSS */
+#define LEGEND_FOLDED_WIDTH_CSS 180.0 /* folded: the header and the scale bar */
 #define LEGEND_PAD_CSS 10.0
-#define LEGEND_HEADER_CSS 24.0   /* the "Key" title row, which folds and unfolds it */
-#define LEGEND_ROW_CSS 19.0      /* one row of the key */
-#define LEGEND_SCALE_CSS 26.0    /* the scale bar's row */
+#define LEGEND_HEADER_CSS 26.0   /* the "Key" title row, which folds and unfolds it */
+#define LEGEND_ROW_CSS 21.0      /* one row of the key */
+#define LEGEND_SCALE_CSS 28.0    /* the scale bar's row */
 #define LEGEND_SCALE_MAX_CSS 130.0 /* longest scale bar */
-#define LEGEND_SMALL_WIDTH_CSS 640.0 /* below this width or height the key starts folded */
-#define LEGEND_SMALL_HEIGHT_CSS 600.0
+/* Below this width or height the key starts folded: at 1024 x 768 (a
+ * projector) the open key hid Turkmenistan (issue 16 item 16). */
+#define LEGEND_SMALL_WIDTH_CSS 1100.0
+#define LEGEND_SMALL_HEIGHT_CSS 700.0
 
 typedef struct LegendLayout {
     double x, y, w, h;          /* the whole box */

@@ -19,7 +19,9 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     if (l.narrow) {
         l.panel = (RectCss){ 0, floorf(h * 0.52f), w, h - floorf(h * 0.52f) };
     } else {
-        float pw = fminf(fmaxf(w * 0.34f, 320.0f), 440.0f);
+        /* The map first: under a third of the width (it had been 42 % at
+         * 1024 px), never so narrow that body text wraps every few words. */
+        float pw = fminf(fmaxf(w * 0.31f, 300.0f), 460.0f);
         l.panel = (RectCss){ w - pw, 0, pw, h };
     }
     RectCss p = l.panel;
@@ -47,22 +49,39 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
      * bottom sheet), one row along the top instead, beside a shorter search
      * box. */
     float zx = map_right - B - M, zy = l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow ? 60.0f : M;
-    float column_bottom = zy + 3 * (B + 4) + (in->has_tours ? 4 + 30 : -4);
+    float column_bottom = zy + 4 * (B + 4) + (in->has_tours ? 4 + 30 : -4);
     bool row = column_bottom > l.map.y + l.map.h - 8;
+    float row_left = zx;       /* the leftmost button of the column or the row */
     if (!row) {
         l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ zx, zy, B, B };
         l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ zx, zy + B + 4, B, B };
         l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ zx, zy + 2 * (B + 4), B, B };
-        if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ map_right - M - 58, zy + 3 * (B + 4) + 4, 58, 30 };
+        l.buttons[SCREEN_BUTTON_HELP] = (RectCss){ zx, zy + 3 * (B + 4), B, B };
+        if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ map_right - M - 58, zy + 4 * (B + 4) + 4, 58, 30 };
+        if (in->has_tours) row_left = map_right - M - 58;
+        if (l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow) row_left = fminf(row_left, l.buttons[SCREEN_BUTTON_OPEN_PANEL].x);
     } else {
         float x = map_right - M;
         if (in->has_tours) l.buttons[SCREEN_BUTTON_TOURS] = (RectCss){ x -= 58, M + 2, 58, 30 }, x -= 4;
+        l.buttons[SCREEN_BUTTON_HELP] = (RectCss){ x -= B, M, B, B }, x -= 4;
         l.buttons[SCREEN_BUTTON_RESET] = (RectCss){ x -= B, M, B, B };
         l.buttons[SCREEN_BUTTON_ZOOM_OUT] = (RectCss){ x -= B + 4, M, B, B };
         l.buttons[SCREEN_BUTTON_ZOOM_IN] = (RectCss){ x -= B + 4, M, B, B };
         if (l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0 && !l.narrow) /* "Details" goes below the row */
             l.buttons[SCREEN_BUTTON_OPEN_PANEL].y = M + B + 8;
         l.search.w = fmaxf(60.0f, fminf(l.search.w, x - 8 - l.search.x));
+        row_left = x;
+    }
+    /* The title beside the search box, where the controls leave room for
+     * at least the short one ("Steppe Atlas", ~100 px at 15 px bold). */
+    float title_x = l.search.x + l.search.w + 16, title_w = row_left - 12 - title_x;
+    if (title_w >= 110) l.title = (RectCss){ title_x, M, title_w, SCREEN_SEARCH_HEIGHT_CSS };
+    /* The hint hangs under the search box, a little wider than it where
+     * the map allows; its "×" at its right end. */
+    if (in->hint_visible) {
+        float hw = fminf(440.0f, map_right - 2 * M - B - M);
+        l.hint = (RectCss){ M, M + SCREEN_SEARCH_HEIGHT_CSS + 8, hw, hw >= 400 ? 62.0f : 100.0f };
+        l.buttons[SCREEN_BUTTON_HINT_CLOSE] = (RectCss){ l.hint.x + hw - 32, l.hint.y + 4, 28, 28 };
     }
     if (in->panel_visible && in->tour_playing) {
         float x0 = l.buttons[SCREEN_BUTTON_FORWARD].x + B + 12, x1 = l.buttons[SCREEN_BUTTON_CLOSE].x - 12;
@@ -73,8 +92,9 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.panel_inset_bottom_css = l.narrow ? p.h : 0;
     l.chrome_inset_bottom_css = SCREEN_TIMELINE_HEIGHT_CSS;
     l.edge_top_css = M + SCREEN_SEARCH_HEIGHT_CSS + 8;          /* 56 */
+    if (l.hint.w > 0) l.edge_top_css = l.hint.y + l.hint.h + 8;  /* ... below the hint while it shows */
     l.controls_w_css = M + B + M;                                /* 58 */
-    l.controls_h_css = 60.0 + 3 * B + 2 * 4 + 8;                 /* 178: the column at its lowest, and a gap */
+    l.controls_h_css = 60.0 + 4 * B + 3 * 4 + 8;                 /* 216: the column at its lowest, and a gap */
     if (in->has_tours) l.controls_h_css += 4 + 30 + 4;           /* ... and "Tours" under it */
     if (in->has_tours) l.controls_w_css = M + 58 + M;
     if (row) { /* the row: as wide as its buttons, as tall as one */

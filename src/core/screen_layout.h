@@ -15,7 +15,7 @@
 typedef struct RectCss { float x, y, w, h; } RectCss;
 
 #define SCREEN_NARROW_BELOW_CSS 640.0f  /* narrower than this: a bottom sheet, not a side panel */
-#define SCREEN_TIMELINE_HEIGHT_CSS 78.0f
+#define SCREEN_TIMELINE_HEIGHT_CSS 88.0f /* years and switches at core/text_sizes.h's sizes */
 #define SCREEN_PANEL_PAD_CSS 20.0f
 #define SCREEN_PANEL_HEADER_CSS 46.0f
 #define SCREEN_BUTTON_CSS 34.0f
@@ -29,11 +29,15 @@ typedef struct ScreenInputs {
     bool has_selection;        /* something is selected (the "Details" button shows when the panel is closed) */
     bool has_tours;            /* the bundle has guided tours (the "Tours" button shows) */
     bool tour_playing;         /* the panel is a tour's slide: its header holds the stops' progress bar */
+    bool hint_visible;         /* the first visit's hint shows under the search box */
 } ScreenInputs;
 
 typedef enum ScreenButton {
     SCREEN_BUTTON_NONE, SCREEN_BUTTON_CLOSE, SCREEN_BUTTON_BACK, SCREEN_BUTTON_FORWARD, SCREEN_BUTTON_OPEN_PANEL,
-    SCREEN_BUTTON_ZOOM_IN, SCREEN_BUTTON_ZOOM_OUT, SCREEN_BUTTON_RESET, SCREEN_BUTTON_TOURS, SCREEN_BUTTON_COUNT
+    SCREEN_BUTTON_ZOOM_IN, SCREEN_BUTTON_ZOOM_OUT, SCREEN_BUTTON_RESET, SCREEN_BUTTON_TOURS,
+    SCREEN_BUTTON_HELP,        /* "?": every shortcut (issue 16 item 17) */
+    SCREEN_BUTTON_HINT_CLOSE,  /* the first visit's hint's "×" */
+    SCREEN_BUTTON_COUNT
 } ScreenButton;
 
 typedef struct ScreenLayout {
@@ -47,6 +51,8 @@ typedef struct ScreenLayout {
     RectCss search;            /* the search field (its results hang below it) */
     RectCss map;               /* the part of the window the map shows in, above the timeline */
     RectCss tour_progress;     /* in a tour: the stops' bar in the panel's header (a click jumps), else w == 0 */
+    RectCss title;             /* the atlas's name over the map, beside the search box (w == 0: no room) */
+    RectCss hint;              /* the first visit's hint under the search box (w == 0: not shown) */
     /* The exported figure (a PNG of the map, 'e'): the map with the strip
      * below it, where the figure's caption (title, sources, attribution)
      * takes the timeline's place. */

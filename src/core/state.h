@@ -94,6 +94,9 @@ typedef struct DisplayState {
                                   as at a smaller window (the platform scales its css px by it) */
     bool spotlight;            /* a ring around the pointer, for a projector */
     bool clean;                /* only the map and the slide or question: no other chrome */
+    bool help_open;            /* the card listing every shortcut ('?', core/key_help.h) */
+    bool hint_visible;         /* the first visit's hint: what to click, where help is; gone once
+                                  something is chosen or it is closed */
 } DisplayState;
 
 /* What the pointer rests on (set by the gesture recogniser's hover command). */

@@ -36,7 +36,7 @@ typedef struct AdvanceEntry {
 
 struct Font {
     stbtt_fontinfo info;
-    float units_scale_1px; /* scale for 1 px of (ascent - descent) */
+    float units_scale_1px; /* font units to px at a size of 1 px: the em, as CSS font-size means it */
     KernEntry *kern_cache;   /* FONT_KERN_CACHE entries */
     AdvanceEntry *advance_cache; /* FONT_ADVANCE_CACHE entries */
 };
@@ -59,7 +59,9 @@ Font *font_create(const uint8_t *ttf, size_t size)
         free(font);
         return NULL;
     }
-    font->units_scale_1px = stbtt_ScaleForPixelHeight(&font->info, 1.0f);
+    /* Sizes are em sizes, as in CSS: ScaleForPixelHeight would map ascent to
+     * descent to the size instead, and drew "15 px" text at 11 (issue 16). */
+    font->units_scale_1px = stbtt_ScaleForMappingEmToPixels(&font->info, 1.0f);
     font->kern_cache = calloc(FONT_KERN_CACHE, sizeof *font->kern_cache);
     font->advance_cache = calloc(FONT_ADVANCE_CACHE, sizeof *font->advance_cache);
     if (!font->kern_cache || !font->advance_cache) {

@@ -19,7 +19,7 @@ typedef struct Font Font;
 Font *font_create(const uint8_t *ttf, size_t size);
 void font_destroy(Font *font);
 
-/* Vertical metrics at a size where ascent - descent == px. descent is negative. */
+/* Vertical metrics at an em size of px (CSS font-size). descent is negative. */
 void font_vmetrics(const Font *font, float px, float *ascent, float *descent, float *line_gap);
 /* Horizontal advance of a codepoint, and the kerning between two, in px. */
 float font_advance(const Font *font, float px, uint32_t codepoint);

@@ -14,6 +14,8 @@ void *native_read_file(const char *path, size_t *size, const char **why);
 
 /* Writes RGBA pixels as a PNG (stb_image_write). */
 bool native_write_png(const char *path, int w, int h, const void *rgba, int pitch);
+/* The atlas window's next frame as a PNG (a replay script's `screenshot FILE`). */
+bool native_window_screenshot(Platform *p, const char *path);
 
 /* Renders one frame offscreen with pixel/raster.c (no display, no window, no
  * GPU) and writes it as a PNG; prints, per probe (lon, lat pairs), the css

@@ -109,6 +109,39 @@ static void *read_bundle_file(const char *path, size_t *size, const char **why)
     return data;
 }
 
+/* The first start's hint shows until it is dismissed once; a file in SDL's
+ * per-user folder (~/.local/share/steppe-atlas/) remembers that it was. */
+static char *hint_marker_path(void)
+{
+    char *dir = SDL_GetPrefPath(NULL, "steppe-atlas");
+    if (!dir) return NULL;
+    size_t n = strlen(dir) + sizeof "hint-seen";
+    char *path = malloc(n);
+    if (path) snprintf(path, n, "%shint-seen", dir);
+    SDL_free(dir);
+    return path;
+}
+
+static bool hint_seen(void)
+{
+    char *path = hint_marker_path();
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (f) fclose(f);
+    free(path);
+    return f != NULL || path == NULL;
+}
+
+static void remember_hint_seen(void)
+{
+    char *path = hint_marker_path();
+    FILE *f = path ? fopen(path, "wb") : NULL;
+    if (f) {
+        fputs("The first start's hint was dismissed; delete this file to see it again.\n", f);
+        fclose(f);
+    }
+    free(path);
+}
+
 static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
 {
     NativeReplay *replay = NULL; /* --replay: a test's input script instead of the user */
@@ -119,11 +152,16 @@ static int run_window(Platform *p, const CliOptions *opt, const Command *theme)
     if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) return 1;
     platform_apply_initial_state(p, opt->state);
     if (theme) platform_command(p, *theme);
+    /* A first start at the home view (not a link, a tour or a test's script) gets the hint. */
+    bool first_start = !opt->state && !replay && !hint_seen();
+    if (opt->hint || first_start) platform_command(p, cmd_toggle(CMD_SET_HINT, TOGGLE_ON));
+    bool hint_pending = first_start && p->app.display.hint_visible;
     native_presenter_install(p);
     if (opt->presenter && !native_presenter_open(p)) return 1;
     int status = replay ? native_replay_run(replay, p) : 0;
     while (!replay && !p->quit) {
         platform_frame();
+        if (hint_pending && !p->app.display.hint_visible) { remember_hint_seen(); hint_pending = false; }
         if (!p->app.needs_redraw && !p->app.view.flight.active) SDL_Delay(4);
     }
     native_replay_free(replay);
@@ -240,6 +278,7 @@ int main(int argc, char **argv)
                  opt.state && opt.state[0] ? "&" : "", opt.text_scale_percent);
         opt.state = scaled_state;
     }
+    p->show_hint = opt.hint;
     if (opt.mode == CLI_MODE_SCREENSHOT)
         return native_screenshot(p, opt.screenshot_path, opt.width_css, opt.height_css, opt.dpr, opt.probe_lon_lat,
                                  opt.probe_count, opt.select_iso3, opt.state, opt.theme_given ? &theme : NULL);

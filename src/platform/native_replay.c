@@ -23,7 +23,7 @@
 typedef enum StepKind {
     STEP_FRAMES, STEP_WAIT, STEP_SETTLE, STEP_MOVE, STEP_DOWN, STEP_UP, STEP_CLICK, STEP_DOUBLE_CLICK, STEP_WHEEL,
     STEP_KEY, STEP_KEYDOWN, STEP_KEYUP, STEP_TYPE, STEP_TEXT, STEP_EXPECT, STEP_EXPECT_PANEL, STEP_SCROLL_TO,
-    STEP_MEMORY, STEP_DROP, STEP_WINDOW, STEP_CLOSE, STEP_EXPECT_PRESENTER, STEP_RESIZE,
+    STEP_MEMORY, STEP_DROP, STEP_WINDOW, STEP_CLOSE, STEP_EXPECT_PRESENTER, STEP_RESIZE, STEP_SCREENSHOT,
 } StepKind;
 
 typedef enum PosKind { POS_LAST, POS_PX, POS_GEO, POS_LINK } PosKind;
@@ -144,7 +144,7 @@ static bool parse_pos(const NativeReplay *r, Step *st, const char *rest, bool op
 
 typedef struct NamedKey { const char *name; SDL_Keycode key; } NamedKey;
 static const NamedKey named_keys[] = {
-    { "Escape", SDLK_ESCAPE }, { "Enter", SDLK_RETURN }, { "Return", SDLK_RETURN }, { "KP_Enter", SDLK_KP_ENTER },
+    { "Escape", SDLK_ESCAPE }, { "Enter", SDLK_RETURN }, { "Return", SDLK_RETURN }, { "KP_Enter", SDLK_KP_ENTER }, { "F1", SDLK_F1 },
     { "Backspace", SDLK_BACKSPACE }, { "Tab", SDLK_TAB }, { "Space", SDLK_SPACE }, { "Delete", SDLK_DELETE },
     { "Left", SDLK_LEFT }, { "Right", SDLK_RIGHT }, { "Up", SDLK_UP }, { "Down", SDLK_DOWN },
     { "PageUp", SDLK_PAGEUP }, { "PageDown", SDLK_PAGEDOWN }, { "Home", SDLK_HOME }, { "End", SDLK_END },
@@ -182,7 +182,7 @@ static bool parse_key(const NativeReplay *r, Step *st, const char *rest)
     for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
         if (!SDL_strcasecmp(k, named_keys[i].name)) { st->key = named_keys[i].key; return true; }
     return bad(r, st->line, "unknown key '%s' (a character, or Escape, Enter, Backspace, Tab, Space, Delete, "
-                            "Left, Right, Up, Down, PageUp, PageDown, Home, End, KP_Enter)", k);
+                            "Left, Right, Up, Down, PageUp, PageDown, Home, End, KP_Enter, F1)", k);
 }
 
 /* expect KEY=VALUE, KEY!=VALUE or KEY^=VALUE (VALUE starts so). */
@@ -224,7 +224,7 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         { "down", STEP_DOWN }, { "up", STEP_UP }, { "click", STEP_CLICK }, { "dblclick", STEP_DOUBLE_CLICK },
         { "wheel", STEP_WHEEL }, { "key", STEP_KEY }, { "keydown", STEP_KEYDOWN }, { "keyup", STEP_KEYUP },
         { "type", STEP_TYPE }, { "text", STEP_TEXT }, { "expect", STEP_EXPECT }, { "expect-panel", STEP_EXPECT_PANEL },
-        { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY }, { "drop", STEP_DROP },
+        { "scroll-to", STEP_SCROLL_TO }, { "memory", STEP_MEMORY }, { "drop", STEP_DROP }, { "screenshot", STEP_SCREENSHOT },
         { "window", STEP_WINDOW }, { "close", STEP_CLOSE }, { "expect-presenter", STEP_EXPECT_PRESENTER },
         { "resize", STEP_RESIZE },
     };
@@ -283,9 +283,9 @@ static bool parse_line(const NativeReplay *r, Step *st, const char *line)
         st->text = SDL_strdup(rest);
         return st->text != NULL;
     case STEP_EXPECT: return parse_expect(r, st, rest);
-    case STEP_DROP:
+    case STEP_DROP: case STEP_SCREENSHOT:
         if (rest[0] == ' ') rest++; /* the rest of the line is the path, spaces and all */
-        if (!rest[0]) return bad(r, st->line, "drop: the file is missing");
+        if (!rest[0]) return bad(r, st->line, "%s: the file is missing", verb);
         st->text = SDL_strdup(rest);
         return st->text != NULL;
     }
@@ -751,6 +751,9 @@ static bool run_step(NativeReplay *r, const Step *st, Platform *p)
         return true;
     }
     case STEP_EXPECT_PANEL: return check_panel(r, st, p);
+    case STEP_SCREENSHOT:
+        if (!native_window_screenshot(p, st->text)) return bad(r, st->line, "screenshot: cannot write %s", st->text);
+        return true;
     case STEP_DROP: {
         /* As a desktop sends a file dropped onto the window: the path in
          * memory SDL_free can release (sdl_input.c takes it over). */

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO_UNUSED
@@ -82,6 +83,8 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
     }
     platform_apply_initial_state(p, state_text);
     if (theme) app_apply(&p->app, theme, 0);
+    Command hint = cmd_toggle(CMD_SET_HINT, TOGGLE_ON);
+    if (p->show_hint) app_apply(&p->app, &hint, 0);
     /* A text scale: the same image size, laid out for a window that much
      * smaller and drawn that much larger (see platform_update_sizes). */
     double scale = platform_text_scale(p);
@@ -92,6 +95,7 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         app_apply(&p->app, &resize, 0);
         platform_apply_initial_state(p, state_text); /* framed again in the new layout */
         if (theme) app_apply(&p->app, theme, 0);
+        if (p->show_hint) app_apply(&p->app, &hint, 0);
         p->dpr = (float)(dpr * scale);
     }
     if (!native_frame_write(p, &frame, out_path)) {
@@ -99,6 +103,7 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
         return 1;
     }
     printf("screenshot %s %dx%d dpr %.2f\n", out_path, frame.pw, frame.ph, dpr);
+    printf("text smallest %.1f css px\n", (double)p->renderer.smallest_text_css); /* core/text_sizes.h's minimum */
     for (int i = 0; i < probe_count; i++) {
         double x, y;
         app_project(&p->app, probes[2 * i], probes[2 * i + 1], &x, &y);
@@ -114,4 +119,19 @@ int native_screenshot(Platform *p, const char *out_path, int width, int height, 
     bundle_close(&p->bundle);
     SDL_free(p->bundle_file);
     return 0;
+}
+
+bool native_window_screenshot(Platform *p, const char *path)
+{
+    /* One more frame drawn, read back before it is presented away. */
+    p->app.needs_redraw = true;
+    platform_frame();
+    int w, h;
+    if (SDL_GetRendererOutputSize(p->sdl_renderer, &w, &h) != 0) return false;
+    void *pixels = malloc((size_t)w * (size_t)h * 4);
+    bool ok = pixels && SDL_RenderReadPixels(p->sdl_renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
+              native_write_png(path, w, h, pixels, w * 4);
+    if (!ok) fprintf(stderr, "steppe_atlas: screenshot %s: %s\n", path, pixels ? SDL_GetError() : "out of memory");
+    free(pixels);
+    return ok;
 }

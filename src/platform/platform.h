@@ -43,6 +43,7 @@ typedef struct Platform {
     bool first_frame_done;
     bool prewarm_pending;         /* glyphs to rasterise once the first frame is shown */
     bool press_on_ui;             /* the current press began on the UI */
+    bool show_hint;               /* start with the first visit's hint (native --hint; first starts) */
     /* A file dropped onto the window (SDL_DROPFILE; SDL's allocation, the
      * last one if several), opened as a bundle once the frame is over. */
     char *dropped_file;

@@ -18,6 +18,7 @@ uint64_t platform_key_bit(SDL_Keycode key, Uint16 mod)
     if ((mod & KMOD_CTRL) && (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS)) return APP_KEY_TEXT_BIGGER;
     if ((mod & KMOD_CTRL) && (key == SDLK_MINUS || key == SDLK_KP_MINUS)) return APP_KEY_TEXT_SMALLER;
     if (mod & (KMOD_CTRL | KMOD_GUI)) return 0; /* leave shortcuts (copy, reload) to the system */
+    if (key == SDLK_QUESTION || key == SDLK_F1 || (key == SDLK_SLASH && (mod & KMOD_SHIFT))) return APP_KEY_HELP;
     switch (key) {
     case SDLK_BACKSPACE: return APP_KEY_BACK | APP_KEY_DELETE;
     case SDLK_SLASH: return APP_KEY_SEARCH;

@@ -10,6 +10,7 @@
 #include "core/app_json.h"
 #include "core/panel.h"
 #include "core/deeplink.h"
+#include "core/key_help.h"
 #include "platform/web.h"
 
 EMSCRIPTEN_KEEPALIVE double steppe_project_x(double lon, double lat);
@@ -91,6 +92,15 @@ EMSCRIPTEN_KEEPALIVE void steppe_open_search(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_panel_document(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_mirror_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_theme_colors(const char *name);
+EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void);
+
+/* Every shortcut as text (core/key_help.c), for the page's list of them. */
+EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void)
+{
+    static char text[4096];
+    key_help_text(text, sizeof text);
+    return text;
+}
 
 /* The page reports the pointer's fractional position on the canvas with
  * every mouse event (SDL's events round it to whole pixels). */
@@ -284,6 +294,9 @@ EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b)
         c.u.tour.stop = (uint32_t)a;
     } else if (!strcmp(what, "reduced-motion")) {
         c = cmd_toggle(CMD_SET_REDUCED_MOTION, a != 0 ? TOGGLE_ON : TOGGLE_OFF);
+    } else if (!strcmp(what, "help") || !strcmp(what, "hint")) { /* a: 0 off, 1 on, 2 flip */
+        if (!(a == 0 || a == 1 || a == 2)) return 0;
+        c = cmd_toggle(what[1] == 'e' ? CMD_SET_HELP : CMD_SET_HINT, a == 0 ? TOGGLE_OFF : a == 1 ? TOGGLE_ON : TOGGLE_FLIP);
     } else {
         return 0;
     }

@@ -14,14 +14,14 @@ static void draw_hover_name(Renderer *r, const App *app)
     if (app->hover.country && !app->hover.dragging && !r->figure) {
         BundleCountry c = bundle_country(b, app->hover.country);
         const char *name = render_display_name(r, app, c.name, c.name_local);
-        float tw = render_text_width(r, FACE_BOLD, 13, name);
+        float tw = render_text_width(r, FACE_BOLD, TEXT_HOVER_NAME_CSS, name);
         /* Beside the pointer, flipped to stay on screen. */
         float x = (float)app->hover.x_css + 14, y = (float)app->hover.y_css + 16;
         if (x + tw + 16 > app->view.width_css) x = (float)app->hover.x_css - tw - 22;
-        if (y + 26 > app->view.height_css) y = (float)app->hover.y_css - 36;
-        render_fill_rect(r, x, y, tw + 16, 26, t->panel_rule);
-        render_fill_rect(r, x + 1, y + 1, tw + 14, 24, t->panel_bg);
-        render_text(r, FACE_BOLD, 13, x + 8, y + 18, name, t->panel_text);
+        if (y + 28 > app->view.height_css) y = (float)app->hover.y_css - 38;
+        render_fill_rect(r, x, y, tw + 16, 28, t->panel_rule);
+        render_fill_rect(r, x + 1, y + 1, tw + 14, 26, t->panel_bg);
+        render_text(r, FACE_BOLD, TEXT_HOVER_NAME_CSS, x + 8, y + 19, name, t->panel_text);
     }
 }
 

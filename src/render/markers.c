@@ -171,7 +171,7 @@ static void draw_cluster(Renderer *r, const App *app, const EventMarkers *m, con
     }
     char count[16];
     snprintf(count, sizeof count, "%u", g->count);
-    float size = g->count < 100 ? 11.5f : 10.5f;
+    float size = TEXT_MARKER_COUNT_CSS;
     float w = render_text_width(r, FACE_BOLD, size, count);
     render_text(r, FACE_BOLD, size, x - w / 2, y + size * 0.36f, count, t->panel_text);
 }
@@ -235,18 +235,18 @@ static void draw_edge(Renderer *r, const App *app, const EdgeIndicator *e, bool 
     render_fill_circle(r, x, y, rad - 0.4f, hovered ? t->button_hover : t->symbol_outline);
     char count[16];
     snprintf(count, sizeof count, "%u", e->count);
-    float w = render_text_width(r, FACE_BOLD, 11.5f, count);
-    render_text(r, FACE_BOLD, 11.5f, x - w / 2, y + 4.1f, count, t->panel_text);
+    float w = render_text_width(r, FACE_BOLD, TEXT_MARKER_COUNT_CSS, count);
+    render_text(r, FACE_BOLD, TEXT_MARKER_COUNT_CSS, x - w / 2, y + TEXT_MARKER_COUNT_CSS * 0.36f, count, t->panel_text);
     if (!e->labelled) return;
     BundlePlace p = bundle_place(b, e->place);
     char label[160];
     const char *name = render_display_name(r, app, p.name, p.name_local);
     if (e->place_count > 1) snprintf(label, sizeof label, "%s +%u", name, e->place_count - 1);
     else snprintf(label, sizeof label, "%s", name);
-    float lw = render_text_width(r, FACE_BOLD, 11.5f, label);
+    float lw = render_text_width(r, FACE_BOLD, TEXT_PLACE_CSS, label);
     /* Names on the right side end at the badge; elsewhere they start after it. */
     float lx = e->label_x < e->x ? x - rad - 5 - lw : (float)e->label_x;
-    render_text_halo(r, FACE_BOLD, 11.5f, lx, (float)e->label_y, label, t->panel_text, t->label_halo);
+    render_text_halo(r, FACE_BOLD, TEXT_PLACE_CSS, lx, (float)e->label_y, label, t->panel_text, t->label_halo);
 }
 
 /* --- tooltips ------------------------------------------------------------------------------- */
@@ -257,8 +257,9 @@ static void draw_tooltip(Renderer *r, const App *app, const char *line1, const c
 {
     const Theme *t = r->theme;
     float lead = category >= 0 ? 20.0f : 0.0f;
-    float w1 = render_text_width(r, FACE_BOLD, 13, line1), w2 = render_text_width(r, FACE_REGULAR, 12, line2);
-    float w = fmaxf(w1, w2) + 24 + lead, h = 46;
+    float w1 = render_text_width(r, FACE_BOLD, TEXT_TOOLTIP_TITLE_CSS, line1);
+    float w2 = render_text_width(r, FACE_REGULAR, TEXT_TOOLTIP_CSS, line2);
+    float w = fmaxf(w1, w2) + 24 + lead, h = 50;
     float x = (float)app->hover.x_css + 16, y = (float)app->hover.y_css + 18;
     if (x + w > app->view.width_css - 4) x = (float)app->hover.x_css - w - 12;
     if (x < 4) x = 4;
@@ -267,10 +268,10 @@ static void draw_tooltip(Renderer *r, const App *app, const char *line1, const c
     render_fill_rect(r, x, y, w, h, t->panel_rule);
     render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
     if (category >= 0)
-        render_category_symbol(r, (unsigned)category, x + 17, y + 15, 5.5f, t->category[category % CATEGORY_COUNT],
+        render_category_symbol(r, (unsigned)category, x + 17, y + 16, 5.5f, t->category[category % CATEGORY_COUNT],
                                t->symbol_outline, 1.2f);
-    render_text(r, FACE_BOLD, 13, x + 12 + lead, y + 19, line1, t->panel_text);
-    render_text(r, FACE_REGULAR, 12, x + 12 + lead, y + 37, line2, t->panel_muted);
+    render_text(r, FACE_BOLD, TEXT_TOOLTIP_TITLE_CSS, x + 12 + lead, y + 21, line1, t->panel_text);
+    render_text(r, FACE_REGULAR, TEXT_TOOLTIP_CSS, x + 12 + lead, y + 40, line2, t->panel_muted);
 }
 
 /* "in Central Asia", "in the Caspian Sea", but "at Astana". */
@@ -523,11 +524,11 @@ void render_relations(Renderer *r, const App *app)
         if (rel.country_a == hub) snprintf(label, sizeof label, "%s %s%s", nb, value, year);
         else snprintf(label, sizeof label, "%s–%s %s%s", render_display_name(r, app, ca.name, ca.name_local), nb,
                       value, year);
-        float lw = render_text_width(r, FACE_BOLD, 11.5f, label);
-        float lx = pts[2 * km] - lw / 2, ly = pts[2 * km + 1] - width / 2 - 14;
-        render_fill_rect(r, lx - 6, ly - 1, lw + 12, 18, with_alpha(t->arc, 160));
-        render_fill_rect(r, lx - 5, ly, lw + 10, 16, t->panel_bg);
-        render_text(r, FACE_BOLD, 11.5f, lx, ly + 12, label, t->arc);
+        float lw = render_text_width(r, FACE_BOLD, TEXT_ARC_LABEL_CSS, label);
+        float lx = pts[2 * km] - lw / 2, ly = pts[2 * km + 1] - width / 2 - 16;
+        render_fill_rect(r, lx - 6, ly - 1, lw + 12, 20, with_alpha(t->arc, 160));
+        render_fill_rect(r, lx - 5, ly, lw + 10, 18, t->panel_bg);
+        render_text(r, FACE_BOLD, TEXT_ARC_LABEL_CSS, lx, ly + 13.5f, label, t->arc);
     }
 }
 
@@ -553,7 +554,7 @@ static void draw_wrapped2(Renderer *r, float size, float x, float y, float max_w
             }
             if (last_space > start) end = last_space;
         }
-        render_text_n(r, FACE_REGULAR, size, x, y + (float)line * 13.5f, buf + start, end - start, color);
+        render_text_n(r, FACE_REGULAR, size, x, y + (float)line * (size + 3), buf + start, end - start, color);
         start = end + 1;
     }
 }
@@ -571,9 +572,9 @@ static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
     char label[32];
     if (km >= 1) snprintf(label, sizeof label, "%.0f km", km);
     else snprintf(label, sizeof label, "%.1f km", km);
-    render_text(r, FACE_REGULAR, 11, x - 2, y + h + 12, "0", t->panel_muted);
-    float lw = render_text_width(r, FACE_REGULAR, 11, label);
-    render_text(r, FACE_REGULAR, 11, x + w - lw / 2, y + h + 12, label, t->panel_text);
+    render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x - 2, y + h + 13, "0", t->panel_muted);
+    float lw = render_text_width(r, FACE_REGULAR, TEXT_KEY_CSS, label);
+    render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + w - lw / 2, y + h + 13, label, t->panel_text);
 }
 
 void render_legend(Renderer *r, const App *app)
@@ -587,15 +588,15 @@ void render_legend(Renderer *r, const App *app)
     render_fill_rect(r, x, y, w, h, t->panel_rule);
     render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
     if (hover_toggle) render_fill_rect(r, x + 1, y + 1, w - 2, (float)LEGEND_HEADER_CSS - 1, t->button_hover);
-    render_text(r, FACE_BOLD, 12, x + pad, y + 16.5f, "Map key", t->panel_text);
+    render_text(r, FACE_BOLD, TEXT_KEY_TITLE_CSS, x + pad, y + 17.5f, "Map key", t->panel_text);
     if (!r->figure) render_icon(r, l.open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted); /* the fold */
     float ly = y + (float)LEGEND_HEADER_CSS;
     if (l.open) {
         float col = (w - 2 * pad) / 3;
         for (int c = 0; c < CATEGORY_COUNT; c++) {
             float cx = x + pad + col * (float)(c % 3), cy = ly + 4 + (float)LEGEND_ROW_CSS * (float)(c / 3);
-            render_category_symbol(r, (unsigned)c, cx + 6, cy + 7, 5.2f, t->category[c], t->symbol_outline, 1.2f);
-            render_text(r, FACE_REGULAR, 11, cx + 17, cy + 11, bundle_category_label((unsigned)c), t->panel_text);
+            render_category_symbol(r, (unsigned)c, cx + 6, cy + 8, 5.2f, t->category[c], t->symbol_outline, 1.2f);
+            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, cx + 17, cy + 12.5f, bundle_category_label((unsigned)c), t->panel_text);
         }
         ly += (float)(l.category_rows * LEGEND_ROW_CSS) + 6;
         /* A cluster and an edge badge, as drawn on the map. */
@@ -603,24 +604,24 @@ void render_legend(Renderer *r, const App *app)
         render_fill_circle(r, x + pad + 7, ly + 8, 9.0f, t->symbol_outline);
         stroke_arc(r, x + pad + 7, ly + 8, 7.2f, -PI_F / 2, PI_F * 0.4f, 3.2f, t->category[0]);
         stroke_arc(r, x + pad + 7, ly + 8, 7.2f, PI_F * 0.4f, PI_F * 1.5f, 3.2f, t->category[2]);
-        render_text(r, FACE_BOLD, 9, x + pad + 4.5f, ly + 11.2f, "3", t->panel_text);
-        render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Several events: click to zoom in", t->panel_text);
+        render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "3", t->panel_text);
+        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Several events: click to zoom in", t->panel_text);
         ly += (float)LEGEND_ROW_CSS;
         render_fill_circle(r, x + pad + 7, ly + 8, 8.6f, t->panel_text);
         render_fill_circle(r, x + pad + 7, ly + 8, 7.6f, t->symbol_outline);
         float arrow[6] = { x + pad + 7 - 14, ly + 8, x + pad + 7 - 8.5f, ly + 4, x + pad + 7 - 8.5f, ly + 12 };
         render_fill_convex(r, arrow, 3, t->panel_text);
-        render_text(r, FACE_BOLD, 9, x + pad + 4.5f, ly + 11.2f, "2", t->panel_text);
-        render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Events beyond the map's edge", t->panel_text);
+        render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "2", t->panel_text);
+        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Events beyond the map's edge", t->panel_text);
         ly += (float)LEGEND_ROW_CSS;
         if (l.arcs) {
             float line[4] = { x + pad - 2, ly + 9, x + pad + 17, ly + 6 };
             render_polyline(r, line, 2, false, 3.5f, t->arc);
-            render_text(r, FACE_REGULAR, 11, x + pad + 24, ly + 12, "Trade, width by volume (sources' figures)",
+            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Trade, width by volume (sources' figures)",
                         t->panel_text);
             ly += (float)LEGEND_ROW_CSS;
         }
-        draw_wrapped2(r, 10.5f, x + pad, ly + 10, w - 2 * pad, bundle_meta(app->bundle).projection_name,
+        draw_wrapped2(r, TEXT_KEY_NOTE_CSS, x + pad, ly + 11, w - 2 * pad, bundle_meta(app->bundle).projection_name,
                       t->panel_muted);
     }
     draw_scale_bar(r, app, x + pad + 2, (float)l.scale_y + 6);

@@ -29,6 +29,7 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *mes
     r->sdl = sdl;
     r->theme = &THEME_DEFAULT;
     r->dpr = 1.0f;
+    r->smallest_text_css = 1e9f; /* none drawn yet */
     r->faces[FACE_REGULAR] = font_create(bundle->font_regular.data, bundle->font_regular.size);
     r->faces[FACE_BOLD] = font_create(bundle->font_bold.data, bundle->font_bold.size);
     if (!r->faces[FACE_REGULAR] || !r->faces[FACE_BOLD]) {

@@ -21,6 +21,7 @@
 #include "pixel/font.h"
 #include "pixel/raster.h"
 #include "core/labels.h"
+#include "core/text_sizes.h"
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
@@ -57,6 +58,7 @@ typedef struct Renderer {
     Font *faces[2];
     const Theme *theme;
     float dpr;                   /* device px per css px for this frame */
+    float smallest_text_css;     /* the smallest size text was drawn at since render_init (core/text_sizes.h) */
     VertexBatch fill, stroke, text;
     LineBatch lines;             /* what `stroke` holds when drawing directly */
     /* a country's rings in device px, for raster_fill_polygon (direct drawing) */
@@ -196,6 +198,9 @@ float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_
                     Rgba color);
 float render_text_width_n(Renderer *r, int face, float size_css, const char *utf8, size_t len);
 /* Text with a light halo around it, for labels over the map. */
+/* Text that is part of a drawn symbol (the key's sample cluster count): as
+ * render_text, but not held to TEXT_MIN_CSS in smallest_text_css. */
+float render_symbol_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color);
 void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
                       Rgba color, Rgba halo);
 

@@ -70,8 +70,23 @@ float render_text(Renderer *r, int face, float size_css, float x_css, float y_cs
     return render_text_n(r, face, size_css, x_css, y_css, utf8, strlen(utf8), color);
 }
 
+static float draw_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
+                       Rgba color);
+
 float render_text_n(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
                     Rgba color)
+{
+    if (len && size_css < r->smallest_text_css) r->smallest_text_css = size_css;
+    return draw_text(r, face, size_css, x_css, y_css, utf8, len, color);
+}
+
+float render_symbol_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color)
+{
+    return draw_text(r, face, size_css, x_css, y_css, utf8, strlen(utf8), color);
+}
+
+static float draw_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, size_t len,
+                       Rgba color)
 {
     char shaped[1024];
     utf8 = display_text(utf8, &len, shaped, sizeof shaped);

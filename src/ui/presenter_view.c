@@ -12,15 +12,15 @@ static const char *const KEYS_HINT = "Next: Space, Right, PageDown    Previous: 
                                      "b: blank the map    Esc: leave the tour";
 
 typedef struct TextStyle { int face; float size, line_height; } TextStyle;
-static const TextStyle STYLE_TOUR = { FACE_BOLD, 15, 21 };
-static const TextStyle STYLE_WHERE = { FACE_BOLD, 20, 27 };
-static const TextStyle STYLE_CLOCK = { FACE_BOLD, 32, 40 };
-static const TextStyle STYLE_TITLE = { FACE_BOLD, 28, 36 };
-static const TextStyle STYLE_HEADING = { FACE_BOLD, 13, 20 };
-static const TextStyle STYLE_NOTES = { FACE_REGULAR, 20, 29 };
-static const TextStyle STYLE_TEXT = { FACE_REGULAR, 15, 22 };
-static const TextStyle STYLE_NEXT = { FACE_BOLD, 18, 25 };
-static const TextStyle STYLE_HINT = { FACE_REGULAR, 13, 19 };
+static const TextStyle STYLE_TOUR = { FACE_BOLD, TEXT_PRESENTER_TOUR_CSS, 21 };
+static const TextStyle STYLE_WHERE = { FACE_BOLD, TEXT_PRESENTER_WHERE_CSS, 27 };
+static const TextStyle STYLE_CLOCK = { FACE_BOLD, TEXT_PRESENTER_CLOCK_CSS, 40 };
+static const TextStyle STYLE_TITLE = { FACE_BOLD, TEXT_PRESENTER_TITLE_CSS, 34 };
+static const TextStyle STYLE_HEADING = { FACE_BOLD, TEXT_PRESENTER_HEADING_CSS, 20 };
+static const TextStyle STYLE_NOTES = { FACE_REGULAR, TEXT_PRESENTER_NOTES_CSS, 27 };
+static const TextStyle STYLE_TEXT = { FACE_REGULAR, TEXT_PANEL_BODY_CSS, 22 };
+static const TextStyle STYLE_NEXT = { FACE_BOLD, TEXT_PRESENTER_NEXT_CSS, 23 };
+static const TextStyle STYLE_HINT = { FACE_REGULAR, TEXT_PRESENTER_HINT_CSS, 18 };
 static const float MARGIN = 24;
 
 static float wrap_advance(void *user, uint32_t cp)

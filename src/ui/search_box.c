@@ -6,11 +6,11 @@
 
 #include "core/utf8.h"
 
-#define ROW_H 40.0f
+#define ROW_H 44.0f
 #define FOOTER_H 26.0f
-#define QUERY_PX 14.0f
-#define TITLE_PX 13.0f
-#define DETAIL_PX 11.5f
+#define QUERY_PX TEXT_SEARCH_QUERY_CSS
+#define TITLE_PX TEXT_SEARCH_TITLE_CSS
+#define DETAIL_PX TEXT_SEARCH_DETAIL_CSS
 
 bool search_box_init(SearchBox *box, const Bundle *bundle)
 {
@@ -313,7 +313,7 @@ void search_box_draw(const SearchBox *box, Renderer *r, const App *app)
     if (box->result_count == 0) {
         render_fill_rect(r, box->x, y, box->w, ROW_H, t->panel_rule);
         render_fill_rect(r, box->x + 1, y, box->w - 2, ROW_H - 1, t->panel_bg);
-        render_text(r, FACE_REGULAR, 13, tx, y + 25, "No matches", t->panel_muted);
+        render_text(r, FACE_REGULAR, TITLE_PX, tx, y + 27, "No matches", t->panel_muted);
         return;
     }
     int rows = search_box_rows(box);
@@ -336,9 +336,9 @@ void search_box_draw(const SearchBox *box, Renderer *r, const App *app)
         }
         /* Long titles are cut to the row. */
         size_t len = fit_bytes(r, FACE_BOLD, TITLE_PX, res->label, strlen(res->label), box->w - 24);
-        render_text_n(r, FACE_BOLD, TITLE_PX, tx, y + 17, res->label, len, t->panel_text);
-        float w = render_text(r, FACE_REGULAR, DETAIL_PX, tx, y + 33, detail, t->panel_muted);
-        if (res->text) draw_snippet(r, t, res, tx + w, y + 33, box->w - 24 - w);
+        render_text_n(r, FACE_BOLD, TITLE_PX, tx, y + 19, res->label, len, t->panel_text);
+        float w = render_text(r, FACE_REGULAR, DETAIL_PX, tx, y + 37, detail, t->panel_muted);
+        if (res->text) draw_snippet(r, t, res, tx + w, y + 37, box->w - 24 - w);
     }
     if (has_footer(box)) {
         char line[96];
@@ -350,6 +350,6 @@ void search_box_draw(const SearchBox *box, Renderer *r, const App *app)
         render_fill_rect(r, box->x, y, box->w, FOOTER_H, t->panel_rule);
         render_fill_rect(r, box->x + 1, y, box->w - 2, FOOTER_H - 1, t->panel_bg);
         size_t n = fit_bytes(r, FACE_REGULAR, DETAIL_PX, line, strlen(line), box->w - 24);
-        render_text_n(r, FACE_REGULAR, DETAIL_PX, tx, y + 17, line, n, t->panel_muted);
+        render_text_n(r, FACE_REGULAR, DETAIL_PX, tx, y + FOOTER_H / 2 + 4.5f, line, n, t->panel_muted);
     }
 }

@@ -15,20 +15,21 @@ void timeline_bar_layout(TimelineBar *bar, Renderer *r, float x, float y, float 
     bar->h = TIMELINE_BAR_HEIGHT;
     bar->play_size = 30;
     bar->play_x = x + 10;
-    bar->play_y = y + 8;
+    bar->play_y = y + 10;
     bar->track_x0 = x + 56;
     bar->track_x1 = x + w - 18;
-    bar->track_y = y + 30;
-    bar->chip_y = y + 50;
-    bar->chip_h = 22;
+    bar->track_y = y + 34;
+    bar->chip_y = y + 57;
+    bar->chip_h = 25;
     /* Category switches: full labels if they fit, else colour and count only. */
     float full = 0;
-    for (int c = 0; c < CATEGORY_COUNT; c++) full += render_text_width(r, FACE_REGULAR, 12, bundle_category_label((unsigned)c)) + 44;
+    for (int c = 0; c < CATEGORY_COUNT; c++)
+        full += render_text_width(r, FACE_REGULAR, TEXT_TIMELINE_CSS, bundle_category_label((unsigned)c)) + 44;
     bar->compact = full > w - 20;
     float cx = x + 10;
     for (int c = 0; c < CATEGORY_COUNT; c++) {
         float cw = bar->compact ? fminf(44.0f, (w - 20) / CATEGORY_COUNT - 4)
-                                : render_text_width(r, FACE_REGULAR, 12, bundle_category_label((unsigned)c)) + 40;
+                                : render_text_width(r, FACE_REGULAR, TEXT_TIMELINE_CSS, bundle_category_label((unsigned)c)) + 40;
         bar->chip_x[c] = cx;
         bar->chip_w[c] = cw;
         cx += cw + 4;
@@ -173,7 +174,7 @@ static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
         if (year % (step == 1 ? 5 : 5) == 0 || year == app->timeline.first_year) {
             char label[8];
             snprintf(label, sizeof label, "%d", year);
-            render_text(r, FACE_REGULAR, 10.5f, x + 2, ty + 14, label, t->panel_muted);
+            render_text(r, FACE_REGULAR, TEXT_TIMELINE_YEAR_CSS, x + 2, ty + 17, label, t->panel_muted);
         }
     }
     for (uint32_t e = 1; e <= b->event_count; e++) {
@@ -196,7 +197,7 @@ static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
     app_count_events(app, counts, &visible);
     if (app->timeline.filter.year_from == app->timeline.filter.year_to) snprintf(range, sizeof range, "%d · %u events", app->timeline.filter.year_from, visible);
     else snprintf(range, sizeof range, "%d–%d · %u events", app->timeline.filter.year_from, app->timeline.filter.year_to, visible);
-    render_text(r, FACE_BOLD, 12, x0, bar->y + 13, range, t->panel_text);
+    render_text(r, FACE_BOLD, TEXT_TIMELINE_CSS, x0, bar->y + 15, range, t->panel_text);
 
     /* Category switches with counts. */
     for (int c = 0; c < CATEGORY_COUNT; c++) {
@@ -210,6 +211,6 @@ static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
         char label[48];
         if (bar->compact) snprintf(label, sizeof label, "%u", counts[c]);
         else snprintf(label, sizeof label, "%s %u", bundle_category_label((unsigned)c), counts[c]);
-        render_text(r, FACE_REGULAR, 12, cx + 19, cy + ch / 2 + 4, label, on ? t->panel_text : t->panel_muted);
+        render_text(r, FACE_REGULAR, TEXT_TIMELINE_CSS, cx + 19, cy + ch / 2 + 4.5f, label, on ? t->panel_text : t->panel_muted);
     }
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/key_help.h"
 #include "core/text_layout.h"
 #include "core/utf8.h"
 #include "render/markers.h"
@@ -18,14 +19,14 @@ typedef struct BlockStyle {
 } BlockStyle;
 
 static const BlockStyle STYLES[] = {
-    [PANEL_TITLE] = { FACE_BOLD, 22.0f, 28.0f, 0.0f, 0.0f },
-    [PANEL_SUBTITLE] = { FACE_REGULAR, 15.0f, 21.0f, 2.0f, 0.0f },
-    [PANEL_HEADING] = { FACE_BOLD, 13.5f, 19.0f, 20.0f, 0.0f },
-    [PANEL_BODY] = { FACE_REGULAR, 14.5f, 21.5f, 8.0f, 0.0f },
-    [PANEL_BULLET] = { FACE_REGULAR, 14.0f, 20.0f, 5.0f, 16.0f },
-    [PANEL_QUOTE] = { FACE_REGULAR, 13.5f, 19.5f, 4.0f, 14.0f },
-    [PANEL_META] = { FACE_REGULAR, 12.5f, 17.5f, 3.0f, 0.0f },
-    [PANEL_LINK] = { FACE_REGULAR, 14.0f, 20.0f, 6.0f, 0.0f },
+    [PANEL_TITLE] = { FACE_BOLD, TEXT_PANEL_TITLE_CSS, 28.0f, 0.0f, 0.0f },
+    [PANEL_SUBTITLE] = { FACE_REGULAR, TEXT_PANEL_SUBTITLE_CSS, 21.0f, 2.0f, 0.0f },
+    [PANEL_HEADING] = { FACE_BOLD, TEXT_PANEL_HEADING_CSS, 21.0f, 18.0f, 0.0f },
+    [PANEL_BODY] = { FACE_REGULAR, TEXT_PANEL_BODY_CSS, 22.5f, 8.0f, 0.0f },
+    [PANEL_BULLET] = { FACE_REGULAR, TEXT_PANEL_BODY_CSS, 22.0f, 5.0f, 17.0f },
+    [PANEL_QUOTE] = { FACE_REGULAR, TEXT_PANEL_QUOTE_CSS, 22.0f, 4.0f, 14.0f },
+    [PANEL_META] = { FACE_REGULAR, TEXT_PANEL_META_CSS, 18.5f, 3.0f, 0.0f },
+    [PANEL_LINK] = { FACE_REGULAR, TEXT_PANEL_BODY_CSS, 21.5f, 6.0f, 0.0f },
 };
 
 
@@ -72,6 +73,8 @@ static void layout(Ui *ui, const App *app)
     ui->panel = ui_rect(s->panel);
     ui->panel_content = ui_rect(s->panel_content);
     ui->tour_progress = ui_rect(s->tour_progress);
+    ui->title = ui_rect(s->title);
+    ui->hint = ui_rect(s->hint);
     for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = ui_rect(s->buttons[i]);
     timeline_bar_layout(&ui->timeline, ui->r, s->timeline.x, s->timeline.y, s->timeline.w);
     search_box_layout(&ui->search, s->search.x, s->search.y, s->search.w, s->map.y + s->map.h - 8);
@@ -207,6 +210,8 @@ static Command button_command(UiButton b, const App *app)
     case UI_BUTTON_ZOOM_IN: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1.5; break;
     case UI_BUTTON_ZOOM_OUT: c.kind = CMD_ZOOM_BY; c.u.zoom.factor = 1 / 1.5; break;
     case UI_BUTTON_RESET: c.kind = CMD_FLY_HOME; break;
+    case UI_BUTTON_HELP: c = cmd_toggle(CMD_SET_HELP, TOGGLE_FLIP); break;
+    case UI_BUTTON_HINT_CLOSE: c = cmd_toggle(CMD_SET_HINT, TOGGLE_OFF); break;
     default: break;
     }
     return c;
@@ -219,6 +224,16 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
     bool search = search_box_update(&ui->search, app, in, out);
     if (ui->search.dirty) { ui->dirty = true; ui->search.dirty = false; }
     if (search) return true;
+    /* The '?' card lies over everything: a click anywhere (on release) closes it. */
+    if (app->display.help_open || ui->pressed_on_help) {
+        if (in->pointer_pressed) ui->pressed_on_help = true;
+        if (in->pointer_released && ui->pressed_on_help) {
+            ui->pressed_on_help = false;
+            if (app->display.help_open) command_queue_push(out, cmd_toggle(CMD_SET_HELP, TOGGLE_OFF));
+        }
+        in->wheel_steps = 0;
+        return in->pointer_inside;
+    }
     bool timeline = timeline_bar_update(&ui->timeline, app, in, out);
     if (ui->timeline.dirty) { ui->dirty = true; ui->timeline.dirty = false; }
     if (timeline) return true;
@@ -253,7 +268,12 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
         ui->hover_progress = on_progress;
         ui->dirty = true;
     }
-    if (in->pointer_pressed && on_progress && app->mode.tour.stop_count > 0) {
+    /* ... on release over the bar, as every click acts (issue 16). */
+    if (in->pointer_pressed && on_progress) ui->pressed_on_progress = true;
+    if (ui->pressed_on_progress && !in->pointer_released && in->pointer_down) return true;
+    bool progress_click = ui->pressed_on_progress && in->pointer_released && on_progress;
+    if (in->pointer_released) ui->pressed_on_progress = false;
+    if (progress_click && app->mode.tour.stop_count > 0) {
         Command go = { .kind = CMD_TOUR_GO };
         double at = (x - ui->tour_progress.x) / ui->tour_progress.w * app->mode.tour.stop_count;
         go.u.tour.stop = at < 0 ? 0 : (uint32_t)at;
@@ -310,7 +330,7 @@ bool ui_update(Ui *ui, const App *app, AppInput *in, CommandQueue *out)
 
 const TextMetrics *ui_edge_label_metrics(Ui *ui)
 {
-    ui->label_font = (UiFontSize){ ui->r->faces[FACE_BOLD], 11.5f };
+    ui->label_font = (UiFontSize){ ui->r->faces[FACE_BOLD], TEXT_PLACE_CSS }; /* as render/markers.c draws them */
     ui->label_metrics = (TextMetrics){ wrap_advance, wrap_kern, &ui->label_font };
     return &ui->label_metrics;
 }
@@ -354,13 +374,137 @@ static void draw_button(Ui *ui, UiButton b, RenderIcon icon)
     render_icon(ui->r, icon, r.x + r.w / 2, r.y + r.h / 2, 12.0f, t->panel_text);
 }
 
+static Rgba with_alpha_ui(Rgba c, uint8_t a) { c.a = a; return c; }
+static float draw_wrapped(Renderer *r, int face, float size, float x, float y, float w, float line_h, int max_lines,
+                          const char *text, Rgba color);
+
+/* A square button with a glyph for its icon ("?"). */
+static void draw_text_button(Ui *ui, UiButton b, const char *glyph)
+{
+    UiRect r = ui->buttons[b];
+    if (r.w <= 0) return;
+    const Theme *t = ui->r->theme;
+    render_fill_rect(ui->r, r.x, r.y, r.w, r.h, t->panel_rule);
+    render_fill_rect(ui->r, r.x + 1, r.y + 1, r.w - 2, r.h - 2, ui->hover_button == b ? t->button_hover : t->panel_bg);
+    float tw = render_text_width(ui->r, FACE_BOLD, TEXT_ICON_GLYPH_CSS, glyph);
+    render_text(ui->r, FACE_BOLD, TEXT_ICON_GLYPH_CSS, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 6.5f, glyph, t->panel_text);
+}
+
+/* The atlas's name beside the search box: in full where it fits, else short. */
+static void draw_title(Ui *ui, const App *app)
+{
+    UiRect r = ui->title;
+    if (r.w <= 0) return;
+    const Theme *t = ui->r->theme;
+    static const char name[] = "Steppe Atlas", tail[] = " · Central Asia, 1991–2022";
+    float nw = render_text_width(ui->r, FACE_BOLD, TEXT_MAP_TITLE_CSS, name);
+    float tw = render_text_width(ui->r, FACE_REGULAR, TEXT_MAP_TITLE_CSS, tail);
+    if (nw + 12 > r.w) return;
+    bool full = nw + tw + 12 <= r.w;
+    float y = r.y + r.h / 2 + 5.5f, w = nw + (full ? tw : 0);
+    /* A backing the width of the text keeps it readable over any fill. */
+    render_fill_rect(ui->r, r.x - 6, r.y + 5, w + 12, r.h - 10, with_alpha_ui(t->panel_bg, 220));
+    float x = r.x + render_text(ui->r, FACE_BOLD, TEXT_MAP_TITLE_CSS, r.x, y, name, t->panel_text);
+    if (full) render_text(ui->r, FACE_REGULAR, TEXT_MAP_TITLE_CSS, x, y, tail, t->panel_muted);
+    (void)app;
+}
+
+/* The first visit's hint under the search box (core/screen_layout.c places it). */
+static void draw_hint(Ui *ui)
+{
+    UiRect r = ui->hint;
+    if (r.w <= 0) return;
+    Renderer *rr = ui->r;
+    const Theme *t = rr->theme;
+    render_fill_rect(rr, r.x + 1, r.y + 2, r.w, r.h, with_alpha_ui(t->panel_text, 40)); /* shadow */
+    render_fill_rect(rr, r.x, r.y, r.w, r.h, t->link);
+    render_fill_rect(rr, r.x + 1, r.y + 1, r.w - 2, r.h - 2, t->panel_bg);
+    render_fill_rect(rr, r.x + 1, r.y + 1, 4, r.h - 2, t->link);
+    float x = r.x + 14, w = r.w - 14 - 34;
+    float y = draw_wrapped(rr, FACE_BOLD, TEXT_HINT_CSS, x, r.y + 20, w, 19, 2,
+                           "Click a country or a marker to read about it.", t->panel_text);
+    draw_wrapped(rr, FACE_REGULAR, TEXT_HINT_CSS, x, y, w, 19, 2, "Drag to move, wheel or pinch to zoom, ? for every key.",
+                 t->panel_muted);
+    UiRect c = ui->buttons[UI_BUTTON_HINT_CLOSE];
+    if (ui->hover_button == UI_BUTTON_HINT_CLOSE) render_fill_rect(rr, c.x, c.y, c.w, c.h, t->button_hover);
+    float cw = render_text_width(rr, FACE_REGULAR, TEXT_ICON_GLYPH_CSS, "×");
+    render_text(rr, FACE_REGULAR, TEXT_ICON_GLYPH_CSS, c.x + (c.w - cw) / 2, c.y + c.h / 2 + 6, "×", t->panel_text);
+}
+
+/* The '?' card: every row of core/key_help.c, in two columns where the map
+ * is wide enough, an action wrapping to a second line where it must; what
+ * does not fit (a large text scale) is said to be left out, not cut silently. */
+static void draw_help(Ui *ui, const App *app)
+{
+    Renderer *rr = ui->r;
+    const Theme *t = rr->theme;
+    const RectCss m = app->screen.map;
+    const float row_h = 21, head_h = 50, pad = 16;
+    float w = fminf(m.w - 24, 920);
+    int columns = w >= 640 ? 2 : 1;
+    float col_w = (w - 2 * pad) / (float)columns, keys_w = 0;
+    for (size_t i = 0; i < KEY_HELP_ROW_COUNT; i++)
+        keys_w = fmaxf(keys_w, render_text_width(rr, FACE_BOLD, TEXT_HELP_CSS, KEY_HELP_ROWS[i].keys) + 14);
+    keys_w = fminf(keys_w, col_w * 0.4f);
+    float action_w = col_w - keys_w - 12;
+    /* Each row's height (its group's name before it, one or two lines), then
+     * the columns balanced by height. */
+    float heights[64], total = 0;
+    size_t n = KEY_HELP_ROW_COUNT < 64 ? KEY_HELP_ROW_COUNT : 64;
+    for (size_t i = 0; i < n; i++) {
+        bool new_group = i == 0 || KEY_HELP_ROWS[i].group != KEY_HELP_ROWS[i - 1].group;
+        bool two = render_text_width(rr, FACE_REGULAR, TEXT_HELP_CSS, KEY_HELP_ROWS[i].action) > action_w ||
+                   render_text_width(rr, FACE_BOLD, TEXT_HELP_CSS, KEY_HELP_ROWS[i].keys) > keys_w - 10;
+        heights[i] = (new_group ? row_h + (i ? 6 : 0) : 0) + (two ? 2 : 1) * row_h;
+        total += heights[i];
+    }
+    float per_column = total / (float)columns, tallest = 0, run = 0;
+    for (size_t i = 0, column = 0; i < n; i++) {
+        if (run > 0 && run + heights[i] > per_column + row_h && column + 1 < (size_t)columns) { column++; run = 0; }
+        run += heights[i];
+        tallest = fmaxf(tallest, run);
+    }
+    float h = fminf(head_h + tallest + pad, ui->height - 24); /* over the timeline too, if it must */
+    float x0 = m.x + (m.w - w) / 2, y0 = m.y + fmaxf(12, (m.h - h) / 2);
+    ui->help_card = (UiRect){ x0, y0, w, h };
+    render_fill_rect(rr, 0, 0, m.x + m.w, m.y + m.h, with_alpha_ui(t->panel_text, 60)); /* the map steps back */
+    render_fill_rect(rr, x0, y0, w, h, t->panel_rule);
+    render_fill_rect(rr, x0 + 1, y0 + 1, w - 2, h - 2, t->panel_bg);
+    render_text(rr, FACE_BOLD, TEXT_HELP_TITLE_CSS, x0 + pad, y0 + 31, "Keys and gestures", t->panel_text);
+    const char *close = "Esc, ? or a click closes";
+    float cw = render_text_width(rr, FACE_REGULAR, TEXT_HELP_CSS, close);
+    if (cw + 220 < w) render_text(rr, FACE_REGULAR, TEXT_HELP_CSS, x0 + w - pad - cw, y0 + 30, close, t->panel_muted);
+    float top = y0 + head_h + 12, bottom = y0 + h - pad / 2, y = top;
+    size_t column = 0;
+    run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const KeyHelpRow *row = &KEY_HELP_ROWS[i];
+        if (run > 0 && run + heights[i] > per_column + row_h && column + 1 < (size_t)columns) { column++; run = 0; y = top; }
+        run += heights[i];
+        if (y + heights[i] - 12 > bottom - (columns == 1 ? row_h : 0)) {
+            draw_wrapped(rr, FACE_REGULAR, TEXT_HELP_CSS, x0 + pad, bottom - row_h - 2, w - 2 * pad, row_h, 2,
+                         "… and more: make the text smaller (Ctrl and -) to see every key", t->panel_muted);
+            break;
+        }
+        float x = x0 + pad + col_w * (float)column;
+        if (i == 0 || row->group != KEY_HELP_ROWS[i - 1].group) {
+            if (i && y > top) y += 6;
+            render_text(rr, FACE_BOLD, TEXT_HELP_CSS, x, y, key_help_group_name(row->group), t->link);
+            y += row_h;
+        }
+        float keys_end = draw_wrapped(rr, FACE_BOLD, TEXT_HELP_CSS, x, y, keys_w - 10, row_h, 2, row->keys, t->panel_text);
+        y = fmaxf(keys_end, draw_wrapped(rr, FACE_REGULAR, TEXT_HELP_CSS, x + keys_w, y, action_w, row_h, 2, row->action,
+                                         t->panel_text));
+    }
+}
+
 static void draw_close_button(Ui *ui)
 {
     UiRect r = ui->buttons[UI_BUTTON_CLOSE];
     const Theme *t = ui->r->theme;
     if (ui->hover_button == UI_BUTTON_CLOSE) render_fill_rect(ui->r, r.x, r.y, r.w, r.h, t->button_hover);
-    float tw = render_text_width(ui->r, FACE_REGULAR, 24, "×");
-    render_text(ui->r, FACE_REGULAR, 24, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 8, "×", t->panel_text);
+    float tw = render_text_width(ui->r, FACE_REGULAR, TEXT_ICON_GLYPH_CSS, "×");
+    render_text(ui->r, FACE_REGULAR, TEXT_ICON_GLYPH_CSS, r.x + (r.w - tw) / 2, r.y + r.h / 2 + 6, "×", t->panel_text);
 }
 
 /* Everything the panel's pixels depend on: while it is unchanged (a flight,
@@ -494,21 +638,21 @@ void ui_draw(Ui *ui, const App *app)
         render_fill_rect(ui->r, b.x, b.y, b.w, b.h, t->panel_rule);
         render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2, ui->hover_button == UI_BUTTON_OPEN_PANEL ? t->button_hover : t->panel_bg);
         const char *label = ui->narrow ? "Show details" : "‹ Details";
-        float tw = render_text_width(ui->r, FACE_BOLD, 14, label);
-        render_text(ui->r, FACE_BOLD, 14, b.x + (b.w - tw) / 2, b.y + 23, label, t->panel_text);
+        float tw = render_text_width(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, label);
+        render_text(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, b.x + (b.w - tw) / 2, b.y + b.h / 2 + 5, label, t->panel_text);
     }
     if (app->messages.notice[0]) { /* a problem the user must know about, top centre */
         const Theme *nt = ui->r->theme;
-        float nw = fminf(render_text_width(ui->r, FACE_BOLD, 13, app->messages.notice) + 24, ui->width - 20);
-        render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 30, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
-        render_text(ui->r, FACE_BOLD, 13, (ui->width - nw) / 2 + 12, 28, app->messages.notice, nt->panel_bg);
+        float nw = fminf(render_text_width(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, app->messages.notice) + 24, ui->width - 20);
+        render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 32, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
+        render_text(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, (ui->width - nw) / 2 + 12, 29, app->messages.notice, nt->panel_bg);
     }
     if (app->messages.toast[0]) { /* a confirmation, bottom centre of the map */
         const Theme *tt = ui->r->theme;
-        float tw = render_text_width(ui->r, FACE_BOLD, 13, app->messages.toast) + 28;
-        float tx = (ui->map_right - tw) / 2, ty = ui->map_bottom - 52;
-        render_fill_rect(ui->r, tx, ty, tw, 32, tt->panel_text);
-        render_text(ui->r, FACE_BOLD, 13, tx + 14, ty + 21, app->messages.toast, tt->panel_bg);
+        float tw = render_text_width(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, app->messages.toast) + 28;
+        float tx = (ui->map_right - tw) / 2, ty = ui->map_bottom - 54;
+        render_fill_rect(ui->r, tx, ty, tw, 34, tt->panel_text);
+        render_text(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, tx + 14, ty + 22, app->messages.toast, tt->panel_bg);
     }
     /* Attribution in the map's own bottom-right corner, clear of the panel. */
     const Theme *t = ui->r->theme;
@@ -516,9 +660,9 @@ void ui_draw(Ui *ui, const App *app)
     float map_right = ui->map_right, map_bottom = ui->map_bottom;
     timeline_bar_draw(&ui->timeline, ui->r, app);
     if (!ui->narrow || !app_panel_visible(app)) render_legend(ui->r, app);
-    float aw = render_text_width(ui->r, FACE_REGULAR, 11, attribution);
+    float aw = render_text_width(ui->r, FACE_REGULAR, TEXT_ATTRIBUTION_CSS, attribution);
     render_fill_rect(ui->r, map_right - aw - 12, map_bottom - 20, aw + 12, 20, t->panel_bg);
-    render_text(ui->r, FACE_REGULAR, 11, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);
+    render_text(ui->r, FACE_REGULAR, TEXT_ATTRIBUTION_CSS, map_right - aw - 6, map_bottom - 6, attribution, t->panel_muted);
     draw_button(ui, UI_BUTTON_ZOOM_IN, ICON_PLUS);
     draw_button(ui, UI_BUTTON_ZOOM_OUT, ICON_MINUS);
     draw_button(ui, UI_BUTTON_RESET, ICON_HOME);
@@ -529,10 +673,14 @@ void ui_draw(Ui *ui, const App *app)
         render_fill_rect(ui->r, b.x, b.y, b.w, b.h, bt->panel_rule);
         render_fill_rect(ui->r, b.x + 1, b.y + 1, b.w - 2, b.h - 2,
                          ui->hover_button == UI_BUTTON_TOURS || on ? bt->button_hover : bt->panel_bg);
-        float tw = render_text_width(ui->r, FACE_BOLD, 13, "Tours");
-        render_text(ui->r, FACE_BOLD, 13, b.x + (b.w - tw) / 2, b.y + 20, "Tours", bt->panel_text);
+        float tw = render_text_width(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, "Tours");
+        render_text(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, b.x + (b.w - tw) / 2, b.y + b.h / 2 + 5, "Tours", bt->panel_text);
     }
-    search_box_draw(&ui->search, ui->r, app); /* its list lies over everything else */
+    draw_text_button(ui, UI_BUTTON_HELP, "?");
+    draw_title(ui, app);
+    draw_hint(ui);
+    search_box_draw(&ui->search, ui->r, app); /* its list lies over everything else but help */
+    if (app->display.help_open) draw_help(ui, app);
     if (app->display.spotlight) draw_spotlight(ui, app);
     /* A presentation clicker's "black screen": nothing shows but black. */
     if (app->mode.kind == APP_MODE_TOUR && app->mode.tour.blank)
@@ -583,13 +731,13 @@ void ui_draw_figure(Ui *ui, const App *app)
     render_fill_rect(r, c.x, c.y, c.w, 1, t->panel_rule);
     char title[512], sources[2048];
     panel_figure_caption(app, title, sizeof title, sources, sizeof sources);
-    float x = c.x + SCREEN_MARGIN_CSS, w = c.w - 2 * SCREEN_MARGIN_CSS, y = c.y + 19;
-    y = draw_wrapped(r, FACE_BOLD, 13, x, y, w, 17, 1, title, t->panel_text);
-    y = draw_wrapped(r, FACE_REGULAR, 11, x, y, w, 14.5f, 2, sources, t->panel_text);
+    float x = c.x + SCREEN_MARGIN_CSS, w = c.w - 2 * SCREEN_MARGIN_CSS, y = c.y + 20;
+    y = draw_wrapped(r, FACE_BOLD, TEXT_BUTTON_CSS, x, y, w, 19, 1, title, t->panel_text);
+    y = draw_wrapped(r, FACE_REGULAR, TEXT_FIGURE_CAPTION_CSS, x, y, w, 16, 2, sources, t->panel_text);
     const char *attribution = bundle_meta(app->bundle).attribution;
     char line[512];
     snprintf(line, sizeof line, "%s · Map and figure: Steppe Atlas", attribution);
-    draw_wrapped(r, FACE_REGULAR, 11, x, fmaxf(y, c.y + c.h - 8), w, 14.5f, 1, line, t->panel_muted);
+    draw_wrapped(r, FACE_REGULAR, TEXT_FIGURE_CAPTION_CSS, x, fmaxf(y, c.y + c.h - 8), w, 16, 1, line, t->panel_muted);
 }
 
 size_t ui_panel_text(Ui *ui, const App *app, char *out, size_t out_size)

@@ -39,7 +39,8 @@ typedef enum UiButton {
     UI_BUTTON_NONE = SCREEN_BUTTON_NONE, UI_BUTTON_CLOSE = SCREEN_BUTTON_CLOSE, UI_BUTTON_BACK = SCREEN_BUTTON_BACK,
     UI_BUTTON_FORWARD = SCREEN_BUTTON_FORWARD, UI_BUTTON_OPEN_PANEL = SCREEN_BUTTON_OPEN_PANEL,
     UI_BUTTON_ZOOM_IN = SCREEN_BUTTON_ZOOM_IN, UI_BUTTON_ZOOM_OUT = SCREEN_BUTTON_ZOOM_OUT,
-    UI_BUTTON_RESET = SCREEN_BUTTON_RESET, UI_BUTTON_TOURS = SCREEN_BUTTON_TOURS, UI_BUTTON_COUNT = SCREEN_BUTTON_COUNT
+    UI_BUTTON_RESET = SCREEN_BUTTON_RESET, UI_BUTTON_TOURS = SCREEN_BUTTON_TOURS, UI_BUTTON_HELP = SCREEN_BUTTON_HELP,
+    UI_BUTTON_HINT_CLOSE = SCREEN_BUTTON_HINT_CLOSE, UI_BUTTON_COUNT = SCREEN_BUTTON_COUNT
 } UiButton;
 
 typedef struct Ui {
@@ -50,6 +51,10 @@ typedef struct Ui {
     UiRect panel, panel_content;
     UiRect tour_progress;    /* the stops' bar in a tour's header */
     bool hover_progress;
+    UiRect title, hint;      /* the atlas's name, the first visit's hint (w == 0: not shown) */
+    UiRect help_card;        /* the '?' card when it is open (ui_draw sizes it to its rows) */
+    bool pressed_on_help;
+    bool pressed_on_progress; /* the current press began on a tour's stops' bar */    /* the current press began while the card was open: its release closes it */
     UiRect buttons[UI_BUTTON_COUNT];
     TimelineBar timeline;
     SearchBox search;
@@ -71,7 +76,7 @@ typedef struct Ui {
     bool dragging_panel;
     float drag_last_y;
     bool dirty;              /* something only the UI shows changed (a hover, a scroll): draw again */
-    UiFontSize label_font;   /* the edge badges' names (render/markers.c draws them bold 11.5 px) */
+    UiFontSize label_font;   /* the edge badges' names (render/markers.c draws them, TEXT_PLACE_CSS bold) */
     TextMetrics label_metrics;
 } Ui;
 

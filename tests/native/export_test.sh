@@ -39,9 +39,9 @@ mapfile -t saved < <(sed -n 's/^steppe_atlas: saved \([^ ]*\) .*/\1/p' "$out/run
 saved+=("" "")
 check "two PNGs saved, under different names (got ${saved[*]})" \
       '[ -n "${saved[1]}" ] && [ "${saved[0]}" != "${saved[1]}" ] && [ -s "$out/${saved[0]}" ] && [ -s "$out/${saved[1]}" ]'
-# 1000 css px less the 340 px panel; the whole height (map and caption strip)
-check "the figure is the map's part of the window, 660x700 (got $(sed -n 's/^steppe_atlas: saved [^ ]* //p' "$out/run.out" | head -n 1))" \
-      'grep -q "^steppe_atlas: saved ${saved[0]} 660x700$" "$out/run.out"'
+# 1000 css px less the 310 px panel (31 %); the whole height (map and caption strip)
+check "the figure is the map's part of the window, 690x700 (got $(sed -n 's/^steppe_atlas: saved [^ ]* //p' "$out/run.out" | head -n 1))" \
+      'grep -q "^steppe_atlas: saved ${saved[0]} 690x700$" "$out/run.out"'
 if [ -n "${saved[1]}" ]; then
   rc=0
   "$compare" "$out/${saved[0]}" "$out/${saved[1]}" 0 0 "$out/diff.png" >"$out/compare.out" || rc=$?

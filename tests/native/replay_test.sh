@@ -48,7 +48,7 @@ for run in "${runs[@]}"; do
   check "classroom ($driver, $size): the final state JSON has no selection" \
         'grep -q "\"selectionKind\":\"none\",\"selection\":null" <<<"$first"'
   check "classroom ($driver, $size): the final state JSON has the panel closed" \
-        'grep -q "\"panelOpen\":false}$" <<<"$first"'
+        'grep -q "\"panelOpen\":false[,}]" <<<"$first"'
 done
 
 # The search box's editing (issue 16, item 4): bursts of keys in order, caret, selection, words.
@@ -59,6 +59,15 @@ check "search editing: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
 expects=$(grep -c '^expect' "$scripts/search_editing.txt")
 oks=$(grep -c ': ok ' "$out/search-editing.err" || true)
 check "search editing: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+
+# The first start's hint and the '?' card (issue 16, item 17).
+replay onboarding "$scripts/onboarding.txt" --size 1000x700 --hint
+rc=$(cat "$out/onboarding.rc")
+[ "$rc" = 0 ] || cat "$out/onboarding.err"
+check "onboarding: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+expects=$(grep -c '^expect' "$scripts/onboarding.txt")
+oks=$(grep -c ': ok ' "$out/onboarding.err" || true)
+check "onboarding: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
 
 # A seeded quiz opened by its link, answered in the window.
 replay quiz "$scripts/quiz.txt" --size 1000x700 --open 'quiz=1&qn=5'

@@ -14,6 +14,7 @@ screenshot_states=(
   "tour-stop|--size 800x500 --tour transition-2019 --stop 3"
   "quiz-question|--size 800x500 --quiz 1 --questions 5"
   "dark-200|--size 1024x768 --theme dark --text-scale 200 --state c=KAZ"
+  "projector-hint|--size 1024x768 --hint"
 )
 
 # screenshot_render APP NAME OUT.png: renders state NAME with APP.

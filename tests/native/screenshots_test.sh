@@ -15,10 +15,16 @@ passes=0 fails=0
 while read -r name; do
   png="$out/$name.png"
   rm -f "$png" "$out/$name.diff.png"
-  if ! screenshot_render "$app" "$name" "$png" >/dev/null; then
+  if ! screenshot_render "$app" "$name" "$png" >"$out/$name.txt"; then
     echo "FAIL: $name: the app could not render it"
     fails=$((fails + 1))
     continue
+  fi
+  # Legibility (issue 16 item 12): no text under 12 css px (core/text_sizes.h).
+  smallest=$(sed -n 's/^text smallest \([0-9.]*\) css px$/\1/p' "$out/$name.txt")
+  if ! awk -v s="$smallest" 'BEGIN { exit !(s != "" && s + 0 >= 12) }'; then
+    echo "FAIL: $name: text drawn at ${smallest:-?} css px, under the 12 px minimum"
+    fails=$((fails + 1))
   fi
   if [ ! -f "$refs/$name.png" ]; then
     echo "FAIL: $name: no reference $refs/$name.png (tools/refresh_reference_screenshots.sh makes it)"

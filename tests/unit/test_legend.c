@@ -98,6 +98,17 @@ int main(void)
     app.display.legend_flipped = true;
     legend_layout(&app, &l);
     CHECK(l.open);
+    /* A projector's 1024 x 768: folded too, so it does not hide Turkmenistan
+     * (issue 16 item 16); 1280 x 800 has room for it open. */
+    app.view.width_css = 1024;
+    app.view.height_css = 768;
+    app.display.legend_flipped = false;
+    legend_layout(&app, &l);
+    CHECK(!l.open && l.w <= LEGEND_FOLDED_WIDTH_CSS);
+    app.view.width_css = 1280;
+    app.view.height_css = 800;
+    legend_layout(&app, &l);
+    CHECK(l.open);
     app.view.width_css = 1200;
     app.display.legend_flipped = true;
     /* A panel at the bottom (narrow screens) lifts it. */

@@ -53,51 +53,52 @@ static void check_sane(const ScreenLayout *l, const char *what)
 static void test_desktop(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false, false }, &l);
     CHECK(!l.narrow);
     CHECK_NEAR(l.map.w, 1280, 1e-3);
     CHECK_NEAR(l.map.h, 800 - SCREEN_TIMELINE_HEIGHT_CSS, 1e-3);
-    CHECK_NEAR(l.panel.w, 435.2, 1e-3);      /* a third of the width, within 320..440 */
+    CHECK_NEAR(l.panel.w, 396.8, 1e-3);      /* 31 % of the width, within 300..460 */
     CHECK(l.buttons[SCREEN_BUTTON_CLOSE].w == 0 && l.buttons[SCREEN_BUTTON_OPEN_PANEL].w == 0);
     CHECK_NEAR(l.panel_inset_right_css, l.panel.w, 1e-3);
     CHECK_NEAR(l.panel_inset_bottom_css, 0, 1e-9);
     check_sane(&l, "desktop closed");
 
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, true, false, false, false }, &l);
     CHECK_NEAR(l.map.w, 1280 - l.panel.w, 1e-3);
     CHECK_NEAR(l.timeline.w, l.map.w, 1e-3);  /* the strip stops at the panel */
     CHECK_NEAR(l.buttons[SCREEN_BUTTON_ZOOM_IN].x, l.map.w - SCREEN_BUTTON_CSS - SCREEN_MARGIN_CSS, 1e-3);
     check_sane(&l, "desktop open");
 
     /* Selected with the panel closed: "Details" at the top right, the zoom column below it. */
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, true, false, false, false }, &l);
     CHECK(l.buttons[SCREEN_BUTTON_OPEN_PANEL].w > 0);
     CHECK(l.buttons[SCREEN_BUTTON_ZOOM_IN].y >= l.buttons[SCREEN_BUTTON_OPEN_PANEL].y + l.buttons[SCREEN_BUTTON_OPEN_PANEL].h);
     check_sane(&l, "desktop details");
 
     /* Very wide: the panel stops growing. */
-    screen_layout_compute(&(ScreenInputs){ 2560, 1440, true, true, false, false }, &l);
-    CHECK_NEAR(l.panel.w, 440, 1e-3);
+    screen_layout_compute(&(ScreenInputs){ 2560, 1440, true, true, false, false, false }, &l);
+    CHECK_NEAR(l.panel.w, 460, 1e-3);
     check_sane(&l, "wide");
 }
 
 static void test_tablet(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 768, 1024, true, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 768, 1024, true, true, false, false, false }, &l);
     CHECK(!l.narrow);
-    CHECK_NEAR(l.panel.w, 320, 1e-3);         /* at its minimum */
+    CHECK_NEAR(l.panel.w, 300, 1e-3);         /* at its minimum */
     check_sane(&l, "tablet portrait");
-    screen_layout_compute(&(ScreenInputs){ 1024, 768, true, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, true, true, false, false, false }, &l);
     check_sane(&l, "tablet landscape");
-    screen_layout_compute(&(ScreenInputs){ 1024, 768, false, true, false, false }, &l);
+    CHECK(l.panel.w <= 0.32f * 1024);         /* the map first: the panel had taken 42 % (issue 16 item 16) */
+    screen_layout_compute(&(ScreenInputs){ 1024, 768, false, true, false, false, false }, &l);
     check_sane(&l, "tablet details");
 }
 
 static void test_phone(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 360, 640, true, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 360, 640, true, true, false, false, false }, &l);
     CHECK(l.narrow);
     /* A bottom sheet: the lower 48 %, the map and the strip above it. */
     CHECK_NEAR(l.panel.y, 332, 1e-3);
@@ -107,7 +108,7 @@ static void test_phone(void)
     CHECK_NEAR(l.panel_inset_bottom_css, l.panel.h, 1e-3);
     CHECK(l.search.w <= 360 - SCREEN_BUTTON_CSS - 40 + 1e-3);
     check_sane(&l, "phone open");
-    screen_layout_compute(&(ScreenInputs){ 360, 640, false, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 360, 640, false, true, false, false, false }, &l);
     /* "Show details" sits at the bottom centre over the strip. */
     RectCss d = l.buttons[SCREEN_BUTTON_OPEN_PANEL];
     CHECK(d.w > 0 && d.y + d.h <= 640 && d.x + d.w / 2 > 179 && d.x + d.w / 2 < 181);
@@ -121,7 +122,7 @@ static void test_phone(void)
 static void test_tours(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, false, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, true, false, true, true, false }, &l);
     RectCss t = l.buttons[SCREEN_BUTTON_TOURS];
     CHECK(t.w > 0 && t.y >= l.buttons[SCREEN_BUTTON_RESET].y + l.buttons[SCREEN_BUTTON_RESET].h);
     CHECK(t.y + t.h <= l.controls_h_css);
@@ -132,17 +133,17 @@ static void test_tours(void)
     CHECK(pr.x + pr.w <= l.buttons[SCREEN_BUTTON_CLOSE].x);
     CHECK(pr.y >= l.panel.y && pr.y + pr.h <= l.panel.y + SCREEN_PANEL_HEADER_CSS);
     check_sane(&l, "desktop tour");
-    screen_layout_compute(&(ScreenInputs){ 360, 640, true, false, true, true }, &l);
+    screen_layout_compute(&(ScreenInputs){ 360, 640, true, false, true, true, false }, &l);
     CHECK(l.tour_progress.w > 0);
     check_sane(&l, "phone tour");
-    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, false, false, false }, &l);
     CHECK(l.buttons[SCREEN_BUTTON_TOURS].w == 0 && l.tour_progress.w == 0);
 }
 
 static void test_map_area(void)
 {
     ScreenLayout l;
-    screen_layout_compute(&(ScreenInputs){ 1000, 700, true, true, false, false }, &l);
+    screen_layout_compute(&(ScreenInputs){ 1000, 700, true, true, false, false, false }, &l);
     double a[4];
     screen_map_area(&l, true, a);
     CHECK_NEAR(a[2], 1000 - l.panel.w, 1e-3);
@@ -153,8 +154,39 @@ static void test_map_area(void)
     CHECK(!rect_css_contains(l.buttons[SCREEN_BUTTON_OPEN_PANEL], 0, 0)); /* w == 0 holds nothing */
 }
 
+/* Onboarding (issue 16 item 17): the title beside the search box where the
+ * controls leave room, the first visit's hint under it with its close
+ * button, and the '?' button in the column, below home. */
+static void test_onboarding(void)
+{
+    ScreenLayout l;
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, true, false, true }, &l);
+    check_sane(&l, "desktop hint");
+    CHECK(l.title.w >= 110 && l.title.x >= l.search.x + l.search.w);
+    CHECK(l.title.x + l.title.w <= l.buttons[SCREEN_BUTTON_ZOOM_IN].x);
+    CHECK(l.hint.w >= 300 && l.hint.y >= l.search.y + l.search.h && inside(l.hint, l.map));
+    CHECK(inside(l.buttons[SCREEN_BUTTON_HINT_CLOSE], l.hint));
+    RectCss help = l.buttons[SCREEN_BUTTON_HELP], home = l.buttons[SCREEN_BUTTON_RESET];
+    CHECK(help.w > 0 && inside(help, l.map) && help.y >= home.y + home.h && help.x == home.x);
+    CHECK(help.y + help.h <= l.controls_h_css);
+    /* No hint: neither it nor its button. */
+    screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, true, false, false }, &l);
+    CHECK(l.hint.w == 0 && l.buttons[SCREEN_BUTTON_HINT_CLOSE].w == 0);
+    CHECK(l.buttons[SCREEN_BUTTON_HELP].w > 0);
+    /* A phone: the hint fits the map beside the column; no room for the title. */
+    screen_layout_compute(&(ScreenInputs){ 360, 640, false, false, true, false, true }, &l);
+    check_sane(&l, "phone hint");
+    CHECK(l.hint.w > 0 && l.hint.x + l.hint.w <= l.buttons[SCREEN_BUTTON_HELP].x);
+    CHECK(l.title.w == 0);
+    /* The buttons in a row (a large text scale): '?' is in the row. */
+    screen_layout_compute(&(ScreenInputs){ 512, 240, false, false, true, false, false }, &l);
+    help = l.buttons[SCREEN_BUTTON_HELP];
+    CHECK(help.w > 0 && help.y == l.buttons[SCREEN_BUTTON_ZOOM_IN].y && inside(help, l.map));
+}
+
 int main(void)
 {
+    test_onboarding();
     test_desktop();
     test_tablet();
     test_phone();
