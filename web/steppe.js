@@ -124,6 +124,7 @@
     api.readyAt = performance.now();
     statusBox.classList.add('hidden');
     applyMotion();
+    firstVisit();
     refresh();
     resolveReady(api);
   };
@@ -218,6 +219,26 @@
   };
   // The atlas's notice (a bundle that did not open) is drawn on the map;
   // screen readers are told it too.
+  // The first visit's hint (what to click, '?' for every key): shown once,
+  // at the home view, gone at the first choice or its close button.
+  function firstVisit() {
+    var KEY = 'steppe-atlas.hint-seen';
+    try {
+      if (location.hash.length > 1 || localStorage.getItem(KEY)) return;
+      localStorage.setItem(KEY, '1');
+    } catch (e) { return; } // no storage (file://, privacy mode): never nag
+    run('hint', 1);
+  }
+  function renderKeys() {
+    rebuild($('a11y-keys'), Module.UTF8ToString(Module._steppe_key_help()).split('\n\n').map(function (group) {
+      var lines = group.split('\n').filter(Boolean), box = node('div');
+      box.appendChild(node('h3', lines.shift()));
+      var ul = node('ul');
+      lines.forEach(function (l) { ul.appendChild(node('li', l)); });
+      box.appendChild(ul);
+      return box;
+    }));
+  }
   function announceNotice(s) {
     if (s.notice === last.notice) return;
     last.notice = s.notice;
@@ -251,6 +272,7 @@
   }
   function act(name) {
     if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }
+    else if (name === 'help') { run('help', 2); renderKeys(); $('a11y-keys').focus(); }
     else if (name === 'home') run('home');
     else run('zoom', name === 'zoom-in' ? 1.5 : 1 / 1.5);
   }

@@ -315,7 +315,7 @@ void event_markers_update(EventMarkers *m, const App *app)
     uint32_t selected = app->select.current.kind == SELECTION_EVENT ? app->select.current.id : 0;
     double key[16] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, area[2], area[3],
                        app->display.layers, app->display.legend_flipped, m->expanded_place, app->home_scale_px,
-                       app->display.local_names, selected, 0, 0, 0 };
+                       app->display.local_names, selected, app->screen.edge_top_css, 0, 0 };
     bool same = m->valid && memcmp(key, m->layout_key, sizeof key) == 0;
     if (same && !m->shifted) return;
     /* Only the centre and the scale changed, by under a factor of two. */

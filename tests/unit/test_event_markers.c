@@ -214,6 +214,19 @@ static void test_fixture(void)
         CHECK(e->dy < -0.9);  /* pointing up */
         CHECK_EQ_U(e->side, 0);
         CHECK_NEAR(e->y, m->edge_top_css + EDGE_MARGIN_CSS, 1e-6);
+        /* The first visit's hint takes the top band: the badge moves below
+         * it (the cached layout had left it under the hint). */
+        double top_before = e->y;
+        Command hint = cmd_toggle(CMD_SET_HINT, TOGGLE_ON);
+        CHECK(app_apply(&app, &hint, 0) && app.display.hint_visible);
+        event_markers_update(m, &app);
+        CHECK_NEAR(m->edges[0].y, app.screen.hint.y + app.screen.hint.h + 8 + EDGE_MARGIN_CSS, 1e-6);
+        CHECK(m->edges[0].y > top_before);
+        hint.u.toggle = TOGGLE_OFF;
+        CHECK(app_apply(&app, &hint, 0));
+        event_markers_update(m, &app);
+        e = &m->edges[0];
+        CHECK_NEAR(e->y, top_before, 1e-6);
         /* Its name ("Astana") is estimated until the renderer's font metrics
          * are given, then measured with them. */
         CHECK(e->labelled);
