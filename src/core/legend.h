@@ -27,8 +27,8 @@
 #define LEGEND_SCALE_MAX_CSS 130.0 /* longest scale bar */
 /* Below this width or height the key starts folded: at 1024 x 768 (a
  * projector) the open key hid Turkmenistan (issue 16 item 16). */
-#define LEGEND_SMALL_WIDTH_CSS 1100.0
-#define LEGEND_SMALL_HEIGHT_CSS 700.0
+#define LEGEND_SMALL_WIDTH_CSS 1200.0
+#define LEGEND_SMALL_HEIGHT_CSS 720.0
 
 typedef struct LegendLayout {
     double x, y, w, h;          /* the whole box */

@@ -16,6 +16,8 @@ static const char *font_display_name(void *user, const App *app, const char *eng
     return render_display_name(user, app, english, local);
 }
 
+LabelFonts render_label_fonts(Renderer *r) { return (LabelFonts){ font_width, font_display_name, r }; }
+
 /* Whether a label's box touches the rows being drawn (all when not banded). */
 static bool label_in_band(const Renderer *r, RectCss box)
 {
@@ -40,7 +42,7 @@ void labels_draw(Renderer *r, const App *app)
 {
     bool later_band = r->band_y1 > r->band_y0 && r->next_band > 0;
     if (!later_band) { /* the first band of this redraw (or a whole one): place */
-        LabelFonts fonts = { font_width, font_display_name, r };
+        LabelFonts fonts = render_label_fonts(r);
         labels_place(&r->labels, app, &fonts);
     }
     for (int i = 0; i < r->labels.placed_count; i++) draw_label(r, &r->labels.placed[i]);

@@ -384,33 +384,6 @@ void render_markers(Renderer *r, const App *app)
 /* --- relations ---------------------------------------------------------------------------- */
 
 /* A country's anchor for arcs: its capital if it has one, else its label point. */
-static void country_anchor(const Bundle *b, uint32_t id, double *wx, double *wy)
-{
-    BundleCountry c = bundle_country(b, id);
-    if (c.capital) {
-        BundlePlace p = bundle_place(b, c.capital);
-        *wx = p.x;
-        *wy = p.y;
-    } else {
-        *wx = c.label_x;
-        *wy = c.label_y;
-    }
-}
-
-/* A figure as the sources give it, compactly: "$18.0 bn", "$315 m", else the
- * number and its unit. */
-static void format_value(char *out, size_t size, double value, const char *unit)
-{
-    if (!strcmp(unit, "billion USD")) {
-        if (value >= 1) snprintf(out, size, "$%.1f bn", value);
-        else snprintf(out, size, "$%.0f m", value * 1000);
-    } else if (!strcmp(unit, "million USD")) {
-        snprintf(out, size, "$%.0f m", value);
-    } else {
-        snprintf(out, size, "%.3g %s", value, unit);
-    }
-}
-
 /* Clips a css polyline to a rectangle (x0, y0, x1, y1) and strokes the runs
  * inside: the far end of an arc to Washington lies thousands of pixels away. */
 static void stroke_clipped(Renderer *r, const float *xy, int n, const float rect[4], float width, Rgba color)
@@ -451,84 +424,73 @@ static void stroke_clipped(Renderer *r, const float *xy, int n, const float rect
     if (k >= 2) render_polyline(r, run, k, false, width, color);
 }
 
-/* The relations layer: an arc from each trade partner's capital to the
- * other's, bowed poleward like a great circle, as wide as the square root of
- * the trade volume, labelled with the partner, the figure and its year. */
+/* A polyline as dashes of about 9 css px with gaps of 6 (a pledged target),
+ * each dash clipped as stroke_clipped clips a whole line. */
+static void stroke_dashed(Renderer *r, const float *xy, int n, const float rect[4], float width, Rgba color)
+{
+    const float on = 9, off = 6;
+    float dash[2 * 66], walked = 0;
+    int k = 0;
+    bool drawing = true;
+    dash[k++] = xy[0], dash[k++] = xy[1];
+    for (int i = 0; i + 1 < n; i++) {
+        float ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+        float len = hypotf(bx - ax, by - ay), at = 0;
+        while (len > 0 && at < len) {
+            float limit = drawing ? on : off, take = fminf(limit - walked, len - at);
+            at += take;
+            walked += take;
+            float x = ax + (bx - ax) * at / len, y = ay + (by - ay) * at / len;
+            if (drawing && k + 2 <= (int)(sizeof dash / sizeof dash[0])) dash[k++] = x, dash[k++] = y;
+            if (walked >= limit) {
+                if (drawing && k >= 4) stroke_clipped(r, dash, k / 2, rect, width, color);
+                drawing = !drawing;
+                walked = 0;
+                k = 0;
+                if (drawing) dash[k++] = x, dash[k++] = y;
+            }
+        }
+    }
+    if (drawing && k >= 4) stroke_clipped(r, dash, k / 2, rect, width, color);
+}
+
+/* The relations layer as core/relations_layer.c lays it out: every arc
+ * first (a target dashed), then the labels over them, where they cover
+ * nothing. */
 void render_relations(Renderer *r, const App *app)
 {
     if (!(app->display.layers & LAYER_RELATIONS)) return;
-    const Bundle *b = app->bundle;
     const Theme *t = r->theme;
-    const EventMarkers *m = app->markers;
-    double max_value = 0;
-    uint32_t hub = 0, hub_count = 0; /* the country most relations start from: its arcs name only the partner */
-    for (uint32_t i = 1; i <= b->relation_count; i++) {
-        BundleRelation rel = bundle_relation(b, i);
-        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
-        if (rel.value > max_value) max_value = rel.value;
-        uint32_t n = 0;
-        for (uint32_t j = 1; j <= b->relation_count; j++)
-            if (!strcmp(bundle_relation(b, j).kind, "trade") && bundle_relation(b, j).country_a == rel.country_a) n++;
-        if (n > hub_count) { hub = rel.country_a; hub_count = n; }
-    }
-    if (max_value <= 0) return;
+    LabelFonts fonts = render_label_fonts(r);
+    RelationsLayer *layer = &r->relations;
+    relations_layout(layer, app, &fonts, &r->labels);
     float area[4] = { 0, 0, (float)app->view.width_css, (float)app->view.height_css };
-    if (m) for (int i = 0; i < 4; i++) area[i] = (float)m->area[i];
+    if (app->markers) for (int i = 0; i < 4; i++) area[i] = (float)app->markers->area[i];
     float guard[4] = { area[0] - 400, area[1] - 400, area[2] + 400, area[3] + 400 };
-    for (uint32_t i = 1; i <= b->relation_count; i++) {
-        BundleRelation rel = bundle_relation(b, i);
-        if (strcmp(rel.kind, "trade") || !rel.country_b || isnan(rel.value) || rel.value <= 0) continue;
-        double ax, ay, bx, by, sx0, sy0, sx1, sy1;
-        country_anchor(b, rel.country_a, &ax, &ay);
-        country_anchor(b, rel.country_b, &bx, &by);
-        view_world_to_screen(&app->view, ax, ay, &sx0, &sy0);
-        view_world_to_screen(&app->view, bx, by, &sx1, &sy1);
-        double dx = sx1 - sx0, dy = sy1 - sy0, len = hypot(dx, dy);
-        if (len < 6 || !isfinite(len)) continue;
-        /* A quadratic curve bowed by a fifth of its length, to the side nearer the pole. */
-        double side = dx >= 0 ? -1 : 1; /* the normal (dy, -dx) * side points up the screen */
-        double mx = (sx0 + sx1) / 2 + dy * 0.2 * side, my = (sy0 + sy1) / 2 - dx * 0.2 * side;
-        enum { STEPS = 64 };
-        float pts[2 * (STEPS + 1)];
-        for (int k = 0; k <= STEPS; k++) {
-            double u = (double)k / STEPS, a = (1 - u) * (1 - u), c = 2 * u * (1 - u), d = u * u;
-            pts[2 * k] = (float)(a * sx0 + c * mx + d * sx1);
-            pts[2 * k + 1] = (float)(a * sy0 + c * my + d * sy1);
+    for (int i = 0; i < layer->count; i++) {
+        const RelationArc *a = &layer->arcs[i];
+        const int n = RELATION_ARC_STEPS + 1;
+        if (a->target) {
+            stroke_dashed(r, a->pts, n, guard, a->width_css + 2.4f, with_alpha(t->symbol_outline, 200));
+            stroke_dashed(r, a->pts, n, guard, a->width_css, t->arc);
+        } else {
+            stroke_clipped(r, a->pts, n, guard, a->width_css + 2.4f, with_alpha(t->symbol_outline, 200));
+            stroke_clipped(r, a->pts, n, guard, a->width_css, t->arc);
         }
-        float width = (float)(1.2 + 6.5 * sqrt(rel.value / max_value));
-        stroke_clipped(r, pts, STEPS + 1, guard, width + 2.4f, with_alpha(t->symbol_outline, 200));
-        stroke_clipped(r, pts, STEPS + 1, guard, width, t->arc);
         for (int end = 0; end < 2; end++) {
-            float ex = pts[end ? 2 * STEPS : 0], ey = pts[end ? 2 * STEPS + 1 : 1];
+            float ex = a->pts[end ? 2 * (n - 1) : 0], ey = a->pts[end ? 2 * (n - 1) + 1 : 1];
             if (ex < area[0] || ey < area[1] || ex > area[2] || ey > area[3]) continue;
-            render_fill_circle(r, ex, ey, width / 2 + 2.6f, t->symbol_outline);
-            render_fill_circle(r, ex, ey, width / 2 + 1.4f, t->arc);
+            render_fill_circle(r, ex, ey, a->width_css / 2 + 2.6f, t->symbol_outline);
+            render_fill_circle(r, ex, ey, a->width_css / 2 + 1.4f, t->arc);
         }
-        /* The label at the middle of the arc's part inside the map area. */
-        int k0 = -1, k1 = -1;
-        for (int k = 0; k <= STEPS; k++) {
-            float x = pts[2 * k], y = pts[2 * k + 1];
-            if (x >= area[0] + 30 && y >= area[1] + 60 && x <= area[2] - 30 && y <= area[3] - 30) {
-                if (k0 < 0) k0 = k;
-                k1 = k;
-            }
-        }
-        if (k0 < 0) continue;
-        int km = (k0 + k1) / 2;
-        char value[48], label[200];
-        format_value(value, sizeof value, rel.value, rel.unit);
-        BundleCountry ca = bundle_country(b, rel.country_a), cb = bundle_country(b, rel.country_b);
-        const char *nb = render_display_name(r, app, cb.name, cb.name_local);
-        char year[16] = "";
-        if (rel.year) snprintf(year, sizeof year, " (%u)", rel.year);
-        if (rel.country_a == hub) snprintf(label, sizeof label, "%s %s%s", nb, value, year);
-        else snprintf(label, sizeof label, "%s–%s %s%s", render_display_name(r, app, ca.name, ca.name_local), nb,
-                      value, year);
-        float lw = render_text_width(r, FACE_BOLD, TEXT_ARC_LABEL_CSS, label);
-        float lx = pts[2 * km] - lw / 2, ly = pts[2 * km + 1] - width / 2 - 16;
-        render_fill_rect(r, lx - 6, ly - 1, lw + 12, 20, with_alpha(t->arc, 160));
-        render_fill_rect(r, lx - 5, ly, lw + 10, 18, t->panel_bg);
-        render_text(r, FACE_BOLD, TEXT_ARC_LABEL_CSS, lx, ly + 13.5f, label, t->arc);
+    }
+    for (int i = 0; i < layer->count; i++) {
+        const RelationArc *a = &layer->arcs[i];
+        if (!a->label_shown) continue;
+        RectCss bx = a->label_box;
+        render_fill_rect(r, bx.x - 1, bx.y - 1, bx.w + 2, bx.h + 2, with_alpha(t->arc, 160));
+        render_fill_rect(r, bx.x, bx.y, bx.w, bx.h, t->panel_bg);
+        render_text(r, FACE_BOLD, TEXT_ARC_LABEL_CSS, a->label_x, a->label_baseline, a->label, t->arc);
     }
 }
 
@@ -617,8 +579,12 @@ void render_legend(Renderer *r, const App *app)
         if (l.arcs) {
             float line[4] = { x + pad - 2, ly + 9, x + pad + 17, ly + 6 };
             render_polyline(r, line, 2, false, 3.5f, t->arc);
-            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Trade, width by volume (sources' figures)",
-                        t->panel_text);
+            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Trade by volume; dashed:", t->panel_text);
+            float dx = x + pad + 24 + render_text_width(r, FACE_REGULAR, TEXT_KEY_CSS, "Trade by volume; dashed: ");
+            float dash[4] = { dx, ly + 8, dx + 9, ly + 8 }, dash2[4] = { dx + 14, ly + 8, dx + 23, ly + 8 };
+            render_polyline(r, dash, 2, false, 3.0f, t->arc);
+            render_polyline(r, dash2, 2, false, 3.0f, t->arc);
+            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, dx + 29, ly + 13, "a target", t->panel_text);
             ly += (float)LEGEND_ROW_CSS;
         }
         draw_wrapped2(r, TEXT_KEY_NOTE_CSS, x + pad, ly + 11, w - 2 * pad, bundle_meta(app->bundle).projection_name,

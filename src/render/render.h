@@ -21,6 +21,7 @@
 #include "pixel/font.h"
 #include "pixel/raster.h"
 #include "core/labels.h"
+#include "core/relations_layer.h"
 #include "core/text_sizes.h"
 #include "render/theme.h"
 
@@ -111,6 +112,7 @@ typedef struct Renderer {
     /* The names placed for the redraw under way (core/labels.c): its first
      * band places them, the others draw them. */
     LabelPlacer labels;
+    RelationsLayer relations;    /* the trade arcs and their labels, laid out each frame they show */
 } Renderer;
 
 /* Creates textures and fonts for a validated bundle. Returns false and writes
@@ -200,6 +202,8 @@ float render_text_width_n(Renderer *r, int face, float size_css, const char *utf
 /* Text with a light halo around it, for labels over the map. */
 /* Text that is part of a drawn symbol (the key's sample cluster count): as
  * render_text, but not held to TEXT_MIN_CSS in smallest_text_css. */
+/* The renderer's fonts as core/labels.h asks for them (names and relation labels). */
+LabelFonts render_label_fonts(Renderer *r);
 float render_symbol_text(Renderer *r, int face, float size_css, float x_css, float y_css, const char *utf8, Rgba color);
 void render_text_halo(Renderer *r, int face, float size_css, float x, float y, const char *utf8,
                       Rgba color, Rgba halo);

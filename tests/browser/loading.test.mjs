@@ -17,7 +17,10 @@ const { chromium } = require('playwright-core');
 async function openRaw(suffix, beforeLoad) {
   const { server, url } = await startServer(webRoot, 0);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  // Visited before: no first-visit hint (tests/browser/onboarding.test.mjs has it).
+  await context.addInitScript(() => { localStorage.setItem('steppe-atlas.hint-seen', '1'); });
+  const page = await context.newPage();
   if (beforeLoad) await beforeLoad(page);
   await page.goto(url + 'index.html' + suffix);
   return { page, url, async close() { await browser.close(); server.close(); } };
