@@ -5,15 +5,15 @@
   var api = window.steppeAtlas, canvas = document.getElementById('canvas');
   var input = document.getElementById('search-input'), list = document.getElementById('search-results');
   if (!api || !input) return;
-  var M, last = {}, box = null, pressed = false, utf8 = new TextEncoder();
-  function ready() { M = window.Module; return api.readyAt; }
-  api.search = function () { return JSON.parse(M.UTF8ToString(M._steppe_search_json())); };
-  function key(what) { return M.ccall('steppe_search_key', 'number', ['string'], [what]) === 1; }
+  var last = {}, box = null, pressed = false, utf8 = new TextEncoder();
+  function ready() { return api.readyAt; }
+  api.search = function () { return JSON.parse(Module.UTF8ToString(Module._steppe_search_json())); };
+  function key(what) { return Module.ccall('steppe_search_key', 'number', ['string'], [what]) === 1; }
   function at(i) { return utf8.encode(input.value.slice(0, i)).length; }
   function send() {
     if (!ready() || document.activeElement !== input) return;
     var v = input.value, a = input.selectionStart, b = input.selectionEnd, back = input.selectionDirection === 'backward';
-    M.ccall('steppe_search_text', null, ['string', 'number', 'number'], [v, at(back ? a : b), at(back ? b : a)]);
+    Module.ccall('steppe_search_text', null, ['string', 'number', 'number'], [v, at(back ? a : b), at(back ? b : a)]);
     var q = api.search().query;
     if (q !== v) input.value = q;
   }

@@ -171,4 +171,25 @@ test('at 200 % text scale the <input> still covers the box, and its text is larg
   } finally { await big.close(); }
 });
 
+test('a screen with a mouse too: the first touch on the box gives the <input> the focus', async () => {
+  const desk = await openAtlas({ width: 1024, height: 768 });
+  try {
+    const p = desk.page, c = await p.context().newCDPSession(p);
+    const before = await p.evaluate(() => ({ coarse: matchMedia('(pointer: coarse)').matches,
+      shown: getComputedStyle(document.getElementById('search-input')).display !== 'none' }));
+    assert.deepEqual(before, { coarse: false, shown: false });
+    const b = await p.evaluate(() => window.steppeAtlas.search());
+    const pt = [{ x: b.x + 40, y: b.y + b.h / 2, id: 1 }];
+    await c.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt });
+    await c.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await p.waitForFunction(() => document.activeElement === document.getElementById('search-input'), null, { timeout: 5000 });
+    await p.keyboard.type('Bishkek', { delay: 15 });
+    await p.waitForFunction(() => window.steppeAtlas.search().query === 'Bishkek', null, { timeout: 5000, polling: 'raf' });
+    assert.ok(await p.evaluate(() => document.documentElement.classList.contains('touch-input')));
+    await p.keyboard.press('Enter');
+    await waitForState(p, (x) => x.selectionKind === 'place' && x.selection === 'bishkek', 'Bishkek selected');
+    assert.deepEqual(desk.consoleErrors, []);
+  } finally { await desk.close(); }
+});
+
 test('no console errors', () => { assert.deepEqual(atlas.consoleErrors, []); });

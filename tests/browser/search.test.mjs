@@ -47,6 +47,7 @@ test('keys typed into the search box do not reach the map', async () => {
 test('with a mouse and keyboard the phones\' search <input> stays hidden and the canvas keeps the keys', async () => {
   const b = await atlas.page.evaluate(() => window.steppeAtlas.search());
   await atlas.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  await atlas.page.keyboard.press('Control+A'); // over what the last search left
   await atlas.page.keyboard.type('Bishkek', { delay: 20 });
   await atlas.page.waitForFunction(() => window.steppeAtlas.search().query === 'Bishkek', null, { timeout: 5000, polling: 'raf' });
   const s = await atlas.page.evaluate(() => ({ box: window.steppeAtlas.search(), active: document.activeElement.id,
