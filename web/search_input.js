@@ -56,6 +56,9 @@
     var r = canvas.getBoundingClientRect(), x = e.clientX - r.left, y = e.clientY - r.top;
     return box && box.shown && x >= box.x && y >= box.y && x < box.x + box.w && y < box.y + box.h;
   }
+  document.addEventListener('click', function (e) {
+    if (last.on && e.target.closest && e.target.closest('[data-act=search]')) { e.stopPropagation(); input.focus(); }
+  }, true);
   canvas.addEventListener('pointerdown', function (e) {
     if (e.pointerType !== 'touch') return;
     touch();

@@ -192,4 +192,10 @@ test('a screen with a mouse too: the first touch on the box gives the <input> th
   } finally { await desk.close(); }
 });
 
+test('on a touch screen the screen reader\'s "Search the atlas" button focuses the <input>', async () => {
+  await page().evaluate(() => document.querySelector('#a11y [data-act=search]').click());
+  await waitForSearch((st, i) => document.activeElement === i && st.focused && st.pageInput, 'the <input> focused');
+  await close();
+});
+
 test('no console errors', () => { assert.deepEqual(atlas.consoleErrors, []); });
