@@ -353,6 +353,7 @@ EMSCRIPTEN_KEEPALIVE int steppe_search_key(const char *what)
     SearchBox *b = &p->ui.search;
     int done = 1;
     Selection s;
+    if (!what) return 0;
     if (!strcmp(what, "enter")) {
         done = search_box_take(b, &s);
         if (done) platform_command(p, cmd_select(s.kind, s.id));

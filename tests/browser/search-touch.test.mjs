@@ -198,4 +198,18 @@ test('on a touch screen the screen reader\'s "Search the atlas" button focuses t
   await close();
 });
 
+test('what does not fit the box (127 bytes) is cut in the <input> too; unknown keys do nothing', async () => {
+  await tapBox();
+  await page().keyboard.press('Control+A'); // over what an earlier search left
+  await page().keyboard.insertText('Қ'.repeat(70)); // 140 bytes
+  const s = await waitForSearch((st, i) => st.query.length === 63 && i.value === st.query, 'cut to 63 letters (126 bytes)');
+  assert.equal(bytes(s.query), 126);
+  assert.equal(await page().evaluate(() => [Module.ccall('steppe_search_key', 'number', ['string'], ['nonsense']),
+    Module.ccall('steppe_search_key', 'number', ['number'], [0])].join()), '0,0');
+  await page().keyboard.press('Control+A');
+  await page().keyboard.press('Backspace');
+  await waitForSearch((st) => st.query === '', 'emptied');
+  await close();
+});
+
 test('no console errors', () => { assert.deepEqual(atlas.consoleErrors, []); });
