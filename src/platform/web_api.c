@@ -306,6 +306,83 @@ EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b)
 /* The search box, as '/' opens it: the next frame takes the key. */
 EMSCRIPTEN_KEEPALIVE void steppe_open_search(void) { g_platform.input.keys_pressed |= APP_KEY_SEARCH; }
 
+/* --- the page's own search <input> (web/search_input.js): phones' on-screen keyboard --- */
+EMSCRIPTEN_KEEPALIVE const char *steppe_search_json(void);
+EMSCRIPTEN_KEEPALIVE void steppe_search_text(const char *text, int caret, int anchor);
+EMSCRIPTEN_KEEPALIVE int steppe_search_key(const char *what);
+
+/* The search box: { shown, focused, pageInput, x, y, w, h (page css px),
+ * fontPx, query, caret, anchor (bytes), total, highlighted,
+ * results: [{ kind, key, label }] } (the rows the list holds). */
+EMSCRIPTEN_KEEPALIVE const char *steppe_search_json(void)
+{
+    static TextOut json;
+    const App *app = &g_platform.app;
+    const SearchBox *b = &g_platform.ui.search;
+    double k = platform_text_scale(&g_platform);
+    bool shown = !app->display.clean || app->mode.kind != APP_MODE_NONE;
+    text_out_reset_growing(&json);
+    text_out_printf(&json, "{\"shown\":%s,\"focused\":%s,\"pageInput\":%s,\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,"
+                           "\"h\":%.2f,\"scale\":%.3f,\"fontPx\":%.2f,\"query\":",
+                    shown ? "true" : "false", b->focused ? "true" : "false", b->page_input ? "true" : "false",
+                    b->x * k, b->y * k, b->w * k, b->h * k, k, TEXT_SEARCH_QUERY_CSS * k);
+    text_out_json_string(&json, b->field.text);
+    text_out_printf(&json, ",\"caret\":%zu,\"anchor\":%zu,\"total\":%zu,\"highlighted\":%d,\"results\":[",
+                    b->field.caret, b->field.anchor, b->total, b->highlighted);
+    for (int i = 0; i < b->result_count; i++) {
+        const char *key = "", *name = "";
+        Selection s = { b->results[i].kind, b->results[i].id };
+        app_selection_names(app, s, &key, &name);
+        text_out_printf(&json, "%s{\"kind\":\"%s\",\"key\":", i ? "," : "", app_selection_kind_name(s.kind));
+        text_out_json_string(&json, key ? key : "");
+        text_out_raw(&json, ",\"label\":");
+        text_out_json_string(&json, b->results[i].label ? b->results[i].label : "");
+        text_out_raw(&json, "}");
+    }
+    text_out_raw(&json, "]}");
+    return text_out_result(&json, "null");
+}
+
+/* The page's <input> has the focus and holds text (UTF-8) with its caret and
+ * anchor (byte offsets): the box takes them as its query and shows its
+ * results; the canvas leaves the text to the <input>. Offsets out of range
+ * are clamped (text_field_set). */
+EMSCRIPTEN_KEEPALIVE void steppe_search_text(const char *text, int caret, int anchor)
+{
+    SearchBox *b = &g_platform.ui.search;
+    search_box_set_text(b, text ? text : "", caret < 0 ? 0 : (size_t)caret, anchor < 0 ? 0 : (size_t)anchor);
+    b->page_input = true;
+    platform_command(&g_platform, cmd_simple(CMD_REDRAW));
+}
+
+/* The <input>'s keys, applied at once: "enter" selects the highlighted
+ * result (returns 1 if there was one), "up" and "down" move the highlight,
+ * "close" leaves the box (Escape, or the <input> lost the focus), "detach"
+ * gives the text back to the canvas (the focus went to the map: its press
+ * decides whether the box stays). Returns 0 for anything else. */
+EMSCRIPTEN_KEEPALIVE int steppe_search_key(const char *what)
+{
+    Platform *p = &g_platform;
+    SearchBox *b = &p->ui.search;
+    int done = 1;
+    Selection s;
+    if (!what) return 0;
+    if (!strcmp(what, "enter")) {
+        done = search_box_take(b, &s);
+        if (done) platform_command(p, cmd_select(s.kind, s.id));
+    } else if (!strcmp(what, "up") || !strcmp(what, "down")) {
+        search_box_step(b, what[0] == 'd' ? 1 : -1);
+    } else if (!strcmp(what, "close")) {
+        search_box_close(b);
+    } else if (!strcmp(what, "detach")) {
+        b->page_input = false;
+    } else {
+        return 0;
+    }
+    platform_command(p, cmd_simple(CMD_REDRAW));
+    return done;
+}
+
 /* The theme by its JSON name ("default", "high-contrast", "dark"). */
 static int theme_named(const char *name)
 {

@@ -95,15 +95,38 @@ static Selection result_selection(const SearchResult *r)
     return (Selection){ r->kind, r->id };
 }
 
-static void choose(SearchBox *box, CommandQueue *out, int index)
+bool search_box_take(SearchBox *box, Selection *out)
 {
-    if (index < 0 || index >= box->result_count) return;
-    Selection sel = result_selection(&box->results[index]);
-    command_queue_push(out, cmd_select(sel.kind, sel.id));
-    box->focused = false;
+    int index = box->highlighted;
+    if (!box->focused || index < 0 || index >= box->result_count) return false;
+    *out = result_selection(&box->results[index]);
+    box->focused = box->page_input = false;
     text_field_clear(&box->field); /* the next search starts afresh */
     box->result_count = 0;
     box->total = 0;
+    box->dirty = true;
+    return true;
+}
+
+void search_box_close(SearchBox *box)
+{
+    if (box->focused || box->page_input) box->dirty = true;
+    box->focused = box->page_input = false;
+}
+
+void search_box_step(SearchBox *box, int dir)
+{
+    if (!box->result_count) return;
+    box->highlighted = (box->highlighted + (dir > 0 ? 1 : box->result_count - 1)) % box->result_count;
+    scroll_to_highlight(box);
+    box->dirty = true;
+}
+
+static void choose(SearchBox *box, CommandQueue *out, int index)
+{
+    Selection sel;
+    box->highlighted = index;
+    if (search_box_take(box, &sel)) command_queue_push(out, cmd_select(sel.kind, sel.id));
 }
 
 /* core/screen_layout.h's test, for a rectangle given by its parts. */
@@ -164,6 +187,7 @@ bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueu
         if (over_list) return true; /* the footer */
         bool was = box->focused;
         box->focused = over_field;
+        if (!over_field) box->page_input = false;
         if (was != box->focused) box->dirty = true;
         if (over_field) return true;
     }
@@ -183,13 +207,10 @@ bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueu
     }
     /* Focused: the keyboard belongs to the box. */
     if (apply_edits(box, in, skip_slash)) refresh_results(box);
-    if ((in->keys_pressed & APP_KEY_DOWN) && box->result_count)
-        box->highlighted = (box->highlighted + 1) % box->result_count;
-    if ((in->keys_pressed & APP_KEY_UP) && box->result_count)
-        box->highlighted = (box->highlighted + box->result_count - 1) % box->result_count;
-    if (in->keys_pressed & (APP_KEY_UP | APP_KEY_DOWN)) scroll_to_highlight(box);
+    if (in->keys_pressed & APP_KEY_DOWN) search_box_step(box, 1);
+    if (in->keys_pressed & APP_KEY_UP) search_box_step(box, -1);
     if (in->keys_pressed & APP_KEY_ENTER) choose(box, out, box->highlighted);
-    if (in->keys_pressed & APP_KEY_ESCAPE) box->focused = false;
+    if (in->keys_pressed & APP_KEY_ESCAPE) search_box_close(box);
     in->keys_pressed = 0;
     in->keys_down = 0;
     in->text[0] = 0;
@@ -301,7 +322,9 @@ void search_box_draw(const SearchBox *box, Renderer *r, const App *app)
     render_fill_rect(r, box->x, box->y, box->w, box->h, box->focused ? t->link : t->panel_rule);
     render_fill_rect(r, box->x + 1, box->y + 1, box->w - 2, box->h - 2, t->panel_bg);
     float tx = box->x + 12, ty = box->y + box->h / 2 + 5;
-    if (box->field.len) {
+    if (box->focused && box->page_input) {
+        /* the page's <input> over the field shows the query */
+    } else if (box->field.len) {
         draw_query(box, r, t, tx, ty);
     } else {
         render_text(r, FACE_REGULAR, QUERY_PX, tx, ty, box->focused ? "Type a country, place, event…" : "Search  ( / )",

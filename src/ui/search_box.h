@@ -3,9 +3,24 @@
  * '/' or Ctrl+F focuses it; typed text arrives through SDL text input (so
  * composed characters and on-screen keyboards work) and is edited like any
  * text field (core/text_field.h: caret, Shift-selection, Home/End, word
- * keys, select all), applying AppInput.edits in the order they came; the
- * web page's own <input> (phones) sets the whole text at once
- * (search_box_set_text). Results update as you type; a hit in a panel's text
+ * keys, select all), applying AppInput.edits in the order they came.
+ *
+ * Phones (web/search_input.js): where touch is the input (a coarse pointer,
+ * or the first touch), a real <input type="search"> lies over the field (its
+ * rectangle from steppe_search_json, page css px), so a tap raises the
+ * on-screen keyboard. Focused, the <input> shows the query, its caret and
+ * selection and an IME's composition itself (native caret, selection handles
+ * and composition underline stay on the text they belong to), and the canvas
+ * draws the field's frame and the results without its text (page_input).
+ * Every edit sends the whole text with its caret (search_box_set_text), so
+ * the results are those of what the <input> shows. Enter selects the
+ * highlighted (first) result, Up and Down move it, Esc closes; losing the
+ * focus to the map leaves the press to the canvas (a result tapped is
+ * chosen, elsewhere closes), to anything else closes the box. Screen readers
+ * get the <input> as a labelled combobox over a listbox of the results. With
+ * a mouse and keyboard the <input> is not shown and the canvas takes the keys.
+ *
+ * Results update as you type; a hit in a panel's text
  * shows the words that matched in their sentence; when there are more than
  * fit, the list scrolls (wheel, Up/Down) and its last row says how many
  * there are. Enter or a click selects one and the map flies there; Escape
@@ -32,6 +47,10 @@ typedef struct SearchBox {
     float x, y, w, h;              /* the input field */
     float list_bottom;             /* the result list ends above this */
     bool focused;
+    /* The web page's own <input> lies over the field and shows the query,
+     * its caret and selection (phones: it raises the on-screen keyboard):
+     * the canvas draws the field's frame without its text. */
+    bool page_input;
     TextField field;               /* the query (UTF-8), its caret and selection */
     SearchIndex *index;            /* built once from the bundle */
     SearchResult results[SEARCH_RESULTS_MAX];
@@ -54,6 +73,13 @@ int search_box_rows(const SearchBox *box);
 /* Sets the query, caret and anchor (byte offsets) at once and focuses the
  * box: the page's own text input on phones. */
 void search_box_set_text(SearchBox *box, const char *text, size_t caret, size_t anchor);
+/* Moves the highlight one result down (dir > 0) or up, as Down and Up do. */
+void search_box_step(SearchBox *box, int dir);
+/* What Enter does: selects the highlighted result (*out) and leaves the box,
+ * its query cleared. Returns false, changing nothing, if there is none. */
+bool search_box_take(SearchBox *box, Selection *out);
+/* Leaves the box, keeping its query (as Escape does). */
+void search_box_close(SearchBox *box);
 /* Handles input; clears the keys and text it used from *in so the map does not
  * also act on them. Returns true if the pointer is over the box or its list. */
 bool search_box_update(SearchBox *box, const App *app, AppInput *in, CommandQueue *out);

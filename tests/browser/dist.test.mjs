@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { repoRoot, webRoot } from './helpers.mjs';
-import { buildDist, hashOf, UNHASHED } from '../../tools/web/dist.mjs';
+import { buildDist, hashOf, UNHASHED, blankComments } from '../../tools/web/dist.mjs';
 import { htmlReferences, precacheList } from '../../tools/web/firstload.mjs';
 
 const dist = process.env.STEPPE_DIST_ROOT || path.join(repoRoot, 'build/web/dist');
@@ -30,6 +30,27 @@ test('only the three short-lived files are unhashed; every other name carries it
   for (const base of ['atlas', 'steppe', 'style', 'sw-register'])
     assert.ok(plain.some((n) => n.startsWith(base + '.') && /\.[0-9a-f]{10}\./.test(n)), `a hashed ${base}`);
   assert.ok(!plain.includes('screenshot.png'), 'files the page does not use stay out');
+});
+
+test('the page\'s scripts and stylesheets come without their comment lines, every other line as it was', () => {
+  let saved = 0;
+  for (const n of plain.filter((x) => /\.(js|css)$/.test(x) && !/^atlas\./.test(x))) {
+    const orig = n.replace(/\.[0-9a-f]{10}(\.[a-z]+)$/, '$1'), a = fs.readFileSync(path.join(webRoot, orig), 'utf8').split('\n');
+    const b = read(n).toString('utf8').split('\n');
+    assert.equal(b.length, a.length, `${n}: as many lines as ${orig}`);
+    for (let i = 0; i < a.length; i++) {
+      if (b[i] === a[i] || /^const PRECACHE = |^\s*var serviceWorkerUrl = 'sw\.js';/.test(b[i])) continue; // dist's own edits
+      assert.equal(b[i], '', `${n}:${i + 1} changed`);
+      assert.match(a[i], /^\s*(\/\/|\/\*|\*)|\*\/\s*$/, `${n}:${i + 1} blanked but no comment: ${a[i]}`);
+      saved += a[i].length;
+    }
+    assert.ok(!b.some((l) => /^\s*\/\//.test(l)) || !/\.js$/.test(n), `${n} keeps a // line`);
+  }
+  assert.ok(saved > 5000, `${saved} bytes of comments left out`);
+  // Only whole comments go: code after a comment's end, or a comment after code, stays.
+  assert.equal(blankComments('/* a */ f();\n/* b\n */ g();\nh(); // c\n/* global X */\n// d\n/* e\n   f */', true),
+    '/* a */ f();\n/* b\n */ g();\nh(); // c\n/* global X */\n\n\n');
+  assert.equal(blankComments('// not a CSS comment\n/* c */\na { b: c }', false), '// not a CSS comment\n\na { b: c }');
 });
 
 test('every reference resolves to a file in dist, and none names an unhashed original', () => {

@@ -18,15 +18,16 @@ export const screenshotDir = path.join(repoRoot, 'build/screenshots');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 
-// beforeLoad(page), if given, runs before the page is opened (e.g. page.addInitScript).
+// beforeLoad(page), if given, runs before the page is opened (e.g. page.addInitScript);
+// contextOptions are Playwright's for the browser context (e.g. { hasTouch: true, isMobile: true }).
 // firstVisit: open as a first visit, with the hint on the map; otherwise the
 // page has been visited before (the tests click where the hint would be).
 export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor = 1, hash = '', beforeLoad = null,
-  firstVisit = false } = {}) {
+  contextOptions = {}, firstVisit = false } = {}) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no web build at ${webRoot}`);
   const { server, url } = await startServer(webRoot, 0);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, ...contextOptions });
   if (!firstVisit) await context.addInitScript(() => { localStorage.setItem('steppe-atlas.hint-seen', '1'); });
   const page = await context.newPage();
   const consoleErrors = [];

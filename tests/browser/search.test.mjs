@@ -43,3 +43,18 @@ test('keys typed into the search box do not reach the map', async () => {
   assert.equal(s.playing, false);
   assert.equal(s.localNames, false);
 });
+
+test('with a mouse and keyboard the phones\' search <input> stays hidden and the canvas keeps the keys', async () => {
+  const b = await atlas.page.evaluate(() => window.steppeAtlas.search());
+  await atlas.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  await atlas.page.keyboard.press('Control+A'); // over what the last search left
+  await atlas.page.keyboard.type('Bishkek', { delay: 20 });
+  await atlas.page.waitForFunction(() => window.steppeAtlas.search().query === 'Bishkek', null, { timeout: 5000, polling: 'raf' });
+  const s = await atlas.page.evaluate(() => ({ box: window.steppeAtlas.search(), active: document.activeElement.id,
+    shown: getComputedStyle(document.getElementById('search-input')).display !== 'none' }));
+  assert.equal(s.shown, false);
+  assert.equal(s.active, 'canvas');
+  assert.equal(s.box.query, 'Bishkek');
+  assert.equal(s.box.pageInput, false);
+  await atlas.page.keyboard.press('Escape');
+});

@@ -8,6 +8,9 @@
 // - Content-hashed names (atlas.3f9c0a1b2d.wasm) for everything but index.html,
 //   sw.js and manifest.webmanifest, with every reference rewritten, so hashed
 //   files can be cached for ever and the three short-lived files name them.
+// - The page's own scripts and stylesheets (not the Emscripten glue) have their
+//   whole-line comments blanked (blankComments): users download no prose, and
+//   every line keeps its number, so errors point at the same line in web/.
 // - sw.js gets this version's file list (`const PRECACHE = {...};`), and
 //   sw-register.js is switched on (it registers sw.js only here).
 // - Precompressed copies beside each compressible file: NAME.gz (zlib, gzip
@@ -39,6 +42,23 @@ function rewrite(text, map) {
     text = text.replace(re, (m, q) => { n++; return q + to + q; });
   }
   return [text, n];
+}
+
+// Blanks the lines that are nothing but a comment: a // line (JS only), or a
+// /* ... */ block that begins a line and whose end ends one (a block with code
+// after its end stays whole). /* global ... */ and /* eslint ... */ stay.
+export function blankComments(text, js) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (js && /^\s*\/\//.test(lines[i])) { lines[i] = ''; continue; }
+    if (!/^\s*\/\*/.test(lines[i]) || /^\s*\/\*\s*(global|eslint)\b/.test(lines[i])) continue;
+    let j = i, at = lines[i].indexOf('/*') + 2;
+    while (j < lines.length && lines[j].indexOf('*/', j === i ? at : 0) < 0) j++;
+    if (j === lines.length || !/^\s*$/.test(lines[j].slice(lines[j].indexOf('*/', j === i ? at : 0) + 2))) continue;
+    for (let k = i; k <= j; k++) lines[k] = '';
+    i = j;
+  }
+  return lines.join('\n');
 }
 
 function must(cond, msg) { if (!cond) throw new Error(`dist: ${msg}`); }
@@ -78,6 +98,7 @@ export function buildDist(outDir, distDir) {
     if (TEXT.test(n)) {
       let text = buf.toString('utf8');
       if (glue.includes(n)) { let k; [text, k] = rewrite(text, [[wasm[0], renamed.get(wasm[0])]]); must(k >= 1, `${n}: no "${wasm[0]}" to rename`); }
+      if (/\.(js|css)$/.test(n) && !glue.includes(n)) text = blankComments(text, /\.js$/.test(n));
       if (/(^|\/)sw-register\.js$/.test(n)) {
         const before = text;
         text = text.replace("var serviceWorkerUrl = '';", "var serviceWorkerUrl = 'sw.js';");
@@ -97,7 +118,7 @@ export function buildDist(outDir, distDir) {
   const files = [...new Set(precached)].filter((n) => n !== 'sw.js');
   const hashed = files.filter((n) => !UNHASHED.has(n));
   const version = hashOf(Buffer.from(files.map((n) => `${n} ${hashOf(content.get(n))}`).join('\n')));
-  let sw = read('sw.js').toString('utf8');
+  let sw = blankComments(read('sw.js').toString('utf8'), true);
   const line = `const PRECACHE = ${JSON.stringify({ version, files, hashed })};`;
   must(sw.includes('/* global PRECACHE */'), 'sw.js: the line /* global PRECACHE */ is missing');
   sw = sw.replace('/* global PRECACHE */', line);
