@@ -1,7 +1,7 @@
 /* bundle_swap: a teacher's bundle opened in place of the atlas shown, for
  * both targets (natively a file dropped onto the window:
  * native_bundle_swap.c; in the browser a file dropped onto the page or
- * picked: web_main.c). See platform.h (platform_swap_bundle).
+ * picked: web_bundle_drop.c). See platform.h (platform_swap_bundle).
  *
  * Called between frames, never in the middle of one. The bytes are checked
  * (bundle_open) while the atlas shown still stands, so a bad bundle changes
@@ -44,13 +44,13 @@ static bool set_up(Platform *p, char *message, size_t message_size)
     return true;
 }
 
-bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *name, void (*closing)(Platform *),
-                          void (*opened)(Platform *))
+bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *path, const char *name,
+                          void (*closing)(Platform *), void (*opened)(Platform *))
 {
     char message[512], notice[sizeof p->notice];
     Bundle next;
     if (bundle_open(&next, data, size, message, sizeof message) != BUNDLE_OK) {
-        fprintf(stderr, "steppe_atlas: %s: %s\n", name, message);
+        fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
         SDL_snprintf(notice, sizeof notice, "Could not open %s: %s. The atlas shown stays open.", name, message);
         show_notice(p, CMD_NOTICE, notice);
         SDL_free(data);
@@ -73,7 +73,7 @@ bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *name
     bool ok = set_up(p, message, sizeof message);
     if (!ok) {
         /* Valid, but not drawable (its fonts): the built-in atlas rather than none. */
-        fprintf(stderr, "steppe_atlas: %s: %s\n", name, message);
+        fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
         bundle_close(&p->bundle);
         SDL_free(p->bundle_file);
         p->bundle_file = NULL;
@@ -92,7 +92,7 @@ bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *name
     p->prewarm_pending = true; /* the new fonts' panel glyphs, once the first frame is up */
     platform_command(p, cmd_simple(CMD_REDRAW));
     if (ok) {
-        fprintf(stderr, "steppe_atlas: opened %s\n", name);
+        fprintf(stderr, "steppe_atlas: opened %s\n", path);
         SDL_snprintf(notice, sizeof notice, "Opened %s", name);
         show_notice(p, CMD_TOAST, notice);
     }

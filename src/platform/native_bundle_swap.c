@@ -33,6 +33,6 @@ void platform_open_bundle_file(Platform *p, const char *path)
         platform_command(p, c);
         return;
     }
-    platform_swap_bundle(p, data, size, base_name(path), native_presenter_bundle_closing,
+    platform_swap_bundle(p, data, size, path, base_name(path), native_presenter_bundle_closing,
                          native_presenter_bundle_opened);
 }

@@ -24,5 +24,5 @@ EMSCRIPTEN_KEEPALIVE int steppe_open_page_bundle(void)
         return 0;
     }
     if (n > 0) js_custom_bundle_copy(data);
-    return platform_swap_bundle(p, data, n > 0 ? (size_t)n : 0, name, NULL, NULL) ? 1 : 0;
+    return platform_swap_bundle(p, data, n > 0 ? (size_t)n : 0, name, name, NULL, NULL) ? 1 : 0;
 }
