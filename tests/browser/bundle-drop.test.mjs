@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openAtlas, waitForState, repoRoot, screenshotDir } from './helpers.mjs';
+import { openAtlas, waitForState, repoRoot, screenshotDir, pixelAt, colorDistance } from './helpers.mjs';
 
 const built = path.join(repoRoot, 'build/web/atlas.bundle');
 const scratch = path.join(repoRoot, 'build/test-bundle-drop');
@@ -66,6 +66,9 @@ test('a dropped file that is no bundle is refused with the reader\'s message; th
   assert.deepEqual(s.view, before_.view);
   assert.equal(await page.evaluate(() => location.hash), '#c=KAZ');
   assert.equal(await live(page), s.notice, 'screen readers are told');
+  // Shown under the search field, not behind it or the map's buttons (ui.c, draw_notice).
+  await page.waitForTimeout(200);
+  assert.ok(colorDistance(await pixelAt(page, 30, 70), [0xB0, 0x2E, 0x26]) < 40, 'the notice\'s box under the search field');
   await page.screenshot({ path: path.join(screenshotDir, 'web-bundle-drop-refused.png') });
 });
 
