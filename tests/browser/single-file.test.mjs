@@ -28,7 +28,7 @@ before(async () => {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript(() => {
+  await page.context().addInitScript(() => { // every page of the context: the presenter's too
     // What the atlas copies (the clipboard itself needs a permission a file:// page cannot be granted).
     window.__copied = [];
     if (navigator.clipboard) navigator.clipboard.writeText = (t) => { window.__copied.push(t); return Promise.resolve(); };
@@ -94,6 +94,18 @@ test('a bundle dropped onto the file:// page is read from the file itself (a bad
   const s = await waitForState(page, (st) => st.notice !== '', 'the notice');
   assert.match(s.notice, /^Could not open bad\.bundle: .+\. The atlas shown stays open\.$/);
   assert.equal(s.selection, 'KAZ');
+});
+
+test('a tour from a deep link, and its presenter view: the same file opened with ?presenter', async () => {
+  await page.goto(fileUrl + '#tour=transition-2019&stop=2');
+  await page.evaluate(() => window.steppeAtlas.ready);
+  await waitForState(page, (st) => st.mode === 'tour' && st.tour.stop === 2, 'the tour at its second stop');
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.evaluate(() => { window.steppeAtlas.openPresenter(); })]);
+  popup.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`presenter: ${m.text()}`); });
+  assert.equal(popup.url(), fileUrl + '?presenter');
+  await popup.waitForFunction(() => / · 2 \/ \d+/.test(document.body.innerText), null, { timeout: 5000 });
+  assert.deepEqual(await popup.evaluate(() => window.__cspViolations), [], 'no policy violation in the presenter view');
+  await popup.close();
 });
 
 test('nothing but the file itself was requested; no console error, no policy violation', async () => {
