@@ -56,8 +56,9 @@ mergeInto(LibraryManager.library, {
     var h = location.hash.replace(/^#/, '');
     stringToUTF8(Module.steppeWithScheme ? Module.steppeWithScheme(h) : h, out, size);
   },
+  /* The page's own address (from file:// too, whose origin is "null"), this state as its hash. */
   js_copy_link: function (hash) {
-    var url = location.origin + location.pathname + location.search + '#' + UTF8ToString(hash);
+    var url = location.href.split('#')[0] + '#' + UTF8ToString(hash);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
   },
   js_copy_text: function (text) {

@@ -1,37 +1,5 @@
-/* Steppe Atlas page glue: loads the WebAssembly build (atlas.js), keeps the
- * canvas sized to the window, and exposes the embedding/testing API:
- *
- *   window.steppeAtlas.ready      Promise, resolves after the first complete map frame
- *   window.steppeAtlas.readyAt    performance.now() at that frame
- *   window.steppeAtlas.project(lon, lat) -> [x, y] CSS px on the page
- *   window.steppeAtlas.state()    -> { view, selectionKind, selection, selectionName, hover, panelOpen, hash }
- *   window.steppeAtlas.panelText() -> what the panel shows, as plain text ("" when closed)
- *   window.steppeAtlas.markers()   -> { markers: [{x, y, count, event, place, fanned}],
- *                                       edges: [{x, y, count, place, places, event}], key: {x, y, w, h, header} } in CSS px
- *   window.steppeAtlas.events()    -> [{key, lon, lat, year, category}] of the events passing the filter
- *   window.steppeAtlas.fillColor(iso3) -> [r, g, b] of the country's theme fill, or null
- *   window.steppeAtlas.renderer    'software' or 'webgl': how frames are drawn (?renderer= overrides)
- *   window.steppeAtlas.panelDocument() -> { open, document: { about, key, truncated,
- *                                       blocks: [{style, text, link: {kind, key}?, category?}] } }
- *   window.steppeAtlas.mirror()    -> { countries: [{key, name, focus}], events: [{key, title, date, when,
- *                                       category, place}], more, categories: [{name, label, on, count}] }
- *   window.steppeAtlas.select(kind, key) -> true if it selected (as a click does); unknown keys do nothing
- *   window.steppeAtlas.themeColors(name) -> { water: [r, g, b, a], ..., category: [...] } or null
- *
- * Embedded in an <iframe> (web/EMBEDDING.md), the host page may post
- * { steppeAtlas: 'open', state: 'c=KAZ&t=2018-2019' }, { steppeAtlas: 'select', kind, key } or
- * { steppeAtlas: 'state' }; the atlas posts { steppeAtlas: 'selection' | 'state', kind, key, name, hash }
- * to its parent when the selection changes and in answer. The wheel zooms only once the map has the
- * focus or with Ctrl or Cmd held; otherwise it scrolls the host page, with a hint.
- *
- * The canvas is mirrored in the DOM for screen readers and the keyboard
- * (index.html's #a11y, visually hidden): the panel's document as headings,
- * paragraphs, lists and links, the countries and the events shown as lists of
- * buttons, the timeline as two sliders and the category switches, all written
- * with textContent. Activating an item sends the command a click sends
- * (web_api.c); the item the keyboard is on is marked on the map like a hover
- * (CMD_SET_FOCUS) and named over the map (#focus-note).
- */
+/* Steppe Atlas page glue: loads the WebAssembly build (atlas.js), sizes the canvas, mirrors it in
+ * the DOM (#a11y) and exposes window.steppeAtlas (listed in README.md, "The JavaScript API"). */
 'use strict';
 (function () {
   // index.html?presenter is the presenter view (web/presenter.js): no atlas here.
@@ -270,6 +238,20 @@
     });
     announceNotice(s); // after the selection's news: a notice matters more
   }
+  // A bundle dropped or picked (#open-bundle) replaces the atlas if it is good (web_bundle_drop.c).
+  function openBundle(file) {
+    if (file && api.readyAt) file.arrayBuffer().then(function (buf) {
+      Module.steppeBundle = new Uint8Array(buf);
+      Module.steppeBundleName = file.name;
+      var ok = Module._steppe_open_page_bundle();
+      if (ok) last = {};
+      refresh();
+      live.textContent = ok ? 'Opened ' + file.name : api.state().notice;
+    });
+  }
+  addEventListener('dragover', function (e) { e.preventDefault(); });
+  addEventListener('drop', function (e) { e.preventDefault(); openBundle(e.dataTransfer.files[0]); });
+  $('open-bundle').addEventListener('change', function (e) { openBundle(e.target.files[0]); e.target.value = ''; });
   function act(name) {
     if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }
     else if (name === 'help') { run('help', 2); renderKeys(); $('a11y-keys').focus(); }
@@ -310,7 +292,7 @@
   mirror.addEventListener('focusin', function (e) {
     var t = e.target, k = t.dataset.kind, h = docBox.querySelector('h2');
     note.textContent = t === docBox ? 'Panel: ' + (h ? h.textContent : 'nothing selected')
-      : t.labels && t.labels.length ? t.labels[0].textContent.trim() + ': ' + t.value : t.textContent;
+      : t.labels && t.labels.length ? t.labels[0].textContent.trim() + (t.value ? ': ' + t.value : '') : t.textContent;
     note.classList.remove('hidden');
     mark(k === 'country' || k === 'event' ? k : '', k ? t.dataset.key : '');
   });

@@ -1,28 +1,12 @@
 /* native_bundle_swap: a teacher's bundle dropped onto the window. See
- * platform.h (platform_open_bundle_file).
- *
- * Called by frame.c between frames, never in the middle of one. The file is
- * read and checked (bundle_open) while the atlas shown still stands, so a
- * bad one changes nothing but the notice. A good one replaces it: the App,
- * the Ui (its search index, its layout) and the Renderer (its fonts, glyph
- * atlas and base-map cache) all point into the old bundle, so they are torn
- * down in the reverse order of their setup (app, UI, renderer), then the
- * bundle is swapped, then they are set up again in run_window's order
- * (renderer, UI, app), on the window's size and dpr. The new atlas opens as
- * --bundle opens it: at its home view, nothing selected (the old state names
- * things of the old atlas). */
+ * platform.h (platform_open_bundle_file): the file is read here, and opened
+ * in place of the atlas shown by bundle_swap.c (platform_swap_bundle), which
+ * the page shares; the presenter window's renderer, which also points into
+ * the bundle, is closed and opened again around the swap. */
 #include "platform/native.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-static void show_notice(Platform *p, const char *text)
-{
-    Command c = { .kind = CMD_NOTICE };
-    c.u.text.text = text;
-    platform_command(p, c);
-}
 
 /* The last part of a path, for messages on screen. */
 static const char *base_name(const char *path)
@@ -35,83 +19,20 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Renderer, UI and app on p->bundle; false (having said why) if one fails. */
-static bool set_up(Platform *p, char *message, size_t message_size)
-{
-    if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, message_size)) return false;
-    p->renderer.use_cache = true;
-    ui_init(&p->ui, &p->renderer, &p->bundle);
-    if (!platform_start_app(p, p->width_css, p->height_css, platform_now_ms())) {
-        ui_shutdown(&p->ui);
-        render_shutdown(&p->renderer);
-        SDL_snprintf(message, message_size, "cannot set up the map on it");
-        return false;
-    }
-    return true;
-}
-
 void platform_open_bundle_file(Platform *p, const char *path)
 {
-    char message[512], notice[sizeof p->notice];
     size_t size = 0;
     const char *why;
     void *data = native_read_file(path, &size, &why);
     if (!data) {
+        char notice[sizeof p->notice];
         fprintf(stderr, "steppe_atlas: cannot read bundle %s: %s\n", path, why);
         SDL_snprintf(notice, sizeof notice, "Could not read %s: %s. The atlas shown stays open.", base_name(path), why);
-        show_notice(p, notice);
-        return;
-    }
-    Bundle next;
-    if (bundle_open(&next, data, size, message, sizeof message) != BUNDLE_OK) {
-        fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
-        SDL_snprintf(notice, sizeof notice, "Could not open %s: %s. The atlas shown stays open.", base_name(path),
-                     message);
-        show_notice(p, notice);
-        SDL_free(data);
-        return;
-    }
-    /* Down in the reverse order of setup, then the bundle, then up again. */
-    app_destroy(&p->app);
-    ui_shutdown(&p->ui);
-    render_shutdown(&p->renderer);
-    native_presenter_bundle_closing(p);
-    bundle_close(&p->bundle);
-    SDL_free(p->bundle_file);
-    p->bundle = next;
-    p->bundle_file = data;
-    p->notice[0] = '\0';
-    p->press_on_ui = false;
-    p->finger_count = 0;
-    p->pinch_last_dist = 0;
-    p->carried_count = 0;
-    bool ok = set_up(p, message, sizeof message);
-    if (!ok) {
-        /* Valid, but not drawable (its fonts): the built-in atlas rather than none. */
-        fprintf(stderr, "steppe_atlas: %s: %s\n", path, message);
-        bundle_close(&p->bundle);
-        SDL_free(p->bundle_file);
-        p->bundle_file = NULL;
-        SDL_snprintf(p->notice, sizeof p->notice, "Could not open %s: %s. Showing the built-in atlas.",
-                     base_name(path), message);
-        if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) !=
-                BUNDLE_OK ||
-            !set_up(p, message, sizeof message)) {
-            /* Only when memory has run out (the built-in bundle opened at
-             * start): nothing is left standing to draw or to tear down. */
-            fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);
-            exit(1);
-        }
-    }
-    native_presenter_bundle_opened(p);
-    platform_apply_initial_state(p, NULL); /* the state string to compare the next one with */
-    p->prewarm_pending = true; /* the new fonts' panel glyphs, once the first frame is up */
-    platform_command(p, cmd_simple(CMD_REDRAW));
-    if (ok) {
-        fprintf(stderr, "steppe_atlas: opened %s\n", path);
-        SDL_snprintf(notice, sizeof notice, "Opened %s", base_name(path));
-        Command c = { .kind = CMD_TOAST };
+        Command c = { .kind = CMD_NOTICE };
         c.u.text.text = notice;
         platform_command(p, c);
+        return;
     }
+    platform_swap_bundle(p, data, size, path, base_name(path), native_presenter_bundle_closing,
+                         native_presenter_bundle_opened);
 }

@@ -94,6 +94,17 @@ double platform_text_scale(const Platform *p);
  * unreadable: why the file `name` could not be read (data is NULL then), as
  * strerror words it; NULL if it was read or none was named. */
 bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, const char *unreadable);
+/* Opens the bundle DATA (SIZE bytes, owned: freed or kept), read from PATH
+ * (named so on stderr; NAME on screen), in place of the one shown, between
+ * frames (bundle_swap.c). A good one replaces the atlas
+ * (app, UI, search, renderer and fonts set up on it anew, at its home view;
+ * a toast "Opened NAME" says so); a bad one is refused with the reader's
+ * message as the notice ("Could not open NAME: ... The atlas shown stays
+ * open.") and the atlas shown stays as it was. closing/opened (may be NULL)
+ * run just before the old bundle is closed and once the new one is up.
+ * Returns true if the new bundle is shown. */
+bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *path, const char *name,
+                          void (*closing)(Platform *), void (*opened)(Platform *));
 /* SDL, and the window (flags added to resizable and high-DPI). */
 bool platform_open_window(Platform *p, int width, int height, Uint32 flags);
 /* The SDL renderer (unless the target made one), the Renderer, the UI and

@@ -104,14 +104,12 @@ void platform_resize_target(Platform *p)
     if (p->software) make_software_target(p);
 }
 
-/* The page opens no dropped file (SDL_DROPFILE does not reach it from a
- * browser's drop; a teacher's bundle is the page's ?bundle= instead). */
+/* SDL_DROPFILE does not reach the page from a browser's drop: a file dropped
+ * onto the page comes as bytes, through web_bundle_drop.c. */
 void platform_open_bundle_file(Platform *p, const char *path)
 {
+    (void)p;
     (void)path;
-    Command c = { .kind = CMD_NOTICE };
-    c.u.text.text = "The web page cannot open a dropped file: use the native program, or the page's bundle link.";
-    platform_command(p, c);
 }
 
 void platform_present(Platform *p)

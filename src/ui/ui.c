@@ -617,6 +617,27 @@ static void draw_spotlight(Ui *ui, const App *app)
     render_polyline(ui->r, xy, 48, true, 3.5f, (Rgba){ 255, 214, 0, 230 });
 }
 
+/* A problem the user must know about (a bundle that did not open): under
+ * the search field, clear of the map's buttons and of the panel, wrapped to
+ * at most four lines (the page's live region and state() carry all of it). */
+static void draw_notice(Ui *ui, const char *notice)
+{
+    Renderer *r = ui->r;
+    UiRect zoom = ui->buttons[UI_BUTTON_ZOOM_IN];
+    float x = ui->search.x, y = ui->search.y + ui->search.h + 8, pad = 12, line_h = 20;
+    float right = zoom.w > 0 && zoom.x - 8 > x + 160 ? zoom.x - 8 : ui->map_right - 8;
+    WrapFont wf = { r->faces[FACE_BOLD], TEXT_MESSAGE_CSS * r->dpr };
+    TextMetrics metrics = { wrap_advance, wrap_kern, &wf };
+    TextLine lines[4];
+    size_t n = text_wrap(notice, strlen(notice), (right - x - 2 * pad) * r->dpr, &metrics, lines, 4);
+    float widest = 0;
+    for (size_t i = 0; i < n; i++) widest = fmaxf(widest, lines[i].width / r->dpr);
+    render_fill_rect(r, x, y, widest + 2 * pad, (float)n * line_h + 12, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
+    for (size_t i = 0; i < n; i++)
+        render_text_n(r, FACE_BOLD, TEXT_MESSAGE_CSS, x + pad, y + 6 + 14 + (float)i * line_h, notice + lines[i].start,
+                      lines[i].end - lines[i].start, r->theme->panel_bg);
+}
+
 void ui_draw(Ui *ui, const App *app)
 {
     layout(ui, app);
@@ -641,12 +662,7 @@ void ui_draw(Ui *ui, const App *app)
         float tw = render_text_width(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, label);
         render_text(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, b.x + (b.w - tw) / 2, b.y + b.h / 2 + 5, label, t->panel_text);
     }
-    if (app->messages.notice[0]) { /* a problem the user must know about, top centre */
-        const Theme *nt = ui->r->theme;
-        float nw = fminf(render_text_width(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, app->messages.notice) + 24, ui->width - 20);
-        render_fill_rect(ui->r, (ui->width - nw) / 2, 8, nw, 32, (Rgba){ 0xB0, 0x2E, 0x26, 255 });
-        render_text(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, (ui->width - nw) / 2 + 12, 29, app->messages.notice, nt->panel_bg);
-    }
+    if (app->messages.notice[0]) draw_notice(ui, app->messages.notice);
     if (app->messages.toast[0]) { /* a confirmation, bottom centre of the map */
         const Theme *tt = ui->r->theme;
         float tw = render_text_width(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, app->messages.toast) + 28;
