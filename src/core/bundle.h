@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BUNDLE_VERSION 2u
+#define BUNDLE_VERSION 3u
 #define BUNDLE_MAGIC "SATL"
 
 /* One list of error codes and their short texts, so the two cannot drift. */
