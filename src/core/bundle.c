@@ -123,8 +123,8 @@ static const struct { char tag[5]; uint32_t record_size; /* 0 = blob */ } sectio
 #undef SEC_INFO
 };
 
-/* Sections a bundle may leave out (bundle_format.md): older version-2
- * bundles have no event notes and no tours. */
+/* Sections a bundle may leave out (bundle_format.md): a bundle without event
+ * notes or tours is still valid. */
 static bool section_optional(SectionId s) { return s == SEC_ENOT || s == SEC_TOUR || s == SEC_TSTP; }
 
 typedef enum FieldKind {
@@ -509,7 +509,7 @@ static BundleError trailing_bytes(Check *c, const VarintStream *in, const char *
                 (unsigned long long)(in->end - in->at), what, (unsigned long long)in->at);
 }
 
-/* Step 7: VERT's deltas restart at every ring, so the rings must cover its
+/* Step 7: VERT's literal deltas restart at every ring, so the rings must cover its
  * vertices exactly, in order. (Step 6 already put each ring inside VERT.) */
 static BundleError check_ring_cover(Check *c)
 {
@@ -531,10 +531,16 @@ static BundleError check_ring_cover(Check *c)
 }
 
 /* Decodes VERT into xy (2 floats per vertex): an f64 quantum, then per ring,
- * per vertex, the zig-zag varint deltas of x and y in quantum steps from the
- * ring's previous vertex ((0, 0) before its first). x = steps * quantum in
- * double, rounded to float: the compiler does the same arithmetic. */
-static BundleError decode_vertices(Check *c, float *xy)
+ * per vertex, either a literal or a back-reference. A literal is the zig-zag
+ * varint delta of x plus 1, then that of y, in quantum steps from the
+ * previous vertex ((0, 0) before a ring's first); x = steps * quantum in
+ * double, rounded to float, as the compiler does. A first varint of 0 is a
+ * back-reference: the next varint is the zig-zag distance from the previous
+ * reference's vertex (0 before the first) to an earlier vertex, whose point
+ * this one repeats; it must point back (0 <= source < this vertex), so every
+ * source is decoded already. steps[] keeps the integer steps of every vertex
+ * so that a literal after a reference continues from exact steps. */
+static BundleError decode_vertices(Check *c, float *xy, int32_t *steps)
 {
     const Section *sec = &c->sec[SEC_VERT];
     double quantum = rd_f64(c->data + sec->offset);
@@ -544,25 +550,52 @@ static BundleError decode_vertices(Check *c, float *xy)
     VarintStream in = { c->data, (uint64_t)sec->offset + VERT_HEADER_SIZE, (uint64_t)sec->offset + sec->size };
     const uint8_t *rings = c->data + c->sec[SEC_RING].offset;
     uint32_t v = 0;
+    int64_t last_ref = 0;
     for (uint32_t r = 0; r < c->sec[SEC_RING].count; r++) {
         uint32_t count = rd_u32(rings + (size_t)r * 16 + 4);
-        int64_t steps[2] = { 0, 0 };
+        int64_t prev[2] = { 0, 0 };
         for (uint32_t k = 0; k < count; k++, v++) {
+            uint64_t at = in.at;
+            uint32_t first;
+            BundleError e = read_varint(c, &in, "VERT", v, "x", &first);
+            if (e != BUNDLE_OK) return e;
+            if (first == 0) {
+                uint64_t ref_at = in.at;
+                uint32_t zz;
+                if ((e = read_varint(c, &in, "VERT", v, "ref", &zz)) != BUNDLE_OK) return e;
+                int64_t src = last_ref + unzigzag(zz);
+                if (src < 0)
+                    return fail(c, BUNDLE_ERR_REFERENCE, "VERT[%u].ref = %lld, below 0 (at byte %llu)", v,
+                                (long long)src, (unsigned long long)ref_at);
+                if (src >= v)
+                    return fail(c, BUNDLE_ERR_REFERENCE,
+                                "VERT[%u].ref = %lld does not point back to an earlier vertex (must be < %u) (at byte %llu)",
+                                v, (long long)src, v, (unsigned long long)ref_at);
+                last_ref = src;
+                for (int axis = 0; axis < 2; axis++) {
+                    prev[axis] = steps[2 * (size_t)src + (size_t)axis];
+                    steps[2 * (size_t)v + (size_t)axis] = (int32_t)prev[axis];
+                    xy[2 * (size_t)v + (size_t)axis] = xy[2 * (size_t)src + (size_t)axis];
+                }
+                continue;
+            }
             for (int axis = 0; axis < 2; axis++) {
                 const char *field = axis ? "y" : "x";
-                uint64_t at = in.at;
-                uint32_t zz;
-                BundleError e = read_varint(c, &in, "VERT", v, field, &zz);
-                if (e != BUNDLE_OK) return e;
-                steps[axis] += unzigzag(zz);
-                if (steps[axis] < INT32_MIN || steps[axis] > INT32_MAX)
+                uint32_t zz = first - 1;
+                if (axis == 1) {
+                    at = in.at;
+                    if ((e = read_varint(c, &in, "VERT", v, field, &zz)) != BUNDLE_OK) return e;
+                }
+                prev[axis] += unzigzag(zz);
+                if (prev[axis] < INT32_MIN || prev[axis] > INT32_MAX)
                     return fail(c, BUNDLE_ERR_VALUE, "VERT[%u].%s = %lld steps, outside 32 bits (at byte %llu)", v,
-                                field, (long long)steps[axis], (unsigned long long)at);
-                double world = (double)steps[axis] * quantum;
+                                field, (long long)prev[axis], (unsigned long long)at);
+                double world = (double)prev[axis] * quantum;
                 /* Also keeps the conversion to float defined (C11 6.3.1.5). */
                 if (!(fabs(world) <= FLT_MAX))
                     return fail(c, BUNDLE_ERR_VALUE, "VERT[%u].%s = %g is not a finite float (at byte %llu)", v,
                                 field, world, (unsigned long long)at);
+                steps[2 * (size_t)v + (size_t)axis] = (int32_t)prev[axis];
                 xy[2 * (size_t)v + (size_t)axis] = (float)world;
             }
         }
@@ -653,7 +686,7 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
 
     /* Step 8: decode the geometry. The section table check bounded both
      * counts by the sections' sizes, so the arrays take at most 4 bytes per
-     * file byte; still, a 32-bit size_t (WebAssembly) could not hold that for
+     * file byte (8 while the steps array below lives); still, a 32-bit size_t (WebAssembly) could not hold that for
      * a file over 1 GB, so the sum is checked in 64 bits. "+ 1" because
      * malloc(0) may return NULL. */
     uint32_t vert_count = c.sec[SEC_VERT].count, tri_count = c.sec[SEC_TRIS].count;
@@ -668,7 +701,14 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     if (!vert_xy || !tri_abc)
         e = fail(&c, BUNDLE_ERR_MEMORY, "out of memory decoding %u vertices and %u triangles (%llu bytes)",
                  vert_count, tri_count, (unsigned long long)(xy_bytes + abc_bytes));
-    if (e == BUNDLE_OK) e = decode_vertices(&c, vert_xy);
+    /* The integer steps, needed only while decoding (a reference copies its
+     * source's steps); the same size as vert_xy. */
+    int32_t *steps = e == BUNDLE_OK ? malloc((size_t)xy_bytes + 1) : NULL;
+    if (e == BUNDLE_OK && !steps)
+        e = fail(&c, BUNDLE_ERR_MEMORY, "out of memory decoding %u vertices (%llu bytes of steps)", vert_count,
+                 (unsigned long long)xy_bytes);
+    if (e == BUNDLE_OK) e = decode_vertices(&c, vert_xy, steps);
+    free(steps);
     if (e == BUNDLE_OK) e = decode_triangles(&c, tri_abc);
     if (e != BUNDLE_OK) {
         free(vert_xy);

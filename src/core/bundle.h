@@ -2,8 +2,9 @@
  *
  * The format is described in bundle_format.md (beside this file). bundle_open
  * checks everything up front (magic, version, size, checksum, every section,
- * every offset, count and id, every varint of the packed geometry), so the
- * accessors below never need to check again and never read out of bounds.
+ * every offset, count and id, every varint and back-reference of the packed
+ * geometry), so the accessors below never need to check again and never read
+ * out of bounds.
  * Strings, records and fonts are read in place: the Bundle points into the
  * caller's buffer, which must outlive it. Only the geometry (VERT, TRIS) is
  * packed in the file, so bundle_open decodes it into two arrays the Bundle
@@ -16,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BUNDLE_VERSION 2u
+#define BUNDLE_VERSION 3u
 #define BUNDLE_MAGIC "SATL"
 
 /* One list of error codes and their short texts, so the two cannot drift. */

@@ -43,7 +43,10 @@ test('record layouts equal the tables of bundle_format.md', () => {
   for (const tag of PACKED) assert.match(spec[tag].head, /packed/, `${tag} is described as packed`);
   assert.match(SPEC, /\| f64 +\| quantum +\| world units per step; finite and > 0 \(the compiler writes 1e-6\)/);
   assert.equal(QUANTUM, 1e-6);
-  assert.match(SPEC, /per ring of `RING`, in order, per vertex: zig-zag `Δx`, zig-zag `Δy`/);
+  assert.match(SPEC, /per ring of `RING`, in order, per vertex: a literal or a back-reference/);
+  assert.match(SPEC, /\*\*literal\*\* \(`u ≥ 1`\): `u − 1` is the zig-zag `Δx`, and the next varint is\s+the zig-zag `Δy`/);
+  assert.match(SPEC, /\*\*back-reference\*\* \(`u = 0`\): the next varint `r` is a zig-zag distance/);
+  assert.match(SPEC, /`src = last \+ unzigzag\(r\)`/);
   assert.match(SPEC, /per triangle, zig-zag `a − a_prev`, zig-zag `b − a`, zig-zag\s+`c − a`/);
   assert.match(SPEC, /at most 5 bytes, and the 5th byte at most `0x0F`/);
   assert.match(SPEC, new RegExp(`^# Steppe Atlas bundle format, version ${VERSION}$`, 'm'));
@@ -59,7 +62,7 @@ test('CRC-32 is zlib\'s', () => {
 test('header, section table, alignment and string pool are as specified', () => {
   const buf = compileToBuffer(FIXTURES);
   assert.equal(buf.toString('latin1', 0, 4), 'SATL');
-  assert.equal(buf.readUInt32LE(4), 2);
+  assert.equal(buf.readUInt32LE(4), 3);
   assert.equal(buf.readUInt32LE(8), buf.length);
   assert.equal(buf.readUInt32LE(12), crc32(buf, 16));
   // the fixtures have no tours: their two optional sections are not written
@@ -104,7 +107,7 @@ test('the reader rejects damaged bundles with a clear message', () => {
   const cases = [
     ['too small', good.subarray(0, 10), /smaller than the 24-byte header/],
     ['bad magic', (() => { const b = Buffer.from(good); b.write('XXXX', 0, 'latin1'); return b; })(), /bad magic "XXXX"/],
-    ['version 1', (() => { const b = Buffer.from(good); b.writeUInt32LE(1, 4); return b; })(), /unsupported format version 1, this reader understands version 2/],
+    ['version 1', (() => { const b = Buffer.from(good); b.writeUInt32LE(1, 4); return b; })(), /unsupported format version 1, this reader understands version 3/],
     ['truncated', good.subarray(0, good.length - 8), /header says \d+ bytes but the file has \d+/],
     ['trailing bytes', Buffer.concat([good, Buffer.alloc(4)]), /truncated or trailing bytes/],
     ['flipped byte', (() => { const b = Buffer.from(good); b[b.length >> 1] ^= 0x40; return b; })(), /checksum mismatch/],
@@ -202,9 +205,20 @@ test('packed geometry: known coordinates round-trip; bad varints and indices are
     assert.equal(back.xy[i], Math.fround(steps[i] * QUANTUM));
     assert.ok(Math.abs(back.xy[i] - v) <= 0.5e-6 + 2.5e-7, `${v} -> ${back.xy[i]}`);
   });
-  // a second ring restarts from (0, 0): the same ring twice encodes to the same bytes twice
-  const twice = encodeVertices([...steps, ...steps], [xy.length / 2, xy.length / 2]);
-  assert.ok(twice.subarray(8).equals(Buffer.concat([bytes.subarray(8), bytes.subarray(8)])));
+  // a second ring restarts from (0, 0): written as literals, the same ring
+  // twice encodes to the same bytes twice ...
+  const twiceSteps = [...steps, ...steps], twiceRings = [xy.length / 2, xy.length / 2];
+  const literal = encodeVertices(twiceSteps, twiceRings, QUANTUM, { references: false });
+  assert.ok(literal.subarray(8).equals(Buffer.concat([bytes.subarray(8), bytes.subarray(8)])));
+  // ... and by default the second copy is back-references: 0, then the
+  // zig-zag step from the previous reference's vertex (+1 along the run; the
+  // ring's two (0, 0) points, vertices 0 and 5, keep the run going at 5)
+  const twice = encodeVertices(twiceSteps, twiceRings);
+  assert.deepEqual([...twice.subarray(bytes.length)], [0, 0, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2]);
+  for (const b of [literal, twice]) {
+    const d = decodeVertices(b, { offset: 0, size: b.length, count: 14 }, twiceRings, fail);
+    assert.deepEqual([...d.steps], twiceSteps);
+  }
   // triangles: a from the previous a, b and c from a (zig-zag: backwards costs no more)
   const tris = [7, 0, 3, 1, 6, 2, 0, 1, 6];
   const tb = encodeTriangles(tris, 8);
@@ -225,15 +239,23 @@ test('packed geometry: known coordinates round-trip; bad varints and indices are
     ['index below 0', { TRIS: { buffer: Buffer.from([0x01, 0x02, 0x04]), count: 1 } }, /TRIS\[0\]\.a = -1, below 0/],
     ['truncated TRIS varint', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x84]), count: 1 } }, /TRIS\[0\]\.c: varint runs past the end of TRIS/],
     ['TRIS bytes left over', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x04, 0x00]), count: 1 } }, /TRIS: 1 bytes left after the last triangle/],
-    ['truncated VERT varint', vert([0, 0, 10, 0, 0, 0x80]), /VERT\[2\]\.y: varint runs past the end of VERT/],
+    ['truncated VERT varint', vert([1, 0, 11, 0, 10, 0x80]), /VERT\[2\]\.y: varint runs past the end of VERT/],
     ['overlong varint', vert([0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint longer than 5 bytes/],
     ['varint beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x10, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint exceeds 32 bits/],
     ['varint not shortest', vert([0x80, 0x00, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint not in its shortest form/],
-    ['steps beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0x01, 0, 0, 10]), /VERT\[1\]\.x = -2147483649 steps, outside 32 bits/],
+    ['steps beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0x03, 0, 1, 10]), /VERT\[1\]\.x = 2147483648 steps, outside 32 bits/],
+    // back-references: 0, then the zig-zag distance from the previous reference's vertex
+    ['reference to itself', vert([1, 0, 11, 0, 0, 4]), /VERT\[2\]\.ref = 2 does not point back to an earlier vertex \(must be < 2\) \(at byte \d+\)/],
+    ['reference ahead', vert([1, 0, 11, 0, 0, 0x0a]), /VERT\[2\]\.ref = 5 does not point back/],
+    ['reference below 0', vert([1, 0, 11, 0, 0, 1]), /VERT\[2\]\.ref = -1, below 0 \(at byte \d+\)/],
+    ['reference first', vert([0, 0, 11, 0, 10, 10]), /VERT\[0\]\.ref = 0 does not point back/],
+    ['truncated reference', vert([1, 0, 11, 0, 0, 0x82]), /VERT\[2\]\.ref: varint runs past the end of VERT/],
     ['bad quantum', { VERT: { buffer: Buffer.from([0, 0, 0, 0, 0, 0, 0xf0, 0xbf, 0, 0, 10, 0, 0, 10]), count: 3 } }, /VERT\.quantum = -1 is not a positive finite number/],
     ['count beyond size', { VERT: { buffer: encodeVertices([0, 0, 5, 0, 0, 5], [3]), count: 1000 } }, /section VERT: size 14 cannot hold count 1000 \(2008\.\.10008 bytes\)/],
   ];
   for (const [name, packed, re] of cases) assert.throws(() => readBundle(triangleBundle(packed)), re, name);
+  // a good reference: vertex 2 repeats vertex 1
+  assert.deepEqual(readBundle(triangleBundle(vert([1, 0, 11, 0, 0, 2]))).tables.VERT, [{ x: 0, y: 0 }, { x: Math.fround(5e-6), y: 0 }, { x: Math.fround(5e-6), y: 0 }]);
 });
 
 test('dump.mjs prints the content as TSV and JSON, and rejects a damaged file', () => {

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { readBundle } from '../../tools/bundle/read_bundle.mjs';
+import { encodeVertices, decodeVertices } from '../../tools/bundle/packed.mjs';
 import { makeProjection } from '../../tools/bundle/geometry.mjs';
 import { featureAlpha3 } from '../../tools/bundle/iso3166.mjs';
 import { fontCoverage, displayForms } from '../../tools/bundle/fonts.mjs';
@@ -189,6 +191,24 @@ test('meta: title, attribution, projection, bounds', () => {
   // world bounds are exactly the vertex extent
   const xs = b.tables.VERT.map((v) => v.x), ys = b.tables.VERT.map((v) => v.y);
   assert.deepEqual([wx0, wy0, wx1, wy1], [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+});
+
+test('VERT stores shared borders once (format 3): the same points as every vertex written as a literal (format 2)', () => {
+  const V = b.sections.get('VERT');
+  const rings = b.tables.RING.map((r) => r.vert_count);
+  const v3 = buf.subarray(V.offset, V.offset + V.size);
+  const fail = (m) => { throw new Error(m); };
+  // the bundle's section is what the encoder writes for its decoded steps ...
+  assert.ok(encodeVertices([...b.geometry.steps], rings, b.geometry.quantum).equals(v3));
+  // ... and the literal-only (version 2) encoding of the same steps decodes to bit-identical floats
+  const v2 = encodeVertices([...b.geometry.steps], rings, b.geometry.quantum, { references: false });
+  const back = decodeVertices(v2, { offset: 0, size: v2.length, count: V.count }, rings, fail);
+  assert.equal(back.xy.length, b.geometry.xy.length);
+  assert.ok(Buffer.from(back.xy.buffer).equals(Buffer.from(b.geometry.xy.buffer)), 'decoded vertices differ');
+  // shared borders exist, so references pay: the section gzips smaller
+  const gz = (x) => zlib.gzipSync(x, { level: 9 }).length;
+  assert.ok(v3.length < v2.length, 'no back-reference written');
+  assert.ok(gz(v3) < gz(v2), `VERT gzip ${gz(v3)} not below ${gz(v2)} without references`);
 });
 
 test('geometry: rings and triangles belong to their country and cover it', () => {

@@ -22,7 +22,7 @@ for f in truncated garbage version1 missing; do
   check "$f: no PNG was written" '[ ! -e "$out/bad-$f.png" ]'
 done
 check "truncation is explained" 'grep -q "file_size" <<<"$("$app" --bundle "$out/truncated.bundle" --screenshot "$out/t.png" 2>&1 >/dev/null)"'
-check "an old format is named" 'grep -q "unsupported format version 1, this reader understands version 2" <<<"$("$app" --bundle "$out/version1.bundle" --screenshot "$out/v.png" 2>&1 >/dev/null)"'
+check "an old format is named" 'grep -q "unsupported format version 1, this reader understands version 3" <<<"$("$app" --bundle "$out/version1.bundle" --screenshot "$out/v.png" 2>&1 >/dev/null)"'
 # A file that cannot be read: the file and the system's reason, not SDL's words (issue 16).
 missing_err=$("$app" --bundle /no/such/file --screenshot "$out/m.png" 2>&1 >/dev/null) || true
 check "a missing file: named with the reason (got: $missing_err)" 'grep -q "/no/such/file: No such file or directory" <<<"$missing_err"'

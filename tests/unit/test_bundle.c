@@ -234,13 +234,17 @@ static void test_header_errors(void)
     c[3] = 'X';
     EXPECT_ERR(c, size, BUNDLE_ERR_MAGIC, "magic");
 
-    /* A version-1 bundle (f32 vertices) is refused by number, whatever follows. */
+    /* A version-1 (f32 vertices) or version-2 bundle (no back-references) is
+     * refused by number, whatever follows. */
     memcpy(c, d, size);
     le32_put(c + 4, 1);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 1, this reader understands version 2");
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 1, this reader understands version 3");
     memcpy(c, d, size);
-    le32_put(c + 4, 3);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 3");
+    le32_put(c + 4, 2);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 2, this reader understands version 3");
+    memcpy(c, d, size);
+    le32_put(c + 4, 4);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 4");
 
     /* Any flipped bit in the checksummed range (or in the checksum). */
     wrong = 0;
@@ -590,7 +594,7 @@ static void test_packed_errors(void)
 {
     uint8_t good[256], bad[272];
     size_t n = fixture_vert_bytes(good, sizeof good);
-    CHECK(n > 8 + 40 && good[8] == 0 && good[9] == 0);
+    CHECK(n > 8 + 40 && good[8] == 1 && good[9] == 0); /* vertex 0 (0, 0): x is zig-zag 0 plus 1 */
     if (!(n > 8 + 40)) return;
     size_t size;
     uint8_t *d;
@@ -612,9 +616,12 @@ static void test_packed_errors(void)
     /* A truncated varint: the last byte says "more follows", but VERT ends. */
     memcpy(bad, good, n);
     bad[n - 1] |= 0x80;
-    TRY_VERT(n, BUNDLE_ERR_ENCODING, "VERT[19].y: varint runs past the end of VERT (at byte ");
-    /* One varint short: the section ends before the last vertex's y. */
-    TRY_VERT(n - 1, BUNDLE_ERR_ENCODING, "VERT[19].y: varint runs past the end of VERT");
+    /* (Vertex 19, TKM's (2, 2), repeats UZB's vertex 10: a back-reference, 0x00 then its distance.) */
+    TRY_VERT(n, BUNDLE_ERR_ENCODING, "VERT[19].ref: varint runs past the end of VERT (at byte ");
+    /* One varint short: the section ends after the reference's 0. */
+    TRY_VERT(n - 1, BUNDLE_ERR_ENCODING, "VERT[19].ref: varint runs past the end of VERT");
+    /* Two short: it ends after vertex 18's y, before vertex 19 starts. */
+    TRY_VERT(n - 2, BUNDLE_ERR_ENCODING, "VERT[19].x: varint runs past the end of VERT");
 
     /* Overlong varints in place of vertex 0's x (one byte, 0x00). */
     static const struct { uint8_t bytes[6]; size_t len; const char *want; } overlong[] = {
@@ -629,23 +636,25 @@ static void test_packed_errors(void)
         memcpy(bad + 8 + overlong[k].len, good + 9, n - 9);
         TRY_VERT(n - 1 + overlong[k].len, BUNDLE_ERR_ENCODING, overlong[k].want);
     }
-    /* The largest 5-byte varint is fine as a varint: zig-zag 0xFFFFFFFF is
-     * -2^31 steps, which is in range (and then far from every other point). */
+    /* A 5-byte varint is fine as a varint: 0xFFFFFFFE as a literal's x is
+     * zig-zag 0xFFFFFFFD, -(2^31 - 1) steps, which is in range (and then far
+     * from every other point). */
     memcpy(bad, good, 8);
-    memcpy(bad + 8, (const uint8_t[]){ 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }, 5);
+    memcpy(bad + 8, (const uint8_t[]){ 0xFE, 0xFF, 0xFF, 0xFF, 0x0F }, 5);
     memcpy(bad + 13, good + 9, n - 9);
     d = fixture_with_packed(TB_VERT, bad, n + 4, 20, &size);
     CHECK_EQ_U(bundle_open(&b, d, size, msg, sizeof msg), BUNDLE_OK);
     float x, y;
     bundle_vertex(&b, 0, &x, &y);
-    CHECK_NEAR(x, -2147.483648, 1e-3);
+    CHECK_NEAR(x, -2147.483647, 1e-3);
     bundle_close(&b);
     free(d);
-    /* ... but a second such step leaves 32 bits. Vertex 1 (x = 2: 0x80 0x92 0xF4 0x01)
-     * follows vertex 0's y; make vertex 0's y the first -2^31 and vertex 1's x another. */
+    /* ... but a second such step leaves 32 bits. Vertex 1 (x = 2: 4 bytes)
+     * follows vertex 0's y; make vertex 0's y -2^31 (zig-zag 0xFFFFFFFF) and
+     * vertex 1's y one step further down. */
     memcpy(bad, good, 9);
     memcpy(bad + 9, (const uint8_t[]){ 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }, 5);
-    memcpy(bad + 14, (const uint8_t[]){ 0x00 }, 1); /* vertex 1 x: +0 */
+    memcpy(bad + 14, (const uint8_t[]){ 0x01 }, 1); /* vertex 1 x: +0 (zig-zag 0, plus 1) */
     memcpy(bad + 15, (const uint8_t[]){ 0x01 }, 1); /* vertex 1 y: -1 step: below -2^31 */
     memcpy(bad + 16, good + 10 + 4 + 1, n - 15);
     TRY_VERT(n + 1, BUNDLE_ERR_VALUE, "VERT[1].y = -2147483649 steps, outside 32 bits");
@@ -730,6 +739,111 @@ static void test_packed_errors(void)
     free(c);
 }
 
+/* --- back-references (format 3) --------------------------------------------- */
+
+/* One country of two triangle rings, vertices 0..2 and 3..5, with VERT given
+ * as bytes (after the quantum 1e-6). */
+static uint8_t *two_ring_bundle(const uint8_t *bytes, size_t n, size_t *size)
+{
+    uint8_t vert[64];
+    double quantum = 1e-6;
+    uint64_t bits;
+    memcpy(&bits, &quantum, sizeof bits);
+    for (int i = 0; i < 8; i++) vert[i] = (uint8_t)(bits >> (8 * i));
+    if (n > sizeof vert - 8) n = sizeof vert - 8;
+    memcpy(vert + 8, bytes, n);
+    static const float xy[6] = { 0, 0, 5e-6f, 0, 0, 5e-6f };
+    Tb tb;
+    tb_init(&tb);
+    tb_meta(&tb, &(TbMeta){ .title = "Refs", .world_bounds = { -3, -3, 3, 3 }, .home_bounds = { -1, -1, 1, 1 } });
+    tb_ring(&tb, xy, 3, 1, 0);
+    tb_ring(&tb, xy, 3, 1, 0); /* its points are replaced by the VERT bytes */
+    tb_triangle(&tb, 0, 1, 2);
+    tb_country(&tb, &(TbCountry){ .iso3 = "REF", .name = "Refs", .flags = COUNTRY_FLAG_HAS_GEOMETRY,
+                                  .ring_first = 0, .ring_count = 2, .tri_first = 0, .tri_count = 1 });
+    tb_fake_font(&tb, TB_FNTR);
+    tb_fake_font(&tb, TB_FNTB);
+    tb_set_packed(&tb, TB_VERT, vert, 8 + n, 6);
+    uint8_t *d = tb_finish(&tb, size);
+    tb_free(&tb);
+    return d;
+}
+
+static void test_back_references(void)
+{
+    /* Ring 0: (0, 0), (5, 0), (0, 5) steps as literals (x: zig-zag + 1, y: zig-zag).
+     * Ring 1: vertex 3 = vertex 2 (0x00, then zig-zag of 2 - 0), vertex 4 =
+     * vertex 1 (zig-zag of 1 - 2, from the previous reference), vertex 5 a
+     * literal (0, +5) from vertex 4's point: (5, 5). */
+    static const uint8_t good[] = { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x04, 0x00, 0x01, 0x01, 0x0A };
+    size_t size;
+    uint8_t *d = two_ring_bundle(good, sizeof good, &size);
+    Bundle b;
+    if (!open_ok(&b, d, size)) return;
+    static const float want[12] = { 0, 0, 5e-6f, 0, 0, 5e-6f, 0, 5e-6f, 5e-6f, 0, 5e-6f, 5e-6f };
+    for (uint32_t i = 0; i < 6; i++) {
+        float x, y;
+        bundle_vertex(&b, i, &x, &y);
+        CHECK(x == want[2 * i] && y == want[2 * i + 1]);
+        if (!(x == want[2 * i] && y == want[2 * i + 1])) printf("  vertex %u: %.9g %.9g\n", i, x, y);
+    }
+    bundle_close(&b);
+    free(d);
+
+    /* Bad references: each names the vertex, its "ref" field and the byte, and nothing is kept. */
+    static const struct { uint8_t bytes[16]; size_t len; BundleError code; const char *want; } bad[] = {
+        /* vertex 3 refers to itself, to a later vertex, below 0 */
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x06, 0x00, 0x01, 0x01, 0x0A }, 12, BUNDLE_ERR_REFERENCE,
+          "VERT[3].ref = 3 does not point back to an earlier vertex (must be < 3) (at byte " },
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x0A, 0x00, 0x01, 0x01, 0x0A }, 12, BUNDLE_ERR_REFERENCE,
+          "VERT[3].ref = 5 does not point back" },
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x01, 0x00, 0x01, 0x01, 0x0A }, 12, BUNDLE_ERR_REFERENCE,
+          "VERT[3].ref = -1, below 0 (at byte " },
+        /* vertex 4's distance counts from vertex 3's source (2): 2 - 3 = -1 */
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x04, 0x00, 0x05, 0x01, 0x0A }, 12, BUNDLE_ERR_REFERENCE,
+          "VERT[4].ref = -1, below 0" },
+        /* the very first vertex has nothing before it */
+        { { 0x00, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x04, 0x00, 0x01, 0x01, 0x0A }, 12, BUNDLE_ERR_REFERENCE,
+          "VERT[0].ref = 0 does not point back to an earlier vertex (must be < 0)" },
+        /* the largest distances either way */
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00, 0x01, 0x01, 0x0A }, 16,
+          BUNDLE_ERR_REFERENCE, "VERT[3].ref = -2147483648, below 0" },
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0xFE, 0xFF, 0xFF, 0xFF, 0x0F, 0x00, 0x01, 0x01, 0x0A }, 16,
+          BUNDLE_ERR_REFERENCE, "VERT[3].ref = 2147483647 does not point back" },
+        /* a reference's distance is a varint like any other */
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x00, 0x84, 0x00, 0x00, 0x01, 0x01, 0x0A }, 13, BUNDLE_ERR_ENCODING,
+          "VERT[3].ref: varint not in its shortest form (at byte " },
+        { { 0x01, 0x00, 0x0B, 0x00, 0x0A, 0x0A, 0x01, 0x00, 0x01, 0x00, 0x00, 0x84 }, 12, BUNDLE_ERR_ENCODING,
+          "VERT[5].ref: varint runs past the end of VERT" },
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        d = two_ring_bundle(bad[k].bytes, bad[k].len, &size);
+        EXPECT_ERR(d, size, bad[k].code, bad[k].want);
+        free(d);
+    }
+
+    /* The builder's references (the fixture's shared corners) decode to the
+     * very points of the same fixture written with literals only, as v2 did;
+     * and take fewer bytes. */
+    Tb tb;
+    tb_fixture(&tb);
+    tb.no_refs = 1;
+    size_t plain_size;
+    uint8_t *plain = tb_finish(&tb, &plain_size);
+    tb_free(&tb);
+    d = tb_fixture_bundle(&size);
+    Bundle p;
+    if (!open_ok(&b, d, size)) { free(plain); return; }
+    if (!open_ok(&p, plain, plain_size)) { bundle_close(&b); free(d); return; }
+    CHECK_EQ_U(b.vert_count, p.vert_count);
+    CHECK(memcmp(b.vert_xy, p.vert_xy, sizeof(float) * 2 * b.vert_count) == 0);
+    CHECK(le32_get(tb_entry(d, "VERT") + 8) < le32_get(tb_entry(plain, "VERT") + 8));
+    bundle_close(&p);
+    bundle_close(&b);
+    free(plain);
+    free(d);
+}
+
 static void test_real_bundle(const char *path)
 {
     size_t size = 0;
@@ -787,6 +901,7 @@ int main(int argc, char **argv)
     test_event_notes();
     test_packed_round_trip();
     test_packed_errors();
+    test_back_references();
     test_real_bundle(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }

@@ -26,13 +26,15 @@ int main(void)
     char msg[256];
     Bundle b;
 
-    /* The first and the second allocation (vertices, triangles) refused in turn. */
-    for (int allowed = 0; allowed < 2; allowed++) {
+    /* The first, second and third allocation (vertices, triangles, and the
+     * vertices' integer steps that back-references copy) refused in turn. */
+    for (int allowed = 0; allowed < 3; allowed++) {
         mallocs_until_failure = allowed;
         BundleError e = bundle_open(&b, data, size, msg, sizeof msg);
         mallocs_until_failure = -1;
         CHECK_EQ_U(e, BUNDLE_ERR_MEMORY);
-        CHECK(strstr(msg, "bundle: out of memory decoding 20 vertices and 4 triangles") != NULL);
+        CHECK(strstr(msg, allowed < 2 ? "bundle: out of memory decoding 20 vertices and 4 triangles"
+                                      : "bundle: out of memory decoding 20 vertices (160 bytes of steps)") != NULL);
         if (!strstr(msg, "out of memory")) printf("  message: %s\n", msg);
         CHECK(b.data == NULL && b.vert_xy == NULL && b.tri_abc == NULL && b.vert_count == 0);
         bundle_close(&b);

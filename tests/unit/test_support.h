@@ -5,11 +5,11 @@
  * prints "N passed, N failed" and returns the exit code.
  *
  * Builder: Tb collects records per section, tb_finish lays out a valid
- * version-2 bundle (header, section table, 4-aligned sections, checksum) in a
+ * version-3 bundle (header, section table, 4-aligned sections, checksum) in a
  * malloc'd buffer. Vertices and triangles are collected unpacked (f32 x, y;
  * u32 a, b, c) and packed by tb_finish as bundle_format.md says: vertices
  * snapped to tb->quantum (1e-6 unless a test changes it), zig-zag varint
- * deltas. A test can also hand tb_finish the packed bytes itself
+ * deltas, and points repeated from an earlier ring as back-references. A test can also hand tb_finish the packed bytes itself
  * (tb_set_packed) to try malformed encodings. Fixtures are built in code so
  * every byte is explained by the test that made it. Everything is static
  * inline so a test that uses only part of it compiles without
@@ -130,6 +130,7 @@ typedef struct Tb {
     int omit;               /* a section to leave out (-1: none), for the missing-section test */
     int add_unknown;        /* append an unknown "ZZZZ" section, which readers must ignore */
     double quantum;         /* VERT's quantum: world units per step */
+    int no_refs;            /* VERT: write every vertex as a literal (no back-references) */
     TbPacked packed[2];     /* [0] VERT, [1] TRIS: verbatim section bytes, if set */
 } Tb;
 
@@ -204,7 +205,12 @@ static inline uint32_t tb_zigzag(int64_t v) { return v >= 0 ? (uint32_t)(2 * v) 
 /* The step count nearest to a world coordinate (what the compiler's quantize does). */
 static inline int64_t tb_steps(double world, double quantum) { return (int64_t)llround(world / quantum); }
 
-/* VERT: the f64 quantum, then per ring the deltas from its previous vertex. */
+/* VERT (format 3): the f64 quantum, then per ring, per vertex, a literal
+ * (zig-zag delta of x from the previous vertex plus 1, zig-zag delta of y) or,
+ * for a point an earlier ring already has, a back-reference: 0, then the
+ * zig-zag distance from the previous reference's vertex, preferring the
+ * neighbour of that vertex (a run along a shared border), as compile.mjs does.
+ * tb->no_refs writes every vertex as a literal. */
 static inline void tb_pack_vertices(const Tb *tb, TbSection *out)
 {
     uint8_t q[8];
@@ -213,20 +219,37 @@ static inline void tb_pack_vertices(const Tb *tb, TbSection *out)
     for (int i = 0; i < 8; i++) q[i] = (uint8_t)(bits >> (8 * i));
     tb_section_bytes(out, q, 8);
     const TbSection *ring = &tb->sec[TB_RING], *vert = &tb->sec[TB_VERT];
+    size_t n = vert->size / 8;
+    int64_t *st = calloc(2 * n + 1, sizeof *st);
+    for (size_t v = 0; v < 2 * n; v++) {
+        uint32_t u = le32_get(vert->bytes + 4 * v);
+        float f;
+        memcpy(&f, &u, sizeof f);
+        st[v] = tb_steps(f, tb->quantum);
+    }
+    int64_t last_ref = 0;
     for (size_t r = 0; r + 16 <= ring->size; r += 16) {
         uint32_t first = le32_get(ring->bytes + r), count = le32_get(ring->bytes + r + 4);
         int64_t prev[2] = { 0, 0 };
         for (uint32_t v = first; v < first + count; v++) {
-            for (int axis = 0; axis < 2; axis++) {
-                uint32_t u = le32_get(vert->bytes + 8 * (size_t)v + 4 * (size_t)axis);
-                float f;
-                memcpy(&f, &u, sizeof f);
-                int64_t steps = tb_steps(f, tb->quantum);
-                tb_varint(out, tb_zigzag(steps - prev[axis]));
-                prev[axis] = steps;
+            int64_t src = -1;
+            for (uint32_t i = 0; i < first && !tb->no_refs; i++) {
+                if (st[2 * i] != st[2 * v] || st[2 * i + 1] != st[2 * v + 1]) continue;
+                if (src < 0 || i == last_ref - 1 || i == last_ref + 1) src = i;
             }
+            if (src >= 0) {
+                tb_varint(out, 0);
+                tb_varint(out, tb_zigzag(src - last_ref));
+                last_ref = src;
+            } else {
+                tb_varint(out, tb_zigzag(st[2 * v] - prev[0]) + 1);
+                tb_varint(out, tb_zigzag(st[2 * v + 1] - prev[1]));
+            }
+            prev[0] = st[2 * v];
+            prev[1] = st[2 * v + 1];
         }
     }
+    free(st);
 }
 
 /* TRIS: per triangle a - previous a, b - a, c - a. */

@@ -1,10 +1,10 @@
 // The bundle's record layouts, transcribed from src/core/bundle_format.md
-// (version 2). Shared by the writer (compile.mjs) and the reader
+// (version 3). Shared by the writer (compile.mjs) and the reader
 // (read_bundle.mjs); tests/content/format.test.mjs checks this file against
 // the markdown tables so the two cannot drift apart silently.
 
 export const MAGIC = 'SATL';
-export const VERSION = 2;
+export const VERSION = 3;
 export const HEADER_SIZE = 24;
 export const SECTION_ENTRY_SIZE = 16;
 
