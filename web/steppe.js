@@ -320,15 +320,36 @@
     if (e.source) tell('state', api.state(), e.source);
   });
   // The wheel scrolls the host page unless the map has the focus or Ctrl/Cmd is held (and then says so).
+  function say(text) {
+    hint.textContent = text;
+    hint.classList.remove('hidden');
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(function () { hint.classList.add('hidden'); }, 1500);
+  }
   if (embedded) {
     addEventListener('wheel', function (e) {
       if (e.target !== canvas || e.ctrlKey || e.metaKey || (document.hasFocus() && document.activeElement === canvas)) return;
       e.stopPropagation();
-      hint.textContent = 'Use ' + (/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl') + ' + scroll to zoom the map';
-      hint.classList.remove('hidden');
-      clearTimeout(hintTimer);
-      hintTimer = setTimeout(function () { hint.classList.add('hidden'); }, 1500);
+      say('Use ' + (/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl') + ' + scroll to zoom the map');
     }, { capture: true, passive: true });
+    // Touch, as MapLibre's cooperative gestures: one finger scrolls the host
+    // page (the browser pans it: touch-action), two move and pinch the map.
+    // A one-finger gesture never reaches SDL; a tap still arrives as the
+    // browser's mouse events, so it selects. Two fingers go through whole,
+    // until every finger has lifted.
+    canvas.classList.add('cooperative');
+    var twoFingers = false;
+    ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
+      addEventListener(type, function (e) {
+        if (e.target !== canvas) return;
+        if (e.touches.length >= 2) twoFingers = true;
+        var through = twoFingers;
+        if (!e.touches.length) twoFingers = false;
+        if (through) return;
+        e.stopPropagation();
+        if (type === 'touchmove') say('Use two fingers to move the map');
+      }, { capture: true, passive: true });
+    });
   }
 
   // Reduced motion: flights become cuts, now and when the setting changes.
