@@ -292,11 +292,16 @@ void base_cache_draw(Renderer *r, const App *app)
 
 /* --- retained layers ------------------------------------------------------------ */
 
-/* The device px rectangle a css rectangle covers, within the frame. */
+/* The device px rectangle a css rectangle covers, within the frame: the
+ * pixels whose centres it holds, as an opaque fill of it paints them
+ * (raster_fill_rect). A pixel it only cuts shows what lies beneath, which
+ * the layer must not keep: at a fractional edge (a panel at x = 844.8) the
+ * map under it changes while the layer stays. */
+static int pixel_edge(float v) { return (int)ceilf(v - 0.5f); }
 static RasterRect layer_rect(const Renderer *r, const float rect_css[4])
 {
-    RasterRect d = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
-                     (int)ceilf((rect_css[0] + rect_css[2]) * r->dpr), (int)ceilf((rect_css[1] + rect_css[3]) * r->dpr) };
+    RasterRect d = { pixel_edge(rect_css[0] * r->dpr), pixel_edge(rect_css[1] * r->dpr),
+                     pixel_edge((rect_css[0] + rect_css[2]) * r->dpr), pixel_edge((rect_css[1] + rect_css[3]) * r->dpr) };
     if (d.x0 < 0) d.x0 = 0;
     if (d.y0 < 0) d.y0 = 0;
     if (d.x1 > r->frame.width) d.x1 = r->frame.width;
