@@ -627,6 +627,23 @@ void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, doub
     int py1 = first_centre_at_or_after(y + src->height * scale, clip.y0, clip.y1);
     if (px1 <= px0 || py1 <= py0) return;
     double inverse = 1.0 / scale;
+    /* Scaled: every row reads the same source columns, so they are worked
+     * out once (32.32 fixed point, an add and a shift each) and each row is
+     * a gather through them; NULL (out of memory) works them out per row. */
+    int32_t *columns = NULL;
+    int64_t column0 = 0, column_step = 0;
+    if (scale != 1.0) {
+        double sx = (px0 + 0.5 - x) * inverse;
+        if (sx < 0) sx = 0;
+        column0 = (int64_t)(sx * 4294967296.0);
+        column_step = (int64_t)(inverse * 4294967296.0);
+        columns = malloc((size_t)(px1 - px0) * sizeof *columns);
+        int64_t column = column0, last = src->width - 1;
+        for (int px = px0; columns && px < px1; px++, column += column_step) {
+            int64_t i = column >> 32;
+            columns[px - px0] = (int32_t)(i > last ? last : i);
+        }
+    }
     int previous_sy = -1;
     for (int py = py0; py < py1; py++) {
         int sy = (int)floor((py + 0.5 - y) * inverse);
@@ -648,15 +665,19 @@ void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, doub
             if (n > 0) memcpy(to + px0, from + sx0, (size_t)n * sizeof *to);
             continue;
         }
+        if (columns) {
+            uint32_t *out = to + px0;
+            for (int k = 0, n = px1 - px0; k < n; k++) out[k] = from[columns[k]];
+            continue;
+        }
         /* Source columns in 32.32 fixed point: exact enough for any image
          * size, and an add and a shift per pixel. */
-        double sx = (px0 + 0.5 - x) * inverse;
-        if (sx < 0) sx = 0;
-        int64_t column = (int64_t)(sx * 4294967296.0), column_step = (int64_t)(inverse * 4294967296.0);
+        int64_t column = column0;
         int last = src->width - 1;
         for (int px = px0; px < px1; px++, column += column_step) {
             int64_t i = column >> 32;
             to[px] = from[i > last ? last : i];
         }
     }
+    free(columns);
 }

@@ -292,11 +292,16 @@ void base_cache_draw(Renderer *r, const App *app)
 
 /* --- retained layers ------------------------------------------------------------ */
 
-/* The device px rectangle a css rectangle covers, within the frame. */
+/* The device px rectangle a css rectangle covers, within the frame: the
+ * pixels whose centres it holds, as an opaque fill of it paints them
+ * (raster_fill_rect). A pixel it only cuts shows what lies beneath, which
+ * the layer must not keep: at a fractional edge (a panel at x = 844.8) the
+ * map under it changes while the layer stays. */
+static int pixel_edge(float v) { return (int)ceilf(v - 0.5f); }
 static RasterRect layer_rect(const Renderer *r, const float rect_css[4])
 {
-    RasterRect d = { (int)floorf(rect_css[0] * r->dpr), (int)floorf(rect_css[1] * r->dpr),
-                     (int)ceilf((rect_css[0] + rect_css[2]) * r->dpr), (int)ceilf((rect_css[1] + rect_css[3]) * r->dpr) };
+    RasterRect d = { pixel_edge(rect_css[0] * r->dpr), pixel_edge(rect_css[1] * r->dpr),
+                     pixel_edge((rect_css[0] + rect_css[2]) * r->dpr), pixel_edge((rect_css[1] + rect_css[3]) * r->dpr) };
     if (d.x0 < 0) d.x0 = 0;
     if (d.y0 < 0) d.y0 = 0;
     if (d.x1 > r->frame.width) d.x1 = r->frame.width;
@@ -353,4 +358,31 @@ void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t
     l->rect = d;
     l->key = key;
     l->valid = true;
+}
+
+void render_layer_draw_ahead(Renderer *r, int layer, const float rect_css[4], uint64_t key, void (*draw)(void *user),
+                             void *user)
+{
+    if (!direct_drawing(r) || layer < 0 || layer >= RENDER_LAYER_COUNT) return;
+    RasterRect d = layer_rect(r, rect_css);
+    int w = d.x1 - d.x0, h = d.y1 - d.y0;
+    if (w <= 0 || h <= 0) return;
+    RasterImage saved;
+    if (!create_cache_image(&saved, w, h)) return;
+    RasterImage region = { r->frame.pixels + (size_t)d.y0 * (size_t)r->frame.stride + (size_t)d.x0, w, h, r->frame.stride };
+    raster_copy(&saved, raster_bounds(&saved), &region, 0, 0, 1.0);
+    r->target = &r->frame;
+    r->clip = raster_bounds(&r->frame);
+    draw(user);
+    render_layer_keep(r, layer, rect_css, key);
+    raster_copy(&r->frame, d, &saved, d.x0, d.y0, 1.0);
+    free(saved.pixels);
+}
+
+void render_layer_swap(Renderer *r, int a, int b)
+{
+    if (a < 0 || b < 0 || a >= RENDER_LAYER_COUNT || b >= RENDER_LAYER_COUNT) return;
+    struct RenderLayer t = r->layers[a];
+    r->layers[a] = r->layers[b];
+    r->layers[b] = t;
 }

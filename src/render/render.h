@@ -26,7 +26,8 @@
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
-enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_TIMELINE, RENDER_LAYER_COUNT };
+/* RENDER_LAYER_PANEL_AHEAD: the panel a click would open, drawn in idle time. */
+enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_TIMELINE, RENDER_LAYER_PANEL_AHEAD, RENDER_LAYER_COUNT };
 
 typedef struct VertexBatch {
     SDL_Vertex *verts;
@@ -173,6 +174,14 @@ uint64_t render_layer_key(uint64_t key, const void *data, size_t size);
 uint64_t render_layer_key_renderer(uint64_t key, const Renderer *r);
 #define RENDER_LAYER_KEY_VALUE(key, value) render_layer_key((key), &(value), sizeof(value))
 void render_layer_keep(Renderer *r, int layer, const float rect_css[4], uint64_t key);
+/* Draws a layer ahead of need (idle time): draw(user) draws it as it would
+ * in a frame and the pixels are kept as render_layer_keep keeps them; the
+ * frame's own pixels there are put back afterwards. Nothing where the GPU
+ * draws, or if memory runs out. */
+void render_layer_draw_ahead(Renderer *r, int layer, const float rect_css[4], uint64_t key, void (*draw)(void *user),
+                             void *user);
+/* Exchanges what two layers hold (a layer drawn ahead becomes the one shown). */
+void render_layer_swap(Renderer *r, int a, int b);
 
 /* Shapes in css px, batched with the text (drawn in call order). */
 void render_fill_rect(Renderer *r, float x, float y, float w, float h, Rgba color);

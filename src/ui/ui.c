@@ -95,29 +95,137 @@ static float wrap_kern(void *user, uint32_t a, uint32_t b)
     return font_kern(w->font, w->px, a, b);
 }
 
-/* Wraps the document's blocks to the content width (core/text_layout.c) and
- * stacks the lines with each style's spacing. */
-static void wrap_document(Ui *ui, float width)
+/* Wraps a document's blocks to the content width (core/text_layout.c) and
+ * stacks the lines with each style's spacing; returns the line count. */
+static int wrap_lines(Renderer *r, const PanelDoc *doc, float width, UiLine *lines, float *content_height)
 {
-    Renderer *r = ui->r;
-    ui->line_count = 0;
+    int count = 0;
     float y = 0;
     TextLine wrapped[256];
-    for (int bi = 0; bi < ui->doc.block_count && ui->line_count < UI_MAX_LINES; bi++) {
-        const BlockStyle *st = &STYLES[ui->doc.blocks[bi].style];
-        const char *text = panel_block_text(&ui->doc, bi);
+    for (int bi = 0; bi < doc->block_count && count < UI_MAX_LINES; bi++) {
+        const BlockStyle *st = &STYLES[doc->blocks[bi].style];
+        const char *text = panel_block_text(doc, bi);
         WrapFont wf = { r->faces[st->face], st->size * r->dpr };
         TextMetrics metrics = { wrap_advance, wrap_kern, &wf };
         size_t n = text_wrap(text, strlen(text), (width - st->indent) * r->dpr, &metrics, wrapped, 256);
         if (n == 0) continue;
         y += st->space_before + (bi == 0 ? st->size : st->line_height);
-        for (size_t i = 0; i < n && ui->line_count < UI_MAX_LINES; i++) {
+        for (size_t i = 0; i < n && count < UI_MAX_LINES; i++) {
             if (i > 0) y += st->line_height;
-            ui->lines[ui->line_count++] = (UiLine){ bi, wrapped[i].start, wrapped[i].end, st->indent, y, wrapped[i].width / r->dpr };
+            lines[count++] = (UiLine){ bi, wrapped[i].start, wrapped[i].end, st->indent, y, wrapped[i].width / r->dpr };
         }
     }
-    ui->content_height = y + 16;
+    *content_height = y + 16;
+    return count;
+}
+
+static void wrap_document(Ui *ui, float width)
+{
+    ui->line_count = wrap_lines(ui->r, &ui->doc, width, ui->lines, &ui->content_height);
     ui->wrapped_width = width;
+}
+
+/* What a click on what the pointer rests on would select (the panel
+ * ui_idle lays out ahead); none in a tour, a quiz or the tour list, whose
+ * panels are not a selection's. */
+static Selection hovered_selection(const App *app)
+{
+    if (app->mode.kind != APP_MODE_NONE || app->hover.dragging) return (Selection){ SELECTION_NONE, 0 };
+    if (app->hover.event) return (Selection){ SELECTION_EVENT, app->hover.event };
+    if (app->hover.country && !app->hover.place) return (Selection){ SELECTION_COUNTRY, app->hover.country };
+    return (Selection){ SELECTION_NONE, 0 };
+}
+
+static void draw_panel_contents(Ui *ui, const App *app, const PanelDoc *doc, const UiLine *lines);
+static uint64_t panel_layer_key(const Ui *ui);
+
+typedef struct AheadDraw { Ui *ui; const App *app; } AheadDraw;
+static void draw_spare(void *user)
+{
+    AheadDraw *a = user;
+    draw_panel_contents(a->ui, a->app, &a->ui->spare_doc, a->ui->spare_lines);
+}
+
+/* Draws the spare panel into the renderer's ahead layer as the click's frame
+ * would draw it: in the layout the open panel will have, scrolled to the
+ * top, nothing under the pointer. The Ui's fields the drawing reads are
+ * set for it and put back. */
+static void draw_spare_ahead(Ui *ui, const App *app, const ScreenLayout *open)
+{
+    bool narrow = ui->narrow, hover_progress = ui->hover_progress;
+    UiRect panel = ui->panel, content = ui->panel_content, progress = ui->tour_progress, buttons[UI_BUTTON_COUNT];
+    memcpy(buttons, ui->buttons, sizeof buttons);
+    int line_count = ui->line_count, hover_line = ui->hover_line;
+    float content_height = ui->content_height, scroll_y = ui->scroll_y;
+    uint32_t generation = ui->doc_generation;
+    UiButton hover_button = ui->hover_button;
+    ui->narrow = open->narrow;
+    ui->panel = ui_rect(open->panel);
+    ui->panel_content = ui_rect(open->panel_content);
+    ui->tour_progress = ui_rect(open->tour_progress);
+    ui->hover_progress = false;
+    for (int i = 0; i < UI_BUTTON_COUNT; i++) ui->buttons[i] = ui_rect(open->buttons[i]);
+    ui->line_count = ui->spare_line_count;
+    ui->content_height = ui->spare_content_height;
+    ui->scroll_y = 0;
+    ui->hover_line = -1;
+    ui->hover_button = UI_BUTTON_NONE;
+    ui->doc_generation = ui->spare_generation;
+    float area[4] = { ui->panel.x, ui->panel.y, ui->panel.w, ui->panel.h };
+    AheadDraw a = { ui, app };
+    render_layer_draw_ahead(ui->r, RENDER_LAYER_PANEL_AHEAD, area, panel_layer_key(ui), draw_spare, &a);
+    ui->narrow = narrow;
+    ui->hover_progress = hover_progress;
+    ui->panel = panel;
+    ui->panel_content = content;
+    ui->tour_progress = progress;
+    memcpy(ui->buttons, buttons, sizeof buttons);
+    ui->line_count = line_count;
+    ui->hover_line = hover_line;
+    ui->content_height = content_height;
+    ui->scroll_y = scroll_y;
+    ui->doc_generation = generation;
+    ui->hover_button = hover_button;
+}
+
+void ui_idle(Ui *ui, const App *app)
+{
+    Selection sel = hovered_selection(app);
+    if (sel.kind == SELECTION_NONE || !app_selection_valid(app, sel)) return;
+    if (sel.kind == app->select.current.kind && sel.id == app->select.current.id) return;
+    /* The content width the panel will have once it opens for it. */
+    ScreenInputs in = { app->view.width_css, app->view.height_css, true, true, app->bundle->tour_count > 0, false };
+    ScreenLayout open;
+    screen_layout_compute(&in, &open);
+    float width = open.panel_content.w;
+    if (ui->spare_valid && ui->spare_doc.about.kind == sel.kind && ui->spare_doc.about.id == sel.id &&
+        ui->spare_width == width && ui->spare_dpr == ui->r->dpr)
+        return;
+    panel_build(&ui->spare_doc, app->bundle, sel);
+    ui->spare_line_count = wrap_lines(ui->r, &ui->spare_doc, width, ui->spare_lines, &ui->spare_content_height);
+    ui->spare_width = width;
+    ui->spare_dpr = ui->r->dpr;
+    ui->spare_generation = ++ui->generations;
+    ui->spare_valid = true;
+    draw_spare_ahead(ui, app, &open);
+}
+
+/* Takes the panel laid out ahead if it is the one now needed; false if not. */
+static bool take_spare(Ui *ui, const App *app)
+{
+    const PanelDoc *d = &ui->spare_doc;
+    if (!ui->spare_valid || app->mode.kind != APP_MODE_NONE || d->subject != PANEL_ABOUT_SELECTION ||
+        d->about.kind != app->select.current.kind || d->about.id != app->select.current.id ||
+        ui->spare_width != ui->panel_content.w || ui->spare_dpr != ui->r->dpr)
+        return false;
+    ui->doc = *d;
+    memcpy(ui->lines, ui->spare_lines, (size_t)ui->spare_line_count * sizeof ui->lines[0]);
+    ui->line_count = ui->spare_line_count;
+    ui->content_height = ui->spare_content_height;
+    ui->wrapped_width = ui->spare_width;
+    ui->doc_generation = ui->spare_generation;
+    ui->spare_valid = false;
+    return true;
 }
 
 static void clamp_scroll(Ui *ui)
@@ -133,14 +241,16 @@ static void clamp_scroll(Ui *ui)
 static void refresh_document(Ui *ui, const App *app)
 {
     if (!ui->doc_valid || !panel_doc_is_current(&ui->doc, app)) {
-        panel_build_for(&ui->doc, app);
+        if (!take_spare(ui, app)) {
+            panel_build_for(&ui->doc, app);
+            ui->wrapped_width = -1;
+        }
         ui->doc_valid = true;
         ui->scroll_y = app->mode.kind == APP_MODE_NONE ? app->select.panel_scroll_css : 0;
-        ui->wrapped_width = -1;
     }
     if (ui->wrapped_width != ui->panel_content.w) {
         wrap_document(ui, ui->panel_content.w);
-        ui->doc_generation++;
+        ui->doc_generation = ++ui->generations;
     }
     clamp_scroll(ui);
 }
@@ -527,7 +637,7 @@ static uint64_t panel_layer_key(const Ui *ui)
     return h;
 }
 
-static void draw_panel_contents(Ui *ui, const App *app);
+static void draw_panel_contents(Ui *ui, const App *app, const PanelDoc *doc, const UiLine *lines);
 
 /* The stops of a tour as a bar of cells in the panel's header: those passed
  * filled, the current one marked; a click jumps (ui_update). */
@@ -552,11 +662,15 @@ static void draw_panel(Ui *ui, const App *app)
     float area[4] = { p.x, p.y, p.w, p.h };
     uint64_t key = panel_layer_key(ui);
     if (render_layer_reuse(r, RENDER_LAYER_PANEL, area, key)) return;
-    draw_panel_contents(ui, app);
+    if (render_layer_reuse(r, RENDER_LAYER_PANEL_AHEAD, area, key)) { /* drawn ahead by ui_idle */
+        render_layer_swap(r, RENDER_LAYER_PANEL, RENDER_LAYER_PANEL_AHEAD);
+        return;
+    }
+    draw_panel_contents(ui, app, &ui->doc, ui->lines);
     render_layer_keep(r, RENDER_LAYER_PANEL, area, key);
 }
 
-static void draw_panel_contents(Ui *ui, const App *app)
+static void draw_panel_contents(Ui *ui, const App *app, const PanelDoc *doc, const UiLine *lines)
 {
     Renderer *r = ui->r;
     const Theme *t = r->theme;
@@ -575,12 +689,12 @@ static void draw_panel_contents(Ui *ui, const App *app)
     render_set_clip(r, clip);
     int prev_block = -1;
     for (int i = 0; i < ui->line_count; i++) {
-        const UiLine *l = &ui->lines[i];
+        const UiLine *l = &lines[i];
         float y = c.y + l->y - ui->scroll_y;
-        const PanelBlock *blk = &ui->doc.blocks[l->block];
+        const PanelBlock *blk = &doc->blocks[l->block];
         const BlockStyle *st = &STYLES[blk->style];
         if (y - st->size > c.y + c.h + 8 || y + st->line_height < c.y) { prev_block = l->block; continue; }
-        const char *text = panel_block_text(&ui->doc, l->block);
+        const char *text = panel_block_text(doc, l->block);
         Rgba color = t->panel_text;
         if (blk->style == PANEL_SUBTITLE || blk->style == PANEL_META || blk->style == PANEL_QUOTE) color = t->panel_muted;
         if (panel_block_is_link(blk)) color = t->link;
@@ -589,7 +703,7 @@ static void draw_panel_contents(Ui *ui, const App *app)
         if (blk->style == PANEL_BULLET && first) render_text(r, FACE_REGULAR, st->size, c.x + 3, y, "•", t->panel_muted);
         if (blk->style == PANEL_QUOTE) render_fill_rect(r, c.x + 2, y - st->size, 3, st->line_height, t->panel_rule);
         render_text_n(r, st->face, st->size, c.x + l->x, y, text + l->start, l->end - l->start, color);
-        if (ui->hover_line >= 0 && ui->lines[ui->hover_line].block == l->block)
+        if (ui->hover_line >= 0 && lines[ui->hover_line].block == l->block)
             render_fill_rect(r, c.x + l->x, y + 2, l->width, 1, t->link);
         prev_block = l->block;
     }
@@ -600,7 +714,6 @@ static void draw_panel_contents(Ui *ui, const App *app)
         float ty = c.y + (track - thumb) * ui->scroll_y / (ui->content_height - c.h);
         render_fill_rect(r, p.x + p.w - 6, ty, 3, thumb, t->panel_rule);
     }
-    (void)app;
 }
 
 /* A soft ring around the pointer for a projector ('o'), visible over every

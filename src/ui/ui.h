@@ -68,6 +68,16 @@ typedef struct Ui {
     int line_count;
     float content_height;
     float scroll_y;
+    /* The panel of what the pointer rests on, laid out in an idle frame
+     * (ui_idle): a click on it swaps it in instead of building and
+     * wrapping the document in the click's own frame. */
+    PanelDoc spare_doc;
+    UiLine spare_lines[UI_MAX_LINES];
+    int spare_line_count;
+    float spare_content_height, spare_width, spare_dpr;
+    uint32_t spare_generation;
+    bool spare_valid;
+    uint32_t generations;    /* the last generation given to a document laid out */
     /* pointer state */
     int hover_line;          /* a link line under the pointer, -1 = none */
     UiButton hover_button;
@@ -102,6 +112,11 @@ typedef struct UiLink {
 } UiLink;
 /* The panel's link lines that are on screen now; returns how many (at most max). */
 size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max);
+
+/* Idle time (a frame that draws nothing): lays out ahead the panel a click
+ * would open on what the pointer rests on (a country or an event), so the
+ * click's frame only swaps it in. Changes nothing that is drawn. */
+void ui_idle(Ui *ui, const App *app);
 
 /* Whether the UI needs a redraw of its own since the last call. */
 bool ui_take_dirty(Ui *ui);

@@ -84,6 +84,7 @@ static double frame(bool *drew)
         app_apply(&B.app, &c, in->now_ms);
     }
     *drew = B.app.needs_redraw;
+    if (!B.app.needs_redraw) ui_idle(&B.ui, &B.app); /* as frame.c does in a frame with nothing to draw */
     if (B.app.needs_redraw) {
         render_begin(&B.renderer, &B.app, B.dpr);
         render_map(&B.renderer, &B.app);
