@@ -194,7 +194,8 @@ void ui_idle(Ui *ui, const App *app)
     if (sel.kind == SELECTION_NONE || !app_selection_valid(app, sel)) return;
     if (sel.kind == app->select.current.kind && sel.id == app->select.current.id) return;
     /* The content width the panel will have once it opens for it. */
-    ScreenInputs in = { app->view.width_css, app->view.height_css, true, true, app->bundle->tour_count > 0, false };
+    ScreenInputs in = { app->view.width_css, app->view.height_css, true, true, app->bundle->tour_count > 0, false,
+                        app->display.hint_visible };
     ScreenLayout open;
     screen_layout_compute(&in, &open);
     float width = open.panel_content.w;

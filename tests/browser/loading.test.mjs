@@ -171,11 +171,12 @@ test('a lost WebGL context is said on the page, and the map comes back as it was
     // with or without a loss: hence two.)
     const [x, y] = await page.evaluate(() => window.steppeAtlas.project(64, 41.5));
     await page.mouse.move(x, y);
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 2; i++) { // the second press only if the first was not taken (it flies to UZB)
       await page.mouse.down();
       await page.waitForTimeout(100);
       await page.mouse.up();
       await page.waitForTimeout(200);
+      if ((await page.evaluate(() => window.steppeAtlas.state())).selection === 'UZB') break;
     }
     await waitForState(page, (s) => s.selection === 'UZB', 'a click selects Uzbekistan');
     assert.deepEqual(atlas.consoleErrors, []);

@@ -69,7 +69,8 @@ test('a click selects a country, and a deep link followed in the page opens its 
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await waitForState(page, (st) => st.selectionKind === 'none' && !st.view.flying, 'nothing selected');
-  const [x, y] = await page.evaluate(() => window.steppeAtlas.project(67, 48));
+  // Central Kazakhstan (70° E, 46° N): in view beside Uzbekistan, clear of the search box at the top.
+  const [x, y] = await page.evaluate(() => window.steppeAtlas.project(70, 46));
   await page.mouse.click(x, y);
   await waitForState(page, (st) => st.selection === 'KAZ' && st.panelOpen, 'Kazakhstan selected by a click');
   await page.waitForFunction(() => /^#c=KAZ(&|$)/.test(location.hash));
