@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { openAtlas } from './helpers.mjs';
 import { runSoak, memoryGrowth } from '../../tools/browser_soak.mjs';
 
-test('1,500 seeded inputs: no error, memory bounded', { timeout: 600000 }, async () => {
+test('3,000 seeded inputs: no error, memory bounded', { timeout: 600000 }, async () => {
   const atlas = await openAtlas({ width: 1200, height: 800 });
   try {
-    const { marks } = await runSoak(atlas.page, { seed: 2, count: 1500, markEvery: 250, size: [1200, 800] });
+    const { marks } = await runSoak(atlas.page, { seed: 2, count: 3000, markEvery: 250, size: [1200, 800] });
     const g = memoryGrowth(marks);
     const mib = (b) => (b / 1048576).toFixed(1);
     console.log(`soak seed 2: ${marks.map((m) => `${m.inputs}: js ${mib(m.jsHeapUsed)} MiB, wasm ${mib(m.wasmBytes)} MiB`).join('; ')}`);
