@@ -301,6 +301,12 @@
     note.classList.add('hidden');
     mark('', '');
   });
+  // A release (a click's end) runs a frame in its own event, after SDL's
+  // handlers have queued it (window, bubbling: last), not at the next
+  // animation frame: the selection shows up to a frame sooner.
+  ['mouseup', 'touchend'].forEach(function (type) {
+    addEventListener(type, function () { if (api.readyAt) Module._steppe_frame_now(); });
+  });
   // --- embedded in another page --------------------------------------------------
   var embedded = window.parent !== window, hint = $('wheel-hint'), hintTimer = 0;
   function tell(what, s, to) {

@@ -93,6 +93,13 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_panel_document(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_mirror_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_theme_colors(const char *name);
 EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void);
+EMSCRIPTEN_KEEPALIVE void steppe_frame_now(void);
+
+/* A frame now, from a DOM event's handler (a release: a click's end), so
+ * what it selects is drawn in that event rather than at the next animation
+ * frame, up to a frame sooner (issue 15). The main loop's next frame then
+ * finds the input taken. */
+EMSCRIPTEN_KEEPALIVE void steppe_frame_now(void) { platform_frame(); }
 
 /* Every shortcut as text (core/key_help.c), for the page's list of them. */
 EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void)

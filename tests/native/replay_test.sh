@@ -51,23 +51,24 @@ for run in "${runs[@]}"; do
         'grep -q "\"panelOpen\":false[,}]" <<<"$first"'
 done
 
+# checked NAME SCRIPT: the replay NAME of SCRIPT exited 0 with every expectation checked.
+checked() {
+  local name=$1 script=$2 rc expects oks
+  rc=$(cat "$out/$name.rc")
+  [ "$rc" = 0 ] || cat "$out/$name.err"
+  check "$name: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
+  expects=$(grep -c '^expect' "$script")
+  oks=$(grep -c ': ok ' "$out/$name.err" || true)
+  check "$name: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+}
+
 # The search box's editing (issue 16, item 4): bursts of keys in order, caret, selection, words.
 replay search-editing "$scripts/search_editing.txt" --size 1000x700
-rc=$(cat "$out/search-editing.rc")
-[ "$rc" = 0 ] || cat "$out/search-editing.err"
-check "search editing: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
-expects=$(grep -c '^expect' "$scripts/search_editing.txt")
-oks=$(grep -c ': ok ' "$out/search-editing.err" || true)
-check "search editing: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+checked search-editing "$scripts/search_editing.txt"
 
 # The first start's hint and the '?' card (issue 16, item 17).
 replay onboarding "$scripts/onboarding.txt" --size 1000x700 --hint
-rc=$(cat "$out/onboarding.rc")
-[ "$rc" = 0 ] || cat "$out/onboarding.err"
-check "onboarding: exit status 0 (got $rc)" '[ "$rc" = 0 ]'
-expects=$(grep -c '^expect' "$scripts/onboarding.txt")
-oks=$(grep -c ': ok ' "$out/onboarding.err" || true)
-check "onboarding: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
+checked onboarding "$scripts/onboarding.txt"
 
 # A seeded quiz opened by its link, answered in the window.
 replay quiz "$scripts/quiz.txt" --size 1000x700 --open 'quiz=1&qn=5'
