@@ -132,8 +132,24 @@ static void make_label(char *out, size_t size, const BundleRelation *rel, const 
 
 void relations_layout(RelationsLayer *out, const App *app, const LabelFonts *fonts, const LabelPlacer *names)
 {
+    if (!(app->display.layers & LAYER_RELATIONS)) {
+        out->count = out->labels_shown = out->labels_left_out = 0;
+        out->valid = false;
+        return;
+    }
+    const View *v = &app->view;
+    const EventMarkers *m = app->markers;
+    const EventFilter *f = &app->timeline.filter;
+    double key[24] = { v->center_x, v->center_y, v->scale_px, v->width_css, v->height_css, app->display.layers,
+                       app->display.local_names, app->display.legend_flipped, app->display.hint_visible,
+                       app->screen.map.w, app->screen.map.h, f->year_from, f->year_to, f->category_mask,
+                       m ? (double)m->glyph_count : -1, m ? (double)m->edge_count : -1, m ? m->area[2] : 0,
+                       m ? m->area[3] : 0, names ? names->placed_count : -1, (double)(uintptr_t)names,
+                       m ? m->expanded_place : 0, app->select.current.kind, app->select.current.id, app->mode.kind };
+    if (out->valid && !memcmp(key, out->key, sizeof key)) return;
+    memcpy(out->key, key, sizeof key);
+    out->valid = true;
     out->count = out->labels_shown = out->labels_left_out = 0;
-    if (!(app->display.layers & LAYER_RELATIONS)) return;
     const Bundle *b = app->bundle;
     double max_value = 0;
     uint32_t hub = 0, hub_count = 0; /* the country most arcs start from: its labels name only the partner */

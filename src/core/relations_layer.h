@@ -39,13 +39,17 @@ typedef struct RelationsLayer {
     RelationArc arcs[RELATION_ARCS_MAX];
     int count;
     int labels_shown, labels_left_out;
+    double key[24];            /* what the last layout depended on: an unchanged frame keeps it */
+    bool valid;
 } RelationsLayer;
 
 #define RELATION_LABEL_PAD_CSS 5.0f   /* around the text, inside the backing */
 #define RELATION_LABEL_HEIGHT_CSS 20.0f
 
 /* Lays out the arcs and labels for the app's view. names: the map's names
- * as placed for this view (may be NULL). Nothing when the layer is off. */
+ * as placed for this view (may be NULL). Nothing when the layer is off.
+ * Returns at once when nothing it depends on changed since the last call
+ * (the view, the layers, the filter, the controls, the markers and names). */
 void relations_layout(RelationsLayer *out, const App *app, const LabelFonts *fonts, const LabelPlacer *names);
 
 /* A figure as the sources give it, compactly: "$18.0 bn", "$315 m", else

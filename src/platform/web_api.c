@@ -303,7 +303,8 @@ EMSCRIPTEN_KEEPALIVE int steppe_do(const char *what, double a, double b)
         c = cmd_toggle(CMD_SET_REDUCED_MOTION, a != 0 ? TOGGLE_ON : TOGGLE_OFF);
     } else if (!strcmp(what, "help") || !strcmp(what, "hint")) { /* a: 0 off, 1 on, 2 flip */
         if (!(a == 0 || a == 1 || a == 2)) return 0;
-        c = cmd_toggle(what[1] == 'e' ? CMD_SET_HELP : CMD_SET_HINT, a == 0 ? TOGGLE_OFF : a == 1 ? TOGGLE_ON : TOGGLE_FLIP);
+        c = cmd_toggle(!strcmp(what, "help") ? CMD_SET_HELP : CMD_SET_HINT,
+                       a == 0 ? TOGGLE_OFF : a == 1 ? TOGGLE_ON : TOGGLE_FLIP);
     } else {
         return 0;
     }

@@ -31,26 +31,6 @@ replay() {
   echo "$rc" >"$out/$name.rc"
 }
 
-runs=()
-for driver in "${drivers[@]}"; do runs+=("$driver 1000x700"); done
-runs+=("${drivers[0]} 390x844")
-for run in "${runs[@]}"; do
-  read -r driver size <<<"$run"
-  name=classroom-$driver-$size
-  SDL_VIDEODRIVER=$driver replay "$name" "$scripts/classroom.txt" --size "$size"
-  rc=$(cat "$out/$name.rc")
-  [ "$rc" = 0 ] || cat "$out/$name.err"
-  check "classroom ($driver, $size): exit status 0 (got $rc)" '[ "$rc" = 0 ]'
-  expects=$(grep -c '^expect' "$scripts/classroom.txt")
-  oks=$(grep -c ': ok ' "$out/$name.err" || true)
-  check "classroom ($driver, $size): all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
-  first=$(head -n 1 "$out/$name.out")
-  check "classroom ($driver, $size): the final state JSON has no selection" \
-        'grep -q "\"selectionKind\":\"none\",\"selection\":null" <<<"$first"'
-  check "classroom ($driver, $size): the final state JSON has the panel closed" \
-        'grep -q "\"panelOpen\":false[,}]" <<<"$first"'
-done
-
 # checked NAME SCRIPT: the replay NAME of SCRIPT exited 0 with every expectation checked.
 checked() {
   local name=$1 script=$2 rc expects oks
@@ -61,6 +41,22 @@ checked() {
   oks=$(grep -c ': ok ' "$out/$name.err" || true)
   check "$name: all $expects expectations checked (got $oks)" '[ "$oks" = "$expects" ]'
 }
+
+runs=()
+for driver in "${drivers[@]}"; do runs+=("$driver 1000x700"); done
+runs+=("${drivers[0]} 390x844")
+for run in "${runs[@]}"; do
+  read -r driver size <<<"$run"
+  name=classroom-$driver-$size
+  SDL_VIDEODRIVER=$driver replay "$name" "$scripts/classroom.txt" --size "$size"
+  checked "$name" "$scripts/classroom.txt"
+  first=$(head -n 1 "$out/$name.out")
+  check "classroom ($driver, $size): the final state JSON has no selection" \
+        'grep -q "\"selectionKind\":\"none\",\"selection\":null" <<<"$first"'
+  check "classroom ($driver, $size): the final state JSON has the panel closed" \
+        'grep -q "\"panelOpen\":false[,}]" <<<"$first"'
+done
+
 
 # The search box's editing (issue 16, item 4): bursts of keys in order, caret, selection, words.
 replay search-editing "$scripts/search_editing.txt" --size 1000x700

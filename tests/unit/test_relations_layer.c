@@ -41,6 +41,10 @@ static void check_view(App *app, LabelPlacer *names, const LabelFonts *fonts, co
     event_markers_update(app->markers, app);
     labels_place(names, app, fonts);
     relations_layout(&layer, app, fonts, names);
+    /* Called again with nothing changed, it keeps the same layout. */
+    int shown = layer.labels_shown, count = layer.count;
+    relations_layout(&layer, app, fonts, names);
+    CHECK(layer.labels_shown == shown && layer.count == count && layer.valid);
     const EventMarkers *m = app->markers;
     int problems = 0, in_view = 0;
     LegendLayout key;
