@@ -539,6 +539,74 @@ static void draw_scale_bar(Renderer *r, const App *app, float x, float y)
     render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + w - lw / 2, y + h + 13, label, t->panel_text);
 }
 
+/* The key's box above the scale bar: its header, symbols and notes. */
+static void draw_legend_body(Renderer *r, const App *app, const LegendLayout *l, bool hover_toggle)
+{
+    const Theme *t = r->theme;
+    float x = (float)l->x, y = (float)l->y, w = (float)l->w, pad = (float)LEGEND_PAD_CSS;
+    float body_h = (float)(l->scale_y - l->y);
+    render_fill_rect(r, x, y, w, body_h, t->panel_rule);
+    render_fill_rect(r, x + 1, y + 1, w - 2, body_h - 1, t->panel_bg);
+    if (hover_toggle) render_fill_rect(r, x + 1, y + 1, w - 2, (float)LEGEND_HEADER_CSS - 1, t->button_hover);
+    render_text(r, FACE_BOLD, TEXT_KEY_TITLE_CSS, x + pad, y + 17.5f, "Map key", t->panel_text);
+    if (!r->figure) render_icon(r, l->open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted); /* the fold */
+    float ly = y + (float)LEGEND_HEADER_CSS;
+    if (!l->open) return;
+    float col = (w - 2 * pad) / 3;
+    for (int c = 0; c < CATEGORY_COUNT; c++) {
+        float cx = x + pad + col * (float)(c % 3), cy = ly + 4 + (float)LEGEND_ROW_CSS * (float)(c / 3);
+        render_category_symbol(r, (unsigned)c, cx + 6, cy + 8, 5.2f, t->category[c], t->symbol_outline, 1.2f);
+        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, cx + 17, cy + 12.5f, bundle_category_label((unsigned)c), t->panel_text);
+    }
+    ly += (float)(l->category_rows * LEGEND_ROW_CSS) + 6;
+    /* A cluster and an edge badge, as drawn on the map. */
+    render_fill_circle(r, x + pad + 7, ly + 8, 9.5f, with_alpha(t->panel_text, 90));
+    render_fill_circle(r, x + pad + 7, ly + 8, 9.0f, t->symbol_outline);
+    stroke_arc(r, x + pad + 7, ly + 8, 7.2f, -PI_F / 2, PI_F * 0.4f, 3.2f, t->category[0]);
+    stroke_arc(r, x + pad + 7, ly + 8, 7.2f, PI_F * 0.4f, PI_F * 1.5f, 3.2f, t->category[2]);
+    render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "3", t->panel_text);
+    render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Several events: click to zoom in", t->panel_text);
+    ly += (float)LEGEND_ROW_CSS;
+    render_fill_circle(r, x + pad + 7, ly + 8, 8.6f, t->panel_text);
+    render_fill_circle(r, x + pad + 7, ly + 8, 7.6f, t->symbol_outline);
+    float arrow[6] = { x + pad + 7 - 14, ly + 8, x + pad + 7 - 8.5f, ly + 4, x + pad + 7 - 8.5f, ly + 12 };
+    render_fill_convex(r, arrow, 3, t->panel_text);
+    render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "2", t->panel_text);
+    render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Events beyond the map's edge", t->panel_text);
+    ly += (float)LEGEND_ROW_CSS;
+    if (l->arcs) {
+        float line[4] = { x + pad - 2, ly + 9, x + pad + 17, ly + 6 };
+        render_polyline(r, line, 2, false, 3.5f, t->arc);
+        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Trade by volume; dashed:", t->panel_text);
+        float dx = x + pad + 24 + render_text_width(r, FACE_REGULAR, TEXT_KEY_CSS, "Trade by volume; dashed: ");
+        float dash[4] = { dx, ly + 8, dx + 9, ly + 8 }, dash2[4] = { dx + 14, ly + 8, dx + 23, ly + 8 };
+        render_polyline(r, dash, 2, false, 3.0f, t->arc);
+        render_polyline(r, dash2, 2, false, 3.0f, t->arc);
+        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, dx + 29, ly + 13, "a target", t->panel_text);
+        ly += (float)LEGEND_ROW_CSS;
+    }
+    draw_wrapped2(r, TEXT_KEY_NOTE_CSS, x + pad, ly + 11, w - 2 * pad, bundle_meta(app->bundle).projection_name,
+                  t->panel_muted);
+}
+
+/* Everything the body's pixels depend on. The scale bar below changes with
+ * every zoom step, so it is not part of the layer: while the map moves the
+ * body is copied and only the bar is drawn (its dozen labels took ~2.8 ms a
+ * frame in the software-drawn page, issue 15). */
+static uint64_t legend_layer_key(const Renderer *r, const App *app, const LegendLayout *l, bool hover_toggle)
+{
+    uint64_t h = render_layer_key_renderer(RENDER_LAYER_KEY_SEED, r);
+    /* field by field: the struct's padding bytes are not part of the value */
+    double boxes[5] = { l->x, l->y, l->w, l->h, l->scale_y };
+    h = render_layer_key(h, boxes, sizeof boxes);
+    h = RENDER_LAYER_KEY_VALUE(h, l->open);
+    h = RENDER_LAYER_KEY_VALUE(h, l->arcs);
+    h = RENDER_LAYER_KEY_VALUE(h, l->category_rows);
+    h = RENDER_LAYER_KEY_VALUE(h, hover_toggle);
+    h = RENDER_LAYER_KEY_VALUE(h, r->figure);
+    return RENDER_LAYER_KEY_VALUE(h, app->bundle);
+}
+
 void render_legend(Renderer *r, const App *app)
 {
     const Theme *t = r->theme;
@@ -546,49 +614,20 @@ void render_legend(Renderer *r, const App *app)
     legend_layout(app, &l);
     float x = (float)l.x, y = (float)l.y, w = (float)l.w, h = (float)l.h, pad = (float)LEGEND_PAD_CSS;
     bool hover_toggle = !r->figure && app->markers && app->markers->hover.kind == MARKER_HIT_LEGEND && app->markers->hover.toggle;
-    render_fill_rect(r, x + 1, y + 2, w, h, with_alpha(t->panel_text, 30));
-    render_fill_rect(r, x, y, w, h, t->panel_rule);
-    render_fill_rect(r, x + 1, y + 1, w - 2, h - 2, t->panel_bg);
-    if (hover_toggle) render_fill_rect(r, x + 1, y + 1, w - 2, (float)LEGEND_HEADER_CSS - 1, t->button_hover);
-    render_text(r, FACE_BOLD, TEXT_KEY_TITLE_CSS, x + pad, y + 17.5f, "Map key", t->panel_text);
-    if (!r->figure) render_icon(r, l.open ? ICON_DOWN : ICON_UP, x + w - pad - 5, y + 12, 9, t->panel_muted); /* the fold */
-    float ly = y + (float)LEGEND_HEADER_CSS;
-    if (l.open) {
-        float col = (w - 2 * pad) / 3;
-        for (int c = 0; c < CATEGORY_COUNT; c++) {
-            float cx = x + pad + col * (float)(c % 3), cy = ly + 4 + (float)LEGEND_ROW_CSS * (float)(c / 3);
-            render_category_symbol(r, (unsigned)c, cx + 6, cy + 8, 5.2f, t->category[c], t->symbol_outline, 1.2f);
-            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, cx + 17, cy + 12.5f, bundle_category_label((unsigned)c), t->panel_text);
-        }
-        ly += (float)(l.category_rows * LEGEND_ROW_CSS) + 6;
-        /* A cluster and an edge badge, as drawn on the map. */
-        render_fill_circle(r, x + pad + 7, ly + 8, 9.5f, with_alpha(t->panel_text, 90));
-        render_fill_circle(r, x + pad + 7, ly + 8, 9.0f, t->symbol_outline);
-        stroke_arc(r, x + pad + 7, ly + 8, 7.2f, -PI_F / 2, PI_F * 0.4f, 3.2f, t->category[0]);
-        stroke_arc(r, x + pad + 7, ly + 8, 7.2f, PI_F * 0.4f, PI_F * 1.5f, 3.2f, t->category[2]);
-        render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "3", t->panel_text);
-        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Several events: click to zoom in", t->panel_text);
-        ly += (float)LEGEND_ROW_CSS;
-        render_fill_circle(r, x + pad + 7, ly + 8, 8.6f, t->panel_text);
-        render_fill_circle(r, x + pad + 7, ly + 8, 7.6f, t->symbol_outline);
-        float arrow[6] = { x + pad + 7 - 14, ly + 8, x + pad + 7 - 8.5f, ly + 4, x + pad + 7 - 8.5f, ly + 12 };
-        render_fill_convex(r, arrow, 3, t->panel_text);
-        render_symbol_text(r, FACE_BOLD, TEXT_SYMBOL_CSS, x + pad + 4.5f, ly + 11.2f, "2", t->panel_text);
-        render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Events beyond the map's edge", t->panel_text);
-        ly += (float)LEGEND_ROW_CSS;
-        if (l.arcs) {
-            float line[4] = { x + pad - 2, ly + 9, x + pad + 17, ly + 6 };
-            render_polyline(r, line, 2, false, 3.5f, t->arc);
-            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, x + pad + 24, ly + 13, "Trade by volume; dashed:", t->panel_text);
-            float dx = x + pad + 24 + render_text_width(r, FACE_REGULAR, TEXT_KEY_CSS, "Trade by volume; dashed: ");
-            float dash[4] = { dx, ly + 8, dx + 9, ly + 8 }, dash2[4] = { dx + 14, ly + 8, dx + 23, ly + 8 };
-            render_polyline(r, dash, 2, false, 3.0f, t->arc);
-            render_polyline(r, dash2, 2, false, 3.0f, t->arc);
-            render_text(r, FACE_REGULAR, TEXT_KEY_CSS, dx + 29, ly + 13, "a target", t->panel_text);
-            ly += (float)LEGEND_ROW_CSS;
-        }
-        draw_wrapped2(r, TEXT_KEY_NOTE_CSS, x + pad, ly + 11, w - 2 * pad, bundle_meta(app->bundle).projection_name,
-                      t->panel_muted);
+    /* The drop shadow, offset (1, 2): only its strips right of and below the
+     * opaque box show, so only they are blended (the whole rectangle cost
+     * more than the key's text). */
+    Rgba shadow = with_alpha(t->panel_text, 30);
+    render_fill_rect(r, x + w, y + 2, 1, h, shadow);
+    render_fill_rect(r, x + 1, y + h, w - 1, 2, shadow);
+    float body[4] = { x, y, w, (float)(l.scale_y - l.y) };
+    uint64_t key = legend_layer_key(r, app, &l, hover_toggle);
+    if (!render_layer_reuse(r, RENDER_LAYER_LEGEND, body, key)) {
+        draw_legend_body(r, app, &l, hover_toggle);
+        render_layer_keep(r, RENDER_LAYER_LEGEND, body, key);
     }
-    draw_scale_bar(r, app, x + pad + 2, (float)l.scale_y + 6);
+    float bar_y = (float)l.scale_y;
+    render_fill_rect(r, x, bar_y, w, y + h - bar_y, t->panel_rule);
+    render_fill_rect(r, x + 1, bar_y, w - 2, y + h - 1 - bar_y, t->panel_bg);
+    draw_scale_bar(r, app, x + pad + 2, bar_y + 6);
 }

@@ -26,8 +26,10 @@
 #include "render/theme.h"
 
 enum { FACE_REGULAR = 0, FACE_BOLD = 1 };
-/* RENDER_LAYER_PANEL_AHEAD: the panel a click would open, drawn in idle time. */
-enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_TIMELINE, RENDER_LAYER_PANEL_AHEAD, RENDER_LAYER_COUNT };
+/* RENDER_LAYER_PANEL_AHEAD: the panel a click would open, drawn in idle time.
+ * RENDER_LAYER_LEGEND: the map key above its scale bar (render/markers.c). */
+enum { RENDER_LAYER_PANEL = 0, RENDER_LAYER_TIMELINE, RENDER_LAYER_PANEL_AHEAD, RENDER_LAYER_LEGEND,
+       RENDER_LAYER_COUNT };
 
 typedef struct VertexBatch {
     SDL_Vertex *verts;

@@ -7,7 +7,10 @@
  * no idle frame runs. Then both select it and draw a frame. The first must
  * have swapped the laid-out panel in (not built it again), and both frames
  * must be the same bytes. Moving to another country, changing the window's
- * size and a tour must each leave the spare unused. */
+ * size and a tour must each leave the spare unused.
+ * The map key is a retained layer too (its body above the scale bar): while
+ * the map zooms it is copied, not drawn again, and the frames must match a
+ * world that draws it afresh every frame. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,6 +212,45 @@ int main(int argc, char **argv)
             CHECK(same);
         }
     CHECK(found);
+
+    /* The map key while the map zooms: A keeps its body, B draws it afresh
+     * each frame; the scale bar changes with the zoom, the body's key not. */
+    apply(&A, cmd_simple(CMD_ESCAPE));
+    apply(&B, cmd_simple(CMD_ESCAPE));
+    draw(&A);
+    draw(&B);
+    CHECK(A.renderer.layers[RENDER_LAYER_LEGEND].valid);
+    uint64_t legend_key = A.renderer.layers[RENDER_LAYER_LEGEND].key;
+    size_t frame_bytes = (size_t)A.surface->pitch * (size_t)A.surface->h;
+    uint8_t *before_zoom = malloc(frame_bytes);
+    CHECK(before_zoom != NULL);
+    if (before_zoom) memcpy(before_zoom, A.surface->pixels, frame_bytes);
+    for (int step = 0; step < 6; step++) {
+        for (World *w = &A; w; w = w == &A ? &B : NULL) {
+            Command z = { .kind = CMD_ZOOM_ABOUT };
+            z.u.zoom.factor = step < 3 ? 1.6 : 0.7;
+            z.u.zoom.x_css = 600;
+            z.u.zoom.y_css = 400;
+            apply(w, z);
+        }
+        B.renderer.layers[RENDER_LAYER_LEGEND].valid = false;
+        draw(&A);
+        draw(&B);
+        CHECK(same_frame(&A, &B));
+        CHECK(A.renderer.layers[RENDER_LAYER_LEGEND].valid && A.renderer.layers[RENDER_LAYER_LEGEND].key == legend_key);
+    }
+    CHECK(!before_zoom || memcmp(before_zoom, A.surface->pixels, frame_bytes) != 0);
+    free(before_zoom);
+    /* Folded: another body, drawn afresh, the same pixels as B's. */
+    apply(&A, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
+    apply(&B, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
+    B.renderer.layers[RENDER_LAYER_LEGEND].valid = false;
+    draw(&A);
+    draw(&B);
+    CHECK(same_frame(&A, &B));
+    CHECK(A.renderer.layers[RENDER_LAYER_LEGEND].key != legend_key);
+    apply(&A, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
+    apply(&B, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
 
     /* A new window size after the idle frame: the width differs, so the
      * spare is left and the panel wrapped afresh, the same as B's. */
