@@ -332,8 +332,11 @@ void countries_draw_highlights(Renderer *r, const App *app)
     double visible[4];
     view_visible_bounds(&app->view, visible);
     bool selection_drawn = r->base_shows_selection; /* under the names, in the base map */
+    /* The selected country hovered: its outline covers the hover outline, so
+     * that is not drawn, during a flight either (it took a fifth of a flight
+     * frame and showed through the halo until the base map was redrawn). */
     bool hover_is_selection = app->select.current.kind == SELECTION_COUNTRY && app->select.current.id == app->hover.country;
-    if (app->hover.country && !r->figure && !(selection_drawn && hover_is_selection)) {
+    if (app->hover.country && !r->figure && !hover_is_selection) {
         BundleCountry c = bundle_country(b, app->hover.country);
         if (c.ring_count && view_bbox_visible(c.bbox, visible)) {
             /* A light tint where blending is cheap (a GPU); everywhere an

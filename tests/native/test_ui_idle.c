@@ -71,6 +71,18 @@ static void draw(World *w)
     render_flush(&w->renderer);
 }
 
+/* A frame drawn with another theme (render_begin picks the app's). */
+static void draw_in_theme(World *w, const Theme *theme)
+{
+    render_begin(&w->renderer, &w->app, 1.0f);
+    const Theme *own = w->renderer.theme;
+    w->renderer.theme = theme;
+    render_map(&w->renderer, &w->app);
+    ui_draw(&w->ui, &w->app);
+    render_flush(&w->renderer);
+    w->renderer.theme = own;
+}
+
 /* The pointer rests at (x, y) over what is there: the hover as the gesture
  * recogniser would set it. */
 static void hover(World *w, double x, double y)
@@ -251,6 +263,42 @@ int main(int argc, char **argv)
     CHECK(A.renderer.layers[RENDER_LAYER_LEGEND].key != legend_key);
     apply(&A, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
     apply(&B, cmd_toggle(CMD_SET_LEGEND_FLIPPED, TOGGLE_FLIP));
+
+    /* The pointer on the selected country during the flight a click starts:
+     * no hover outline (B's would be green), the same frame as A's. Over
+     * another country B's green outline shows. */
+    Theme green = *B.renderer.theme;
+    green.hover_outline = (Rgba){ 0, 255, 0, 255 };
+    A.renderer.software = B.renderer.software = true; /* as in the page: the base map redrawn in bands */
+    for (World *w = &A; w; w = w == &A ? &B : NULL) { /* from Uzbekistan, landed and drawn */
+        Command later = cmd_select(SELECTION_COUNTRY, uzb);
+        app_apply(&w->app, &later, 1000);
+        later = cmd_simple(CMD_REDRAW);
+        app_apply(&w->app, &later, 9000);
+        draw(w);
+    }
+    CHECK(country_point(&A, kaz, &x, &y));
+    hover(&A, x, y);
+    hover(&B, x, y);
+    for (World *w = &A; w; w = w == &A ? &B : NULL) {
+        Command later = cmd_select(SELECTION_COUNTRY, kaz);
+        app_apply(&w->app, &later, 10000);
+        later = cmd_simple(CMD_REDRAW); /* 150 ms into the flight the click starts */
+        app_apply(&w->app, &later, 10150);
+    }
+    draw(&A);
+    draw_in_theme(&B, &green);
+    CHECK(!A.renderer.base_shows_selection);
+    CHECK(same_frame(&A, &B));
+    CHECK(country_point(&A, uzb, &x, &y));
+    hover(&A, x, y);
+    hover(&B, x, y);
+    draw(&A);
+    draw_in_theme(&B, &green);
+    CHECK(!same_frame(&A, &B));
+    apply(&A, cmd_simple(CMD_ESCAPE)); /* the panel closes; the next Escape clears the selection */
+    apply(&B, cmd_simple(CMD_ESCAPE));
+    A.renderer.software = B.renderer.software = false;
 
     /* A new window size after the idle frame: the width differs, so the
      * spare is left and the panel wrapped afresh, the same as B's. */
