@@ -6,7 +6,9 @@
 // history, tours and their stepping, Escape), typed searches, window resizes,
 // and tour and quiz links in the hash. Every `markEvery` inputs it lets the
 // page settle, collects garbage (CDP HeapProfiler.collectGarbage) and records
-// the JS heap in use (CDP Runtime.getHeapUsage) and the wasm memory's size.
+// the JS heap in use (CDP Runtime.getHeapUsage), the C heap in use
+// (steppeAtlas.memory(): emmalloc's heap less its free blocks) and the wasm
+// memory's size (which only grows).
 // The same seed always sends the same inputs.
 //
 //   node tools/browser_soak.mjs [--seed N] [--count N] [--mark-every N] [--root DIR]
@@ -81,17 +83,27 @@ async function perform(page, a, size) {
   return size;
 }
 
-// Lets the page settle, collects garbage and reads the memory in use.
-async function memoryMark(page, cdp) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+// Puts the atlas back in the run's first state (window size, the URL hash
+// it started with, so the selection, layers, theme and text size, nothing
+// open, the home view), lets it settle, collects garbage and reads the memory in
+// use. The C heap in use depends on what is shown (the map's caches are the
+// window's size, a panel's layout, a tour), so it is compared in one state;
+// the run goes on from there.
+async function memoryMark(page, cdp, size, startHash) {
+  await page.setViewportSize({ width: size[0], height: size[1] });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  if (startHash) await page.evaluate((h) => { location.hash = h; }, startHash);
+  await page.keyboard.press('0'); // the whole region: the same view at every mark
+  await page.evaluate(() => new Promise((r) => {
+    let n = 0;
+    const tick = () => (++n >= 30 && !window.steppeAtlas.state().view.flying ? r() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasmBytes = await page.evaluate(() => {
-    const m = window.Module;
-    const buf = m && (m.HEAPU8 || (typeof HEAPU8 !== 'undefined' ? HEAPU8 : null)); // eslint-disable-line no-undef
-    return buf ? buf.buffer.byteLength : (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.byteLength : 0); // eslint-disable-line no-undef
-  });
-  return { jsHeapUsed: heap.usedSize, wasmBytes };
+  const mem = await page.evaluate(() => window.steppeAtlas.memory());
+  return { jsHeapUsed: heap.usedSize, heapInUse: mem.heapInUse, wasmBytes: mem.wasm };
 }
 
 // Runs the soak on an open page. Returns { marks, errors, foreign, actions }.
@@ -101,11 +113,13 @@ export async function runSoak(page, { seed = 1, count = 600, markEvery = 100, si
   const tours = await page.evaluate(() => window.steppeAtlas.tours().map((t) => t.id));
   const actions = soakActions(seed, count, tours.length ? tours : ['none']);
   const marks = [];
+  const startHash = await page.evaluate(() => window.steppeAtlas.state().hash);
   let current = size;
   for (let i = 0; i < actions.length; i++) {
     current = await perform(page, actions[i], current);
     if ((i + 1) % markEvery === 0 || i + 1 === actions.length) {
-      const m = { inputs: i + 1, ...(await memoryMark(page, cdp)) };
+      const m = { inputs: i + 1, ...(await memoryMark(page, cdp, size, startHash)) };
+      current = size;
       marks.push(m);
       log(m);
     }
@@ -117,10 +131,11 @@ export async function runSoak(page, { seed = 1, count = 600, markEvery = 100, si
 // Growth from the mark after the warm-up (the first third of the run: the
 // glyph, layer and search caches fill there) to the last one.
 export function memoryGrowth(marks) {
-  if (marks.length < 2) return { js: 0, wasm: 0 };
+  if (marks.length < 2) return { js: 0, heap: 0, wasm: 0 };
   const base = marks[Math.min(marks.length - 2, Math.max(1, Math.ceil(marks.length / 3) - 1))];
   const last = marks[marks.length - 1];
-  return { js: last.jsHeapUsed / base.jsHeapUsed - 1, wasm: last.wasmBytes / base.wasmBytes - 1, base, last };
+  return { js: last.jsHeapUsed / base.jsHeapUsed - 1, heap: last.heapInUse / base.heapInUse - 1,
+           wasm: last.wasmBytes / base.wasmBytes - 1, base, last };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -142,9 +157,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await page.evaluate(() => window.steppeAtlas.ready);
   const t0 = Date.now();
   const { marks } = await runSoak(page, { seed, count, markEvery, log: (m) =>
-    console.log(`${String(m.inputs).padStart(6)} inputs  JS heap ${(m.jsHeapUsed / 1e6).toFixed(2)} MB  wasm ${(m.wasmBytes / 1048576).toFixed(1)} MiB`) });
+    console.log(`${String(m.inputs).padStart(6)} inputs  JS heap ${(m.jsHeapUsed / 1e6).toFixed(2)} MB  C heap in use ${(m.heapInUse / 1048576).toFixed(2)} MiB  wasm ${(m.wasmBytes / 1048576).toFixed(1)} MiB`) });
   const g = memoryGrowth(marks);
-  console.log(`seed ${seed}, ${count} inputs in ${((Date.now() - t0) / 1000).toFixed(0)} s; growth after the warm-up: JS heap ${(g.js * 100).toFixed(1)} %, wasm ${(g.wasm * 100).toFixed(1)} %; console errors ${errors.length}; other origins ${foreign.length}`);
+  console.log(`seed ${seed}, ${count} inputs in ${((Date.now() - t0) / 1000).toFixed(0)} s; growth after the warm-up: JS heap ${(g.js * 100).toFixed(1)} %, C heap in use ${(g.heap * 100).toFixed(1)} %, wasm ${(g.wasm * 100).toFixed(1)} %; console errors ${errors.length}; other origins ${foreign.length}`);
   for (const e of errors.slice(0, 5)) console.log(`error: ${e}`);
   await browser.close(); server.close();
   process.exit(errors.length || foreign.length || g.js > 0.05 || g.wasm > 0.05 ? 1 : 0);

@@ -21,6 +21,8 @@
       return s;
     },
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
+    // Bytes: the heap the atlas's allocations hold now, and the wasm memory (its high-water mark).
+    memory: function () { return { heapInUse: Module._steppe_heap_in_use(), wasm: Module._steppe_wasm_bytes() }; },
     // In page css px: the atlas's own, times the text scale.
     markers: function () {
       var m = JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())), k = Module._steppe_text_scale();

@@ -3,6 +3,7 @@
  * Reads go through the core's JSON writers (core/app_json.c), which escape
  * every string; changes go through commands, like a user's clicks. */
 #include <emscripten.h>
+#include <emscripten/emmalloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,6 +95,19 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_mirror_json(void);
 EMSCRIPTEN_KEEPALIVE const char *steppe_theme_colors(const char *name);
 EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void);
 EMSCRIPTEN_KEEPALIVE void steppe_frame_now(void);
+EMSCRIPTEN_KEEPALIVE double steppe_heap_in_use(void);
+EMSCRIPTEN_KEEPALIVE double steppe_wasm_bytes(void);
+
+/* Bytes of the heap that allocations hold now (emmalloc): the wasm memory's
+ * size only ever grows, to the highest point the heap reached, so a soak
+ * measures leaks with this instead. Walks the free lists: not per frame. */
+EMSCRIPTEN_KEEPALIVE double steppe_heap_in_use(void)
+{
+    return (double)(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
+}
+
+/* The wasm memory's size in bytes (64 KiB pages). */
+EMSCRIPTEN_KEEPALIVE double steppe_wasm_bytes(void) { return (double)__builtin_wasm_memory_size(0) * 65536.0; }
 
 /* A frame now, from a DOM event's handler (a release: a click's end), so
  * what it selects is drawn in that event rather than at the next animation
