@@ -182,8 +182,8 @@ int main(int argc, char **argv)
            B.app.markers->glyph_count);
     printf("  pick, country alone:                %7.3f us median\n", country);
     printf("scale: load_ms=%.3f first_frame_ms=%.2f pan_median_ms=%.2f pan_p95_ms=%.2f pick_us=%.3f "
-           "pick_marker_us=%.3f pick_country_us=%.3f\n",
-           load_median, first_median, pan_median, pan_p95, hover, marker, country);
+           "pick_marker_us=%.3f pick_country_us=%.3f glyphs=%zu\n",
+           load_median, first_median, pan_median, pan_p95, hover, marker, country, B.app.markers->glyph_count);
     bench_frame_close(&B);
     bundle_close(&bundle);
     free(data);
