@@ -20,24 +20,18 @@
  * Native code is faster than the browser's WebAssembly (about 1.5-2x here);
  * compare builds side by side, not with the harness's milliseconds. */
 #define _POSIX_C_SOURCE 199309L
-#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
-#include "command.h"
 #include "event_markers.h"
-#include "gesture.h"
-#include "render/render.h"
-#include "bench_support.h"
+#include "bench_frame.h"
 #include "test_support.h"
-#include "ui/ui.h"
 #include "view.h"
 
 #define MAX_ROUNDS 400
-#define MAX_FLIGHT_FRAMES 2000
 
 static double max_of(const double *v, size_t n)
 {
@@ -46,55 +40,9 @@ static double max_of(const double *v, size_t n)
     return m;
 }
 
-typedef struct Bench {
-    App app;
-    Renderer renderer;
-    Ui ui;
-    Gesture gesture;
-    CommandQueue commands;
-    AppInput in;
-    float dpr;
-} Bench;
+static BenchFrame B;
 
-static Bench B;
-
-/* One frame as frame.c runs it; returns its duration in ms and whether it drew. */
-static double frame(bool *drew)
-{
-    double t0 = (bench_now_us() / 1000);
-    AppInput *in = &B.in;
-    in->now_ms = t0;
-    bool over_ui = ui_update(&B.ui, &B.app, in, &B.commands);
-    command_queue_apply(&B.commands, &B.app, in->now_ms);
-    AppInput map_input = *in;
-    if (over_ui) {
-        map_input.pointer_inside = false;
-        map_input.pointer_pressed = false;
-        map_input.double_clicks = 0;
-        map_input.wheel_steps = 0;
-    }
-    gesture_update(&B.gesture, &B.app, &map_input);
-    in->pointer_pressed = in->pointer_released = false;
-    in->double_clicks = 0;
-    in->wheel_steps = 0;
-    in->keys_pressed = 0;
-    in->text[0] = 0;
-    if (ui_take_dirty(&B.ui)) {
-        Command c = cmd_simple(CMD_REDRAW);
-        app_apply(&B.app, &c, in->now_ms);
-    }
-    *drew = B.app.needs_redraw;
-    if (!B.app.needs_redraw) ui_idle(&B.ui, &B.app); /* as frame.c does in a frame with nothing to draw */
-    if (B.app.needs_redraw) {
-        render_begin(&B.renderer, &B.app, B.dpr);
-        render_map(&B.renderer, &B.app);
-        ui_draw(&B.ui, &B.app);
-        render_flush(&B.renderer);
-        Command c = cmd_toggle(CMD_FRAME_DRAWN, render_busy(&B.renderer) ? TOGGLE_ON : TOGGLE_OFF);
-        app_apply(&B.app, &c, (bench_now_us() / 1000));
-    }
-    return (bench_now_us() / 1000) - t0;
-}
+static double frame(bool *drew) { return bench_frame_run(&B, drew); }
 
 /* A point of the country with no marker, badge or key over it, nearest its
  * label point (a click there selects the country itself); false if none. */
@@ -120,19 +68,7 @@ static bool country_point(uint32_t id, const BundleCountry *c, double *x, double
     return false;
 }
 
-/* Frames until nothing moves or waits to be drawn; returns how many drew. */
-static int settle(double *times, int cap)
-{
-    int drawn = 0;
-    for (int i = 0; i < 4 * MAX_FLIGHT_FRAMES; i++) {
-        bool drew;
-        double t = frame(&drew);
-        if (!drew && !B.app.view.flight.active) return drawn;
-        if (drew && times && drawn < cap) times[drawn] = t;
-        if (drew) drawn++;
-    }
-    return drawn;
-}
+static int settle(double *times, int cap) { return bench_frame_settle(&B, times, cap); }
 
 int main(int argc, char **argv)
 {
@@ -149,25 +85,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_click: %s\n", message);
         return 1;
     }
-    B.dpr = 1.0f;
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
-    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (!sdl || !render_init(&B.renderer, sdl, &bundle, message, sizeof message)) {
-        fprintf(stderr, "bench_click: %s\n", sdl ? message : SDL_GetError());
+    if (!bench_frame_open(&B, &bundle, w, h, message, sizeof message)) {
+        fprintf(stderr, "bench_click: %s\n", message);
         return 1;
     }
-    render_set_pixels(&B.renderer, surface->pixels, w, h, surface->pitch);
-    B.renderer.use_cache = true;
-    ui_init(&B.ui, &B.renderer, &bundle);
-    if (!app_init(&B.app, &bundle, w, h, (bench_now_us() / 1000))) return 1;
-    gesture_init(&B.gesture, (bench_now_us() / 1000));
-    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
-    metrics.u.metrics = ui_edge_label_metrics(&B.ui);
-    app_apply(&B.app, &metrics, (bench_now_us() / 1000));
-    B.in.width_css = w;
-    B.in.height_css = h;
-    settle(NULL, 0);
-    ui_prewarm(&B.ui, B.dpr); /* as frame.c does one frame after the first map */
 
     static const char *const countries[] = { "KAZ", "UZB", "TKM", "KGZ", "TJK", "AFG", "KAZ", "UZB" };
     static double click_frame[MAX_ROUNDS], press_to_paint[MAX_ROUNDS], flight_sum[MAX_ROUNDS], rest[MAX_ROUNDS];
@@ -223,11 +144,7 @@ int main(int argc, char **argv)
     printf("  flight frames after it (%4d)       median %7.2f ms  max %7.2f\n", flight_n, bench_median(flight, (size_t)flight_n), max_of(flight, (size_t)flight_n));
     printf("  the flight's frames, summed         median %7.2f ms\n", bench_median(flight_sum, (size_t)clicks));
     printf("  a frame at rest, pointer moving     median %7.2f ms\n", bench_median(rest, (size_t)rounds));
-    ui_shutdown(&B.ui);
-    render_shutdown(&B.renderer);
-    app_destroy(&B.app);
-    SDL_DestroyRenderer(sdl);
-    SDL_FreeSurface(surface);
+    bench_frame_close(&B);
     bundle_close(&bundle);
     free(data);
     return 0;

@@ -27,6 +27,8 @@ echo "pan: $(( (pan - base) / 60 )) instructions per frame (60 frames; $pan tota
 echo "== bundle open and marker picking (optimised native build)"
 build/native/tests/bench_bundle build/native/atlas.bundle
 build/native/tests/bench_pick
+echo "== the scale table: 1,000 to 100,000 events, 1:50m and 1:10m borders (about 10 minutes)"
+node tools/bench/scale.mjs
 echo "== fuzzing, 30 s per target"
 bash tools/fuzz.sh 30
 echo "== soak, 20,000 inputs (about ten minutes)"

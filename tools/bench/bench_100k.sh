@@ -4,13 +4,17 @@
 # side by side in one run of the shared harness (../shared/bench/measure.mjs: one headless
 # Chromium, real wheel and drag input, pages interleaved and their order rotated each run).
 #
-#   bash tools/bench/bench_100k.sh [--events N] [--references] [--no-probe] [--keep] [measure.mjs options]
+#   bash tools/bench/bench_100k.sh [--events N] [--references] [--no-probe] [--home-click] [--keep] [measure.mjs options]
 #
 #   --events N      synthetic events (default 100000)
 #   --references    also measure the harness's reference pages (d3-svg, d3-canvas, leaflet)
 #   --no-probe      skip the second part (tools/bench/probe_page.mjs: screenshots of both pages
 #                   under ${TMPDIR:-/tmp}, and clicks and a hover timed with a point and a marker
 #                   chosen on the page, since the harness's click figure is not the atlas's click)
+#   --home-click    click where the synthetic page has no marker: probe_page.mjs first finds the
+#                   point of Kazakhstan nearest 67E 48N clear of its markers, and the harness clicks
+#                   there (--click LON,LAT) on every page. Without it the harness clicks 67E 48N,
+#                   a cluster on the synthetic page, which zooms in before the wheel and the drag
 #   --keep          keep the temporary folder (harness, bundle, served copy of the page)
 #   anything else goes to measure.mjs after the defaults (--runs 3, --map-selector '#map, canvas',
 #                   --out ${TMPDIR:-/tmp}/steppe-bench-100k-results.*.json), so e.g. --runs 5 overrides them
@@ -26,14 +30,15 @@ BENCH=${STEPPE_BENCH_DIR:-$(cd "$ROOT/.." && pwd)/shared/bench}
 WEB="$ROOT/build/web/out"
 log() { printf '[bench_100k] %s\n' "$*" >&2; }
 
-EVENTS=100000 REFS=0 KEEP=0 PROBE=1 PASS=()
+EVENTS=100000 REFS=0 KEEP=0 PROBE=1 HOME_CLICK=0 PASS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) [ $# -ge 2 ] || { echo "bench_100k: --events needs a value" >&2; exit 2; }; EVENTS=$2; shift 2 ;;
     --references) REFS=1; shift ;;
     --keep) KEEP=1; shift ;;
     --no-probe) PROBE=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --home-click) HOME_CLICK=1; shift ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) PASS+=("$1"); shift ;;
   esac
 done
@@ -109,7 +114,16 @@ fi
 log "page at ${B}index.html, synthetic at ${B}index.html?bundle=$BUNDLE"
 
 # 4. measure, side by side in one run (later options override the defaults)
-(cd "$WORK" && node measure.mjs --runs 3 --map-selector '#map, canvas' --out "$RESULTS" "${PASS[@]}" "${TARGETS[@]}")
+CLICK=()
+if [ "$HOME_CLICK" = 1 ]; then
+  log "finding a point of Kazakhstan clear of the synthetic page's markers (probe_page.mjs)"
+  probe_out=$(node "$ROOT/tools/bench/probe_page.mjs" "${TARGETS[1]}") || { echo "$probe_out"; echo "bench_100k: probe_page failed" >&2; exit 1; }
+  point=$(sed -n 's/.*country click at \([0-9.]*\)E \([0-9.]*\)N.*/\1,\2/p' <<<"$probe_out" | head -n 1)
+  [ -n "$point" ] || { echo "$probe_out"; echo "bench_100k: probe_page found no clear point" >&2; exit 1; }
+  log "the harness clicks at $point (lon,lat) on every page"
+  CLICK=(--click "$point")
+fi
+(cd "$WORK" && node measure.mjs --runs 3 --map-selector '#map, canvas' --out "$RESULTS" "${CLICK[@]}" "${PASS[@]}" "${TARGETS[@]}")
 echo "$BUNDLE (loaded by $LABEL, on top of the page's bytes): $BUNDLE_SIZES"
 log "JSON: $RESULTS"
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // synthetic_bundle.mjs: the normal atlas content plus N synthetic events, as one bundle.
 //
-//   node tools/bench/synthetic_bundle.mjs --out FILE [--events N] [--seed S] [--assets DIR] [--seeds DIR]
+//   node tools/bench/synthetic_bundle.mjs --out FILE [--events N] [--seed S] [--assets DIR] [--seeds DIR] [--borders 50m|10m]
 //
 // Copies the content JSON of --assets (default: the repository's assets/) into a temporary
 // folder, appends N synthetic places and N synthetic events (one event per place, default
 // 100000) to places.json and events.json there, and compiles that folder with the bundle
 // compiler's own compile() (tools/bundle/compile.mjs), so the real borders, fonts, articles and
 // events are all there and every synthetic record passes the same validation as real content.
+// --borders passes through to the compiler (10m: Natural Earth's 1:10m borders, for scale.sh).
 //
 // The points are those of tests/bench/bench_pick.c (same xorshift64* generator and seed):
 // nine in ten uniformly over 46–88°E, 35–56°N, every tenth in a wide ring around it
@@ -30,7 +31,7 @@ const REPO = path.resolve(HERE, '../..');
 export const DEFAULT_EVENTS = 100000;
 export const DEFAULT_SEED = 0x5eed5eedn; // bench_pick.c's seed
 
-const USAGE = 'usage: node tools/bench/synthetic_bundle.mjs --out FILE [--events N] [--seed S] [--assets DIR] [--seeds DIR]';
+const USAGE = 'usage: node tools/bench/synthetic_bundle.mjs --out FILE [--events N] [--seed S] [--assets DIR] [--seeds DIR] [--borders 50m|10m]';
 
 /** xorshift64* exactly as tests/unit/test_support.h (test_rand / test_rand_unit). */
 export function makeRandom(seed = DEFAULT_SEED) {
@@ -105,11 +106,11 @@ export function writeSyntheticAssets(assetsDir, dir, n, seed = DEFAULT_SEED) {
 }
 
 /** Builds the bundle; returns { bundle, stats, warnings } (compile()'s result). */
-export function buildSyntheticBundle({ assets = path.join(REPO, 'assets'), seeds, events = DEFAULT_EVENTS, seed = DEFAULT_SEED } = {}) {
+export function buildSyntheticBundle({ assets = path.join(REPO, 'assets'), seeds, events = DEFAULT_EVENTS, seed = DEFAULT_SEED, borders } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steppe-synthetic-'));
   try {
     writeSyntheticAssets(path.resolve(assets), tmp, events, seed);
-    return compile({ assets: tmp, seeds });
+    return compile({ assets: tmp, seeds, borders });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -128,6 +129,7 @@ function parseArgs(argv) {
       try { o.seed = BigInt(val()); } catch { die(`--seed: expected an integer (0x.. allowed)\n${USAGE}`); }
     } else if (a === '--assets') o.assets = val();
     else if (a === '--seeds') o.seeds = val();
+    else if (a === '--borders') o.borders = val();
     else if (a === '-h' || a === '--help') { console.log(USAGE); process.exit(0); }
     else die(`unknown argument ${a}\n${USAGE}`);
   }

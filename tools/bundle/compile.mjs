@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Steppe Atlas bundle compiler.
 //
-//   node tools/bundle/compile.mjs --assets assets --out build/atlas.bundle [--seeds DIR] [--quiet]
+//   node tools/bundle/compile.mjs --assets assets --out build/atlas.bundle [--seeds DIR] [--borders 50m|10m] [--quiet]
 //
 // Reads the content JSON (assets/README.md) and the Natural Earth borders
-// (world-atlas), validates everything (all problems are printed as
+// (world-atlas's 1:50m; --borders 10m takes its 1:10m file instead, for
+// tools/bench/scale.sh), validates everything (all problems are printed as
 // `file:line: path: message`), and writes one bundle in the format of
 // src/core/bundle_format.md. The output is written atomically (temp file +
 // rename) and only if there are no errors; the exit code is 1 on any error.
@@ -43,7 +44,7 @@ export class CompileError extends Error {
 }
 
 function usage() {
-  return 'usage: node tools/bundle/compile.mjs --assets <dir> --out <file> [--seeds <dir>] [--quiet]';
+  return 'usage: node tools/bundle/compile.mjs --assets <dir> --out <file> [--seeds <dir>] [--borders 50m|10m] [--quiet]';
 }
 
 function parseArgs(argv) {
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     if (a === '--assets') o.assets = val();
     else if (a === '--out') o.out = val();
     else if (a === '--seeds') o.seeds = val();
+    else if (a === '--borders') o.borders = val();
     else if (a === '--quiet') o.quiet = true;
     else if (a === '-h' || a === '--help') { console.log(usage()); process.exit(0); }
     else throw new CompileError([`compile: unknown argument ${a}`, usage()]);
@@ -67,8 +69,17 @@ function display(p) {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-function worldAtlasPath() {
-  return path.join(path.dirname(require.resolve('world-atlas/package.json')), 'countries-50m.json');
+/** Natural Earth scales world-atlas ships; 50m is the atlas's, 10m is for tools/bench/scale.sh. */
+export const BORDER_SCALES = ['50m', '10m'];
+
+/** The world-atlas file of a border scale ('50m' -> countries-50m.json). */
+function worldAtlasFile(borders) {
+  if (!BORDER_SCALES.includes(borders)) throw new CompileError([`compile: --borders: expected ${BORDER_SCALES.join(' or ')}, not ${borders}`, usage()]);
+  return `countries-${borders}.json`;
+}
+
+function worldAtlasPath(borders) {
+  return path.join(path.dirname(require.resolve('world-atlas/package.json')), worldAtlasFile(borders));
 }
 
 /** DSatur graph colouring with `k` colours; deterministic (ties by degree, then index). */
@@ -110,14 +121,15 @@ export function stopState(st) {
   return parts.join('&');
 }
 
-export function compile({ assets, seeds, log = () => {} }) {
+export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
   const assetsDir = path.resolve(assets);
   const seedsDir = seeds ? path.resolve(seeds) : (() => {
     const d = path.resolve(REPO, '../shared/seeds');
     return fs.existsSync(d) ? d : null;
   })();
 
-  const topoFile = worldAtlasPath();
+  const topoFile = worldAtlasPath(borders);
+  const topoName = worldAtlasFile(borders);
   const topoText = fs.readFileSync(topoFile, 'utf8');
   const topology = JSON.parse(topoText);
   const mapCountries = new Map();
@@ -142,7 +154,9 @@ export function compile({ assets, seeds, log = () => {} }) {
 
   // country list: everything on the map plus content-only countries (EUU),
   // sorted by iso3 (codeless features last, by name) so ids are stable
-  const records = world.map((w) => ({ key: w.key, iso3: w.iso3, name: w.name, geo: w }));
+  // A feature whose every ring collapsed has no geometry (1:10m's Vatican is
+  // a zero-area ring after world-atlas's quantisation; none in 1:50m).
+  const records = world.map((w) => ({ key: w.key, iso3: w.iso3, name: w.name, geo: w.polygons.length ? w : null }));
   for (const c of content.countries) if (!mapCountries.has(c.iso3)) records.push({ key: c.iso3, iso3: c.iso3, name: c.name, geo: null });
   records.sort((a, b) => {
     if (!a.iso3 !== !b.iso3) return a.iso3 ? -1 : 1;
@@ -345,14 +359,14 @@ export function compile({ assets, seeds, log = () => {} }) {
   const feed = (name, data) => { hash.update(name); hash.update('\0'); hash.update(data); hash.update('\0'); };
   feed('format', String(VERSION));
   for (const i of inputs) feed(i.name, i.text);
-  feed('countries-50m.json', topoText);
+  feed(topoName, topoText);
   for (const w of Object.keys(FONT_FILES)) {
     feed(FONT_FILES[w], fs.readFileSync(fontPath(w)));
     for (const f of FALLBACK_GLYPHS[w]) feed(f.file, fs.readFileSync(path.join(path.dirname(fontPath(w)), f.file)));
     for (const d of SCRIPT_DONORS) feed(d[w], fs.readFileSync(donorFile(d[w])));
   }
   const waVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(topoFile), 'package.json'), 'utf8')).version;
-  const builtFrom = `${inputs.map((i) => i.name).join(' ')}; world-atlas ${waVersion} countries-50m.json; ` +
+  const builtFrom = `${inputs.map((i) => i.name).join(' ')}; world-atlas ${waVersion} ${topoName}; ` +
     `${FONT_FILES.regular} ${FONT_FILES.bold} (+ symbols from Noto Sans Symbols, Symbols2, Math; ${SCRIPT_DONORS.map((d) => d.name).join(', ')}); sha256 ${hash.digest('hex').slice(0, 16)}`;
 
   const metaRec = {
@@ -409,7 +423,7 @@ function main() {
   let opts;
   try {
     opts = parseArgs(process.argv.slice(2));
-    const { bundle, stats, warnings } = compile({ assets: opts.assets, seeds: opts.seeds });
+    const { bundle, stats, warnings } = compile({ assets: opts.assets, seeds: opts.seeds, borders: opts.borders });
     for (const w of warnings) console.error(w);
     writeAtomic(opts.out, bundle);
     if (!opts.quiet) {

@@ -8,7 +8,7 @@
 // border shared by two countries is simplified once and stays identical on
 // both sides: no slivers or gaps between neighbours at any zoom.
 
-import { geoConicEqualArea, geoStream, geoDistance } from 'd3-geo';
+import { geoConicEqualArea, geoStream, geoDistance, geoArea } from 'd3-geo';
 import { feature, neighbors } from 'topojson-client';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import earcut from 'earcut';
@@ -77,6 +77,18 @@ function pointInRing(x, y, r) {
     if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+/** Whether a ring, alone, encloses less than half the sphere (d3's winding rule). */
+function isSmallRing(ring) {
+  return geoArea({ type: 'Polygon', coordinates: [ring] }) <= 2 * Math.PI;
+}
+
+/** Degrees of longitude from a ring's westernmost point to its easternmost. */
+function lonSpan(ring) {
+  let west = Infinity, east = -Infinity;
+  for (const p of ring) { west = Math.min(west, p[0]); east = Math.max(east, p[0]); }
+  return east - west;
 }
 
 function cleanRing(points) {
@@ -220,8 +232,21 @@ export function buildWorldGeometry(topology, params = GEOMETRY_PARAMS) {
     for (const part of c.parts) {
       const isShared = part.arcs.some((ring) => ring.some(shared));
       const obj = { type: 'Polygon', arcs: part.arcs };
-      const simple = feature(simplified, obj).geometry.coordinates;
-      const full = feature(topology, obj).geometry.coordinates;
+      // 1:10m only: a few islets of the Maldives are wound backwards, which d3
+      // reads as the rest of the sphere; an outer ring spanning under 180° of
+      // longitude cannot be that, so it is turned round (Antarctica's ring
+      // around the pole, 360°, stays as it is).
+      const full = feature(topology, obj).geometry.coordinates
+        .map((r, i) => (i === 0 && !isSmallRing(r) && lonSpan(r) < 180 ? [...r].reverse() : r));
+      // 1:10m only: world-atlas's quantisation leaves a few islets (atolls of
+      // the Maldives, Vatican) as rings of zero area in lon/lat (points on one
+      // line), which d3 would take for the whole sphere; such a part is skipped.
+      if (ringArea(full[0]) === 0) continue;
+      // Simplification can reverse a tiny ring's winding (Tuvalu at 1:10m),
+      // which d3 would read as the rest of the sphere: a ring keeps the
+      // winding it has at full detail (a hole reads as large in both).
+      const simple = feature(simplified, obj).geometry.coordinates
+        .map((r, i) => (isSmallRing(r) === isSmallRing(full[i]) ? r : [...r].reverse()));
       // rings that collapsed to < 3 points are dropped (also Natural Earth's
       // zero-area sliver along the south pole in Antarctica)
       const coords = simple.filter((r) => cleanRing(r).length >= 3);
@@ -240,7 +265,7 @@ export function buildWorldGeometry(topology, params = GEOMETRY_PARAMS) {
     }
     // keep: every part that touches a neighbour (enclaves!), and islands big enough
     let kept = candidates.filter((k) => k.projected.length && (k.isShared || k.weighted >= params.islandFactor));
-    if (!kept.length) {
+    if (!kept.length && candidates.length) {
       // a small island state: keep its largest part (at full detail if the
       // simplified one collapsed)
       const best = candidates.reduce((a, b) => (b.areaFull > a.areaFull ? b : a));

@@ -50,6 +50,20 @@ export const NAME_TO_ALPHA3 = new Map([
   ['Somaliland', ''],
   ['Siachen Glacier', ''],
   ['Indian Ocean Ter.', ''],
+  // 1:10m only (compile.mjs --borders 10m): leased areas, bases and reefs
+  // that Natural Earth draws apart from the country around them, like the
+  // ones above. Baikonur stays a territory of its own inside Kazakhstan.
+  ['Dhekelia', ''],
+  ['USNB Guantanamo Bay', ''],
+  ['Cyprus U.N. Buffer Zone', ''],
+  ['Baikonur', ''],
+  ['Akrotiri', ''],
+  ['Coral Sea Is.', ''],
+  ['Spratly Is.', ''],
+  ['Clipperton I.', ''],
+  ['Bajo Nuevo Bank', ''],
+  ['Serranilla Bank', ''],
+  ['Scarborough Reef', ''],
 ]);
 
 /** Every alpha-3 code the content may use. */
