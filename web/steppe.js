@@ -251,8 +251,14 @@
       live.textContent = ok ? 'Opened ' + file.name : api.state().notice;
     });
   }
-  addEventListener('dragover', function (e) { e.preventDefault(); });
-  addEventListener('drop', function (e) { e.preventDefault(); openBundle(e.dataTransfer.files[0]); });
+  // While a file is dragged over the page, a dashed frame and a line say what dropping does.
+  var dropHint = $('drop-hint');
+  function dragging(on) { document.body.classList.toggle('dropping', on); dropHint.classList.toggle('hidden', !on); }
+  function carriesFiles(e) { return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0; }
+  addEventListener('dragenter', function (e) { if (carriesFiles(e)) dragging(true); });
+  addEventListener('dragover', function (e) { e.preventDefault(); if (carriesFiles(e)) dragging(true); });
+  addEventListener('dragleave', function (e) { if (!e.relatedTarget) dragging(false); }); // left the window
+  addEventListener('drop', function (e) { e.preventDefault(); dragging(false); openBundle(e.dataTransfer.files[0]); });
   $('open-bundle').addEventListener('change', function (e) { openBundle(e.target.files[0]); e.target.value = ''; });
   function act(name) {
     if (name === 'search') { canvas.focus(); Module._steppe_open_search(); }

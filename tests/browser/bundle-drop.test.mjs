@@ -103,6 +103,33 @@ test('a good bundle picked by keyboard replaces the atlas: its home view, its co
   await page.screenshot({ path: path.join(screenshotDir, 'web-bundle-drop-opened.png') });
 });
 
+test('a file dragged over the page frames the map and says what dropping does; leaving or dropping clears it', async () => {
+  const { page } = atlas;
+  const shown = () => page.evaluate(() => ({ frame: document.body.classList.contains('dropping'),
+    hint: getComputedStyle(document.getElementById('drop-hint')).display !== 'none',
+    text: document.getElementById('drop-hint').textContent }));
+  const drag = (type, relatedTarget) => page.evaluate(([t, rel]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(4)], 'x.bundle'));
+    document.getElementById('canvas').dispatchEvent(new DragEvent(t, { bubbles: true, cancelable: true, dataTransfer: dt,
+      relatedTarget: rel ? document.body : null }));
+  }, [type, relatedTarget]);
+  assert.deepEqual(await shown(), { frame: false, hint: false, text: 'Drop a .bundle file to open it in the atlas' });
+  await drag('dragenter');
+  await drag('dragover');
+  assert.equal((await shown()).frame, true);
+  assert.equal((await shown()).hint, true);
+  await page.screenshot({ path: path.join(screenshotDir, 'web-bundle-drag-over.png') });
+  await drag('dragleave', true); // onto another element of the page: still over it
+  assert.equal((await shown()).frame, true);
+  await drag('dragleave', false); // out of the window
+  assert.deepEqual(await shown(), { frame: false, hint: false, text: 'Drop a .bundle file to open it in the atlas' });
+  await drag('dragenter');
+  await drop(page, 'garbage.bundle', Buffer.from('not a bundle'));
+  assert.equal((await shown()).frame, false);
+  assert.equal((await shown()).hint, false);
+});
+
 test('dropping the built bundle back opens it again; the map works and nothing went to the console', async () => {
   const { page } = atlas;
   await drop(page, 'atlas.bundle', fs.readFileSync(built));
