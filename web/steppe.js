@@ -430,7 +430,9 @@
     if (statusBox.classList.contains('error')) return;
     var sum = 0, all = 0, known = true;
     Object.keys(parts).forEach(function (k) { sum += parts[k].loaded; all += parts[k].total; known = known && parts[k].total > 0; });
-    var kb = function (n) { return Math.round(n / 1024).toLocaleString('en') + ' KB'; };
+    // Thousands grouped by hand: the first toLocaleString() of a page sets up
+    // its locale data, 15-30 ms of the first load in Chromium (issue 15).
+    var kb = function (n) { return String(Math.round(n / 1024)).replace(/\B(?=(\d{3})+$)/g, ',') + ' KB'; };
     progressBar.hidden = false;
     statusBox.setAttribute('aria-busy', 'true'); // the figures are not read out one by one
     if (known) { progressBar.max = all; progressBar.value = Math.min(sum, all); }
