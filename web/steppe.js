@@ -401,6 +401,12 @@
     preRun.push(function () {
       var url;
       try { url = new URL(bundleParam, location.href); } catch (e) { url = null; }
+      // A page opened from a file (the single-file build on a USB stick) may
+      // not read other files: the browser forbids it, so it is not tried.
+      if (location.protocol === 'file:') {
+        bundleProblem('a page opened from a file cannot read another file. Drop the .bundle file onto the map instead');
+        return;
+      }
       if (!url || url.origin !== location.origin) {
         bundleProblem(url ? 'it is not on this site (only bundles beside the page open)' : 'not a valid address');
         return;

@@ -65,6 +65,22 @@ test('opened from file:// with a deep link: the atlas shows it', async () => {
   await page.screenshot({ path: path.join(screenshotDir, 'web-single-file.png') });
 });
 
+// From file:// no page may read another file: ?bundle= says what to do
+// instead (drop it), without trying, and the built-in atlas opens.
+test('?bundle= on the file:// page says to drop the file instead; the built-in atlas opens', async () => {
+  const before = consoleErrors.length;
+  await page.goto(fileUrl + '?bundle=teacher.bundle#c=KAZ');
+  await page.evaluate(() => window.steppeAtlas.ready);
+  const s = await waitForState(page, (st) => st.notice !== '', 'the notice');
+  assert.equal(s.notice, 'Could not load teacher.bundle: a page opened from a file cannot read another file. ' +
+    'Drop the .bundle file onto the map instead. Showing the built-in atlas.');
+  assert.equal(s.selection, 'KAZ', 'the built-in atlas, with the link applied');
+  assert.ok(!requests.some((u) => new URL(u).pathname.endsWith('teacher.bundle')), 'not even tried');
+  assert.deepEqual(consoleErrors.slice(before), []);
+  await page.goto(fileUrl + '#c=UZB'); // as the tests after this one expect it
+  await page.evaluate(() => window.steppeAtlas.ready);
+});
+
 test('a click selects a country, and a deep link followed in the page opens its state', async () => {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
