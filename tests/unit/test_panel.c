@@ -32,6 +32,16 @@ static void test_dates(void)
     CHECK_STR(s, "May 2020");
     panel_format_iso_date(s, sizeof s, "");
     CHECK_STR(s, "");
+    panel_format_iso_date(s, sizeof s, "1991");
+    CHECK_STR(s, "1991");
+    panel_format_iso_date(s, sizeof s, "2021-6-7"); /* one digit each, as sscanf's %2u read them */
+    CHECK_STR(s, "7 June 2021");
+    panel_format_iso_date(s, sizeof s, "2021-06-"); /* a dangling dash keeps the month */
+    CHECK_STR(s, "June 2021");
+    panel_format_iso_date(s, sizeof s, "20210607"); /* four digits, then no dash: the year */
+    CHECK_STR(s, "2021");
+    panel_format_iso_date(s, sizeof s, "circa 1995"); /* no leading digits: shown as written */
+    CHECK_STR(s, "circa 1995");
 }
 
 static void test_country(const Bundle *b)
