@@ -243,9 +243,10 @@ void platform_frame(void)
     in->edit_count = 0;
 
     if (ui_take_dirty(&p->ui)) platform_command(p, cmd_simple(CMD_REDRAW));
-    /* A frame with nothing to draw lays out ahead the panel a click on what
-     * the pointer rests on would open (the click's frame only swaps it in). */
-    if (!p->app.needs_redraw && p->first_frame_done) ui_idle(&p->ui, &p->app);
+    /* A frame with nothing to draw finishes the map cache's margin, else
+     * lays out ahead the panel a click on what the pointer rests on would
+     * open (the click's frame only swaps it in). */
+    if (!p->app.needs_redraw && p->first_frame_done && !render_idle(&p->renderer, &p->app)) ui_idle(&p->ui, &p->app);
     if (p->app.needs_redraw) {
         platform_draw(p);
         platform_present(p);

@@ -73,14 +73,15 @@ void base_cache_free(Renderer *r)
     r->cache_w = r->cache_h = 0;
     r->cache_valid = false;
     r->next_band = 0;
+    r->cache_margin_todo = 0;
 }
 
-/* Draws rows [y0, y1) of a cache texture for view (the whole texture if
- * y0 = 0 and y1 = its height). The base map is laid out in full each time,
- * so labels land where they would in one pass; only what falls in the rows
- * is drawn. */
-static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *view, Selection selection, int y0,
-                            int y1)
+/* Draws the device px rectangle `part` of a cache texture for view (the
+ * whole texture if it is all of it). The base map is laid out in full each
+ * time, so labels land where they would in one pass; only what falls in the
+ * rectangle is drawn. */
+static void cache_draw_part(Renderer *r, const App *app, bool next, const View *view, Selection selection,
+                            RasterRect part)
 {
     App enlarged = *app;
     enlarged.view = *view;
@@ -89,16 +90,21 @@ static void cache_draw_rows(Renderer *r, const App *app, bool next, const View *
     enlarged.view.height_css += 2 * CACHE_MARGIN_CSS;
     if (direct_drawing(r)) {
         r->target = next ? &r->next_image : &r->cache_image;
-        r->clip = (RasterRect){ 0, y0, r->cache_w, y1 };
+        r->clip = part;
     } else {
         SDL_SetRenderTarget(r->sdl, next ? r->map_next : r->map_cache);
-        SDL_Rect rows = { 0, y0, r->cache_w, y1 - y0 };
-        SDL_RenderSetClipRect(r->sdl, &rows); /* and SDL_RenderClear would ignore it: a fill */
+        SDL_Rect rect = { part.x0, part.y0, part.x1 - part.x0, part.y1 - part.y0 };
+        SDL_RenderSetClipRect(r->sdl, &rect); /* and SDL_RenderClear would ignore it: a fill */
     }
-    batch_fill_opaque(r, 0, (float)y0, (float)r->cache_w, (float)y1, r->theme->water);
-    if (y0 > 0 || y1 < r->cache_h) { r->band_y0 = (float)y0; r->band_y1 = (float)y1; }
+    batch_fill_opaque(r, (float)part.x0, (float)part.y0, (float)part.x1, (float)part.y1, r->theme->water);
+    if (part.x0 > 0 || part.y0 > 0 || part.x1 < r->cache_w || part.y1 < r->cache_h) {
+        r->band_x0 = (float)part.x0;
+        r->band_y0 = (float)part.y0;
+        r->band_x1 = (float)part.x1;
+        r->band_y1 = (float)part.y1;
+    }
     draw_base_map(r, &enlarged);
-    r->band_y0 = r->band_y1 = 0;
+    r->band_x0 = r->band_y0 = r->band_x1 = r->band_y1 = 0;
     if (direct_drawing(r)) {
         r->target = &r->frame;
         r->clip = raster_bounds(&r->frame);
@@ -120,8 +126,57 @@ static void cache_set_key(Renderer *r, const App *app, const View *view)
     r->cache_rendered_ms = app->now_ms;
 }
 
-/* Draws the cache for the current view in one go (a new size, theme, layer
- * or language, or the first frame). */
+/* The part of a cache of w x h device px that the viewport shows when the
+ * view has not moved, with a pixel to spare at each side for rounding. */
+static RasterRect cache_core_rect(const Renderer *r, const App *app, int w, int h)
+{
+    double margin_px = CACHE_MARGIN_CSS * r->dpr;
+    RasterRect c = { (int)floor(margin_px) - 1, (int)floor(margin_px) - 1,
+                     (int)ceil(margin_px + app->view.width_css * r->dpr) + 1,
+                     (int)ceil(margin_px + app->view.height_css * r->dpr) + 1 };
+    if (c.x0 < 0) c.x0 = 0;
+    if (c.y0 < 0) c.y0 = 0;
+    if (c.x1 > w) c.x1 = w;
+    if (c.y1 > h) c.y1 = h;
+    return c;
+}
+
+/* Margin strip k (0..3: top, bottom, left, right) around the cache's core. */
+static RasterRect margin_strip(const Renderer *r, int k)
+{
+    RasterRect c = r->cache_core;
+    switch (k) {
+    case 0: return (RasterRect){ 0, 0, r->cache_w, c.y0 };
+    case 1: return (RasterRect){ 0, c.y1, r->cache_w, r->cache_h };
+    case 2: return (RasterRect){ 0, c.y0, c.x0, c.y1 };
+    default: return (RasterRect){ c.x1, c.y0, r->cache_w, c.y1 };
+    }
+}
+
+/* Draws the next margin strip still to draw, with the names the cache's
+ * first pass placed (r->labels holds them until a redraw places others,
+ * which the margin is always finished before: base_cache_draw). */
+static void cache_draw_margin_strip(Renderer *r, const App *app)
+{
+    int k = 0;
+    while (!(r->cache_margin_todo & (1u << k))) k++;
+    r->cache_margin_todo &= ~(1u << k);
+    RasterRect strip = margin_strip(r, k);
+    if (strip.x1 <= strip.x0 || strip.y1 <= strip.y0) return;
+    r->keep_label_places = true;
+    cache_draw_part(r, app, false, &r->cache_view, r->cache_selection, strip);
+    r->keep_label_places = false;
+}
+
+static bool same_view(const View *a, const View *b)
+{
+    return a->center_x == b->center_x && a->center_y == b->center_y && a->scale_px == b->scale_px &&
+           a->width_css == b->width_css && a->height_css == b->height_css;
+}
+
+/* Draws the cache for the current view (a new size, theme, layer or
+ * language, or the first frame): with direct drawing only the part the
+ * viewport shows, the margin later (render_idle). */
 static bool cache_render(Renderer *r, const App *app)
 {
     int w = (int)ceil((app->view.width_css + 2 * CACHE_MARGIN_CSS) * r->dpr);
@@ -135,7 +190,14 @@ static bool cache_render(Renderer *r, const App *app)
         r->cache_h = h;
     }
     r->next_band = 0;
-    cache_draw_rows(r, app, false, &app->view, app->select.current, 0, h);
+    RasterRect all = { 0, 0, w, h };
+    r->cache_core = direct_drawing(r) && !r->cache_in_one_pass ? cache_core_rect(r, app, w, h) : all;
+    r->cache_margin_todo = 0;
+    cache_draw_part(r, app, false, &app->view, app->select.current, r->cache_core);
+    for (int k = 0; k < 4; k++) {
+        RasterRect strip = margin_strip(r, k);
+        if (strip.x1 > strip.x0 && strip.y1 > strip.y0) r->cache_margin_todo |= 1u << k;
+    }
     cache_set_key(r, app, &app->view);
     r->cache_selection = app->select.current;
     return true;
@@ -158,8 +220,8 @@ static bool cache_step(Renderer *r, const App *app)
         r->next_selection = app->select.current;
     }
     int band = r->next_band;
-    cache_draw_rows(r, app, true, &r->next_view, r->next_selection, band * r->cache_h / CACHE_BANDS,
-                    (band + 1) * r->cache_h / CACHE_BANDS);
+    RasterRect rows = { 0, band * r->cache_h / CACHE_BANDS, r->cache_w, (band + 1) * r->cache_h / CACHE_BANDS };
+    cache_draw_part(r, app, true, &r->next_view, r->next_selection, rows);
     if (++r->next_band < CACHE_BANDS) return true;
     SDL_Texture *done = r->map_next;
     r->map_next = r->map_cache;
@@ -251,6 +313,13 @@ static uint32_t outlined_country(Selection s)
     return s.kind == SELECTION_COUNTRY ? s.id : 0;
 }
 
+bool render_idle(Renderer *r, const App *app)
+{
+    if (!r->cache_margin_todo || !r->cache_valid || !cache_key_matches(r, app)) return false;
+    cache_draw_margin_strip(r, app);
+    return true;
+}
+
 void base_cache_draw(Renderer *r, const App *app)
 {
     bool drawn = false;
@@ -258,6 +327,12 @@ void base_cache_draw(Renderer *r, const App *app)
     r->base_shows_selection = true;
     if (r->use_cache) {
         bool key = r->cache_valid && cache_key_matches(r, app);
+        /* The margin shows once the view moves, and a redraw for another
+         * view or selection places other names: finish it first. */
+        if (key && r->cache_margin_todo &&
+            (!same_view(&r->cache_view, &app->view) ||
+             outlined_country(r->cache_selection) != outlined_country(app->select.current)))
+            while (r->cache_margin_todo) cache_draw_margin_strip(r, app);
         /* A cache outlining another country than the selected one is shown
          * only while a redraw is under way (the outline over it meanwhile). */
         bool same_selection = outlined_country(r->cache_selection) == outlined_country(app->select.current);

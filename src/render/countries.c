@@ -286,11 +286,11 @@ void countries_draw(Renderer *r, const App *app)
     double visible[4];
     view_visible_bounds(&app->view, visible);
     if (r->band_y1 > r->band_y0) {
-        /* Only a band of rows is drawn (the progressive cache): skip what
-         * lies wholly above or below it, borders' width included. */
-        double x;
-        view_screen_to_world(&app->view, 0, r->band_y0 / r->dpr - 4.0, &x, &visible[1]);
-        view_screen_to_world(&app->view, 0, r->band_y1 / r->dpr + 4.0, &x, &visible[3]);
+        /* Only a part of the cache is drawn (a band of rows of the
+         * progressive redraw, or a margin strip): skip what lies wholly
+         * outside it, borders' width included. */
+        view_screen_to_world(&app->view, r->band_x0 / r->dpr - 4.0, r->band_y0 / r->dpr - 4.0, &visible[0], &visible[1]);
+        view_screen_to_world(&app->view, r->band_x1 / r->dpr + 4.0, r->band_y1 / r->dpr + 4.0, &visible[2], &visible[3]);
     }
     /* Borders scale gently with zoom so the region reads at every level. */
     float zoom_boost = (float)fmin(1.6, fmax(0.7, log2(app->view.scale_px / 400.0 + 1.0)));

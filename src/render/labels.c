@@ -22,8 +22,9 @@ LabelFonts render_label_fonts(Renderer *r) { return (LabelFonts){ font_width, fo
 static bool label_in_band(const Renderer *r, RectCss box)
 {
     if (!(r->band_y1 > r->band_y0)) return true;
+    float x0 = (box.x - 3) * r->dpr, x1 = (box.x + box.w + 3) * r->dpr;
     float y0 = (box.y - 3) * r->dpr, y1 = (box.y + box.h + 3) * r->dpr;
-    return y1 >= r->band_y0 && y0 <= r->band_y1;
+    return y1 >= r->band_y0 && y0 <= r->band_y1 && x1 >= r->band_x0 && x0 <= r->band_x1;
 }
 
 static void draw_label(Renderer *r, const PlacedLabel *label)
@@ -40,7 +41,7 @@ static void draw_label(Renderer *r, const PlacedLabel *label)
 
 void labels_draw(Renderer *r, const App *app)
 {
-    bool later_band = r->band_y1 > r->band_y0 && r->next_band > 0;
+    bool later_band = (r->band_y1 > r->band_y0 && r->next_band > 0) || r->keep_label_places;
     if (!later_band) { /* the first band of this redraw (or a whole one): place */
         LabelFonts fonts = render_label_fonts(r);
         labels_place(&r->labels, app, &fonts);

@@ -8,6 +8,14 @@
 
 #include "render/render_internal.h"
 
+/* Whether r->sdl draws on the CPU, which decides several drawing paths. */
+static void note_renderer(Renderer *r)
+{
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    SDL_RendererInfo info;
+    r->software = SDL_GetRendererInfo(r->sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+}
+
 /* The glyph atlas texture for r->sdl, filled from the atlas on the next upload. */
 static bool create_atlas_texture(Renderer *r)
 {
@@ -16,11 +24,18 @@ static bool create_atlas_texture(Renderer *r)
     if (!r->atlas_texture) return false;
     SDL_SetTextureBlendMode(r->atlas_texture, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(r->atlas_texture, SDL_ScaleModeLinear);
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     font_atlas_mark_all_dirty(&r->atlas);
-    SDL_RendererInfo info;
-    r->software = SDL_GetRendererInfo(r->sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     return true;
+}
+
+/* A software renderer gets its glyph texture only when something draws
+ * through SDL rather than straight into pixels (render_set_pixels), which
+ * on the web page is never: the texture is 4 MB, cleared by SDL, on the
+ * first load's path and again on every resize (issue 15). */
+static bool prepare_atlas_texture(Renderer *r)
+{
+    note_renderer(r);
+    return r->software || create_atlas_texture(r);
 }
 
 bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size)
@@ -43,7 +58,7 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *mes
         render_shutdown(r);
         return false;
     }
-    if (!create_atlas_texture(r)) {
+    if (!prepare_atlas_texture(r)) {
         SDL_snprintf(message, message_size, "render: cannot create the glyph texture: %s", SDL_GetError());
         render_shutdown(r);
         return false;
@@ -68,7 +83,7 @@ bool render_retarget(Renderer *r, SDL_Renderer *sdl)
     r->atlas_texture = NULL;
     base_cache_free(r);
     r->sdl = sdl;
-    return create_atlas_texture(r);
+    return prepare_atlas_texture(r);
 }
 
 void render_release_textures(Renderer *r)
@@ -104,7 +119,9 @@ void render_shutdown(Renderer *r)
 static void upload_atlas(Renderer *r)
 {
     int y0, y1;
-    if (!font_atlas_take_dirty(&r->atlas, &y0, &y1) || direct_drawing(r)) return; /* direct: read in place */
+    if (direct_drawing(r)) return; /* read in place; the dirty rows wait for a texture, if one is ever made */
+    if (!r->atlas_texture && !create_atlas_texture(r)) return; /* a software renderer's, made on first need */
+    if (!font_atlas_take_dirty(&r->atlas, &y0, &y1)) return;
     int rows = y1 - y0;
     uint32_t *rgba = malloc((size_t)rows * FONT_ATLAS_SIZE * 4);
     if (!rgba) return;

@@ -90,7 +90,15 @@ typedef struct Renderer {
     SDL_Texture *map_next;       /* the next cache, drawn a band per frame (software) */
     View next_view;              /* the view it is drawn for */
     int next_band;               /* its next band; 0 when none is under way */
-    float band_y0, band_y1;      /* device rows being drawn into it (equal: all) */
+    float band_x0, band_y0, band_x1, band_y1; /* the device px rectangle being drawn into a cache
+                                    (band_y0 == band_y1: all of it) */
+    /* A cache drawn for a new size or look holds at first only the part the
+     * viewport shows (the first frame's cost); its margin follows in idle
+     * frames (render_idle), or at once before the view moves. */
+    RasterRect cache_core;       /* device px of the cache drawn first */
+    unsigned cache_margin_todo;  /* bits 0..3: the top, bottom, left and right strips not yet drawn */
+    bool keep_label_places;      /* a margin strip draws the names its cache's first pass placed */
+    bool cache_in_one_pass;      /* draws a new cache whole at once (tests compare the two ways) */
     int cache_w, cache_h;        /* device px */
     bool cache_valid, cache_approximate;
     View cache_view;             /* the view the cache was drawn for */
@@ -147,6 +155,9 @@ void render_map(Renderer *r, const App *app);
 /* Whether the last frame showed an approximate map (moved, scaled or still
  * being redrawn): another frame is needed to finish it. */
 bool render_busy(const Renderer *r);
+/* Work for a frame that draws nothing (the cache's margin, render/base_cache.c);
+ * true if it did some, and the frame should do nothing else. */
+bool render_idle(Renderer *r, const App *app);
 void render_flush(Renderer *r);
 
 /* Clips what follows to a css px rectangle {x, y, w, h}; NULL removes the clip.

@@ -1,0 +1,190 @@
+/* test_cache_margin: a new map cache is drawn at first only where the
+ * viewport shows it, and its margin later (render_idle, or at once when the
+ * view moves); either way it ends up the same pixels as a cache drawn whole
+ * in one pass, and so do the frames after a pan.
+ *
+ * Three worlds on the direct-pixel path over one bundle: A finishes the
+ * margin in idle frames, B draws every cache whole (cache_in_one_pass), C
+ * pans before any idle frame. Also: no glyph texture is made for a direct-
+ * drawing renderer, and one is made for a software renderer drawn through
+ * SDL. */
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "command.h"
+#include "render/render.h"
+#include "test_support.h"
+#include "ui/ui.h"
+
+typedef struct World {
+    App app;
+    Renderer renderer;
+    Ui ui;
+    SDL_Surface *surface;
+    SDL_Renderer *sdl;
+} World;
+
+static World A, B, C;
+static Bundle bundle;
+
+static void apply(World *w, Command c) { app_apply(&w->app, &c, 0); }
+
+static bool world_open(World *w, int width, int height, bool direct)
+{
+    char message[256];
+    w->surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    w->sdl = w->surface ? SDL_CreateSoftwareRenderer(w->surface) : NULL;
+    if (!w->sdl || !render_init(&w->renderer, w->sdl, &bundle, message, sizeof message)) return false;
+    if (direct) render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
+    w->renderer.use_cache = true;
+    if (!ui_init(&w->ui, &w->renderer, &bundle)) return false;
+    if (!app_init(&w->app, &bundle, width, height, 0)) return false;
+    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
+    metrics.u.metrics = ui_edge_label_metrics(&w->ui);
+    apply(w, metrics);
+    return true;
+}
+
+static void world_close(World *w)
+{
+    ui_shutdown(&w->ui);
+    render_shutdown(&w->renderer);
+    app_destroy(&w->app);
+    SDL_DestroyRenderer(w->sdl);
+    SDL_FreeSurface(w->surface);
+    memset(w, 0, sizeof *w);
+}
+
+static void draw(World *w)
+{
+    render_begin(&w->renderer, &w->app, 1.0f);
+    render_map(&w->renderer, &w->app);
+    ui_draw(&w->ui, &w->app);
+    render_flush(&w->renderer);
+}
+
+static bool same_image(const RasterImage *a, const RasterImage *b, const char *what)
+{
+    if (!a->pixels || !b->pixels || a->width != b->width || a->height != b->height) {
+        fprintf(stderr, "%s: no image or another size\n", what);
+        return false;
+    }
+    for (int y = 0; y < a->height; y++)
+        for (int x = 0; x < a->width; x++) {
+            uint32_t pa = a->pixels[(size_t)y * (size_t)a->stride + (size_t)x];
+            uint32_t pb = b->pixels[(size_t)y * (size_t)b->stride + (size_t)x];
+            if (pa != pb) {
+                fprintf(stderr, "%s: first differs at (%d, %d): %08x %08x\n", what, x, y, pa, pb);
+                return false;
+            }
+        }
+    return true;
+}
+
+static bool same_frame(const World *a, const World *b)
+{
+    RasterImage fa = { a->surface->pixels, a->surface->w, a->surface->h, a->surface->pitch / 4 };
+    RasterImage fb = { b->surface->pixels, b->surface->w, b->surface->h, b->surface->pitch / 4 };
+    return same_image(&fa, &fb, "frame");
+}
+
+static void pan(World *w, double dx_css, double dy_css)
+{
+    Command c = { .kind = CMD_PAN_BY };
+    c.u.point.dx_css = dx_css;
+    c.u.point.dy_css = dy_css;
+    apply(w, c);
+}
+
+int main(int argc, char **argv)
+{
+    size_t size;
+    uint8_t *data = test_read_file(argc > 1 ? argv[1] : NULL, &size);
+    if (!data) {
+        printf("skip: no bundle given\n");
+        return 0;
+    }
+    char message[256];
+    CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
+    CHECK(world_open(&A, 1280, 800, true));
+    CHECK(world_open(&B, 1280, 800, true));
+    CHECK(world_open(&C, 1280, 800, true));
+    B.renderer.cache_in_one_pass = true;
+
+    /* The first frame: the same pixels, A's and C's cache only partly drawn. */
+    draw(&A);
+    draw(&B);
+    draw(&C);
+    CHECK(same_frame(&A, &B));
+    CHECK(same_frame(&C, &B));
+    CHECK(A.renderer.cache_margin_todo == 0xF && B.renderer.cache_margin_todo == 0);
+    RasterRect core = A.renderer.cache_core;
+    CHECK(core.x0 > 0 && core.y0 > 0 && core.x1 < A.renderer.cache_w && core.y1 < A.renderer.cache_h);
+    CHECK(core.x1 - core.x0 >= 1280 && core.y1 - core.y0 >= 800);
+    /* A direct-drawing renderer has no glyph texture: it reads the atlas in place. */
+    CHECK(A.renderer.atlas_texture == NULL);
+
+    /* Idle frames finish A's margin, one strip each; then A's cache is B's. */
+    int idle_frames = 0;
+    while (render_idle(&A.renderer, &A.app)) idle_frames++;
+    CHECK(idle_frames == 4 && A.renderer.cache_margin_todo == 0);
+    CHECK(!render_idle(&B.renderer, &B.app));
+    CHECK(same_image(&A.renderer.cache_image, &B.renderer.cache_image, "cache after idle frames"));
+
+    /* A pan shows the margin: C finishes it within the frame. */
+    for (int step = 0; step < 3; step++) {
+        pan(&A, 37, -23);
+        pan(&B, 37, -23);
+        pan(&C, 37, -23);
+        draw(&A);
+        draw(&B);
+        draw(&C);
+        CHECK(C.renderer.cache_margin_todo == 0);
+        CHECK(same_frame(&A, &B));
+        CHECK(same_frame(&C, &B));
+    }
+    CHECK(same_image(&C.renderer.cache_image, &B.renderer.cache_image, "cache after a pan"));
+
+    /* A new look (the names in their own languages) draws a new cache the
+     * same way: partly, then whole in idle frames. */
+    apply(&A, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_ON));
+    apply(&B, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_ON));
+    draw(&A);
+    draw(&B);
+    CHECK(same_frame(&A, &B));
+    CHECK(A.renderer.cache_margin_todo != 0);
+    while (render_idle(&A.renderer, &A.app)) {}
+    CHECK(same_image(&A.renderer.cache_image, &B.renderer.cache_image, "cache of the local names"));
+
+    /* A selection before the margin is done: finished first, same frames. */
+    apply(&A, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_OFF));
+    apply(&B, cmd_toggle(CMD_SET_LOCAL_NAMES, TOGGLE_OFF));
+    draw(&A);
+    draw(&B);
+    CHECK(A.renderer.cache_margin_todo != 0);
+    uint32_t kaz = bundle_find_country(&bundle, "KAZ");
+    apply(&A, cmd_select(SELECTION_COUNTRY, kaz));
+    apply(&B, cmd_select(SELECTION_COUNTRY, kaz));
+    draw(&A);
+    draw(&B);
+    CHECK(A.renderer.cache_margin_todo == 0);
+    CHECK(same_frame(&A, &B));
+    world_close(&A);
+    world_close(&B);
+    world_close(&C);
+
+    /* A software renderer drawn through SDL (no pixels given) makes its
+     * glyph texture when text is first drawn. */
+    CHECK(world_open(&A, 640, 480, false));
+    CHECK(A.renderer.atlas_texture == NULL);
+    draw(&A);
+    CHECK(A.renderer.atlas_texture != NULL);
+    world_close(&A);
+
+    bundle_close(&bundle);
+    free(data);
+    return test_finish();
+}
