@@ -65,13 +65,25 @@ bool platform_open_window(Platform *p, int width, int height, Uint32 flags)
     return p->window != NULL;
 }
 
+void platform_output_size(Platform *p, int *w, int *h)
+{
+    *w = *h = 0;
+    if (p->frame_surface) {
+        *w = p->frame_surface->w;
+        *h = p->frame_surface->h;
+    } else {
+        SDL_GetRendererOutputSize(p->sdl_renderer, w, h);
+    }
+}
+
 bool platform_start_drawing(Platform *p)
 {
-    if (!p->sdl_renderer) {
+    /* Software frames (p->frame_surface) are drawn without an SDL renderer. */
+    if (!p->sdl_renderer && !p->frame_surface) {
         p->sdl_renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (!p->sdl_renderer) p->sdl_renderer = SDL_CreateRenderer(p->window, -1, 0);
+        if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return false; }
     }
-    if (!p->sdl_renderer) { fprintf(stderr, "steppe_atlas: renderer: %s\n", SDL_GetError()); return false; }
     char message[256];
     if (!render_init(&p->renderer, p->sdl_renderer, &p->bundle, message, sizeof message)) {
         fprintf(stderr, "steppe_atlas: %s\n", message);
@@ -157,7 +169,7 @@ void platform_draw_figure(Platform *p, int rect_px[4])
     RectCss f = p->app.screen.figure;
     double s = p->dpr;
     int w = 0, h = 0;
-    SDL_GetRendererOutputSize(p->sdl_renderer, &w, &h);
+    platform_output_size(p, &w, &h);
     int x0 = (int)lround(f.x * s), y0 = (int)lround(f.y * s);
     int x1 = (int)lround((f.x + f.w) * s), y1 = (int)lround((f.y + f.h) * s);
     rect_px[0] = x0 < 0 ? 0 : x0;

@@ -22,9 +22,9 @@
 
 typedef struct Platform {
     SDL_Window *window;
-    SDL_Renderer *sdl_renderer;
-    /* Where a GPU would be emulated (web) or absent (screenshots), frames are
-     * drawn by pixel/raster.c into this surface (RGBA bytes, device px). */
+    SDL_Renderer *sdl_renderer;  /* NULL while frames go to frame_surface */
+    /* Where a GPU would be emulated (the web page), frames are drawn by
+     * pixel/raster.c into this surface (RGBA bytes, device px). */
     SDL_Surface *frame_surface;
     bool software;
     Renderer renderer;
@@ -132,6 +132,8 @@ void platform_poll_events(Platform *p);
 /* The APP_KEY_* bit of a key with its modifiers (0 for none). */
 uint64_t platform_key_bit(SDL_Keycode key, Uint16 mod);
 void platform_update_sizes(Platform *p);
+/* The size in device px frames are drawn at: the software frame's, else the SDL renderer's. */
+void platform_output_size(Platform *p, int *w, int *h);
 
 /* --- per target (native_main.c, web_main.c) --- */
 

@@ -119,7 +119,7 @@ void platform_update_sizes(Platform *p)
     int w, h, ow, oh;
     SDL_GetWindowSize(p->window, &w, &h);
     platform_resize_target(p);
-    SDL_GetRendererOutputSize(p->sdl_renderer, &ow, &oh);
+    platform_output_size(p, &ow, &oh);
     /* Text scale: the atlas lays itself out for a window that much smaller
      * and draws it that much larger, so everything grows and reflows, as a
      * browser's page zoom does. */

@@ -18,33 +18,23 @@ static void canvas_pixel_size(int *w, int *h)
         *w = *h = 1;
 }
 
-/* (Re)creates the software frame at the canvas's device size; the Renderer
- * moves its textures to the new SDL renderer. Returns false, keeping what
- * there was, if memory runs out. Where software WebGL would cost more than
- * drawing ourselves (see web/steppe.js), frames are drawn by pixel/raster.c
- * into this surface and shown with putImageData. */
+/* (Re)creates the software frame at the canvas's device size. Returns
+ * false, keeping what there was, if memory runs out. Where software WebGL
+ * would cost more than drawing ourselves (see web/steppe.js), frames are
+ * drawn by pixel/raster.c into this surface and shown with putImageData, with
+ * no SDL renderer at all: the page's SDL is built without its software
+ * renderer (tools/setup.sh), which the page never drew with. */
 static bool make_software_target(Platform *p)
 {
     int w, h;
     canvas_pixel_size(&w, &h);
     if (p->frame_surface && p->frame_surface->w == w && p->frame_surface->h == h) return true;
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
-    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (!sdl) {
-        SDL_FreeSurface(surface);
-        return false;
-    }
-    if (p->sdl_renderer) {
-        if (!render_retarget(&p->renderer, sdl)) {
-            SDL_DestroyRenderer(sdl);
-            SDL_FreeSurface(surface);
-            return false;
-        }
+    if (!surface) return false;
+    if (p->frame_surface) { /* the Renderer is drawing into the old one */
         render_set_pixels(&p->renderer, surface->pixels, w, h, surface->pitch);
-        SDL_DestroyRenderer(p->sdl_renderer);
         SDL_FreeSurface(p->frame_surface);
     }
-    p->sdl_renderer = sdl;
     p->frame_surface = surface;
     return true;
 }
@@ -114,7 +104,7 @@ void platform_open_bundle_file(Platform *p, const char *path)
 
 void platform_present(Platform *p)
 {
-    SDL_RenderPresent(p->sdl_renderer);
+    if (p->sdl_renderer) SDL_RenderPresent(p->sdl_renderer);
     if (p->software) js_present_pixels(p->frame_surface->pixels, p->frame_surface->w, p->frame_surface->h);
 }
 

@@ -8,9 +8,14 @@
 
 #include "render/render_internal.h"
 
-/* Whether r->sdl draws on the CPU, which decides several drawing paths. */
+/* Whether r->sdl draws on the CPU, which decides several drawing paths;
+ * without one, everything is drawn into pixels on the CPU. */
 static void note_renderer(Renderer *r)
 {
+    if (!r->sdl) {
+        r->software = true;
+        return;
+    }
     SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     SDL_RendererInfo info;
     r->software = SDL_GetRendererInfo(r->sdl, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);

@@ -127,10 +127,12 @@ typedef struct Renderer {
 } Renderer;
 
 /* Creates textures and fonts for a validated bundle. Returns false and writes
- * a message if the fonts cannot be loaded. */
+ * a message if the fonts cannot be loaded. sdl may be NULL: then frames are
+ * drawn only into pixels (render_set_pixels before the first frame), as on
+ * the page where WebGL is emulated, whose SDL has no software renderer. */
 bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *message, size_t message_size);
 void render_shutdown(Renderer *r);
-/* Moves to another SDL renderer (the web's software frame was resized):
+/* Moves to another SDL renderer, or to none (sdl NULL; see render_init):
  * textures of the old one are destroyed (call while it still exists) and
  * made again for the new one. Returns false if the glyph texture cannot be made. */
 bool render_retarget(Renderer *r, SDL_Renderer *sdl);

@@ -5,7 +5,8 @@
  *
  * Three worlds on the direct-pixel path over one bundle: A finishes the
  * margin in idle frames, B draws every cache whole (cache_in_one_pass), C
- * pans before any idle frame. Also: no glyph texture is made for a direct-
+ * pans before any idle frame, with no SDL renderer at all (as the page
+ * draws). Also: no glyph texture is made for a direct-
  * drawing renderer, and one is made for a software renderer drawn through
  * SDL. */
 #include <SDL.h>
@@ -32,13 +33,18 @@ static Bundle bundle;
 
 static void apply(World *w, Command c) { app_apply(&w->app, &c, 0); }
 
-static bool world_open(World *w, int width, int height, bool direct)
+/* How a world draws: through SDL's software renderer, into pixels with one
+ * beside (native screenshots), or into pixels with none (the page). */
+enum { THROUGH_SDL, DIRECT, DIRECT_NO_SDL };
+
+static bool world_open(World *w, int width, int height, int how)
 {
     char message[256];
     w->surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
-    w->sdl = w->surface ? SDL_CreateSoftwareRenderer(w->surface) : NULL;
-    if (!w->sdl || !render_init(&w->renderer, w->sdl, &bundle, message, sizeof message)) return false;
-    if (direct) render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
+    if (!w->surface) return false;
+    w->sdl = how == DIRECT_NO_SDL ? NULL : SDL_CreateSoftwareRenderer(w->surface);
+    if ((how != DIRECT_NO_SDL && !w->sdl) || !render_init(&w->renderer, w->sdl, &bundle, message, sizeof message)) return false;
+    if (how != THROUGH_SDL) render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
     w->renderer.use_cache = true;
     if (!ui_init(&w->ui, &w->renderer, &bundle)) return false;
     if (!app_init(&w->app, &bundle, width, height, 0)) return false;
@@ -53,7 +59,7 @@ static void world_close(World *w)
     ui_shutdown(&w->ui);
     render_shutdown(&w->renderer);
     app_destroy(&w->app);
-    SDL_DestroyRenderer(w->sdl);
+    if (w->sdl) SDL_DestroyRenderer(w->sdl);
     SDL_FreeSurface(w->surface);
     memset(w, 0, sizeof *w);
 }
@@ -109,9 +115,9 @@ int main(int argc, char **argv)
     }
     char message[256];
     CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
-    CHECK(world_open(&A, 1280, 800, true));
-    CHECK(world_open(&B, 1280, 800, true));
-    CHECK(world_open(&C, 1280, 800, true));
+    CHECK(world_open(&A, 1280, 800, DIRECT));
+    CHECK(world_open(&B, 1280, 800, DIRECT));
+    CHECK(world_open(&C, 1280, 800, DIRECT_NO_SDL)); /* and C has no SDL renderer */
     B.renderer.cache_in_one_pass = true;
 
     /* The first frame: the same pixels, A's and C's cache only partly drawn. */
@@ -178,7 +184,7 @@ int main(int argc, char **argv)
 
     /* A software renderer drawn through SDL (no pixels given) makes its
      * glyph texture when text is first drawn. */
-    CHECK(world_open(&A, 640, 480, false));
+    CHECK(world_open(&A, 640, 480, THROUGH_SDL));
     CHECK(A.renderer.atlas_texture == NULL);
     draw(&A);
     CHECK(A.renderer.atlas_texture != NULL);
