@@ -121,6 +121,42 @@ static void test_garbage(void)
     }
 }
 
+/* The view's numbers: what strtod read, read by hand (deeplink.c). */
+static bool parsed_view(const char *text, double *lat, double *lon, double *zoom)
+{
+    fresh(&b);
+    DeeplinkState st;
+    DeeplinkReport rep;
+    deeplink_parse(&b, text, &st, &rep);
+    *lat = st.lat_deg;
+    *lon = st.lon_deg;
+    *zoom = st.zoom;
+    return st.has_view;
+}
+
+static void test_numbers(void)
+{
+    double lat, lon, zoom;
+    CHECK(parsed_view("v=48.12345,67.5,1.25", &lat, &lon, &zoom));
+    CHECK(lat == 48.12345 && lon == 67.5 && zoom == 1.25); /* correctly rounded: the same doubles */
+    CHECK(parsed_view("v=-0.00001,+67,-2", &lat, &lon, &zoom));
+    CHECK(lat == -0.00001 && lon == 67 && zoom == -2);
+    CHECK(parsed_view("v=4.5e1,.5,2.", &lat, &lon, &zoom)); /* exponents and bare points, as strtod */
+    CHECK(lat == 45 && lon == 0.5 && zoom == 2);
+    CHECK(parsed_view("v= 41.5, 69.25,3", &lat, &lon, &zoom)); /* a '+' in a query decodes to a space */
+    CHECK(lat == 41.5 && lon == 69.25 && zoom == 3);
+    CHECK(parsed_view("v=41.123456789012345678901234,0.000000000000000000000000001e27,3", &lat, &lon, &zoom));
+    CHECK_NEAR(lat, 41.123456789012345678901234, 1e-13);
+    CHECK_NEAR(lon, 1.0, 1e-15);
+    static const char *const bad[] = { "v=,1,2", "v=.,1,2", "v=-,1,2", "v=1e,1,2", "v=1e+,1,2", "v=0x10,1,2",
+                                       "v=1..2,1,2", "v=1 ,1,2", "v=inf,1,2", "v=1e400,1,2", "v=12a,1,2" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        bool has = parsed_view(bad[i], &lat, &lon, &zoom);
+        if (has) printf("accepted: %s\n", bad[i]);
+        CHECK(!has);
+    }
+}
+
 int main(void)
 {
     size_t size;
@@ -129,6 +165,7 @@ int main(void)
     CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
     test_round_trip();
     test_garbage();
+    test_numbers();
     app_destroy(&a);
     app_destroy(&b);
     bundle_close(&bundle);
