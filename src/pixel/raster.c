@@ -354,6 +354,44 @@ static inline float diamond_angle(float x, float y)
     return x < 0.0f ? 2.0f - y / (-x - y) : 3.0f + x / (x - y);
 }
 
+/* The sector lookup of raster_ring_sectors without a division at every pixel.
+ *
+ * A pixel's sector is k = the number of sector ends e[j] (j < sectors - 1)
+ * with t >= e[j], the first that fails ending the count, where t is the
+ * float diamond_angle(X, Y) of X = -dy, Y = dx. With e made non-decreasing
+ * (each the largest so far, NaN as +inf) that is simply the k with
+ * e[k - 1] <= t < e[k], so it can be found by stepping k up or down from
+ * any start.
+ *
+ * Along a row X is fixed, and on each side of the centre column (Y < 0,
+ * Y >= 0) the exact pseudo-angle tau of (X, Y) is monotonic in Y: a quarter
+ * ("piece") of the turn, A = [0, 1) (X > 0, Y >= 0), B = (1, 2] (X < 0,
+ * Y >= 0), C = (2, 3) (X < 0, Y < 0), D = (3, 4) (X > 0, Y < 0); rising
+ * with Y on A and D, falling on B and C. Where tau crosses a value q the
+ * row's Y is X * f(q) for a constant f of the piece. The float t differs
+ * from tau by at most 4 units in the last place (< 2.5e-7: one sum of two
+ * like-signed terms, one quotient in [0, 1], one add of 0..3), so a pixel
+ * whose tau is more than RING_EPS inside sector k's ends has t inside them
+ * too. Each row keeps the open Y interval where that holds for the sector
+ * last found; pixels in it take the sector with no angle, and the others
+ * (entering a sector, or right at a boundary) evaluate t exactly as before. */
+#define RING_EPS 4e-6
+enum { RING_A, RING_B, RING_C, RING_D };
+
+/* The v with Y = X * v where tau crosses q on the piece; for q beyond the
+ * piece's range, a v whose product with X (positive on A and D, negative on
+ * B and C) is the infinity on the side all the piece's Y are on. On A and
+ * D, tau < q iff Y < X * v; on B and C, tau > q iff Y < X * v. */
+static double ring_cross(int piece, double q)
+{
+    switch (piece) {
+    case RING_A: return q <= 0 ? -INFINITY : q >= 1 ? INFINITY : q / (1 - q);
+    case RING_D: return q <= 3 ? -INFINITY : q >= 4 ? INFINITY : (q - 4) / (q - 3);
+    case RING_B: return q >= 2 ? INFINITY : q <= 1 ? -INFINITY : (q - 2) / (q - 1);
+    default:     return q >= 3 ? INFINITY : q <= 2 ? -INFINITY : (q - 2) / (3 - q);
+    }
+}
+
 void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
                          const float *ends, const uint32_t *colors, int sectors)
 {
@@ -371,6 +409,21 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         double a = (double)ends[k] * 6.283185307179586;
         end_angle[k] = ends[k] >= 1.0f ? 4.0f : diamond_angle((float)cos(a), (float)sin(a));
     }
+    /* Made non-decreasing (see above), and where each boundary j crosses a
+     * row: below[p][j] for tau = e[j] - RING_EPS (the last of sector j that
+     * is certain), above[p][j] for e[j] + RING_EPS (the first of j + 1). */
+    int last = sectors - 1;
+    double below[4][16], above[4][16];
+    /* Beyond 1e15 px the sums in diamond_angle could overflow; such rings take the angle everywhere. */
+    bool certain = last > 0 && outer < 1e15f;
+    for (int j = 0; j < last; j++) {
+        float e = end_angle[j] != end_angle[j] ? INFINITY : end_angle[j];
+        end_angle[j] = j > 0 && end_angle[j - 1] > e ? end_angle[j - 1] : e;
+        for (int p = 0; p < 4; p++) {
+            below[p][j] = ring_cross(p, (double)end_angle[j] - RING_EPS);
+            above[p][j] = ring_cross(p, (double)end_angle[j] + RING_EPS);
+        }
+    }
     /* Where the whole width covers, no square root is needed. */
     float core = reach - 1.0f, core_lo2 = -1.0f, core_hi2 = -1.0f;
     if (core > 0.0f && radius - core > 0.0f) {
@@ -386,6 +439,12 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         int runs[2][2] = { { first_centre_at_or_after(cx - half, clip.x0, clip.x1), first_centre_at_or_after(cx - hole, clip.x0, clip.x1) },
                            { first_centre_at_or_after(cx + hole, clip.x0, clip.x1), first_centre_at_or_after(cx + half, clip.x0, clip.x1) } };
         if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
+        /* The sector found last, and the open interval of dx where it certainly holds on this row. */
+        float X = -dy;
+        double x_d = (double)X;
+        bool row_certain = certain && X != 0.0f;
+        int k = 0;
+        double lo = 0.0, hi = 0.0;
         for (int run = 0; run < 2; run++)
         for (int x = runs[run][0]; x < runs[run][1]; x++) {
             float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
@@ -395,10 +454,24 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
                 if (coverage <= 0.0f) continue;
                 if (coverage > 1.0f) coverage = 1.0f;
             }
-            int k = 0;
-            if (sectors > 1) {
-                float t = diamond_angle(-dy, dx);
-                while (k < sectors - 1 && t >= end_angle[k]) k++;
+            if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
+                float t = diamond_angle(X, dx);
+                while (k < last && t >= end_angle[k]) k++;
+                while (k > 0 && t < end_angle[k - 1]) k--;
+                if (row_certain) {
+                    bool right = dx >= 0.0f;
+                    int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
+                    if (p == RING_A || p == RING_D) { /* tau rises with dx */
+                        lo = k > 0 ? x_d * above[p][k - 1] : -INFINITY;
+                        hi = k < last ? x_d * below[p][k] : INFINITY;
+                    } else {                          /* tau falls with dx */
+                        lo = k < last ? x_d * below[p][k] : -INFINITY;
+                        hi = k > 0 ? x_d * above[p][k - 1] : INFINITY;
+                    }
+                    /* Only on this side of the centre column. */
+                    if (right) lo = lo < -1e-300 ? -1e-300 : lo;
+                    else hi = hi > 0.0 ? 0.0 : hi;
+                }
             }
             uint32_t color = colors[k], alpha = color >> 24;
             uint32_t a = (uint32_t)(coverage * (float)alpha + 0.5f);

@@ -7,6 +7,7 @@
 #define STEPPE_RING_REFERENCE_H
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "raster.h"
