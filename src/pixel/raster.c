@@ -392,6 +392,27 @@ static double ring_cross(int piece, double q)
     }
 }
 
+/* blend_over on four 16-bit lanes of one 64-bit word: the channels of a
+ * pixel spread out (lane i = byte i), each lane computing exactly
+ * div255(src * a + dst * (255 - a)) as blend_over does. No lane carries into
+ * the next: src * a + dst * (255 - a) <= 65025, + 128 + 254 <= 65407. With
+ * a = 0 it returns dst and with a = 255 the source, so callers need not
+ * branch on coverage. src_lanes = spread_lanes(rgb | 255 << 24). */
+static inline uint64_t spread_lanes(uint32_t c)
+{
+    uint64_t x = c;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFull;
+    return (x | x << 8) & 0x00FF00FF00FF00FFull;
+}
+
+static inline uint32_t blend_lanes(uint32_t dst, uint64_t src_lanes, uint32_t a)
+{
+    uint64_t x = src_lanes * a + spread_lanes(dst) * (255 - a) + 0x0080008000800080ull;
+    x = ((x + ((x >> 8) & 0x00FF00FF00FF00FFull)) >> 8) & 0x00FF00FF00FF00FFull;
+    x = (x | x >> 8) & 0x0000FFFF0000FFFFull;
+    return (uint32_t)(x | x >> 16);
+}
+
 void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
                          const float *ends, const uint32_t *colors, int sectors)
 {
@@ -424,7 +445,14 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
             above[p][j] = ring_cross(p, (double)end_angle[j] + RING_EPS);
         }
     }
-    /* Where the whole width covers, no square root is needed. */
+    /* Each sector's colour as blend_lanes takes it, and its alpha. */
+    uint64_t lanes[16];
+    float alpha[16];
+    for (int k = 0; k < sectors; k++) {
+        lanes[k] = spread_lanes(colors[k] | 0xFF000000u);
+        alpha[k] = (float)(colors[k] >> 24);
+    }
+    /* Where the whole width covers, coverage is 1 whatever the square root says. */
     float core = reach - 1.0f, core_lo2 = -1.0f, core_hi2 = -1.0f;
     if (core > 0.0f && radius - core > 0.0f) {
         core_lo2 = (radius - core) * (radius - core);
@@ -444,16 +472,10 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         double x_d = (double)X;
         bool row_certain = certain && X != 0.0f;
         int k = 0;
-        double lo = 0.0, hi = 0.0;
+        double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
         for (int run = 0; run < 2; run++)
-        for (int x = runs[run][0]; x < runs[run][1]; x++) {
+        for (int x = runs[run][0], x1 = runs[run][1]; x < x1; x++) {
             float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
-            float coverage = 1.0f;
-            if (!(d2 >= core_lo2 && d2 <= core_hi2)) {
-                coverage = reach - fabsf(sqrtf(d2) - radius);
-                if (coverage <= 0.0f) continue;
-                if (coverage > 1.0f) coverage = 1.0f;
-            }
             if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
                 float t = diamond_angle(X, dx);
                 while (k < last && t >= end_angle[k]) k++;
@@ -473,10 +495,25 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
                     else hi = hi > 0.0 ? 0.0 : hi;
                 }
             }
-            uint32_t color = colors[k], alpha = color >> 24;
-            uint32_t a = (uint32_t)(coverage * (float)alpha + 0.5f);
-            if (a >= 255) row[x] = color | 0xFF000000u;
-            else if (a > 0) row[x] = blend_over(row[x], color & 255, (color >> 8) & 255, (color >> 16) & 255, a);
+            bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
+            if (in_core && alpha[k] == 255.0f) {
+                /* Whole coverage of an opaque sector: the colour itself, on
+                 * along the row while the core and the sector certainly hold. */
+                uint32_t color = colors[k] | 0xFF000000u;
+                row[x] = color;
+                while (x + 1 < x1) {
+                    float next_dx = (float)(x + 1) + 0.5f - cx, next_d2 = next_dx * next_dx + dy2;
+                    if (!((next_d2 >= core_lo2) & (next_d2 <= core_hi2) & ((double)next_dx > lo) & ((double)next_dx < hi))) break;
+                    row[++x] = color;
+                }
+                continue;
+            }
+            /* Coverage as clamp(reach - |distance - radius|, 0, 1), 1 in the
+             * core; no branches on it (see blend_lanes). */
+            float coverage = max_f(min_f(reach - fabsf(sqrtf(d2) - radius), 1.0f), 0.0f);
+            coverage = in_core ? 1.0f : coverage;
+            uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
+            row[x] = blend_lanes(row[x], lanes[k], a);
         }
     }
 }

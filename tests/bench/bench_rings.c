@@ -39,12 +39,14 @@ static float rnd(void)
     return (float)(state >> 8) / 16777216.0f;
 }
 
+static int spread_w = W, spread_h = H; /* where the centres fall: the whole image, or a patch that stays in cache */
+
 static void make_rings(int sectors, bool translucent)
 {
     for (int i = 0; i < RINGS; i++) {
         Ring *r = &rings[i];
-        r->cx = 40 + rnd() * (W - 80);
-        r->cy = 40 + rnd() * (H - 80);
+        r->cx = 40 + rnd() * (float)(spread_w - 80);
+        r->cy = 40 + rnd() * (float)(spread_h - 80);
         float sum = 0, parts[16];
         for (int k = 0; k < sectors; k++) sum += parts[k] = 0.2f + rnd();
         float acc = 0;
@@ -94,5 +96,10 @@ int main(void)
     compare("radius 12, width 4, 16 sectors", 12, 4, 16, false);
     compare("radius 30, width 8, 5 sectors", 30, 8, 5, false);
     compare("radius 6, width 2, 5 sectors", 6, 2, 5, false);
+    spread_w = spread_h = 160;
+    printf("centres within a 160x160 patch (the pixels stay in cache):\n");
+    compare("radius 12, width 4, 5 sectors, opaque", 12, 4, 5, false);
+    compare("radius 12, width 4, 5 sectors, some alpha 200", 12, 4, 5, true);
+    compare("radius 12, width 4, 1 sector", 12, 4, 1, false);
     return 0;
 }
