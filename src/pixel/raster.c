@@ -413,6 +413,23 @@ static inline uint32_t blend_lanes(uint32_t dst, uint64_t src_lanes, uint32_t a)
     return (uint32_t)(x | x >> 16);
 }
 
+/* The open interval of dx (lo, hi) on a row (x_d = -dy, not 0) where
+ * sector k certainly holds, on the piece p (the row's side of the centre
+ * column, `right` for dx >= 0). */
+static inline void ring_interval(int p, int k, int last, double x_d, const double below[4][16],
+                                 const double above[4][16], bool right, double *lo, double *hi)
+{
+    if (p == RING_A || p == RING_D) { /* tau rises with dx */
+        *lo = k > 0 ? x_d * above[p][k - 1] : -INFINITY;
+        *hi = k < last ? x_d * below[p][k] : INFINITY;
+    } else {                          /* tau falls with dx */
+        *lo = k < last ? x_d * below[p][k] : -INFINITY;
+        *hi = k > 0 ? x_d * above[p][k - 1] : INFINITY;
+    }
+    if (right) *lo = *lo < -1e-300 ? -1e-300 : *lo;
+    else *hi = *hi > 0.0 ? 0.0 : *hi;
+}
+
 void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
                          const float *ends, const uint32_t *colors, int sectors)
 {
@@ -458,6 +475,7 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         core_lo2 = (radius - core) * (radius - core);
         core_hi2 = (radius + core) * (radius + core);
     }
+    int run_k[2] = { 0, 0 }; /* the sector each run started in on the row before */
     for (int y = row0; y < row1; y++) {
         float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
         if (dy2 >= outer * outer) continue;
@@ -473,28 +491,40 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         bool row_certain = certain && X != 0.0f;
         int k = 0;
         double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
-        for (int run = 0; run < 2; run++)
-        for (int x = runs[run][0], x1 = runs[run][1]; x < x1; x++) {
+        for (int run = 0; run < 2; run++) {
+            /* A run most often starts in the sector it started in a row before. */
+            int x0 = runs[run][0], x1 = runs[run][1];
+            if (row_certain && x0 < x1) {
+                float dx0 = (float)x0 + 0.5f - cx;
+                bool right = dx0 >= 0.0f;
+                k = run_k[run];
+                ring_interval(X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C), k, last, x_d, below,
+                              above, right, &lo, &hi);
+            }
+        for (int x = x0; x < x1; x++) {
             float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
             if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
-                float t = diamond_angle(X, dx);
-                while (k < last && t >= end_angle[k]) k++;
-                while (k > 0 && t < end_angle[k - 1]) k--;
-                if (row_certain) {
-                    bool right = dx >= 0.0f;
-                    int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
-                    if (p == RING_A || p == RING_D) { /* tau rises with dx */
-                        lo = k > 0 ? x_d * above[p][k - 1] : -INFINITY;
-                        hi = k < last ? x_d * below[p][k] : INFINITY;
-                    } else {                          /* tau falls with dx */
-                        lo = k < last ? x_d * below[p][k] : -INFINITY;
-                        hi = k > 0 ? x_d * above[p][k - 1] : INFINITY;
-                    }
-                    /* Only on this side of the centre column. */
-                    if (right) lo = lo < -1e-300 ? -1e-300 : lo;
-                    else hi = hi > 0.0 ? 0.0 : hi;
+                bool right = dx >= 0.0f;
+                int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
+                bool rising = p == RING_A || p == RING_D; /* tau rises with dx */
+                /* Most often the pixel has just passed into the next sector
+                 * along the row: try its interval before the angle. */
+                int next = rising ? k + 1 : k - 1;
+                bool found = false;
+                if (row_certain && next >= 0 && next <= last) {
+                    ring_interval(p, next, last, x_d, below, above, right, &lo, &hi);
+                    found = (double)dx > lo && (double)dx < hi;
+                    if (found) k = next;
+                }
+                if (!found) {
+                    float t = diamond_angle(X, dx);
+                    while (k < last && t >= end_angle[k]) k++;
+                    while (k > 0 && t < end_angle[k - 1]) k--;
+                    if (row_certain) ring_interval(p, k, last, x_d, below, above, right, &lo, &hi);
+                    else lo = hi = 0.0;
                 }
             }
+            if (x == x0) run_k[run] = k;
             bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
             if (in_core && alpha[k] == 255.0f) {
                 /* Whole coverage of an opaque sector: the colour itself, on
@@ -514,6 +544,7 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
             coverage = in_core ? 1.0f : coverage;
             uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
             row[x] = blend_lanes(row[x], lanes[k], a);
+        }
         }
     }
 }
