@@ -476,15 +476,28 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         core_hi2 = (radius + core) * (radius + core);
     }
     int run_k[2] = { 0, 0 }; /* the sector each run started in on the row before */
-    for (int y = row0; y < row1; y++) {
+    /* Rows in batches: first where each crosses the ring (independent rows,
+     * so their square roots and roundings overlap), then their pixels. */
+    enum { RING_BATCH = 32 };
+    int batch_runs[RING_BATCH][2][2];
+    for (int batch_y = row0; batch_y < row1; batch_y += RING_BATCH) {
+    int batch_end = row1 - batch_y < RING_BATCH ? row1 : batch_y + RING_BATCH;
+    for (int y = batch_y; y < batch_end; y++) {
         float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-        if (dy2 >= outer * outer) continue;
-        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+        int (*runs)[2] = batch_runs[y - batch_y];
+        if (dy2 >= outer * outer) { runs[0][0] = runs[0][1] = runs[1][0] = runs[1][1] = 0; continue; }
         /* The row crosses the ring in one run, or two either side of the hole. */
         float half = sqrtf(outer * outer - dy2), hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
-        int runs[2][2] = { { first_centre_at_or_after(cx - half, clip.x0, clip.x1), first_centre_at_or_after(cx - hole, clip.x0, clip.x1) },
-                           { first_centre_at_or_after(cx + hole, clip.x0, clip.x1), first_centre_at_or_after(cx + half, clip.x0, clip.x1) } };
+        runs[0][0] = first_centre_at_or_after(cx - half, clip.x0, clip.x1);
+        runs[0][1] = first_centre_at_or_after(cx - hole, clip.x0, clip.x1);
+        runs[1][0] = first_centre_at_or_after(cx + hole, clip.x0, clip.x1);
+        runs[1][1] = first_centre_at_or_after(cx + half, clip.x0, clip.x1);
         if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
+    }
+    for (int y = batch_y; y < batch_end; y++) {
+        float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
+        int (*runs)[2] = batch_runs[y - batch_y];
+        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
         /* The sector found last, and the open interval of dx where it certainly holds on this row. */
         float X = -dy;
         double x_d = (double)X;
@@ -546,6 +559,7 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
             row[x] = blend_lanes(row[x], lanes[k], a);
         }
         }
+    }
     }
 }
 

@@ -6,7 +6,8 @@
  * Each trial draws 1,000 rings (radius 12 px, width 4, 5 sectors, centres at
  * fractional positions, a few colours translucent) into a 1280x800 image;
  * old and new alternate trial by trial and the median time per ring of each
- * is printed, with the single-sector and wider-ring cases too. A benchmark,
+ * is printed, with the single-sector and wider-ring cases too; first the
+ * two rings markers.c draws around a cluster. A benchmark,
  * not a test: it prints figures and always succeeds; it is not registered
  * with ctest. Build it optimised (the native preset):
  *   cmake --build --preset native --target bench_rings && build/native/tests/bench_rings */
@@ -41,6 +42,8 @@ static float rnd(void)
 
 static int spread_w = W, spread_h = H; /* where the centres fall: the whole image, or a patch that stays in cache */
 
+static uint32_t only_alpha; /* when not 0, every colour gets this alpha (the clusters' soft rim) */
+
 static void make_rings(int sectors, bool translucent)
 {
     for (int i = 0; i < RINGS; i++) {
@@ -53,7 +56,7 @@ static void make_rings(int sectors, bool translucent)
         for (int k = 0; k < sectors; k++) {
             acc += parts[k];
             r->ends[k] = k == sectors - 1 ? 1.0f : acc / sum;
-            uint32_t alpha = translucent && k % 2 ? 200u : 255u;
+            uint32_t alpha = only_alpha ? only_alpha : translucent && k % 2 ? 200u : 255u;
             r->colors[k] = raster_rgba((uint8_t)(rnd() * 255), (uint8_t)(rnd() * 255), (uint8_t)(rnd() * 255), (uint8_t)alpha);
         }
     }
@@ -89,6 +92,13 @@ static void compare(const char *label, float radius, float width, int sectors, b
 
 int main(void)
 {
+    /* What markers.c draws around a cluster (radius 11-15.5 css px): the
+     * soft rim, then the categories' ring. */
+    only_alpha = 90;
+    compare("cluster rim: radius 14.3, width 0.6, alpha 90", 14.3f, 0.6f, 1, false);
+    only_alpha = 0;
+    compare("cluster ring: radius 11.2, width 3.6, 4 sectors", 11.2f, 3.6f, 4, false);
+    compare("cluster ring: radius 11.2, width 3.6, 1 sector", 11.2f, 3.6f, 1, false);
     compare("radius 12, width 4, 5 sectors, opaque", 12, 4, 5, false);
     compare("radius 12, width 4, 5 sectors, some alpha 200", 12, 4, 5, true);
     compare("radius 12, width 4, 1 sector", 12, 4, 1, false);
