@@ -430,6 +430,20 @@ static inline void ring_interval(int p, int k, int last, double x_d, const doubl
     else *hi = *hi > 0.0 ? 0.0 : *hi;
 }
 
+/* first_centre_at_or_after without ceil(), which x86-64's baseline inlines
+ * as a long chain: between the guards lo < c <= hi, so v = c - 0.5 is well
+ * inside int range, and ceil(v) is its truncation plus one where that fell
+ * below it. The same pixel index for every c. Four per row of a ring. */
+static inline int ring_first_centre(double c, int lo, int hi)
+{
+    if (!(c > lo)) return lo; /* also NaN */
+    if (c > hi) return hi;
+    double v = c - 0.5;
+    int i = (int)v;
+    i += (double)i < v;
+    return i < lo ? lo : i > hi ? hi : i;
+}
+
 void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
                          const float *ends, const uint32_t *colors, int sectors)
 {
@@ -488,10 +502,10 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
         if (dy2 >= outer * outer) { runs[0][0] = runs[0][1] = runs[1][0] = runs[1][1] = 0; continue; }
         /* The row crosses the ring in one run, or two either side of the hole. */
         float half = sqrtf(outer * outer - dy2), hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
-        runs[0][0] = first_centre_at_or_after(cx - half, clip.x0, clip.x1);
-        runs[0][1] = first_centre_at_or_after(cx - hole, clip.x0, clip.x1);
-        runs[1][0] = first_centre_at_or_after(cx + hole, clip.x0, clip.x1);
-        runs[1][1] = first_centre_at_or_after(cx + half, clip.x0, clip.x1);
+        runs[0][0] = ring_first_centre(cx - half, clip.x0, clip.x1);
+        runs[0][1] = ring_first_centre(cx - hole, clip.x0, clip.x1);
+        runs[1][0] = ring_first_centre(cx + hole, clip.x0, clip.x1);
+        runs[1][1] = ring_first_centre(cx + half, clip.x0, clip.x1);
         if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
     }
     for (int y = batch_y; y < batch_end; y++) {
