@@ -373,8 +373,12 @@ static inline float diamond_angle(float x, float y)
  * like-signed terms, one quotient in [0, 1], one add of 0..3), so a pixel
  * whose tau is more than RING_EPS inside sector k's ends has t inside them
  * too. Each row keeps the open Y interval where that holds for the sector
- * last found; pixels in it take the sector with no angle, and the others
- * (entering a sector, or right at a boundary) evaluate t exactly as before. */
+ * last found; pixels in it take the sector with no angle. A pixel outside
+ * it tries the next sector's interval along the row, a run's first pixel
+ * the sector its run started in a row before, and only where neither holds
+ * (a boundary within RING_EPS, the centre row) is t evaluated exactly as
+ * before. Every pixel's sector is thus the one the per-pixel search gave:
+ * test_ring_sectors compares the two over many random rings. */
 #define RING_EPS 4e-6
 enum { RING_A, RING_B, RING_C, RING_D };
 
@@ -495,85 +499,88 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
     enum { RING_BATCH = 32 };
     int batch_runs[RING_BATCH][2][2];
     for (int batch_y = row0; batch_y < row1; batch_y += RING_BATCH) {
-    int batch_end = row1 - batch_y < RING_BATCH ? row1 : batch_y + RING_BATCH;
-    for (int y = batch_y; y < batch_end; y++) {
-        float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-        int (*runs)[2] = batch_runs[y - batch_y];
-        if (dy2 >= outer * outer) { runs[0][0] = runs[0][1] = runs[1][0] = runs[1][1] = 0; continue; }
-        /* The row crosses the ring in one run, or two either side of the hole. */
-        float half = sqrtf(outer * outer - dy2), hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
-        runs[0][0] = ring_first_centre(cx - half, clip.x0, clip.x1);
-        runs[0][1] = ring_first_centre(cx - hole, clip.x0, clip.x1);
-        runs[1][0] = ring_first_centre(cx + hole, clip.x0, clip.x1);
-        runs[1][1] = ring_first_centre(cx + half, clip.x0, clip.x1);
-        if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
-    }
-    for (int y = batch_y; y < batch_end; y++) {
-        float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-        int (*runs)[2] = batch_runs[y - batch_y];
-        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
-        /* The sector found last, and the open interval of dx where it certainly holds on this row. */
-        float X = -dy;
-        double x_d = (double)X;
-        bool row_certain = certain && X != 0.0f;
-        int k = 0;
-        double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
-        for (int run = 0; run < 2; run++) {
-            /* A run most often starts in the sector it started in a row before. */
-            int x0 = runs[run][0], x1 = runs[run][1];
-            if (row_certain && x0 < x1) {
-                float dx0 = (float)x0 + 0.5f - cx;
-                bool right = dx0 >= 0.0f;
-                k = run_k[run];
-                ring_interval(X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C), k, last, x_d, below,
-                              above, right, &lo, &hi);
-            }
-        for (int x = x0; x < x1; x++) {
-            float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
-            if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
-                bool right = dx >= 0.0f;
-                int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
-                bool rising = p == RING_A || p == RING_D; /* tau rises with dx */
-                /* Most often the pixel has just passed into the next sector
-                 * along the row: try its interval before the angle. */
-                int next = rising ? k + 1 : k - 1;
-                bool found = false;
-                if (row_certain && next >= 0 && next <= last) {
-                    ring_interval(p, next, last, x_d, below, above, right, &lo, &hi);
-                    found = (double)dx > lo && (double)dx < hi;
-                    if (found) k = next;
-                }
-                if (!found) {
-                    float t = diamond_angle(X, dx);
-                    while (k < last && t >= end_angle[k]) k++;
-                    while (k > 0 && t < end_angle[k - 1]) k--;
-                    if (row_certain) ring_interval(p, k, last, x_d, below, above, right, &lo, &hi);
-                    else lo = hi = 0.0;
-                }
-            }
-            if (x == x0) run_k[run] = k;
-            bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
-            if (in_core && alpha[k] == 255.0f) {
-                /* Whole coverage of an opaque sector: the colour itself, on
-                 * along the row while the core and the sector certainly hold. */
-                uint32_t color = colors[k] | 0xFF000000u;
-                row[x] = color;
-                while (x + 1 < x1) {
-                    float next_dx = (float)(x + 1) + 0.5f - cx, next_d2 = next_dx * next_dx + dy2;
-                    if (!((next_d2 >= core_lo2) & (next_d2 <= core_hi2) & ((double)next_dx > lo) & ((double)next_dx < hi))) break;
-                    row[++x] = color;
-                }
-                continue;
-            }
-            /* Coverage as clamp(reach - |distance - radius|, 0, 1), 1 in the
-             * core; no branches on it (see blend_lanes). */
-            float coverage = max_f(min_f(reach - fabsf(sqrtf(d2) - radius), 1.0f), 0.0f);
-            coverage = in_core ? 1.0f : coverage;
-            uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
-            row[x] = blend_lanes(row[x], lanes[k], a);
+        int batch_end = row1 - batch_y < RING_BATCH ? row1 : batch_y + RING_BATCH;
+        for (int y = batch_y; y < batch_end; y++) {
+            float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
+            int (*runs)[2] = batch_runs[y - batch_y];
+            if (dy2 >= outer * outer) { runs[0][0] = runs[0][1] = runs[1][0] = runs[1][1] = 0; continue; }
+            /* The row crosses the ring in one run, or two either side of the hole. */
+            float half = sqrtf(outer * outer - dy2);
+            float hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
+            runs[0][0] = ring_first_centre(cx - half, clip.x0, clip.x1);
+            runs[0][1] = ring_first_centre(cx - hole, clip.x0, clip.x1);
+            runs[1][0] = ring_first_centre(cx + hole, clip.x0, clip.x1);
+            runs[1][1] = ring_first_centre(cx + half, clip.x0, clip.x1);
+            if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
         }
+        for (int y = batch_y; y < batch_end; y++) {
+            float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
+            int (*runs)[2] = batch_runs[y - batch_y];
+            uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+            /* The sector found last, and the open interval of dx where it certainly holds on this row. */
+            float X = -dy;
+            double x_d = (double)X;
+            bool row_certain = certain && X != 0.0f;
+            int k = 0;
+            double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
+            for (int run = 0; run < 2; run++) {
+                /* A run most often starts in the sector it started in a row before. */
+                int x0 = runs[run][0], x1 = runs[run][1];
+                if (row_certain && x0 < x1) {
+                    float dx0 = (float)x0 + 0.5f - cx;
+                    bool right = dx0 >= 0.0f;
+                    k = run_k[run];
+                    ring_interval(X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C), k, last, x_d, below,
+                                  above, right, &lo, &hi);
+                }
+                for (int x = x0; x < x1; x++) {
+                    float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
+                    if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
+                        bool right = dx >= 0.0f;
+                        int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
+                        bool rising = p == RING_A || p == RING_D; /* tau rises with dx */
+                        /* Most often the pixel has just passed into the next sector
+                         * along the row: try its interval before the angle. */
+                        int next = rising ? k + 1 : k - 1;
+                        bool found = false;
+                        if (row_certain && next >= 0 && next <= last) {
+                            ring_interval(p, next, last, x_d, below, above, right, &lo, &hi);
+                            found = (double)dx > lo && (double)dx < hi;
+                            if (found) k = next;
+                        }
+                        if (!found) {
+                            float t = diamond_angle(X, dx);
+                            while (k < last && t >= end_angle[k]) k++;
+                            while (k > 0 && t < end_angle[k - 1]) k--;
+                            if (row_certain) ring_interval(p, k, last, x_d, below, above, right, &lo, &hi);
+                            else lo = hi = 0.0;
+                        }
+                    }
+                    if (x == x0) run_k[run] = k;
+                    bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
+                    if (in_core && alpha[k] == 255.0f) {
+                        /* Whole coverage of an opaque sector: the colour itself, on
+                         * along the row while the core and the sector certainly hold. */
+                        uint32_t color = colors[k] | 0xFF000000u;
+                        row[x] = color;
+                        while (x + 1 < x1) {
+                            float next_dx = (float)(x + 1) + 0.5f - cx, next_d2 = next_dx * next_dx + dy2;
+                            bool more = (next_d2 >= core_lo2) & (next_d2 <= core_hi2) & ((double)next_dx > lo) &
+                                        ((double)next_dx < hi);
+                            if (!more) break;
+                            row[++x] = color;
+                        }
+                        continue;
+                    }
+                    /* Coverage as clamp(reach - |distance - radius|, 0, 1), 1 in the
+                     * core; no branches on it (see blend_lanes). */
+                    float coverage = max_f(min_f(reach - fabsf(sqrtf(d2) - radius), 1.0f), 0.0f);
+                    coverage = in_core ? 1.0f : coverage;
+                    uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
+                    row[x] = blend_lanes(row[x], lanes[k], a);
+                }
+            }
         }
-    }
     }
 }
 
