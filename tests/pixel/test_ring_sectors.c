@@ -4,7 +4,9 @@
  * exactly or a hair off it, some off the image), radii 3-40 px, widths 1-8,
  * 1-16 sectors with sorted ends in (0, 1] (some exactly 1, some repeated,
  * some at a quarter turn), colours of every kind of alpha, clips that cut
- * the ring, and random backgrounds. Every pixel must be identical. */
+ * the ring, and random backgrounds; and 3,000 of inputs the atlas never
+ * passes (unsorted, NaN or out-of-range ends, up to 20 sectors, rings far
+ * larger than the image, hairlines). Every pixel must be identical. */
 #include "raster.h"
 #include "ring_reference.h"
 #include "test_support.h"
@@ -120,6 +122,40 @@ static void test_identical_to_reference(void)
     CHECK(pixels_touched > (long long)INPUTS * 100);
 }
 
+/* Inputs the atlas never passes, still drawn as the reference draws them:
+ * unsorted ends, NaN, negative and beyond-1 ends, more than 16 sectors,
+ * rings much larger than the image, hairlines. */
+static void test_odd_inputs(void)
+{
+    int mismatched_inputs = 0;
+    for (int input = 0; input < 3000; input++) {
+        if (input % 500 == 0)
+            for (int i = 0; i < W * H; i++) background[i] = next_u32() | 0xFF000000u;
+        float cx = coordinate(W), cy = coordinate(H);
+        float radius = below(3) == 0 ? 40.0f + unit() * 400.0f : 0.5f + unit() * 30.0f;
+        float width = below(3) == 0 ? 0.05f + unit() * 0.5f : 1.0f + unit() * 30.0f;
+        int sectors = 1 + below(20);
+        float ends[20];
+        uint32_t colors[20];
+        for (int k = 0; k < sectors; k++) {
+            switch (below(6)) {
+            case 0: ends[k] = NAN; break;
+            case 1: ends[k] = -unit(); break;
+            case 2: ends[k] = 1.0f + unit() * 3.0f; break;
+            default: ends[k] = unit(); break;
+            }
+            colors[k] = random_color();
+        }
+        memcpy(expected, background, sizeof expected);
+        memcpy(actual, background, sizeof actual);
+        RasterImage want = { expected, W, H, W }, got = { actual, W, H, W };
+        ref_ring_sectors(&want, raster_bounds(&want), cx, cy, radius, width, ends, colors, sectors);
+        raster_ring_sectors(&got, raster_bounds(&got), cx, cy, radius, width, ends, colors, sectors);
+        mismatched_inputs += memcmp(expected, actual, sizeof expected) != 0;
+    }
+    CHECK_EQ_U(mismatched_inputs, 0);
+}
+
 /* The same with stride > width: rows are found through the stride. */
 static void test_stride(void)
 {
@@ -136,6 +172,7 @@ static void test_stride(void)
 int main(void)
 {
     test_identical_to_reference();
+    test_odd_inputs();
     test_stride();
     return test_finish();
 }
