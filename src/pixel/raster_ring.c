@@ -35,12 +35,13 @@ static inline float diamond_angle(float x, float y)
  * like-signed terms, one quotient in [0, 1], one add of 0..3), so a pixel
  * whose tau is more than RING_EPS inside sector k's ends has t inside them
  * too. Each row keeps the open Y interval where that holds for the sector
- * last found; pixels in it take the sector with no angle. A pixel outside
- * it tries the next sector's interval along the row, a run's first pixel
- * the sector its run started in a row before, and only where neither holds
- * (a boundary within RING_EPS, the centre row) is t evaluated exactly as
- * before. Every pixel's sector is thus the one the per-pixel search gave:
- * test_ring_sectors compares the two over many random rings. */
+ * last found; pixels in it take the sector with no angle, and the others
+ * (a run's first pixel, one entering a sector, one within RING_EPS of a
+ * boundary, the centre row) evaluate t exactly as before and step k to it.
+ * Every pixel's sector is thus the one the per-pixel search gave:
+ * test_ring_sectors compares the two over many random rings. (Trying the
+ * next sector's interval before the angle, or a run's sector on the row
+ * before, was a little faster natively but did not fit the web budget.) */
 #define RING_EPS 4e-6
 enum { RING_A, RING_B, RING_C, RING_D };
 
@@ -96,20 +97,6 @@ static inline void ring_interval(int p, int k, int last, double x_d, const doubl
     else *hi = *hi > 0.0 ? 0.0 : *hi;
 }
 
-/* first_centre_at_or_after without ceil(), which x86-64's baseline inlines
- * as a long chain: between the guards lo < c <= hi, so v = c - 0.5 is well
- * inside int range, and ceil(v) is its truncation plus one where that fell
- * below it. The same pixel index for every c. Four per row of a ring. */
-static inline int ring_first_centre(double c, int lo, int hi)
-{
-    if (!(c > lo)) return lo; /* also NaN */
-    if (c > hi) return hi;
-    double v = c - 0.5;
-    int i = (int)v;
-    i += (double)i < v;
-    return i < lo ? lo : i > hi ? hi : i;
-}
-
 void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
                          const float *ends, const uint32_t *colors, int sectors)
 {
@@ -121,128 +108,81 @@ void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, 
     int row0 = first_centre_at_or_after(cy - outer, clip.y0, clip.y1);
     int row1 = first_centre_at_or_after(cy + outer, clip.y0, clip.y1);
     /* Sector ends as pseudo-angles of the vector (-dy, dx), which points
-     * along +x at the top of the ring and turns clockwise on screen. */
-    float end_angle[16];
+     * along +x at the top of the ring and turns clockwise on screen; made
+     * non-decreasing (see above), and where each boundary j crosses a row:
+     * below[p][j] for tau = e[j] - RING_EPS (the last of sector j that is
+     * certain), above[p][j] for e[j] + RING_EPS (the first of j + 1). And
+     * each sector's colour as blend_lanes takes it, and its alpha. */
     if (sectors > 16) sectors = 16;
+    int last = sectors - 1;
+    float end_angle[16], alpha[16];
+    double below[4][16], above[4][16];
+    uint64_t lanes[16];
     for (int k = 0; k < sectors; k++) {
         double a = (double)ends[k] * 6.283185307179586;
-        end_angle[k] = ends[k] >= 1.0f ? 4.0f : diamond_angle((float)cos(a), (float)sin(a));
-    }
-    /* Made non-decreasing (see above), and where each boundary j crosses a
-     * row: below[p][j] for tau = e[j] - RING_EPS (the last of sector j that
-     * is certain), above[p][j] for e[j] + RING_EPS (the first of j + 1). */
-    int last = sectors - 1;
-    double below[4][16], above[4][16];
-    /* Beyond 1e15 px the sums in diamond_angle could overflow; such rings take the angle everywhere. */
-    bool certain = last > 0 && outer < 1e15f;
-    for (int j = 0; j < last; j++) {
-        float e = end_angle[j] != end_angle[j] ? INFINITY : end_angle[j];
-        end_angle[j] = j > 0 && end_angle[j - 1] > e ? end_angle[j - 1] : e;
-        for (int p = 0; p < 4; p++) {
-            below[p][j] = ring_cross(p, (double)end_angle[j] - RING_EPS);
-            above[p][j] = ring_cross(p, (double)end_angle[j] + RING_EPS);
+        float e = ends[k] >= 1.0f ? 4.0f : diamond_angle((float)cos(a), (float)sin(a));
+        if (k < last) {
+            e = e != e ? INFINITY : e;
+            e = k > 0 && end_angle[k - 1] > e ? end_angle[k - 1] : e;
+            for (int p = 0; p < 4; p++) {
+                below[p][k] = ring_cross(p, (double)e - RING_EPS);
+                above[p][k] = ring_cross(p, (double)e + RING_EPS);
+            }
         }
-    }
-    /* Each sector's colour as blend_lanes takes it, and its alpha. */
-    uint64_t lanes[16];
-    float alpha[16];
-    for (int k = 0; k < sectors; k++) {
+        end_angle[k] = e;
         lanes[k] = spread_lanes(colors[k] | 0xFF000000u);
         alpha[k] = (float)(colors[k] >> 24);
     }
+    /* Beyond 1e15 px the sums in diamond_angle could overflow; such rings take the angle everywhere. */
+    bool certain = last > 0 && outer < 1e15f;
     /* Where the whole width covers, coverage is 1 whatever the square root says. */
     float core = reach - 1.0f, core_lo2 = -1.0f, core_hi2 = -1.0f;
     if (core > 0.0f && radius - core > 0.0f) {
         core_lo2 = (radius - core) * (radius - core);
         core_hi2 = (radius + core) * (radius + core);
     }
-    int run_k[2] = { 0, 0 }; /* the sector each run started in on the row before */
-    /* Rows in batches: first where each crosses the ring (independent rows,
-     * so their square roots and roundings overlap), then their pixels. */
-    enum { RING_BATCH = 32 };
-    int batch_runs[RING_BATCH][2][2];
-    for (int batch_y = row0; batch_y < row1; batch_y += RING_BATCH) {
-        int batch_end = row1 - batch_y < RING_BATCH ? row1 : batch_y + RING_BATCH;
-        for (int y = batch_y; y < batch_end; y++) {
-            float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-            int (*runs)[2] = batch_runs[y - batch_y];
-            if (dy2 >= outer * outer) { runs[0][0] = runs[0][1] = runs[1][0] = runs[1][1] = 0; continue; }
-            /* The row crosses the ring in one run, or two either side of the hole. */
-            float half = sqrtf(outer * outer - dy2);
-            float hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
-            runs[0][0] = ring_first_centre(cx - half, clip.x0, clip.x1);
-            runs[0][1] = ring_first_centre(cx - hole, clip.x0, clip.x1);
-            runs[1][0] = ring_first_centre(cx + hole, clip.x0, clip.x1);
-            runs[1][1] = ring_first_centre(cx + half, clip.x0, clip.x1);
-            if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
-        }
-        for (int y = batch_y; y < batch_end; y++) {
-            float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-            int (*runs)[2] = batch_runs[y - batch_y];
-            uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
-            /* The sector found last, and the open interval of dx where it certainly holds on this row. */
-            float X = -dy;
-            double x_d = (double)X;
-            bool row_certain = certain && X != 0.0f;
-            int k = 0;
-            double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
-            for (int run = 0; run < 2; run++) {
-                /* A run most often starts in the sector it started in a row before. */
-                int x0 = runs[run][0], x1 = runs[run][1];
-                if (row_certain && x0 < x1) {
-                    float dx0 = (float)x0 + 0.5f - cx;
-                    bool right = dx0 >= 0.0f;
-                    k = run_k[run];
-                    ring_interval(X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C), k, last, x_d, below,
-                                  above, right, &lo, &hi);
-                }
-                for (int x = x0; x < x1; x++) {
-                    float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
-                    if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
-                        bool right = dx >= 0.0f;
-                        int p = X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C);
-                        bool rising = p == RING_A || p == RING_D; /* tau rises with dx */
-                        /* Most often the pixel has just passed into the next sector
-                         * along the row: try its interval before the angle. */
-                        int next = rising ? k + 1 : k - 1;
-                        bool found = false;
-                        if (row_certain && next >= 0 && next <= last) {
-                            ring_interval(p, next, last, x_d, below, above, right, &lo, &hi);
-                            found = (double)dx > lo && (double)dx < hi;
-                            if (found) k = next;
-                        }
-                        if (!found) {
-                            float t = diamond_angle(X, dx);
-                            while (k < last && t >= end_angle[k]) k++;
-                            while (k > 0 && t < end_angle[k - 1]) k--;
-                            if (row_certain) ring_interval(p, k, last, x_d, below, above, right, &lo, &hi);
-                            else lo = hi = 0.0;
-                        }
-                    }
-                    if (x == x0) run_k[run] = k;
-                    bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
-                    if (in_core && alpha[k] == 255.0f) {
-                        /* Whole coverage of an opaque sector: the colour itself, on
-                         * along the row while the core and the sector certainly hold. */
-                        uint32_t color = colors[k] | 0xFF000000u;
-                        row[x] = color;
-                        while (x + 1 < x1) {
-                            float next_dx = (float)(x + 1) + 0.5f - cx, next_d2 = next_dx * next_dx + dy2;
-                            bool more = (next_d2 >= core_lo2) & (next_d2 <= core_hi2) & ((double)next_dx > lo) &
-                                        ((double)next_dx < hi);
-                            if (!more) break;
-                            row[++x] = color;
-                        }
-                        continue;
-                    }
-                    /* Coverage as clamp(reach - |distance - radius|, 0, 1), 1 in the
-                     * core; no branches on it (see blend_lanes). */
-                    float coverage = max_f(min_f(reach - fabsf(sqrtf(d2) - radius), 1.0f), 0.0f);
-                    coverage = in_core ? 1.0f : coverage;
-                    uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
-                    row[x] = blend_lanes(row[x], lanes[k], a);
+    for (int y = row0; y < row1; y++) {
+        float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
+        if (dy2 >= outer * outer) continue;
+        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
+        /* The row crosses the ring in one run, or two either side of the hole. */
+        float half = sqrtf(outer * outer - dy2);
+        float hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
+        int runs[2][2] = { { first_centre_at_or_after(cx - half, clip.x0, clip.x1),
+                             first_centre_at_or_after(cx - hole, clip.x0, clip.x1) },
+                           { first_centre_at_or_after(cx + hole, clip.x0, clip.x1),
+                             first_centre_at_or_after(cx + half, clip.x0, clip.x1) } };
+        if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
+        /* The sector found last, and the open interval of dx where it certainly holds on this row. */
+        float X = -dy;
+        double x_d = (double)X;
+        bool row_certain = certain && X != 0.0f;
+        int k = 0;
+        double lo = last > 0 ? 0.0 : -INFINITY, hi = last > 0 ? 0.0 : INFINITY;
+        for (int run = 0; run < 2; run++)
+        for (int x = runs[run][0], x1 = runs[run][1]; x < x1; x++) {
+            float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
+            if (last > 0 && !((double)dx > lo && (double)dx < hi)) {
+                float t = diamond_angle(X, dx);
+                while (k < last && t >= end_angle[k]) k++;
+                while (k > 0 && t < end_angle[k - 1]) k--;
+                if (row_certain) {
+                    bool right = dx >= 0.0f;
+                    ring_interval(X > 0.0f ? (right ? RING_A : RING_D) : (right ? RING_B : RING_C), k, last, x_d,
+                                  below, above, right, &lo, &hi);
                 }
             }
+            bool in_core = (d2 >= core_lo2) & (d2 <= core_hi2);
+            if (in_core && alpha[k] == 255.0f) { /* whole coverage of an opaque sector */
+                row[x] = colors[k] | 0xFF000000u;
+                continue;
+            }
+            /* Coverage as clamp(reach - |distance - radius|, 0, 1), 1 in the
+             * core; no branches on it (see blend_lanes). */
+            float coverage = max_f(min_f(reach - fabsf(sqrtf(d2) - radius), 1.0f), 0.0f);
+            coverage = in_core ? 1.0f : coverage;
+            uint32_t a = (uint32_t)(coverage * alpha[k] + 0.5f);
+            row[x] = blend_lanes(row[x], lanes[k], a);
         }
     }
 }
