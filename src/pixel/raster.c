@@ -1,41 +1,14 @@
 /* raster: triangles, rectangles and copies straight into RGBA pixels. See raster.h. */
 #include "raster.h"
+#include "raster_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* min and max for finite operands. fmin/fminf are calls in WebAssembly (its
- * f32.min/f64.min differ from them on NaN), and these run per row and per
- * pixel; every caller's operands are checked finite first. */
-static inline double min_d(double a, double b) { return b < a ? b : a; }
-static inline double max_d(double a, double b) { return b > a ? b : a; }
-static inline float min_f(float a, float b) { return b < a ? b : a; }
-static inline float max_f(float a, float b) { return b > a ? b : a; }
-
 RasterRect raster_bounds(const RasterImage *image)
 {
     return (RasterRect){ 0, 0, image->width, image->height };
-}
-
-/* clip narrowed to the image; empty (x1 <= x0 or y1 <= y0) if they miss. */
-static RasterRect clip_to_image(const RasterImage *image, RasterRect clip)
-{
-    if (clip.x0 < 0) clip.x0 = 0;
-    if (clip.y0 < 0) clip.y0 = 0;
-    if (clip.x1 > image->width) clip.x1 = image->width;
-    if (clip.y1 > image->height) clip.y1 = image->height;
-    return clip;
-}
-
-/* The first pixel index whose centre (i + 0.5) is at or after coordinate c,
- * clamped to [lo, hi] before converting so huge or infinite c are safe. */
-static int first_centre_at_or_after(double c, int lo, int hi)
-{
-    if (!(c > lo)) return lo; /* also NaN */
-    if (c > hi) return hi;
-    int i = (int)ceil(c - 0.5);
-    return i < lo ? lo : i > hi ? hi : i;
 }
 
 /* x / 255, rounded, for x up to 255 * 255 * 2. */
@@ -341,69 +314,6 @@ void raster_fill_circle(RasterImage *dst, RasterRect clip, float cx, float cy, f
             uint32_t a = (uint32_t)(coverage * (float)alpha + 0.5f);
             if (a >= 255) row[x] = color | 0xFF000000u;
             else if (a > 0) row[x] = blend_over(row[x], r, g, b, a);
-        }
-    }
-}
-
-/* A pseudo-angle of (x, y): 0..4, rising with atan2(y, x) from the +x axis
- * over the turn, without trigonometry (a "diamond angle"). */
-static inline float diamond_angle(float x, float y)
-{
-    if (x == 0.0f && y == 0.0f) return 0.0f;
-    if (y >= 0.0f) return x >= 0.0f ? y / (x + y) : 1.0f - x / (-x + y);
-    return x < 0.0f ? 2.0f - y / (-x - y) : 3.0f + x / (x - y);
-}
-
-void raster_ring_sectors(RasterImage *dst, RasterRect clip, float cx, float cy, float radius, float width,
-                         const float *ends, const uint32_t *colors, int sectors)
-{
-    clip = clip_to_image(dst, clip);
-    if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0 || sectors <= 0 || !(width > 0) || !(radius > 0) ||
-        !isfinite(cx) || !isfinite(cy) || !isfinite(radius + width))
-        return;
-    float reach = width * 0.5f + 0.5f, outer = radius + reach, inner = radius - reach;
-    int row0 = first_centre_at_or_after(cy - outer, clip.y0, clip.y1), row1 = first_centre_at_or_after(cy + outer, clip.y0, clip.y1);
-    /* Sector ends as pseudo-angles of the vector (-dy, dx), which points
-     * along +x at the top of the ring and turns clockwise on screen. */
-    float end_angle[16];
-    if (sectors > 16) sectors = 16;
-    for (int k = 0; k < sectors; k++) {
-        double a = (double)ends[k] * 6.283185307179586;
-        end_angle[k] = ends[k] >= 1.0f ? 4.0f : diamond_angle((float)cos(a), (float)sin(a));
-    }
-    /* Where the whole width covers, no square root is needed. */
-    float core = reach - 1.0f, core_lo2 = -1.0f, core_hi2 = -1.0f;
-    if (core > 0.0f && radius - core > 0.0f) {
-        core_lo2 = (radius - core) * (radius - core);
-        core_hi2 = (radius + core) * (radius + core);
-    }
-    for (int y = row0; y < row1; y++) {
-        float dy = (float)y + 0.5f - cy, dy2 = dy * dy;
-        if (dy2 >= outer * outer) continue;
-        uint32_t *row = dst->pixels + (size_t)y * (size_t)dst->stride;
-        /* The row crosses the ring in one run, or two either side of the hole. */
-        float half = sqrtf(outer * outer - dy2), hole = inner > 0 && dy2 < inner * inner ? sqrtf(inner * inner - dy2) : 0.0f;
-        int runs[2][2] = { { first_centre_at_or_after(cx - half, clip.x0, clip.x1), first_centre_at_or_after(cx - hole, clip.x0, clip.x1) },
-                           { first_centre_at_or_after(cx + hole, clip.x0, clip.x1), first_centre_at_or_after(cx + half, clip.x0, clip.x1) } };
-        if (hole == 0.0f) { runs[0][1] = runs[1][1]; runs[1][0] = runs[1][1]; }
-        for (int run = 0; run < 2; run++)
-        for (int x = runs[run][0]; x < runs[run][1]; x++) {
-            float dx = (float)x + 0.5f - cx, d2 = dx * dx + dy2;
-            float coverage = 1.0f;
-            if (!(d2 >= core_lo2 && d2 <= core_hi2)) {
-                coverage = reach - fabsf(sqrtf(d2) - radius);
-                if (coverage <= 0.0f) continue;
-                if (coverage > 1.0f) coverage = 1.0f;
-            }
-            int k = 0;
-            if (sectors > 1) {
-                float t = diamond_angle(-dy, dx);
-                while (k < sectors - 1 && t >= end_angle[k]) k++;
-            }
-            uint32_t color = colors[k], alpha = color >> 24;
-            uint32_t a = (uint32_t)(coverage * (float)alpha + 0.5f);
-            if (a >= 255) row[x] = color | 0xFF000000u;
-            else if (a > 0) row[x] = blend_over(row[x], color & 255, (color >> 8) & 255, (color >> 16) & 255, a);
         }
     }
 }
