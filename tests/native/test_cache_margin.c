@@ -18,59 +18,14 @@
 #include "command.h"
 #include "render/render.h"
 #include "test_support.h"
+#include "test_world.h"
 #include "ui/ui.h"
-
-typedef struct World {
-    App app;
-    Renderer renderer;
-    Ui ui;
-    SDL_Surface *surface;
-    SDL_Renderer *sdl;
-} World;
 
 static World A, B, C;
 static Bundle bundle;
 
-static void apply(World *w, Command c) { app_apply(&w->app, &c, 0); }
-
-/* How a world draws: through SDL's software renderer, into pixels with one
- * beside (native screenshots), or into pixels with none (the page). */
-enum { THROUGH_SDL, DIRECT, DIRECT_NO_SDL };
-
-static bool world_open(World *w, int width, int height, int how)
-{
-    char message[256];
-    w->surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
-    if (!w->surface) return false;
-    w->sdl = how == DIRECT_NO_SDL ? NULL : SDL_CreateSoftwareRenderer(w->surface);
-    if ((how != DIRECT_NO_SDL && !w->sdl) || !render_init(&w->renderer, w->sdl, &bundle, message, sizeof message)) return false;
-    if (how != THROUGH_SDL) render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
-    w->renderer.use_cache = true;
-    if (!ui_init(&w->ui, &w->renderer, &bundle)) return false;
-    if (!app_init(&w->app, &bundle, width, height, 0)) return false;
-    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
-    metrics.u.metrics = ui_edge_label_metrics(&w->ui);
-    apply(w, metrics);
-    return true;
-}
-
-static void world_close(World *w)
-{
-    ui_shutdown(&w->ui);
-    render_shutdown(&w->renderer);
-    app_destroy(&w->app);
-    if (w->sdl) SDL_DestroyRenderer(w->sdl);
-    SDL_FreeSurface(w->surface);
-    memset(w, 0, sizeof *w);
-}
-
-static void draw(World *w)
-{
-    render_begin(&w->renderer, &w->app, 1.0f);
-    render_map(&w->renderer, &w->app);
-    ui_draw(&w->ui, &w->app);
-    render_flush(&w->renderer);
-}
+static void apply(World *w, Command c) { world_apply(w, c); }
+static void draw(World *w) { world_draw(w); }
 
 static bool same_image(const RasterImage *a, const RasterImage *b, const char *what)
 {
@@ -115,9 +70,9 @@ int main(int argc, char **argv)
     }
     char message[256];
     CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
-    CHECK(world_open(&A, 1280, 800, DIRECT));
-    CHECK(world_open(&B, 1280, 800, DIRECT));
-    CHECK(world_open(&C, 1280, 800, DIRECT_NO_SDL)); /* and C has no SDL renderer */
+    CHECK(world_open(&A, &bundle, 1280, 800, DIRECT));
+    CHECK(world_open(&B, &bundle, 1280, 800, DIRECT));
+    CHECK(world_open(&C, &bundle, 1280, 800, DIRECT_NO_SDL)); /* and C has no SDL renderer */
     B.renderer.cache_in_one_pass = true;
 
     /* The first frame: the same pixels, A's and C's cache only partly drawn. */
@@ -184,7 +139,7 @@ int main(int argc, char **argv)
 
     /* A software renderer drawn through SDL (no pixels given) makes its
      * glyph texture when text is first drawn. */
-    CHECK(world_open(&A, 640, 480, THROUGH_SDL));
+    CHECK(world_open(&A, &bundle, 640, 480, THROUGH_SDL));
     CHECK(A.renderer.atlas_texture == NULL);
     draw(&A);
     CHECK(A.renderer.atlas_texture != NULL);

@@ -21,55 +21,15 @@
 #include "event_markers.h"
 #include "render/render.h"
 #include "test_support.h"
+#include "test_world.h"
 #include "ui/ui.h"
 #include "view.h"
-
-typedef struct World {
-    App app;
-    Renderer renderer;
-    Ui ui;
-    SDL_Surface *surface;
-    SDL_Renderer *sdl;
-} World;
 
 static World A, B;
 static Bundle bundle;
 
-static void apply(World *w, Command c) { app_apply(&w->app, &c, 0); }
-
-static bool world_open(World *w, int width, int height)
-{
-    char message[256];
-    w->surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
-    w->sdl = w->surface ? SDL_CreateSoftwareRenderer(w->surface) : NULL;
-    if (!w->sdl || !render_init(&w->renderer, w->sdl, &bundle, message, sizeof message)) return false;
-    render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
-    w->renderer.use_cache = true;
-    if (!ui_init(&w->ui, &w->renderer, &bundle)) return false;
-    if (!app_init(&w->app, &bundle, width, height, 0)) return false;
-    Command metrics = { .kind = CMD_SET_LABEL_METRICS };
-    metrics.u.metrics = ui_edge_label_metrics(&w->ui);
-    apply(w, metrics);
-    return true;
-}
-
-static void world_close(World *w)
-{
-    ui_shutdown(&w->ui);
-    render_shutdown(&w->renderer);
-    app_destroy(&w->app);
-    SDL_DestroyRenderer(w->sdl);
-    SDL_FreeSurface(w->surface);
-    memset(w, 0, sizeof *w);
-}
-
-static void draw(World *w)
-{
-    render_begin(&w->renderer, &w->app, 1.0f);
-    render_map(&w->renderer, &w->app);
-    ui_draw(&w->ui, &w->app);
-    render_flush(&w->renderer);
-}
+static void apply(World *w, Command c) { world_apply(w, c); }
+static void draw(World *w) { world_draw(w); }
 
 /* A frame drawn with another theme (render_begin picks the app's). */
 static void draw_in_theme(World *w, const Theme *theme)
@@ -172,8 +132,8 @@ int main(int argc, char **argv)
     }
     char message[256];
     CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
-    CHECK(world_open(&A, 1280, 800));
-    CHECK(world_open(&B, 1280, 800));
+    CHECK(world_open(&A, &bundle, 1280, 800, DIRECT));
+    CHECK(world_open(&B, &bundle, 1280, 800, DIRECT));
 
     /* A country: laid out ahead, swapped in, the same frame. */
     uint32_t kaz = bundle_find_country(&bundle, "KAZ"), uzb = bundle_find_country(&bundle, "UZB");
