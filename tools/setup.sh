@@ -32,7 +32,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   clang libclang-rt-14-dev
-  libsdl2-dev libstb-dev
+  libsdl2-dev libstb-dev zlib1g-dev
   emscripten
   chromium
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei

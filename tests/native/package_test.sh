@@ -2,10 +2,10 @@
 # The native program installs and packages as tools/cmake/install.cmake says:
 #   1. `cmake --install` into a scratch prefix puts every file under its name;
 #   2. `cpack -G DEB` builds a package whose control says the right name,
-#      version and dependencies (libc6, libsdl2) and whose contents are those
+#      version and dependencies (libc6, libsdl2, zlib1g) and whose contents are those
 #      files under /usr, nothing else;
 #   3. extracted into a scratch root, the installed steppe-atlas runs from
-#      there with nothing but SDL2 and the C library (it renders a frame from
+#      there with nothing but SDL2, zlib and the C library (it renders a frame from
 #      its built-in bundle and fonts, in another directory) and prints its
 #      version with --version.
 #   package_test.sh CMAKE CPACK BUILD_DIR OUT_DIR CLI_ARGS_H
@@ -51,7 +51,8 @@ check "Version: $version" '[ "$(field Version)" = "$version" ]'
 check "Architecture is this machine's" '[ "$(field Architecture)" = "$(dpkg --print-architecture)" ]'
 check "it depends on SDL2 (libsdl2-2.0-0 with a version)" 'field Depends | grep -Eq "(^|, )libsdl2-2\.0-0 \(>= [0-9.]+\)"'
 check "it depends on the C library" 'field Depends | grep -Eq "(^|, )libc6 \(>= [0-9.]+\)"'
-check "it depends on nothing else" '[ "$(field Depends | tr "," "\n" | grep -cv -e libsdl2-2.0-0 -e libc6)" = 0 ]'
+check "it depends on zlib (the PNGs' deflate)" 'field Depends | grep -Eq "(^|, )zlib1g \(>= [0-9.:]+\)"'
+check "it depends on nothing else" '[ "$(field Depends | tr "," "\n" | grep -cv -e libsdl2-2.0-0 -e libc6 -e zlib1g)" = 0 ]'
 check "it has a maintainer and a description" '[ -n "$(field Maintainer)" ] && grep -q "Description: interactive atlas of Central Asia" <<<"$info"'
 check "Section: education" '[ "$(field Section)" = education ]'
 contents=$(dpkg-deb --contents "$deb")
@@ -67,8 +68,8 @@ dpkg-deb -x "$deb" "$root"
 bin=$root/usr/bin/steppe-atlas
 check "the packaged program is stripped (no symbol table)" '! readelf -S "$bin" | grep -q "\.symtab"'
 needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' ')
-check "it needs only SDL2 and the C library (needs: $needed)" \
-  '! tr " " "\n" <<<"$needed" | grep -v -e "^$" -e "^libSDL2-2\.0\.so\.0$" -e "^libc\.so\.6$" -e "^libm\.so\.6$"'
+check "it needs only SDL2, zlib and the C library (needs: $needed)" \
+  '! tr " " "\n" <<<"$needed" | grep -v -e "^$" -e "^libSDL2-2\.0\.so\.0$" -e "^libz\.so\.1$" -e "^libc\.so\.6$" -e "^libm\.so\.6$"'
 check "its libraries all resolve" '! ldd "$bin" | grep -q "not found"'
 # From another directory, with no HOME: the bundle and fonts must be inside it.
 shot=$out/shot.png
