@@ -147,11 +147,21 @@
     rebuild(docBox, out);
   }
   function items(list) { return list.map(function (e) { var li = node('li'); li.appendChild(e); return li; }); }
+  // Names in alphabetical order. localeCompare's first call sets up the
+  // browser's collation data, 15-30 ms inside the first frame's handler,
+  // before the map is painted: plain ASCII names (the atlas's own) are
+  // compared without it, ignoring case as a collation does.
+  var ASCII = /^[\x20-\x7e]*$/;
+  function byName(a, b) {
+    if (!ASCII.test(a) || !ASCII.test(b)) return a.localeCompare(b);
+    var la = a.toLowerCase(), lb = b.toLowerCase();
+    return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  }
   function renderLists(m) {
     if (!last.countries) {
       last.countries = true;
       rebuild($('a11y-countries'), items(m.countries.sort(function (a, b) {
-        return (b.focus - a.focus) || a.name.localeCompare(b.name);
+        return (b.focus - a.focus) || byName(a.name, b.name);
       }).map(function (c) { return target('button', 'country', c.key, c.name); })));
     }
     var events = m.events.sort(function (a, b) { return a.when - b.when; }).map(function (e) {
