@@ -151,14 +151,22 @@ static void set_pointer(Platform *p, int x, int y)
 
 /* Keeps a keyboard event for the next frame if this frame already took a key
  * after which order matters (see Platform.key_boundary), or has no room left
- * for its text or editing keys. */
+ * for its text or editing keys. A frame sees which keys were pressed, not in
+ * what order, and of the keys that step through something (a tour's next and
+ * back, PageDown then PageUp from a clicker; the years; the selections) it
+ * takes one: so a stepping key pressed after another key, or any key after a
+ * stepping key, waits for the next frame. */
+#define STEPPING_KEYS                                                                                          \
+    (APP_KEY_LEFT | APP_KEY_RIGHT | APP_KEY_UP | APP_KEY_DOWN | APP_KEY_PAGE_UP | APP_KEY_PAGE_DOWN |      \
+     APP_KEY_SPACE | APP_KEY_RESET | APP_KEY_END | APP_KEY_BACK | APP_KEY_FORWARD | APP_KEY_YEAR_EARLIER | \
+     APP_KEY_YEAR_LATER)
 static bool carry_key_event(Platform *p, const SDL_Event *e, SDL_Event *next, int *next_count)
 {
     bool keyboard = e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_TEXTINPUT;
     if (!keyboard) return false;
     if (e->type == SDL_KEYDOWN && !e->key.repeat) { /* a second press of a key: its own frame */
-        uint64_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod);
-        if (bit && (p->input.keys_pressed & bit)) p->key_boundary = true;
+        uint64_t bit = key_bit(e->key.keysym.sym, e->key.keysym.mod), before = p->input.keys_pressed;
+        if (bit && ((before & bit) || (before && ((before | bit) & STEPPING_KEYS)))) p->key_boundary = true;
     }
     bool full = e->type != SDL_KEYUP && p->input.edit_count >= APP_EDITS_MAX;
     if (e->type == SDL_TEXTINPUT && strlen(p->input.text) + strlen(e->text.text) >= sizeof p->input.text) full = true;
