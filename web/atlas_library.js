@@ -27,6 +27,13 @@ mergeInto(LibraryManager.library, {
   },
   /* Shows the software frame: one copy of the surface's bytes into the
    * canvas. The ImageData is a view of wasm memory, so nothing else is copied. */
+  /* memcpy and memset of 512 bytes and more (src/platform/web_memory.c). */
+  js_copy_bytes: function (dst, src, n) {
+    HEAPU8.copyWithin(dst >>> 0, src >>> 0, (src >>> 0) + (n >>> 0));
+  },
+  js_fill_bytes: function (dst, value, n) {
+    HEAPU8.fill(value & 255, dst >>> 0, (dst >>> 0) + (n >>> 0));
+  },
   js_present_pixels: function (pixels, w, h) {
     var c = Module.canvas;
     if (!Module.steppeCtx2d) Module.steppeCtx2d = c.getContext('2d', { alpha: false });

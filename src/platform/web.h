@@ -16,6 +16,9 @@ void js_custom_bundle_name(char *dst, int size);
 int js_custom_bundle_problem(char *dst, int size);
 int js_wants_software(void);
 void js_present_pixels(const void *pixels, int w, int h);
+/* Large copies and fills, by the typed array over the heap (web_memory.c). */
+void js_copy_bytes(void *dst, const void *src, size_t n);
+void js_fill_bytes(void *dst, int value, size_t n);
 void js_first_frame_done(void);
 void js_publish_hash(const char *hash, int push);
 void js_initial_hash(char *out, int size);
