@@ -160,11 +160,9 @@ static void cache_draw_margin_strip(Renderer *r, const App *app)
 {
     int k = 0;
     while (!(r->cache_margin_todo & (1u << k))) k++;
-    r->cache_margin_todo &= ~(1u << k);
-    RasterRect strip = margin_strip(r, k);
-    if (strip.x1 <= strip.x0 || strip.y1 <= strip.y0) return;
+    r->cache_margin_todo &= ~(1u << k); /* only strips with pixels have their bit (cache_render) */
     r->keep_label_places = true;
-    cache_draw_part(r, app, false, &r->cache_view, r->cache_selection, strip);
+    cache_draw_part(r, app, false, &r->cache_view, r->cache_selection, margin_strip(r, k));
     r->keep_label_places = false;
 }
 
