@@ -88,7 +88,6 @@
     window.Module = { noInitialRun: true };
     return;
   }
-  api.renderer = chooseRenderer();
 
   window.steppeAtlasFirstFrame = function () {
     api.readyAt = performance.now();
@@ -476,22 +475,31 @@
     }), { status: response.status, statusText: response.statusText, headers: response.headers });
   }
   // Emscripten's hook: the page fetches and compiles the code itself (while it
-  // downloads, where the server says application/wasm), to count it.
+  // downloads, where the server says application/wasm), to count it. The
+  // compile starts here, before the WebGL probe below and before the glue
+  // (atlas.js) has run: V8 compiles off the main thread meanwhile, and the
+  // glue's call only adds its imports (issue 15, the first frame).
   var wasmLink = document.querySelector('link[rel=preload][as=fetch]');
   if (wasmLink && !/\.wasm$/.test(wasmLink.getAttribute('href'))) wasmLink = null;
+  var wasmFile = wasmLink && wasmLink.getAttribute('href');
+  var compiled = wasmFile && fetch(wasmFile, { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
+    var body = counted(r, 'code');
+    if (/^application\/wasm/.test(r.headers.get('content-type') || '') && WebAssembly.compileStreaming)
+      return WebAssembly.compileStreaming(body);
+    return body.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+  });
+  if (compiled) compiled.catch(function () {}); // reported when the glue asks for it
   function instantiateWasm(imports, receive) {
-    var file = wasmLink.getAttribute('href');
-    fetch(file, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) throw new Error(r.status + (r.statusText ? ' ' + r.statusText : ''));
-      var body = counted(r, 'code');
-      if (/^application\/wasm/.test(r.headers.get('content-type') || '') && WebAssembly.instantiateStreaming)
-        return WebAssembly.instantiateStreaming(body, imports);
-      return body.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
-    }).then(function (result) { receive(result.instance, result.module); }, function (e) {
-      fail('Could not load the atlas (' + file + '): ' + e.message + '. Check the connection and reload the page.');
+    compiled.then(function (module) {
+      return WebAssembly.instantiate(module, imports).then(function (instance) { return [instance, module]; });
+    }).then(function (made) { receive(made[0], made[1]); }, function (e) {
+      fail('Could not load the atlas (' + wasmFile + '): ' + e.message + '. Check the connection and reload the page.');
     });
     return {};
   }
+  // After the compile has started: under SwiftShader the probe's WebGL context costs 20-30 ms.
+  api.renderer = chooseRenderer();
 
   window.Module = {
     instantiateWasm: wasmLink ? instantiateWasm : undefined,

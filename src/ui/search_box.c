@@ -12,11 +12,16 @@
 #define TITLE_PX TEXT_SEARCH_TITLE_CSS
 #define DETAIL_PX TEXT_SEARCH_DETAIL_CSS
 
-bool search_box_init(SearchBox *box, const Bundle *bundle)
+void search_box_init(SearchBox *box, const Bundle *bundle)
 {
     memset(box, 0, sizeof *box);
     box->highlighted = box->hover = -1;
-    box->index = search_index_build_from_bundle(bundle);
+    box->bundle = bundle;
+}
+
+bool search_box_prepare(SearchBox *box)
+{
+    if (!box->index && box->bundle) box->index = search_index_build_from_bundle(box->bundle);
     return box->index != NULL;
 }
 
@@ -75,7 +80,7 @@ static void refresh_results(SearchBox *box)
     box->result_count = 0;
     box->total = 0;
     box->first = 0;
-    if (box->index && box->field.len)
+    if (box->field.len && search_box_prepare(box))
         box->result_count = (int)search_run_counted(box->index, box->field.text, box->results, SEARCH_RESULTS_MAX,
                                                     &box->total);
     box->highlighted = box->result_count > 0 ? 0 : -1;

@@ -52,7 +52,8 @@ typedef struct SearchBox {
      * the canvas draws the field's frame without its text. */
     bool page_input;
     TextField field;               /* the query (UTF-8), its caret and selection */
-    SearchIndex *index;            /* built once from the bundle */
+    const Bundle *bundle;          /* what the index is built from */
+    SearchIndex *index;            /* built once from the bundle, on first need (NULL before) */
     SearchResult results[SEARCH_RESULTS_MAX];
     int result_count;
     size_t total;                  /* how many records match (may be more than result_count) */
@@ -63,8 +64,13 @@ typedef struct SearchBox {
     bool dirty;                    /* focus, text or results changed: draw again */
 } SearchBox;
 
-/* Builds the index. Returns false if memory runs out (the box then stays inert). */
-bool search_box_init(SearchBox *box, const Bundle *bundle);
+/* An empty box for the bundle. Its index is built by search_box_prepare: in
+ * an idle frame (ui_idle) or by the first query, not on the first load's
+ * path (it took about 15 ms of the web page's first frame; issue 15). */
+void search_box_init(SearchBox *box, const Bundle *bundle);
+/* Builds the index if it is not built yet. Returns false if memory runs out
+ * (the box then finds nothing, and tries again on the next query). */
+bool search_box_prepare(SearchBox *box);
 void search_box_free(SearchBox *box);
 /* The field's rectangle; the result list hangs below it down to list_bottom at most. */
 void search_box_layout(SearchBox *box, float x, float y, float w, float list_bottom);

@@ -30,13 +30,13 @@ static const BlockStyle STYLES[] = {
 };
 
 
-bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle)
+void ui_init(Ui *ui, Renderer *r, const Bundle *bundle)
 {
     memset(ui, 0, sizeof *ui);
     ui->r = r;
     ui->hover_line = -1;
     ui->timeline.hover_chip = -1;
-    return search_box_init(&ui->search, bundle);
+    search_box_init(&ui->search, bundle);
 }
 
 void ui_shutdown(Ui *ui) { search_box_free(&ui->search); }
@@ -190,6 +190,12 @@ static void draw_spare_ahead(Ui *ui, const App *app, const ScreenLayout *open)
 
 void ui_idle(Ui *ui, const App *app)
 {
+    /* The search index first, once: a query typed later finds it built. */
+    if (!ui->search_prepared) {
+        ui->search_prepared = true;
+        search_box_prepare(&ui->search);
+        return;
+    }
     Selection sel = hovered_selection(app);
     if (sel.kind == SELECTION_NONE || !app_selection_valid(app, sel)) return;
     if (sel.kind == app->select.current.kind && sel.id == app->select.current.id) return;

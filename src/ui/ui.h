@@ -77,6 +77,7 @@ typedef struct Ui {
     float spare_content_height, spare_width, spare_dpr;
     uint32_t spare_generation;
     bool spare_valid;
+    bool search_prepared;         /* ui_idle has built the search index (or tried) */
     uint32_t generations;    /* the last generation given to a document laid out */
     /* pointer state */
     int hover_line;          /* a link line under the pointer, -1 = none */
@@ -90,9 +91,9 @@ typedef struct Ui {
     TextMetrics label_metrics;
 } Ui;
 
-/* Sets up the UI for a bundle (builds the search index). Returns false if
- * memory runs out; the UI then works without search. */
-bool ui_init(Ui *ui, Renderer *r, const Bundle *bundle);
+/* Sets up the UI for a bundle. Its search index is built by the first idle
+ * frame (ui_idle) or the first query, whichever comes first. */
+void ui_init(Ui *ui, Renderer *r, const Bundle *bundle);
 void ui_shutdown(Ui *ui);
 /* Rasterises the glyphs panels use most, ahead of the first click (idle time). */
 void ui_prewarm(Ui *ui, float dpr);
@@ -113,7 +114,8 @@ typedef struct UiLink {
 /* The panel's link lines that are on screen now; returns how many (at most max). */
 size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max);
 
-/* Idle time (a frame that draws nothing): lays out ahead the panel a click
+/* Idle time (a frame that draws nothing): the first one builds the search
+ * index; later ones lay out ahead the panel a click
  * would open on what the pointer rests on (a country or an event), so the
  * click's frame only swaps it in. Changes nothing that is drawn. */
 void ui_idle(Ui *ui, const App *app);

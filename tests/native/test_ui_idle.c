@@ -135,6 +135,12 @@ int main(int argc, char **argv)
     CHECK(world_open(&A, &bundle, 1280, 800, DIRECT));
     CHECK(world_open(&B, &bundle, 1280, 800, DIRECT));
 
+    /* The first idle frame builds the search index and does nothing else;
+     * a world that had no idle frame builds it for its first query. */
+    CHECK(A.ui.search.index == NULL && B.ui.search.index == NULL);
+    ui_idle(&A.ui, &A.app);
+    CHECK(A.ui.search.index != NULL && !A.ui.spare_valid);
+
     /* A country: laid out ahead, swapped in, the same frame. */
     uint32_t kaz = bundle_find_country(&bundle, "KAZ"), uzb = bundle_find_country(&bundle, "UZB");
     double x, y;
@@ -292,6 +298,13 @@ int main(int argc, char **argv)
         ui_idle(&A.ui, &A.app);
         CHECK(A.app.mode.kind != APP_MODE_TOUR || !A.ui.spare_valid);
     }
+
+    CHECK(B.ui.search.index == NULL);
+    search_box_set_text(&B.ui.search, "Astana", 6, 6);
+    CHECK(B.ui.search.index != NULL && B.ui.search.result_count > 0);
+    search_box_set_text(&A.ui.search, "Astana", 6, 6);
+    CHECK(A.ui.search.result_count == B.ui.search.result_count &&
+          !memcmp(A.ui.search.results, B.ui.search.results, sizeof A.ui.search.results));
 
     world_close(&A);
     world_close(&B);

@@ -36,7 +36,7 @@ static inline bool world_open(World *w, const Bundle *bundle, int width, int hei
         return false;
     if (how != THROUGH_SDL) render_set_pixels(&w->renderer, w->surface->pixels, width, height, w->surface->pitch);
     w->renderer.use_cache = true;
-    if (!ui_init(&w->ui, &w->renderer, bundle)) return false;
+    ui_init(&w->ui, &w->renderer, bundle);
     if (!app_init(&w->app, bundle, width, height, 0)) return false;
     Command metrics = { .kind = CMD_SET_LABEL_METRICS };
     metrics.u.metrics = ui_edge_label_metrics(&w->ui);

@@ -6,7 +6,9 @@
 //
 //   node tools/web/single_file.mjs [--out build/web/out] [--single build/web/single/steppe-atlas.html]
 //
-// - Every <script src> becomes an inline <script>, the stylesheet a <style>,
+// - Every <script defer src> of the head becomes an inline <script> at the end
+//   of the body, in the same order (an inline script cannot be deferred, and
+//   the page's scripts expect the body parsed), the stylesheet a <style>,
 //   the icon a data: address; the .wasm is handed to the glue as
 //   Module.wasmBinary by one more inline script placed just before the glue
 //   (the page's own fetch of it, named by the preload link, is left out).
@@ -53,7 +55,8 @@ export function buildSingle(outDir) {
   const wasm = read(wasmName);
   replaceOnce(preload, () => '', 'the .wasm preload link');
   replaceOnce(/<link rel="manifest" href="[^"]*">\n?/, () => '', 'the manifest link');
-  replaceOnce(/<script src="sw-register\.js"><\/script>\n?/, () => '', 'the service worker registration');
+  replaceOnce(/<script defer src="sw-register\.js"><\/script>\n?/, () => '', 'the service worker registration');
+  replaceOnce(/<!-- In the head and deferred:[\s\S]*?-->\n?/, () => '', 'the comment on the deferred scripts');
 
   replaceOnce(/<link rel="icon" href="([^"]+\.svg)" type="image\/svg\+xml">/, (m, name) =>
     `<link rel="icon" href="data:image/svg+xml;base64,${read(name).toString('base64')}" type="image/svg+xml">`, 'the icon');
@@ -63,20 +66,21 @@ export function buildSingle(outDir) {
     return `<style>${css}</style>`;
   }, 'the stylesheet');
 
-  let glueSeen = false;
-  replaceOnce(/<script src="([^"]+)"( async)?><\/script>/g, (m, name) => {
+  let glueSeen = false, inlined = '';
+  replaceOnce(/<script defer src="([^"]+)"><\/script>\n?/g, (m, name) => {
     const js = inlineSafe(read(name).toString('utf8'), name, 'script');
-    let before = '';
     if (js.includes(`'${wasmName}'`) || js.includes(`"${wasmName}"`)) {
       // The glue: its .wasm first, as bytes (the glue instantiates Module.wasmBinary and fetches nothing).
       glueSeen = true;
       const give = `Module.wasmBinary=Uint8Array.from(atob("${wasm.toString('base64')}"),function(c){return c.charCodeAt(0);});`;
       scriptHashes.push(sha256(give));
-      before = `<script>${give}</script>\n`;
+      inlined += `<script>${give}</script>\n`;
     }
     scriptHashes.push(sha256(js));
-    return `${before}<script>${js}</script>`; // inline scripts run in order: "async" has no meaning here
+    inlined += `<script>${js}</script>\n`;
+    return '';
   }, 'the scripts');
+  replaceOnce(/<\/body>/, () => `${inlined}</body>`, 'the end of the body');
   must(glueSeen, `no script names ${wasmName}`);
 
   const policy = ["default-src 'none'", `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
