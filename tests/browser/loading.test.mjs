@@ -130,6 +130,29 @@ test('while the code loads the page shows bytes received of the total, then the 
   } finally { await atlas.close(); }
 });
 
+test('the page asks for all its scripts at once, and the code is compiled before the glue runs', async () => {
+  // At the end of the body, Chromium fetched them one after another (each
+  // waiting for the one before) over HTTP/1.1; deferred in the head, the
+  // parser finds them all at once (issue 15, the first frame).
+  const atlas = await openAtlas({
+    beforeLoad: (page) => page.addInitScript(() => {
+      const compile = WebAssembly.compileStreaming;
+      WebAssembly.compileStreaming = function (...a) { window.compileAskedWithGlueRun = typeof Module === 'object' && !!Module.calledRun; return compile.apply(this, a); };
+    }),
+  });
+  try {
+    const { page } = atlas;
+    const res = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.initiatorType === 'script').map((e) => ({ name: e.name.split('/').pop(), start: e.startTime, end: e.responseEnd })));
+    const names = res.map((r) => r.name).sort();
+    assert.deepEqual(names, ['atlas.js', 'presenter.js', 'search_input.js', 'steppe.js', 'sw-register.js']);
+    const firstEnd = Math.min(...res.map((r) => r.end));
+    for (const r of res) assert.ok(r.start <= firstEnd, `${r.name} was asked for (${r.start.toFixed(1)} ms) before any script arrived (${firstEnd.toFixed(1)} ms)`);
+    assert.equal(await page.evaluate(() => window.compileAskedWithGlueRun), false, 'the compile started before the glue ran');
+    assert.deepEqual(atlas.consoleErrors, []);
+  } finally { await atlas.close(); }
+});
+
 test('without WebAssembly the page says what is missing and what to do', async () => {
   const raw = await openRaw('', (page) => page.addInitScript(() => { delete window.WebAssembly; }));
   try {
