@@ -34,13 +34,14 @@ mergeInto(LibraryManager.library, {
   js_fill_bytes: function (dst, value, n) {
     HEAPU8.fill(value & 255, dst >>> 0, (dst >>> 0) + (n >>> 0));
   },
-  js_present_pixels: function (pixels, w, h) {
+  /* The part x, y, dw, dh of the frame (web_main.c, present_software). */
+  js_present_pixels: function (pixels, w, h, x, y, dw, dh) {
     var c = Module.canvas;
     if (!Module.steppeCtx2d) Module.steppeCtx2d = c.getContext('2d', { alpha: false });
     var ctx = Module.steppeCtx2d;
     if (!ctx) return;
-    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; }
-    ctx.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4), w, h), 0, 0);
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; x = 0; y = 0; dw = w; dh = h; }
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4), w, h), 0, 0, x, y, dw, dh);
   },
   /* Resolves window.steppeAtlas.ready after the first full map frame. */
   js_first_frame_done: function () {

@@ -623,3 +623,47 @@ void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, doub
     }
     free(columns);
 }
+
+/* --- what changed ------------------------------------------------------------ */
+
+/* Compared two pixels at a time: the page's libc compares byte by byte. */
+static int first_difference(const uint32_t *a, const uint32_t *b, int n)
+{
+    int i = 0;
+    for (; i + 2 <= n; i += 2) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y) return a[i] != b[i] ? i : i + 1;
+    }
+    return i < n && a[i] != b[i] ? i : n;
+}
+
+static int last_difference(const uint32_t *a, const uint32_t *b, int n) /* n > 0, and some pixel differs */
+{
+    int i = n - 1;
+    while (a[i] == b[i]) i--;
+    return i;
+}
+
+RasterRect raster_update_changed(RasterImage *shown, const RasterImage *now)
+{
+    RasterRect dirty = { 0, 0, 0, 0 };
+    if (!shown->pixels || !now->pixels || shown->width != now->width || shown->height != now->height) return dirty;
+    int w = now->width;
+    bool any = false;
+    for (int y = 0; y < now->height; y++) {
+        uint32_t *to = shown->pixels + (size_t)y * (size_t)shown->stride;
+        const uint32_t *from = now->pixels + (size_t)y * (size_t)now->stride;
+        int x0 = first_difference(from, to, w);
+        if (x0 == w) continue;
+        int x1 = last_difference(from, to, w) + 1;
+        memcpy(to + x0, from + x0, (size_t)(x1 - x0) * 4);
+        if (!any) dirty = (RasterRect){ x0, y, x1, y + 1 };
+        any = true;
+        if (x0 < dirty.x0) dirty.x0 = x0;
+        if (x1 > dirty.x1) dirty.x1 = x1;
+        dirty.y1 = y + 1;
+    }
+    return dirty;
+}

@@ -128,6 +128,13 @@ void raster_fill_polygon(RasterImage *dst, RasterRect clip, const float *xy, con
  * points stay. Returns the new count. */
 int raster_simplify(float *xy, int n, float tolerance);
 
+/* Makes `shown` equal to `now` (two images of the same size) and returns the
+ * smallest rectangle holding every pixel that differed (empty, x1 <= x0,
+ * when none did). For a page that shows its frames with putImageData: only
+ * that rectangle needs to reach the canvas, and a frame that changed
+ * nothing needs no upload at all. */
+RasterRect raster_update_changed(RasterImage *shown, const RasterImage *now);
+
 /* Copies src (opaque; alpha is copied too) so that its top left lands at
  * (x, y) in dst, scaled by `scale` dst px per src px with nearest sampling:
  * each dst pixel centre inside the placed image takes the src pixel under it.

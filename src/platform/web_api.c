@@ -97,6 +97,7 @@ EMSCRIPTEN_KEEPALIVE const char *steppe_key_help(void);
 EMSCRIPTEN_KEEPALIVE void steppe_frame_now(void);
 EMSCRIPTEN_KEEPALIVE double steppe_heap_in_use(void);
 EMSCRIPTEN_KEEPALIVE double steppe_wasm_bytes(void);
+EMSCRIPTEN_KEEPALIVE double steppe_frame_rgb_hash(void);
 
 /* Bytes of the heap that allocations hold now (emmalloc): the wasm memory's
  * size only ever grows, to the highest point the heap reached, so a soak
@@ -104,6 +105,23 @@ EMSCRIPTEN_KEEPALIVE double steppe_wasm_bytes(void);
 EMSCRIPTEN_KEEPALIVE double steppe_heap_in_use(void)
 {
     return (double)(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
+}
+
+/* For tests: FNV-1a (32-bit) over the red, green and blue bytes of the last
+ * software frame, row by row; 0 without software frames. The canvas, read
+ * back, must give the same: frames reach it as the parts that changed
+ * (web_main.c, present_software). */
+EMSCRIPTEN_KEEPALIVE double steppe_frame_rgb_hash(void)
+{
+    const SDL_Surface *f = g_platform.frame_surface;
+    if (!g_platform.software || !f) return 0;
+    uint32_t h = 2166136261u;
+    for (int y = 0; y < f->h; y++) {
+        const uint8_t *row = (const uint8_t *)f->pixels + (size_t)y * (size_t)f->pitch;
+        for (int x = 0; x < f->w; x++)
+            for (int c = 0; c < 3; c++) h = (h ^ row[4 * x + c]) * 16777619u;
+    }
+    return (double)h;
 }
 
 /* The wasm memory's size in bytes (64 KiB pages). */
@@ -239,6 +257,7 @@ EMSCRIPTEN_KEEPALIVE void steppe_resize(double width_css, double height_css)
     Platform *p = &g_platform;
     if (width_css < 1 || height_css < 1) return;
     SDL_SetWindowSize(p->window, (int)width_css, (int)height_css);
+    web_present_whole_next();
     platform_update_sizes(p);
 }
 

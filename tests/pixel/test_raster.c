@@ -2,6 +2,8 @@
 #include "raster.h"
 #include "test_support.h"
 
+#include <string.h>
+
 #define W 32
 #define H 24
 
@@ -388,6 +390,41 @@ static void test_polygon_many_edges(void)
     CHECK_EQ_U(wrong, 0);
 }
 
+/* raster_update_changed: the smallest rectangle around what differs, and
+ * `shown` equal to `now` afterwards; nothing differs, nothing to show. */
+static void test_update_changed(void)
+{
+    enum { UW = 37, UH = 19 }; /* odd width: the last pixel of a row is compared alone */
+    static uint32_t a[UW * UH], b[UW * UH];
+    RasterImage shown = { a, UW, UH, UW }, now = { b, UW, UH, UW };
+    unsigned seed = 7u;
+    for (int i = 0; i < UW * UH; i++) { seed = seed * 1103515245u + 12345u; a[i] = b[i] = seed; }
+    RasterRect d = raster_update_changed(&shown, &now);
+    CHECK(d.x1 <= d.x0 || d.y1 <= d.y0);
+    bool all_right = true;
+    for (int round = 0; round < 200; round++) {
+        int changes = 1 + round % 5, x0 = UW, y0 = UH, x1 = 0, y1 = 0;
+        for (int k = 0; k < changes; k++) {
+            seed = seed * 1103515245u + 12345u;
+            int x = (int)((seed >> 8) % UW), y = (int)((seed >> 20) % UH);
+            b[y * UW + x] ^= 1u << (seed % 32);
+            if (b[y * UW + x] == a[y * UW + x]) continue;
+            x0 = x < x0 ? x : x0; y0 = y < y0 ? y : y0; x1 = x + 1 > x1 ? x + 1 : x1; y1 = y + 1 > y1 ? y + 1 : y1;
+        }
+        d = raster_update_changed(&shown, &now);
+        if (x1 > x0 && (d.x0 != x0 || d.y0 != y0 || d.x1 != x1 || d.y1 != y1)) all_right = false;
+        if (memcmp(a, b, sizeof a) != 0) all_right = false;
+    }
+    CHECK(all_right);
+    /* Every pixel changed: the whole image. Sizes that differ: nothing. */
+    for (int i = 0; i < UW * UH; i++) b[i] = ~a[i];
+    d = raster_update_changed(&shown, &now);
+    CHECK(d.x0 == 0 && d.y0 == 0 && d.x1 == UW && d.y1 == UH && memcmp(a, b, sizeof a) == 0);
+    RasterImage smaller = { b, UW - 1, UH, UW };
+    d = raster_update_changed(&shown, &smaller);
+    CHECK(d.x1 <= d.x0);
+}
+
 static void test_circle(void)
 {
     /* Radius 5 at (10, 10): centres within 4.5 fully covered, beyond 5.5 untouched, the rim between. */
@@ -547,6 +584,7 @@ int main(void)
     test_polyline();
     test_polygon();
     test_polygon_many_edges();
+    test_update_changed();
     test_circle();
     test_ring_sectors();
     test_simplify();
