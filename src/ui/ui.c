@@ -188,17 +188,13 @@ static void draw_spare_ahead(Ui *ui, const App *app, const ScreenLayout *open)
     ui->hover_button = hover_button;
 }
 
-void ui_idle(Ui *ui, const App *app)
+/* Lays out ahead the panel a click on what the pointer rests on would open;
+ * false if there was nothing to do. */
+static bool lay_out_ahead(Ui *ui, const App *app)
 {
-    /* The search index first, once: a query typed later finds it built. */
-    if (!ui->search_prepared) {
-        ui->search_prepared = true;
-        search_box_prepare(&ui->search);
-        return;
-    }
     Selection sel = hovered_selection(app);
-    if (sel.kind == SELECTION_NONE || !app_selection_valid(app, sel)) return;
-    if (sel.kind == app->select.current.kind && sel.id == app->select.current.id) return;
+    if (sel.kind == SELECTION_NONE || !app_selection_valid(app, sel)) return false;
+    if (sel.kind == app->select.current.kind && sel.id == app->select.current.id) return false;
     /* The content width the panel will have once it opens for it. */
     ScreenInputs in = { app->view.width_css, app->view.height_css, true, true, app->bundle->tour_count > 0, false,
                         app->display.hint_visible };
@@ -207,7 +203,7 @@ void ui_idle(Ui *ui, const App *app)
     float width = open.panel_content.w;
     if (ui->spare_valid && ui->spare_doc.about.kind == sel.kind && ui->spare_doc.about.id == sel.id &&
         ui->spare_width == width && ui->spare_dpr == ui->r->dpr)
-        return;
+        return false;
     panel_build(&ui->spare_doc, app->bundle, sel);
     ui->spare_line_count = wrap_lines(ui->r, &ui->spare_doc, width, ui->spare_lines, &ui->spare_content_height);
     ui->spare_width = width;
@@ -215,6 +211,18 @@ void ui_idle(Ui *ui, const App *app)
     ui->spare_generation = ++ui->generations;
     ui->spare_valid = true;
     draw_spare_ahead(ui, app, &open);
+    return true;
+}
+
+void ui_idle(Ui *ui, const App *app)
+{
+    /* The panel a click may open first: a click that follows at once finds it. */
+    if (lay_out_ahead(ui, app)) return;
+    /* Then, once, the search index: a query typed later finds it built. */
+    if (!ui->search_prepared) {
+        ui->search_prepared = true;
+        search_box_prepare(&ui->search);
+    }
 }
 
 /* Takes the panel laid out ahead if it is the one now needed; false if not. */

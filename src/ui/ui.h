@@ -114,10 +114,10 @@ typedef struct UiLink {
 /* The panel's link lines that are on screen now; returns how many (at most max). */
 size_t ui_panel_links(Ui *ui, const App *app, UiLink *out, size_t max);
 
-/* Idle time (a frame that draws nothing): the first one builds the search
- * index; later ones lay out ahead the panel a click
+/* Idle time (a frame that draws nothing): lays out ahead the panel a click
  * would open on what the pointer rests on (a country or an event), so the
- * click's frame only swaps it in. Changes nothing that is drawn. */
+ * click's frame only swaps it in; the first idle frame with nothing of that
+ * to do builds the search index. Changes nothing that is drawn. */
 void ui_idle(Ui *ui, const App *app);
 
 /* Whether the UI needs a redraw of its own since the last call. */
