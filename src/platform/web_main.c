@@ -112,6 +112,7 @@ void platform_open_bundle_file(Platform *p, const char *path)
  * frame, and a frame drawn again as it was changes nothing (issue 15). */
 static RasterImage s_shown;
 static bool s_shown_valid;
+static bool s_first_put_done; /* the first frame makes no copy: its time is the first load's */
 
 void web_present_whole_next(void) { s_shown_valid = false; }
 
@@ -125,9 +126,8 @@ static void present_software(const SDL_Surface *frame)
         return;
     }
     js_present_pixels(frame->pixels, w, h, 0, 0, w, h);
-    static bool first_put_done;
-    if (!first_put_done) { /* the first frame makes no copy: its time is the first load's */
-        first_put_done = true;
+    if (!s_first_put_done) {
+        s_first_put_done = true;
         return;
     }
     if (s_shown.width != w || s_shown.height != h || !s_shown.pixels) {
