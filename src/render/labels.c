@@ -4,6 +4,8 @@
  * rows (placing among 100,000 places is not free). See render_internal.h. */
 #include "render/render_internal.h"
 
+#include <math.h>
+
 #include "core/labels.h"
 
 static float font_width(void *user, int face, float size_css, const char *utf8)
@@ -18,18 +20,27 @@ static const char *font_display_name(void *user, const App *app, const char *eng
 
 LabelFonts render_label_fonts(Renderer *r) { return (LabelFonts){ font_width, font_display_name, r }; }
 
-/* Whether a label's box touches the rows being drawn (all when not banded). */
-static bool label_in_band(const Renderer *r, RectCss box)
+/* Whether a label touches the part being drawn (all when not banded): its
+ * box, and its place's dot with the dot's halo, which may reach beyond the
+ * box (a dot at a strip's seam was drawn in one part only). */
+static bool label_in_band(const Renderer *r, const PlacedLabel *label)
 {
     if (!(r->band_y1 > r->band_y0)) return true;
-    float x0 = (box.x - 3) * r->dpr, x1 = (box.x + box.w + 3) * r->dpr;
-    float y0 = (box.y - 3) * r->dpr, y1 = (box.y + box.h + 3) * r->dpr;
-    return y1 >= r->band_y0 && y0 <= r->band_y1 && x1 >= r->band_x0 && x0 <= r->band_x1;
+    RectCss box = label->box;
+    float x0 = box.x - 3, x1 = box.x + box.w + 3, y0 = box.y - 3, y1 = box.y + box.h + 3;
+    if (label->dot_radius > 0) {
+        float reach = label->dot_halo + 1;
+        x0 = fminf(x0, label->dot_x - reach);
+        x1 = fmaxf(x1, label->dot_x + reach);
+        y0 = fminf(y0, label->dot_y - reach);
+        y1 = fmaxf(y1, label->dot_y + reach);
+    }
+    return y1 * r->dpr >= r->band_y0 && y0 * r->dpr <= r->band_y1 && x1 * r->dpr >= r->band_x0 && x0 * r->dpr <= r->band_x1;
 }
 
 static void draw_label(Renderer *r, const PlacedLabel *label)
 {
-    if (!label_in_band(r, label->box)) return;
+    if (!label_in_band(r, label)) return;
     const Theme *t = r->theme;
     if (label->dot_radius > 0) {
         render_fill_circle(r, label->dot_x, label->dot_y, label->dot_halo, t->label_halo);

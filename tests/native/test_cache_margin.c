@@ -33,16 +33,21 @@ static bool same_image(const RasterImage *a, const RasterImage *b, const char *w
         fprintf(stderr, "%s: no image or another size\n", what);
         return false;
     }
+    long differ = 0;
+    int x0 = a->width, y0 = a->height, x1 = -1, y1 = -1;
     for (int y = 0; y < a->height; y++)
         for (int x = 0; x < a->width; x++) {
             uint32_t pa = a->pixels[(size_t)y * (size_t)a->stride + (size_t)x];
             uint32_t pb = b->pixels[(size_t)y * (size_t)b->stride + (size_t)x];
-            if (pa != pb) {
-                fprintf(stderr, "%s: first differs at (%d, %d): %08x %08x\n", what, x, y, pa, pb);
-                return false;
-            }
+            if (pa == pb) continue;
+            if (!differ++) fprintf(stderr, "%s: first differs at (%d, %d): %08x %08x\n", what, x, y, pa, pb);
+            if (x < x0) x0 = x;
+            if (y < y0) y0 = y;
+            if (x > x1) x1 = x;
+            if (y > y1) y1 = y;
         }
-    return true;
+    if (differ) fprintf(stderr, "%s: %ld pixels differ, within (%d, %d)-(%d, %d)\n", what, differ, x0, y0, x1, y1);
+    return differ == 0;
 }
 
 static bool same_frame(const World *a, const World *b)
