@@ -93,6 +93,7 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.chrome_inset_bottom_css = SCREEN_TIMELINE_HEIGHT_CSS;
     l.edge_top_css = M + SCREEN_SEARCH_HEIGHT_CSS + 8;          /* 56 */
     if (l.hint.w > 0) l.edge_top_css = l.hint.y + l.hint.h + 8;  /* ... below the hint while it shows */
+    l.notice_top = (float)l.edge_top_css;                        /* a notice on a first visit goes under the hint, not over it */
     l.controls_w_css = M + B + M;                                /* 58 */
     l.controls_h_css = 60.0 + 4 * B + 3 * 4 + 8;                 /* 216: the column at its lowest, and a gap */
     if (in->has_tours) l.controls_h_css += 4 + 30 + 4;           /* ... and "Tours" under it */

@@ -53,6 +53,7 @@ typedef struct ScreenLayout {
     RectCss tour_progress;     /* in a tour: the stops' bar in the panel's header (a click jumps), else w == 0 */
     RectCss title;             /* the atlas's name over the map, beside the search box (w == 0: no room) */
     RectCss hint;              /* the first visit's hint under the search box (w == 0: not shown) */
+    float notice_top;          /* where a notice (a bundle that did not open) starts: under the search box, or under the hint while it shows */
     /* The exported figure (a PNG of the map, 'e'): the map with the strip
      * below it, where the figure's caption (title, sources, attribution)
      * takes the timeline's place. */

@@ -624,11 +624,11 @@ static void draw_spotlight(Ui *ui, const App *app)
 /* A problem the user must know about (a bundle that did not open): under
  * the search field, clear of the map's buttons and of the panel, wrapped to
  * at most four lines (the page's live region and state() carry all of it). */
-static void draw_notice(Ui *ui, const char *notice)
+static void draw_notice(Ui *ui, const App *app, const char *notice)
 {
     Renderer *r = ui->r;
     UiRect zoom = ui->buttons[UI_BUTTON_ZOOM_IN];
-    float x = ui->search.x, y = ui->search.y + ui->search.h + 8, pad = 12, line_h = 20;
+    float x = ui->search.x, y = app->screen.notice_top, pad = 12, line_h = 20;
     float right = zoom.w > 0 && zoom.x - 8 > x + 160 ? zoom.x - 8 : ui->map_right - 8;
     WrapFont wf = { r->faces[FACE_BOLD], TEXT_MESSAGE_CSS * r->dpr };
     TextMetrics metrics = { wrap_advance, wrap_kern, &wf };
@@ -666,7 +666,7 @@ void ui_draw(Ui *ui, const App *app)
         float tw = render_text_width(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, label);
         render_text(ui->r, FACE_BOLD, TEXT_BUTTON_CSS, b.x + (b.w - tw) / 2, b.y + b.h / 2 + 5, label, t->panel_text);
     }
-    if (app->messages.notice[0]) draw_notice(ui, app->messages.notice);
+    if (app->messages.notice[0]) draw_notice(ui, app, app->messages.notice);
     if (app->messages.toast[0]) { /* a confirmation, bottom centre of the map */
         const Theme *tt = ui->r->theme;
         float tw = render_text_width(ui->r, FACE_BOLD, TEXT_MESSAGE_CSS, app->messages.toast) + 28;

@@ -166,18 +166,21 @@ static void test_onboarding(void)
     CHECK(l.title.x + l.title.w <= l.buttons[SCREEN_BUTTON_ZOOM_IN].x);
     CHECK(l.hint.w >= 300 && l.hint.y >= l.search.y + l.search.h && inside(l.hint, l.map));
     CHECK(inside(l.buttons[SCREEN_BUTTON_HINT_CLOSE], l.hint));
+    CHECK(l.notice_top >= l.hint.y + l.hint.h); /* a notice on a first visit goes under the hint */
     RectCss help = l.buttons[SCREEN_BUTTON_HELP], home = l.buttons[SCREEN_BUTTON_RESET];
     CHECK(help.w > 0 && inside(help, l.map) && help.y >= home.y + home.h && help.x == home.x);
     CHECK(help.y + help.h <= l.controls_h_css);
     /* No hint: neither it nor its button. */
     screen_layout_compute(&(ScreenInputs){ 1280, 800, false, false, true, false, false }, &l);
     CHECK(l.hint.w == 0 && l.buttons[SCREEN_BUTTON_HINT_CLOSE].w == 0);
+    CHECK_NEAR(l.notice_top, l.search.y + l.search.h + 8, 1e-3); /* no hint: right under the search box */
     CHECK(l.buttons[SCREEN_BUTTON_HELP].w > 0);
     /* A phone: the hint fits the map beside the column; no room for the title. */
     screen_layout_compute(&(ScreenInputs){ 360, 640, false, false, true, false, true }, &l);
     check_sane(&l, "phone hint");
     CHECK(l.hint.w > 0 && l.hint.x + l.hint.w <= l.buttons[SCREEN_BUTTON_HELP].x);
     CHECK(l.title.w == 0);
+    CHECK(l.notice_top >= l.hint.y + l.hint.h);
     /* The buttons in a row (a large text scale): '?' is in the row. */
     screen_layout_compute(&(ScreenInputs){ 512, 240, false, false, true, false, false }, &l);
     help = l.buttons[SCREEN_BUTTON_HELP];
