@@ -24,6 +24,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
                              m.proj_lat1_deg, m.proj_lat2_deg))
         return false;
     home_bounds_of(bundle, app->home_bounds);
+    for (int i = 0; i < 4; i++) app->region_bounds[i] = app->home_bounds[i];
     /* Show a little of the neighbours around the five states. */
     double mx = (app->home_bounds[2] - app->home_bounds[0]) * 0.06;
     double my = (app->home_bounds[3] - app->home_bounds[1]) * 0.06;
@@ -35,6 +36,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     for (int i = 0; i < 4; i++) limits.bounds[i] = m.world_bounds[i];
     limits.max_scale_px = APP_MAX_SCALE_PX;
     view_init(&app->view, &limits, width_css, height_css, app->home_bounds);
+    app_fit_home(app, &app->view);
     app->home_scale_px = app->view.scale_px;
     if (app->view.limits.max_scale_px < app->home_scale_px * 2) { /* a bundle of a far smaller area */
         app->view.limits.max_scale_px = app->home_scale_px * 2;
@@ -63,6 +65,26 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
     if (!app->country_hits || !app->markers || !event_markers_init(app->markers, bundle)) return false;
     event_markers_update(app->markers, app);
     return true;
+}
+
+void app_fit_home(const App *app, View *v)
+{
+    double w = v->width_css, h = v->height_css;
+    double top = SCREEN_MARGIN_CSS + SCREEN_SEARCH_HEIGHT_CSS + 8, bottom = SCREEN_TIMELINE_HEIGHT_CSS;
+    if (h - top - bottom < h * 0.5) top = bottom = 0; /* a window too short for it: the whole of it */
+    /* The region and its margin fill the window, as far as the region
+     * itself then stays clear of the search band and the timeline (the
+     * margin may go under them); at a large text scale the bands take more
+     * of the window and the view steps back. */
+    View whole = *v, clear = *v;
+    view_fit(&whole, app->home_bounds, 0);
+    clear.height_css = h - top - bottom;
+    view_fit(&clear, app->region_bounds, 0);
+    double scale = fmin(whole.scale_px, clear.scale_px);
+    v->scale_px = scale;
+    v->center_x = clear.center_x;
+    v->center_y = clear.center_y + (bottom - top) / 2 / scale; /* the region's middle in the clear part */
+    view_resize(v, w, h);                                     /* clamped at the full size */
 }
 
 void app_destroy(App *app)

@@ -35,6 +35,12 @@
  * runs out. */
 bool app_init(App *app, const Bundle *bundle, double width_css, double height_css, double now_ms);
 void app_destroy(App *app);
+/* Sets v's centre and scale to the home view for v's size: home_bounds
+ * (the region and a margin) fitted into the viewport, stepping back as far
+ * as needed for the region itself to lie clear of the search band at the
+ * top and the timeline at the bottom (at any text scale), and centred in
+ * what they leave; clamped. */
+void app_fit_home(const App *app, View *v);
 
 /* The stable key (ISO3 for countries) and display name of a selection ("" if none). */
 void app_selection_names(const App *app, Selection selection, const char **key, const char **name);

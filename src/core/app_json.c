@@ -13,7 +13,7 @@ void app_json_state(const App *app, TextOut *o)
     double lon = 0, lat = 0;
     geo_unproject(&app->projection, (WorldPoint){ v->center_x, v->center_y }, &lon, &lat);
     View home = *v;
-    view_fit(&home, app->home_bounds, 0);
+    app_fit_home(app, &home);
     text_out_printf(o, "{\"view\":{\"lon\":%.5f,\"lat\":%.5f,\"zoom\":%.4f,\"scalePx\":%.3f,"
                        "\"width\":%.1f,\"height\":%.1f,\"flying\":%s},",
                     lon, lat, log2(v->scale_px / home.scale_px), v->scale_px, v->width_css, v->height_css,

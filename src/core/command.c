@@ -109,10 +109,23 @@ static void fly_to_selection(App *app, Selection sel, double now_ms)
     }
 }
 
+/* Whether the view is the home framing for its size, at rest (untouched
+ * since the start or since "home" landed). */
+static bool view_at_home(const App *app)
+{
+    const View *v = &app->view;
+    if (v->flight.active) return false;
+    View home = *v;
+    app_fit_home(app, &home);
+    double tol = 1e-9 * fmax(1.0, fabs(home.center_x) + fabs(home.center_y));
+    return fabs(v->scale_px - home.scale_px) <= 1e-9 * home.scale_px && fabs(v->center_x - home.center_x) <= tol &&
+           fabs(v->center_y - home.center_y) <= tol;
+}
+
 static void fly_home(App *app, double now_ms)
 {
     View target = app->view;
-    view_fit(&target, app->home_bounds, 0);
+    app_fit_home(app, &target);
     view_fly_to(&app->view, target.center_x, target.center_y, target.scale_px, now_ms, 0);
 }
 
@@ -443,10 +456,16 @@ static bool apply(App *app, const Command *c, double now_ms)
         double w = c->u.size.width_css, h = c->u.size.height_css;
         if (!(w >= 1 && h >= 1 && isfinite(w) && isfinite(h))) return false;
         if (w != v->width_css || h != v->height_css) {
+            /* A view still at the home framing stays the home framing: a
+             * window made smaller at start (a text scale, --text-scale 200)
+             * or a projector's new resolution shows the whole region, not
+             * the middle of Kazakhstan. A view the user moved keeps its scale. */
+            bool at_home = view_at_home(app);
             view_resize(v, w, h);
             View home = *v;
-            view_fit(&home, app->home_bounds, 0);
+            app_fit_home(app, &home);
             app->home_scale_px = home.scale_px;
+            if (at_home) *v = home;
         }
         break;
     }

@@ -169,8 +169,9 @@ typedef struct App {
     View view;
     HitIndex *country_hits;    /* spatial index of country rings, built at load */
     struct EventMarkers *markers; /* derived: this frame's markers and clusters (event_markers.h) */
-    double home_bounds[4];     /* world units */
-    double home_scale_px;      /* the scale that fits home_bounds in the current viewport */
+    double region_bounds[4];   /* world units: the bundle's home region (the five states and their neighbours) */
+    double home_bounds[4];     /* world units: the region and a margin of its neighbours around it */
+    double home_scale_px;      /* the home view's scale in the current viewport (app_fit_home) */
     ScreenLayout screen;       /* every rectangle on screen, from the viewport and what is open */
     SelectionState select;
     TimelineState timeline;

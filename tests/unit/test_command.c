@@ -406,6 +406,53 @@ static void test_presenting(void)
     apply(cmd_toggle(CMD_SET_CLEAN, TOGGLE_OFF));
 }
 
+/* A resize at the home framing keeps the whole home region in view (a text
+ * scale at start, a projector's new resolution); a view the user moved keeps
+ * its scale and centre. */
+static void test_resize_at_home(void)
+{
+    size_t size;
+    uint8_t *data = tb_fixture_bundle(&size);
+    Bundle b;
+    App a;
+    if (!tb_open_app(data, size, &b, &a, 1280, 800)) {
+        free(data);
+        return;
+    }
+    Command resize = { .kind = CMD_RESIZE };
+    resize.u.size.width_css = 640;
+    resize.u.size.height_css = 400;
+    CHECK(app_apply(&a, &resize, 0));
+    View home = a.view;
+    app_fit_home(&a, &home);
+    CHECK_NEAR(a.view.scale_px, home.scale_px, 1e-9 * home.scale_px);
+    CHECK_NEAR(a.view.center_x, home.center_x, 1e-12);
+    CHECK_NEAR(a.view.center_y, home.center_y, 1e-12);
+    CHECK_NEAR(a.view.scale_px, a.home_scale_px, 1e-9 * home.scale_px);
+    /* ... with the region itself clear of the search band and the timeline
+     * (the margin around it may go under them). */
+    double x0, y0, x1, y1;
+    view_world_to_screen(&a.view, a.region_bounds[0], a.region_bounds[1], &x0, &y0);
+    view_world_to_screen(&a.view, a.region_bounds[2], a.region_bounds[3], &x1, &y1);
+    CHECK(x0 >= -1e-6 && x1 <= 640 + 1e-6);
+    CHECK(y0 >= SCREEN_MARGIN_CSS + SCREEN_SEARCH_HEIGHT_CSS + 8 - 1e-6 && y1 <= 400 - SCREEN_TIMELINE_HEIGHT_CSS + 1e-6);
+    /* Moved: a resize keeps the scale and the centre. */
+    Command zoom = { .kind = CMD_ZOOM_ABOUT };
+    zoom.u.zoom.factor = 2;
+    zoom.u.zoom.x_css = 300;
+    zoom.u.zoom.y_css = 200;
+    CHECK(app_apply(&a, &zoom, 0));
+    View moved = a.view;
+    resize.u.size.width_css = 1280;
+    resize.u.size.height_css = 800;
+    CHECK(app_apply(&a, &resize, 0));
+    CHECK(a.view.scale_px == moved.scale_px && a.view.center_x == moved.center_x && a.view.center_y == moved.center_y);
+    CHECK(a.home_scale_px > home.scale_px); /* the larger window's home is closer in */
+    app_destroy(&a);
+    bundle_close(&b);
+    free(data);
+}
+
 int main(void)
 {
     size_t size;
@@ -424,6 +471,7 @@ int main(void)
     test_presenting();
     test_reduced_motion_and_dark();
     test_focus();
+    test_resize_at_home();
     app_destroy(&app);
     bundle_close(&b);
     free(data);

@@ -351,7 +351,7 @@ static uint8_t *many_bundle(size_t *size)
                                   .precision = DATE_PRECISION_YEAR, .category = (uint8_t)(i % CATEGORY_COUNT),
                                   .place = 1, .source_first = 0, .source_count = 1 });
     }
-    static const float far[][2] = { { -0.9f, -0.9f }, { -0.95f, -0.85f }, { -1, 1 }, { 3, 1 }, { -0.85f, -0.95f } };
+    static const float far[][2] = { { -1.2f, -1.2f }, { -1.27f, -1.13f }, { -1.33f, 1.33f }, { 4, 1.33f }, { -1.13f, -1.27f } };
     for (int i = 0; i < 5; i++) {
         char key[16], name[16];
         snprintf(key, sizeof key, "far%d", i);
@@ -406,8 +406,8 @@ static void test_many(void)
         CHECK(e->dx < 0 && e->dy < 0); /* up and to the left */
         double bounds[4];
         CHECK(event_markers_edge_bounds(m, &b, (size_t)nw, bounds));
-        CHECK_NEAR(bounds[0], -0.95, 1e-6);
-        CHECK_NEAR(bounds[3], -0.85, 1e-6);
+        CHECK_NEAR(bounds[0], -1.27, 1e-6);
+        CHECK_NEAR(bounds[3], -1.13, 1e-6);
         /* A click flies to fit the three places. */
         double scale0 = app.view.scale_px;
         Command fly;
