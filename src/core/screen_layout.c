@@ -113,3 +113,18 @@ void screen_map_area(const ScreenLayout *l, bool panel_open, double out[4])
     out[2] = (double)l->width - (panel_open ? l->panel_inset_right_css : 0);
     out[3] = (double)l->height - (panel_open ? l->panel_inset_bottom_css : 0) - l->chrome_inset_bottom_css;
 }
+
+bool screen_place_second_window(const RectCss *displays, int display_count, int atlas_display, RectCss *out)
+{
+    if (display_count <= 0) return false;
+    int d = atlas_display >= 0 && atlas_display < display_count ? atlas_display : 0;
+    if (display_count > 1) d = (d + 1) % display_count; /* the next display: with two, the other one */
+    RectCss u = displays[d];
+    /* Alone on the atlas's display it must leave the map to be seen. */
+    float w = display_count > 1 ? fmaxf(640.0f, roundf(u.w * 0.8f)) : 800.0f;
+    float h = display_count > 1 ? fmaxf(480.0f, roundf(u.h * 0.8f)) : 600.0f;
+    w = fminf(u.w, w);
+    h = fminf(u.h, h);
+    *out = (RectCss){ u.x + roundf((u.w - w) / 2), u.y + roundf((u.h - h) / 2), w, h };
+    return true;
+}

@@ -74,6 +74,15 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out);
 /* The map area (left, top, right, bottom) when the panel is open or not. */
 void screen_map_area(const ScreenLayout *l, bool panel_open, double out[4]);
 
+/* Where a second window (the presenter's) opens, in the desktop's
+ * coordinates, given each display's usable area and the display the atlas
+ * window is on: on another display if there is one (the teacher's laptop
+ * while the atlas fills the projector), centred, 80 % of its usable area
+ * and at least 640 x 480; else on the same display, centred, 800 x 600 (it
+ * must leave the map to be seen); never larger than the display. false
+ * when there is no display. */
+bool screen_place_second_window(const RectCss *displays, int display_count, int atlas_display, RectCss *out);
+
 /* Whether a css point lies in a rectangle (w == 0 never contains anything). */
 static inline bool rect_css_contains(RectCss r, double x_css, double y_css)
 {

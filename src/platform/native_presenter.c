@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/screen_layout.h"
 #include "core/tour.h"
 #include "ui/presenter_view.h"
 
-enum { PRESENTER_WIDTH = 800, PRESENTER_HEIGHT = 600 };
 
 typedef struct NativePresenter {
     SDL_Window *window;
@@ -93,8 +93,21 @@ bool native_presenter_open(Platform *p)
         SDL_RaiseWindow(presenter.window);
         return true;
     }
-    presenter.window = SDL_CreateWindow("Presenter — Steppe Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                        PRESENTER_WIDTH, PRESENTER_HEIGHT, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    /* On the other display when there are two (the atlas full screen on
+     * the projector, this on the laptop), a good part of it; else 800 x 600. */
+    RectCss displays[8], place = { SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 800, 600 };
+    int count = SDL_GetNumVideoDisplays();
+    if (count > 8) count = 8;
+    for (int i = 0; i < count; i++) {
+        SDL_Rect u;
+        if (SDL_GetDisplayUsableBounds(i, &u) != 0) { count = i; break; }
+        displays[i] = (RectCss){ (float)u.x, (float)u.y, (float)u.w, (float)u.h };
+    }
+    int atlas_display = p->window ? SDL_GetWindowDisplayIndex(p->window) : 0;
+    if (!screen_place_second_window(displays, count, atlas_display, &place))
+        place = (RectCss){ SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 800, 600 };
+    presenter.window = SDL_CreateWindow("Presenter — Steppe Atlas", (int)place.x, (int)place.y, (int)place.w, (int)place.h,
+                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!presenter.window) {
         fprintf(stderr, "steppe_atlas: presenter window: %s\n", SDL_GetError());
         return false;

@@ -187,8 +187,34 @@ static void test_onboarding(void)
     CHECK(help.w > 0 && help.y == l.buttons[SCREEN_BUTTON_ZOOM_IN].y && inside(help, l.map));
 }
 
+/* The presenter's window: on the display the atlas is not on, centred, 80 %. */
+static void test_second_window(void)
+{
+    RectCss displays[3] = { { 0, 0, 1920, 1040 }, { 1920, 0, 1024, 768 }, { -1280, 0, 1280, 800 } };
+    RectCss w;
+    CHECK(!screen_place_second_window(displays, 0, 0, &w));
+    /* One display: there, centred, 800 x 600. */
+    CHECK(screen_place_second_window(displays, 1, 0, &w));
+    CHECK(w.w == 800 && w.h == 600 && w.x == 560 && w.y == 220);
+    /* The atlas on the projector (display 1): the presenter on the laptop (0), and the other way round. */
+    CHECK(screen_place_second_window(displays, 2, 1, &w));
+    CHECK(w.x >= 0 && w.x + w.w <= 1920 && w.w == 1536);
+    CHECK(screen_place_second_window(displays, 2, 0, &w));
+    CHECK(w.x >= 1920 && w.x + w.w <= 1920 + 1024 && w.w == 819 && w.h == 614);
+    /* Three displays: a display other than the atlas's; an unknown one counts as the first. */
+    CHECK(screen_place_second_window(displays, 3, 2, &w) && w.x >= 0 && w.x + w.w <= 1920);
+    CHECK(screen_place_second_window(displays, 3, -1, &w) && w.x >= 1920);
+    /* A small display: never more than it has; a small other one: at least 640 x 480. */
+    RectCss small[2] = { { 0, 0, 700, 400 }, { 700, 0, 700, 500 } };
+    CHECK(screen_place_second_window(small, 1, 0, &w));
+    CHECK(w.w == 700 && w.h == 400 && w.x == 0 && w.y == 0);
+    CHECK(screen_place_second_window(small, 2, 0, &w));
+    CHECK(w.w == 640 && w.h == 480 && w.x == 730 && w.y == 10);
+}
+
 int main(void)
 {
+    test_second_window();
     test_onboarding();
     test_desktop();
     test_tablet();
