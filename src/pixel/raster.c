@@ -667,3 +667,50 @@ RasterRect raster_update_changed(RasterImage *shown, const RasterImage *now)
     }
     return dirty;
 }
+
+/* --- sprites ------------------------------------------------------------------ */
+
+void raster_unblend_black_white(RasterImage *on_black, const RasterImage *on_white)
+{
+    if (!on_black || !on_white || on_black->width != on_white->width || on_black->height != on_white->height) return;
+    for (int y = 0; y < on_black->height; y++) {
+        uint32_t *b = on_black->pixels + (size_t)y * (size_t)on_black->stride;
+        const uint32_t *w = on_white->pixels + (size_t)y * (size_t)on_white->stride;
+        for (int x = 0; x < on_black->width; x++) {
+            /* Over black a channel is c * a; over white c * a + 255 - a. */
+            uint32_t pb = b[x], pw = w[x];
+            int a = 0;
+            for (int k = 0; k < 24; k += 8) a += 255 - ((int)((pw >> k) & 255) - (int)((pb >> k) & 255));
+            a = (a + 1) / 3;
+            if (a < 0) a = 0;
+            if (a > 255) a = 255;
+            uint32_t out = (uint32_t)a << 24;
+            for (int k = 0; k < 24; k += 8) {
+                uint32_t c = (pb >> k) & 255;
+                out |= (c > (uint32_t)a ? (uint32_t)a : c) << k; /* premultiplied: never above alpha */
+            }
+            b[x] = a ? out : 0;
+        }
+    }
+}
+
+void raster_composite(RasterImage *dst, RasterRect clip, const RasterImage *sprite, int x, int y)
+{
+    clip = clip_to_image(dst, clip);
+    if (!sprite || !sprite->pixels) return;
+    int x0 = x > clip.x0 ? x : clip.x0, y0 = y > clip.y0 ? y : clip.y0;
+    int x1 = x + sprite->width < clip.x1 ? x + sprite->width : clip.x1;
+    int y1 = y + sprite->height < clip.y1 ? y + sprite->height : clip.y1;
+    for (int row = y0; row < y1; row++) {
+        uint32_t *d = dst->pixels + (size_t)row * (size_t)dst->stride;
+        const uint32_t *s = sprite->pixels + (size_t)(row - y) * (size_t)sprite->stride;
+        for (int col = x0; col < x1; col++) {
+            uint32_t p = s[col - x], a = p >> 24;
+            if (a == 0) continue;
+            if (a == 255) { d[col] = p; continue; }
+            uint32_t ia = 255 - a, q = d[col];
+            d[col] = ((p & 255) + div255((q & 255) * ia)) | (((p >> 8) & 255) + div255(((q >> 8) & 255) * ia)) << 8 |
+                     (((p >> 16) & 255) + div255(((q >> 16) & 255) * ia)) << 16 | (a + div255((q >> 24) * ia)) << 24;
+        }
+    }
+}

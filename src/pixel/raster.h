@@ -141,4 +141,16 @@ RasterRect raster_update_changed(RasterImage *shown, const RasterImage *now);
  * Only dst pixels within clip are written. */
 void raster_copy(RasterImage *dst, RasterRect clip, const RasterImage *src, double x, double y, double scale);
 
+/* A sprite: drawing done once over opaque black (on_black) and once over
+ * opaque white (on_white), the same size, becomes in on_black what that
+ * drawing gives over nothing: premultiplied colour, alpha in the top byte
+ * (the difference between the two, so any of the "over" drawing above
+ * works unchanged). Exact to a unit per channel. */
+void raster_unblend_black_white(RasterImage *on_black, const RasterImage *on_white);
+
+/* Composites a sprite (raster_unblend_black_white's premultiplied pixels)
+ * over dst with its top left at the whole pixel (x, y), within clip; its
+ * fully transparent pixels cost a test each. */
+void raster_composite(RasterImage *dst, RasterRect clip, const RasterImage *sprite, int x, int y);
+
 #endif

@@ -3,11 +3,13 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/event_markers.h"
 #include "core/legend.h"
 #include "core/panel.h"
+#include "render/render_internal.h"
 
 #define PI_F 3.14159265f
 
@@ -347,11 +349,142 @@ static void edge_tooltip(Renderer *r, const App *app, const EventMarkers *m, con
     draw_tooltip(r, app, line1, line2, -1);
 }
 
+/* --- symbols as sprites ---------------------------------------------------------------- */
+
+/* With RENDER_SPRITES_FROM_GLYPHS symbols laid out (a bundle of thousands of events), each
+ * symbol's look is drawn once into a sprite and composited wherever it
+ * shows: drawing a thousand clusters' discs, rings and counts every frame
+ * took longer than a frame (bench_100k.sh: frames of 33 ms and more while
+ * panning and zooming). A sprite sits on whole device pixels, so a symbol
+ * may land up to half a pixel from where it would be drawn. The hovered,
+ * selected and fanned symbols are drawn as always. Direct drawing only. */
+#define SPRITE_SLOTS 4096                 /* a power of two */
+#define SPRITE_MAX_COUNT 3072             /* then emptied at the next frame */
+#define SPRITE_MAX_BYTES ((size_t)32 << 20)
+
+static void sprites_clear(Renderer *r)
+{
+    for (int i = 0; i < r->sprite_slots; i++) {
+        free(r->sprites[i].image.pixels);
+        r->sprites[i] = (struct MarkerSprite){ 0 };
+    }
+    r->sprite_count = 0;
+    r->sprite_bytes = 0;
+}
+
+void markers_sprites_free(Renderer *r)
+{
+    sprites_clear(r);
+    free(r->sprites);
+    free(r->sprite_on_white.pixels);
+    r->sprites = NULL;
+    r->sprite_slots = 0;
+    r->sprite_on_white = (RasterImage){ 0 };
+}
+
+/* Whether this frame draws symbols as sprites; empties the table for a new
+ * theme, scale or glyph atlas, or when it is full. */
+static bool sprites_begin(Renderer *r, const EventMarkers *m)
+{
+    if (!direct_drawing(r) || m->glyph_count < (size_t)(r->sprites_from_glyphs > 0 ? r->sprites_from_glyphs : 1)) return false;
+    if (!r->sprites) {
+        r->sprites = calloc(SPRITE_SLOTS, sizeof *r->sprites);
+        if (!r->sprites) return false;
+        r->sprite_slots = SPRITE_SLOTS;
+    }
+    uint64_t look = render_layer_key_renderer(0x5350524954455331ull, r);
+    if (look != r->sprite_look || r->sprite_count >= SPRITE_MAX_COUNT || r->sprite_bytes >= SPRITE_MAX_BYTES) {
+        sprites_clear(r);
+        r->sprite_look = look;
+    }
+    return true;
+}
+
+/* What a symbol looks like, as a table key (never 0). */
+static uint64_t glyph_look(const App *app, const MarkerGlyph *g)
+{
+    uint64_t k = 0xcbf29ce484222325ull;
+    if (g->count == 1) {
+        uint32_t category = bundle_event(app->bundle, g->event).category;
+        k = RENDER_LAYER_KEY_VALUE(k, category);
+    } else {
+        k = RENDER_LAYER_KEY_VALUE(k, g->count);
+        k = render_layer_key(k, g->per_category, sizeof g->per_category);
+    }
+    return k ? k : 1;
+}
+
+static void draw_single(Renderer *r, const App *app, const MarkerGlyph *g, bool hovered, bool selected);
+
+/* Draws a symbol's sprite: over black and over white, then unblended. */
+static bool sprite_draw(Renderer *r, const App *app, const EventMarkers *m, const MarkerGlyph *g, RasterImage *out)
+{
+    /* How far a symbol reaches from its centre, css px: a single's star or
+     * triangle with its rim, a cluster's dark rim. */
+    float reach = g->count == 1 ? 12.5f : (float)marker_glyph_radius(g) + 2.5f;
+    int half = (int)ceilf(reach * r->dpr) + 1, size = 2 * half;
+    size_t bytes = (size_t)size * (size_t)size * 4;
+    RasterImage *white = &r->sprite_on_white;
+    if ((size_t)white->width * (size_t)white->height * 4 < bytes) {
+        free(white->pixels);
+        *white = (RasterImage){ 0 };
+        if (!(white->pixels = malloc(bytes))) return false;
+    }
+    *white = (RasterImage){ white->pixels, size, size, size };
+    *out = (RasterImage){ malloc(bytes), size, size, size };
+    if (!out->pixels) return false;
+    MarkerGlyph at = *g;
+    at.x = at.y = (double)half / r->dpr; /* the sprite's middle, on a pixel corner */
+    RasterImage *target = r->target;
+    RasterRect clip = r->clip;
+    render_flush(r); /* what was batched for the frame goes to the frame */
+    for (int pass = 0; pass < 2; pass++) {
+        RasterImage *img = pass ? white : out;
+        uint32_t ground = pass ? 0xFFFFFFFFu : 0xFF000000u;
+        for (size_t i = 0; i < (size_t)size * (size_t)size; i++) img->pixels[i] = ground;
+        r->target = img;
+        r->clip = raster_bounds(img);
+        if (g->count == 1) draw_single(r, app, &at, false, false);
+        else draw_cluster(r, app, m, &at, false, false);
+        render_flush(r); /* its count, into the sprite */
+    }
+    r->target = target;
+    r->clip = clip;
+    raster_unblend_black_white(out, white);
+    return true;
+}
+
+/* Composites g's sprite at g, drawing it first if its look is new; false
+ * (draw it as always) if the table has no room or memory runs out. */
+static bool sprite_composite(Renderer *r, const App *app, const EventMarkers *m, const MarkerGlyph *g)
+{
+    uint64_t key = glyph_look(app, g);
+    unsigned mask = (unsigned)r->sprite_slots - 1, i = (unsigned)key & mask;
+    while (r->sprites[i].key && r->sprites[i].key != key) i = (i + 1) & mask;
+    struct MarkerSprite *s = &r->sprites[i];
+    if (!s->key) {
+        if (r->sprite_count >= SPRITE_MAX_COUNT || r->sprite_bytes >= SPRITE_MAX_BYTES) return false;
+        if (!sprite_draw(r, app, m, g, &s->image)) {
+            free(s->image.pixels);
+            s->image = (RasterImage){ 0 };
+            return false;
+        }
+        s->key = key;
+        r->sprite_count++;
+        r->sprite_bytes += (size_t)s->image.width * (size_t)s->image.height * 4;
+    }
+    render_flush(r); /* what was batched lies under it */
+    int half = s->image.width / 2;
+    raster_composite(r->target, r->clip, &s->image, (int)lround(g->x * r->dpr) - half, (int)lround(g->y * r->dpr) - half);
+    return true;
+}
+
 void render_markers(Renderer *r, const App *app)
 {
     if (!app->markers || !(app->display.layers & LAYER_MARKERS)) return;
     event_markers_update(app->markers, app); /* a no-op unless the view, filter or map area changed */
     const EventMarkers *m = app->markers;
+    bool sprites = sprites_begin(r, m);
     const MarkerHit none = { .kind = MARKER_HIT_NONE, .index = -1 };
     const MarkerHit *hover = r->figure ? &none : &m->hover; /* a figure shows no pointer */
     double w = app->view.width_css, h = app->view.height_css;
@@ -369,6 +502,7 @@ void render_markers(Renderer *r, const App *app)
         if (g->x < -reach || g->y < -reach || g->x > w + reach || g->y > h + reach) continue;
         bool hovered = hover->kind == MARKER_HIT_GLYPH && hover->index == (int)i && !app->hover.dragging;
         bool selected = g->selected || glyph_selected(app, m, g);
+        if (sprites && !hovered && !selected && !g->fanned && sprite_composite(r, app, m, g)) continue;
         if (g->count == 1) draw_single(r, app, g, hovered, selected);
         else draw_cluster(r, app, m, g, hovered, selected);
     }

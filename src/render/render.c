@@ -50,6 +50,7 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, const Bundle *bundle, char *mes
     r->theme = &THEME_DEFAULT;
     r->dpr = 1.0f;
     r->smallest_text_css = 1e9f; /* none drawn yet */
+    r->sprites_from_glyphs = RENDER_SPRITES_FROM_GLYPHS;
     r->faces[FACE_REGULAR] = font_create(bundle->font_regular.data, bundle->font_regular.size);
     r->faces[FACE_BOLD] = font_create(bundle->font_bold.data, bundle->font_bold.size);
     if (!r->faces[FACE_REGULAR] || !r->faces[FACE_BOLD]) {
@@ -117,6 +118,7 @@ void render_shutdown(Renderer *r)
     free(r->ring_scratch);
     free(r->run_scratch);
     labels_free(&r->labels);
+    markers_sprites_free(r);
     memset(r, 0, sizeof *r);
 }
 

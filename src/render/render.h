@@ -124,7 +124,24 @@ typedef struct Renderer {
      * band places them, the others draw them. */
     LabelPlacer labels;
     RelationsLayer relations;    /* the trade arcs and their labels, laid out each frame they show */
+    /* Event symbols as sprites (direct drawing, many symbols on screen:
+     * render/markers.c): each look drawn once, then composited wherever it
+     * shows; an open-addressed table of looks, emptied when it fills or
+     * the theme, scale or glyphs change. */
+    struct MarkerSprite {
+        uint64_t key;            /* 0: empty slot */
+        RasterImage image;       /* premultiplied, its symbol's centre at its middle */
+    } *sprites;
+    int sprites_from_glyphs;     /* with this many symbols laid out, sprites (render_init: RENDER_SPRITES_FROM_GLYPHS) */
+    int sprite_slots, sprite_count;
+    size_t sprite_bytes;
+    uint64_t sprite_look;        /* the theme, dpr and glyph atlas the sprites were drawn with */
+    RasterImage sprite_on_white; /* scratch for the drawing over white */
 } Renderer;
+
+/* Event symbols are composited as sprites from this many symbols laid out
+ * (render/markers.c). */
+#define RENDER_SPRITES_FROM_GLYPHS 200
 
 /* Creates textures and fonts for a validated bundle. Returns false and writes
  * a message if the fonts cannot be loaded. sdl may be NULL: then frames are

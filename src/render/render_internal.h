@@ -12,6 +12,8 @@
  *   base_cache.c  the base map, its cache and banded redraw; retained layers
  *   compose.c     render_map: the map part of a frame, in drawing order (the
  *                 only file that draws render/markers.c's overlays)
+ *   markers.c     the overlays (render/markers.h), and the event symbols'
+ *                 sprites where many show
  * Coordinates: css px unless a name says device px (css px times r->dpr). */
 #ifndef STEPPE_RENDER_INTERNAL_H
 #define STEPPE_RENDER_INTERNAL_H
@@ -75,5 +77,10 @@ void labels_draw(Renderer *r, const App *app);
 void base_cache_draw(Renderer *r, const App *app);
 /* Frees the cache textures and images and forgets the cache. */
 void base_cache_free(Renderer *r);
+
+/* --- markers.c ------------------------------------------------------------- */
+
+/* Frees the event symbols' sprites (render_shutdown). */
+void markers_sprites_free(Renderer *r);
 
 #endif

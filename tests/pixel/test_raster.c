@@ -574,6 +574,59 @@ static void test_copy(void)
     CHECK_EQ_U(count(BLACK), W * H - 12);
 }
 
+/* A sprite drawn over black and over white, unblended, then composited over
+ * a coloured image, gives what drawing straight onto it gives (to 2 units a
+ * channel); its transparent corners leave the image as it was, and a clip
+ * and an image edge cut it. */
+static void test_sprite(void)
+{
+    enum { S = 20 };
+    static uint32_t on_black[S * S], on_white[S * S];
+    RasterImage b = { on_black, S, S, S }, w = { on_white, S, S, S };
+    uint32_t ring = raster_rgba(30, 120, 200, 255), disc = raster_rgba(250, 250, 240, 255), shade = raster_rgba(20, 20, 20, 90);
+    for (int k = 0; k < 2; k++) {
+        RasterImage *t = k ? &w : &b;
+        for (int i = 0; i < S * S; i++) t->pixels[i] = k ? 0xFFFFFFFFu : BLACK;
+        raster_fill_circle(t, raster_bounds(t), 10, 10, 8.6f, shade);
+        raster_fill_circle(t, raster_bounds(t), 10, 10, 7.3f, ring);
+        raster_fill_circle(t, raster_bounds(t), 10, 10, 4.2f, disc);
+    }
+    raster_unblend_black_white(&b, &w);
+    CHECK_EQ_U(on_black[0], 0); /* a corner: nothing */
+    CHECK_EQ_U(on_black[10 * S + 10] >> 24, 255);
+    uint32_t ground = raster_rgba(200, 120, 90, 255);
+    static uint32_t direct[W * H];
+    RasterImage d = { direct, W, H, W };
+    for (int i = 0; i < W * H; i++) direct[i] = ground;
+    raster_fill_circle(&d, raster_bounds(&d), 13, 12, 8.6f, shade);
+    raster_fill_circle(&d, raster_bounds(&d), 13, 12, 7.3f, ring);
+    raster_fill_circle(&d, raster_bounds(&d), 13, 12, 4.2f, disc);
+    clear(ground);
+    raster_composite(&image, raster_bounds(&image), &b, 3, 2);
+    int worst = 0, changed = 0;
+    for (int i = 0; i < W * H; i++) {
+        changed += pixels[i] != ground;
+        for (int k = 0; k < 32; k += 8) {
+            int diff = (int)((pixels[i] >> k) & 255) - (int)((direct[i] >> k) & 255);
+            if (diff < 0) diff = -diff;
+            if (diff > worst) worst = diff;
+        }
+    }
+    CHECK(worst <= 2);
+    CHECK(changed > 200);
+    CHECK_EQ_U(at(0, 0), ground);
+    /* Clipped to the left half, and hanging over the image's bottom right. */
+    clear(ground);
+    raster_composite(&image, (RasterRect){ 0, 0, 13, H }, &b, 3, 2);
+    CHECK_EQ_U(at(14, 12), ground);
+    CHECK(at(12, 12) != ground);
+    clear(ground);
+    raster_composite(&image, raster_bounds(&image), &b, W - 5, H - 5);
+    raster_composite(&image, raster_bounds(&image), &b, -8, -8);
+    CHECK(at(W - 1, H - 1) != ground && at(2, 2) != ground);
+    raster_composite(&image, raster_bounds(&image), NULL, 0, 0);
+}
+
 int main(void)
 {
     test_fill_rect();
@@ -589,5 +642,6 @@ int main(void)
     test_ring_sectors();
     test_simplify();
     test_copy();
+    test_sprite();
     return test_finish();
 }
