@@ -4,7 +4,7 @@
 # side by side in one run of the shared harness (../shared/bench/measure.mjs: one headless
 # Chromium, real wheel and drag input, pages interleaved and their order rotated each run).
 #
-#   bash tools/bench/bench_100k.sh [--events N] [--references] [--no-probe] [--home-click] [--keep] [measure.mjs options]
+#   bash tools/bench/bench_100k.sh [--events N] [--references] [--no-probe] [--home-click] [--before DIR] [--keep] [measure.mjs options]
 #
 #   --events N      synthetic events (default 100000)
 #   --references    also measure the harness's reference pages (d3-svg, d3-canvas, leaflet)
@@ -15,6 +15,8 @@
 #                   point of Kazakhstan nearest 67E 48N clear of its markers, and the harness clicks
 #                   there (--click LON,LAT) on every page. Without it the harness clicks 67E 48N,
 #                   a cluster on the synthetic page, which zooms in before the wheel and the drag
+#   --before DIR    also measure the web build in DIR (e.g. a copy of build/web/out made before
+#                   a change) with the same synthetic bundle, as before-100k, in the same run
 #   --keep          keep the temporary folder (harness, bundle, served copy of the page)
 #   anything else goes to measure.mjs after the defaults (--runs 3, --map-selector '#map, canvas',
 #                   --out ${TMPDIR:-/tmp}/steppe-bench-100k-results.*.json), so e.g. --runs 5 overrides them
@@ -30,15 +32,17 @@ BENCH=${STEPPE_BENCH_DIR:-$(cd "$ROOT/.." && pwd)/shared/bench}
 WEB="$ROOT/build/web/out"
 log() { printf '[bench_100k] %s\n' "$*" >&2; }
 
-EVENTS=100000 REFS=0 KEEP=0 PROBE=1 HOME_CLICK=0 PASS=()
+EVENTS=100000 REFS=0 KEEP=0 PROBE=1 HOME_CLICK=0 BEFORE= PASS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) [ $# -ge 2 ] || { echo "bench_100k: --events needs a value" >&2; exit 2; }; EVENTS=$2; shift 2 ;;
     --references) REFS=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --before) [ $# -ge 2 ] && [ -f "$2/index.html" ] || { echo "bench_100k: --before needs a web build folder (with index.html)" >&2; exit 2; }
+      BEFORE=$(cd "$2" && pwd); shift 2 ;;
     --no-probe) PROBE=0; shift ;;
     --home-click) HOME_CLICK=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) PASS+=("$1"); shift ;;
   esac
 done
@@ -106,6 +110,12 @@ start() {
 start "$WORK/site"; B=$URL
 [ -n "$B" ] || { echo "bench_100k: the server did not start" >&2; exit 1; }
 TARGETS=("steppe=${B}index.html" "$LABEL=${B}index.html?bundle=$BUNDLE")
+if [ -n "$BEFORE" ]; then
+  mkdir -p "$WORK/before" && cp -r "$BEFORE"/. "$WORK/before/" && cp "$WORK/site/$BUNDLE" "$WORK/before/"
+  start "$WORK/before"; C=$URL
+  [ -n "$C" ] || { echo "bench_100k: the before server did not start" >&2; exit 1; }
+  TARGETS+=("before-${LABEL#steppe-}=${C}index.html?bundle=$BUNDLE")
+fi
 if [ "$REFS" = 1 ]; then
   start "$WORK"; A=$URL
   [ -n "$A" ] || { echo "bench_100k: the reference server did not start" >&2; exit 1; }
