@@ -49,14 +49,8 @@ static int worst_difference(const World *a, const World *b, long *differing)
 
 int main(int argc, char **argv)
 {
-    size_t size;
-    uint8_t *data = test_read_file(argc > 1 ? argv[1] : NULL, &size);
-    if (!data) {
-        printf("skip: no bundle given\n");
-        return 0;
-    }
-    char message[256];
-    CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
+    uint8_t *data;
+    if (!world_read_bundle(argc, argv, &bundle, &data)) return test_finish();
     CHECK(world_open(&S, &bundle, 1280, 800, DIRECT_NO_SDL));
     CHECK(world_open(&D, &bundle, 1280, 800, DIRECT_NO_SDL));
     S.renderer.sprites_from_glyphs = 1;

@@ -124,14 +124,8 @@ static bool click_both(double x, double y, Selection sel, bool *same)
 
 int main(int argc, char **argv)
 {
-    size_t size;
-    uint8_t *data = test_read_file(argc > 1 ? argv[1] : NULL, &size);
-    if (!data) {
-        printf("skip: no bundle given\n");
-        return 0;
-    }
-    char message[256];
-    CHECK(bundle_open(&bundle, data, size, message, sizeof message) == BUNDLE_OK);
+    uint8_t *data;
+    if (!world_read_bundle(argc, argv, &bundle, &data)) return test_finish();
     CHECK(world_open(&A, &bundle, 1280, 800, DIRECT));
     CHECK(world_open(&B, &bundle, 1280, 800, DIRECT));
 

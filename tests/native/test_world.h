@@ -5,9 +5,11 @@
 #define STEPPE_TEST_WORLD_H
 
 #include <SDL.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
+#include "test_support.h"
 #include "command.h"
 #include "render/render.h"
 #include "ui/ui.h"
@@ -23,6 +25,24 @@ typedef struct World {
 /* How a world draws: through SDL's software renderer, into pixels with one
  * beside (native screenshots), or into pixels with none (the page). */
 enum { THROUGH_SDL, DIRECT, DIRECT_NO_SDL };
+
+/* Reads and opens the bundle named by the test's first argument into b (its
+ * bytes in *data, for the caller to free after bundle_close). Returns false
+ * with "skip" printed when none is given; a bundle that does not open fails
+ * the test (CHECK) and returns false too. */
+static inline bool world_read_bundle(int argc, char **argv, Bundle *b, uint8_t **data)
+{
+    size_t size;
+    *data = test_read_file(argc > 1 ? argv[1] : NULL, &size);
+    if (!*data) {
+        printf("skip: no bundle given\n");
+        return false;
+    }
+    char message[256];
+    bool opened = bundle_open(b, *data, size, message, sizeof message) == BUNDLE_OK;
+    CHECK(opened);
+    return opened;
+}
 
 static inline void world_apply(World *w, Command c) { app_apply(&w->app, &c, 0); }
 
