@@ -9,7 +9,7 @@
 #   tools/fuzz.sh 3600 shape      # one target (or several) for an hour
 #   FUZZ_JOBS=2 tools/fuzz.sh 3600   # two fuzzing processes per target (libFuzzer -fork)
 # Targets (tests/fuzz/fuzz_TARGET.c, invariants in fuzz_TARGET_body.h):
-#   deeplink text_layout search shape bundle (bundle with -DFUZZ_FIX_CHECKSUM, see fuzz_bundle.c)
+#   deeplink text_layout search shape bundle (bundle with -DFUZZ_FIX_CHECKSUM, see fuzz_bundle.c) bundle_lzma
 # Each run starts from a scratch copy of tests/fuzz/corpus/TARGET/ in
 # build/fuzz/work/TARGET/ (so the committed corpus stays as it is; new
 # inputs the fuzzer keeps are left there), and writes crashes to
@@ -25,7 +25,7 @@ cd "$ROOT"
 SECONDS_PER_TARGET=${1:-8}
 shift $(( $# > 0 ? 1 : 0 ))
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(deeplink text_layout search shape bundle)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(deeplink text_layout search shape bundle bundle_lzma)
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
 NICE="nice -n 10"

@@ -80,6 +80,8 @@ BundleLzmaError bundle_lzma_unpack(const void *data, size_t size, unsigned char 
     if (stream_size > available)
         return fail(BUNDLE_LZMA_ERR_TRUNCATED, message, message_size, " (%u bytes, %zu present)",
                     (unsigned)stream_size, available);
+    if (plain_size > BUNDLE_LZMA_MAX_SIZE)
+        return fail(BUNDLE_LZMA_ERR_TOO_LARGE, message, message_size, " (%u bytes)", (unsigned)plain_size);
     unsigned char *plain = malloc(plain_size ? (size_t)plain_size : 1);
     if (!plain)
         return fail(BUNDLE_LZMA_ERR_MEMORY, message, message_size, " (%u bytes for the decoded bundle)",

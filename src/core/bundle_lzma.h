@@ -28,6 +28,9 @@
 #define BUNDLE_LZMA_MAGIC "SATZ"
 #define BUNDLE_LZMA_VERSION 1u
 #define BUNDLE_LZMA_HEADER_SIZE 25u
+/* The largest bundle a header may name (the atlas's is 0.3 MB; 1:10m borders
+ * with 100,000 events a few MB): a damaged size field is refused, not allocated. */
+#define BUNDLE_LZMA_MAX_SIZE (256u << 20)
 
 #define BUNDLE_LZMA_ERRORS(X)                                                          \
     X(BUNDLE_LZMA_OK, "ok")                                                            \
@@ -35,6 +38,7 @@
     X(BUNDLE_LZMA_ERR_MAGIC, "not a compressed bundle (bad magic)")                    \
     X(BUNDLE_LZMA_ERR_VERSION, "unsupported compressed-bundle version")                \
     X(BUNDLE_LZMA_ERR_TRUNCATED, "the LZMA stream is shorter than its header says")    \
+    X(BUNDLE_LZMA_ERR_TOO_LARGE, "the header names a bundle over 256 MiB")             \
     X(BUNDLE_LZMA_ERR_PROPERTIES, "unsupported LZMA properties")                       \
     X(BUNDLE_LZMA_ERR_DATA, "the LZMA stream is corrupt")                              \
     X(BUNDLE_LZMA_ERR_SHORT, "the LZMA stream ends before the bundle's last byte")     \

@@ -55,6 +55,8 @@ static void test_header_errors(const uint8_t *packed, size_t size)
     expect_error("a size one byte more", d, size, BUNDLE_LZMA_ERR_SHORT, "the LZMA stream ends before the bundle's last byte");
     le32_put(d + 8, plain - 1);
     expect_error("a size one byte less", d, size, BUNDLE_LZMA_ERR_TRAILING, "goes on past the bundle's last byte");
+    le32_put(d + 8, 0xffffffffu);
+    expect_error("a size of 4 GiB", d, size, BUNDLE_LZMA_ERR_TOO_LARGE, "the header names a bundle over 256 MiB (4294967295 bytes)");
     free(d);
 }
 
