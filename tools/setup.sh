@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Steppe Atlas needs that is missing, idempotently:
-#   1. Debian packages (compilers, SDL2, stb, Emscripten, Chromium, fonts, fonttools)
+#   1. Debian packages (compilers, SDL2, stb, LZMA SDK and xz, Emscripten, Chromium, fonts, fonttools)
 #   2. SDL2 built for WebAssembly from Debian's own libsdl2 source package, cached
 #      outside the repo in $STEPPE_CACHE (default ~/.cache/steppe-atlas), keyed by version
 #   3. npm packages for the build tools and browser tests (tools/package-lock.json, npm ci)
@@ -33,6 +33,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   clang libclang-rt-14-dev
   libsdl2-dev libstb-dev zlib1g-dev
+  lzma-dev xz-utils   # the embedded bundle: xz -9e compresses it, the LZMA SDK's LzmaDec.c unpacks it
   emscripten
   chromium
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei

@@ -23,6 +23,8 @@
     panelText: function () { return Module.UTF8ToString(Module._steppe_panel_text()); },
     // Bytes: the heap the atlas's allocations hold now, and the wasm memory (its high-water mark).
     memory: function () { return { heapInUse: Module._steppe_heap_in_use(), wasm: Module._steppe_wasm_bytes() }; },
+    // ms start-up spent unpacking the built-in (LZMA-compressed) bundle; -1 if a ?bundle= file opened instead.
+    bundleUnpackMs: function () { return Module._steppe_bundle_unpack_ms(); },
     // In page css px: the atlas's own, times the text scale.
     markers: function () {
       var m = JSON.parse(Module.UTF8ToString(Module._steppe_markers_json())), k = Module._steppe_text_scale();

@@ -78,9 +78,7 @@ bool platform_swap_bundle(Platform *p, void *data, size_t size, const char *path
         SDL_free(p->bundle_file);
         p->bundle_file = NULL;
         SDL_snprintf(p->notice, sizeof p->notice, "Could not open %s: %s. Showing the built-in atlas.", name, message);
-        if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) !=
-                BUNDLE_OK ||
-            !set_up(p, message, sizeof message)) {
+        if (!platform_open_default_bundle(&p->bundle, message, sizeof message) || !set_up(p, message, sizeof message)) {
             /* Only when memory has run out (the built-in bundle opened at
              * start): nothing is left standing to draw or to tear down. */
             fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/bundle_lzma.h"
 #include "core/deeplink.h"
 
 Platform g_platform;
@@ -31,6 +32,33 @@ static void text_command(Platform *p, CommandKind kind, const char *text)
 
 /* --- bundle ------------------------------------------------------------------ */
 
+static unsigned char *default_bundle;
+static size_t default_bundle_size;
+static double default_bundle_ms = -1;
+
+const unsigned char *platform_default_bundle(size_t *size, char *message, size_t message_size)
+{
+    if (!default_bundle) {
+        double t0 = platform_now_ms();
+        BundleLzmaError e = bundle_lzma_unpack(steppe_default_bundle_lzma, steppe_default_bundle_lzma_size,
+                                               &default_bundle, &default_bundle_size, message, message_size);
+        if (e != BUNDLE_LZMA_OK) return NULL;
+        default_bundle_ms = platform_now_ms() - t0;
+    }
+    *size = default_bundle_size;
+    return default_bundle;
+}
+
+double platform_default_bundle_unpack_ms(void) { return default_bundle_ms; }
+
+/* Opens the built-in bundle into b; false, with why in message, if it cannot. */
+bool platform_open_default_bundle(Bundle *b, char *message, size_t message_size)
+{
+    size_t size = 0;
+    const unsigned char *data = platform_default_bundle(&size, message, message_size);
+    return data && bundle_open(b, data, size, message, message_size) == BUNDLE_OK;
+}
+
 bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, const char *unreadable)
 {
     char message[512];
@@ -45,7 +73,7 @@ bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name
     } else if (unreadable) {
         SDL_snprintf(p->notice, sizeof p->notice, "Could not read %s: %s. Showing the built-in atlas.", name, unreadable);
     }
-    if (bundle_open(&p->bundle, steppe_default_bundle, steppe_default_bundle_size, message, sizeof message) != BUNDLE_OK) {
+    if (!platform_open_default_bundle(&p->bundle, message, sizeof message)) {
         fprintf(stderr, "steppe_atlas: built-in bundle: %s\n", message);
         return false;
     }

@@ -229,8 +229,19 @@ int main(int argc, char **argv)
     }
     if (opt.mode == CLI_MODE_HELP) { fputs(cli_usage(), stdout); return 0; }
     if (opt.mode == CLI_MODE_VERSION) { fputs(cli_version_text(), stdout); return 0; }
-    if (opt.mode == CLI_MODE_LIST)
-        return cli_list_run(opt.list, opt.bundle_path, steppe_default_bundle, steppe_default_bundle_size, stdout, stderr);
+    if (opt.mode == CLI_MODE_LIST) {
+        size_t size = 0;
+        const unsigned char *builtin = NULL;
+        if (!opt.bundle_path) {
+            char why[256];
+            builtin = platform_default_bundle(&size, why, sizeof why);
+            if (!builtin) {
+                fprintf(stderr, "steppe-atlas: built-in bundle: %s\n", why);
+                return 1;
+            }
+        }
+        return cli_list_run(opt.list, opt.bundle_path, builtin, size, stdout, stderr);
+    }
     int refused = refuse_unfinished(&opt);
     if (refused >= 0) return refused;
     /* --theme overrides what a state string says. */

@@ -78,9 +78,18 @@ typedef struct Platform {
 
 extern Platform g_platform;
 
-/* The bundle built from assets/ (default_bundle.c, generated at build time). */
-extern const unsigned char steppe_default_bundle[];
-extern const unsigned long steppe_default_bundle_size;
+/* The bundle built from assets/, LZMA-compressed (default_bundle.c, generated
+ * at build time by tools/bundle/pack.mjs and embed.mjs: core/bundle_lzma.h). */
+extern const unsigned char steppe_default_bundle_lzma[];
+extern const unsigned long steppe_default_bundle_lzma_size;
+
+/* The built-in bundle's plain bytes: unpacked on the first call, kept for the
+ * program's life (the Bundle opened on it points into them). NULL, with why
+ * in message, if it cannot be unpacked (out of memory; a corrupt embedded
+ * copy would be a build fault). */
+const unsigned char *platform_default_bundle(size_t *size, char *message, size_t message_size);
+/* How long that unpacking took, ms (-1 before it ran). */
+double platform_default_bundle_unpack_ms(void);
 
 double platform_now_ms(void);
 /* The App's text scale as a factor (1 before the App exists). */
@@ -94,6 +103,9 @@ double platform_text_scale(const Platform *p);
  * unreadable: why the file `name` could not be read (data is NULL then), as
  * strerror words it; NULL if it was read or none was named. */
 bool platform_load_bundle(Platform *p, void *data, size_t size, const char *name, const char *unreadable);
+/* Opens the built-in bundle into b (platform_default_bundle); false, with why
+ * in message, if it cannot. */
+bool platform_open_default_bundle(Bundle *b, char *message, size_t message_size);
 /* Opens the bundle DATA (SIZE bytes, owned: freed or kept), read from PATH
  * (named so on stderr; NAME on screen), in place of the one shown, between
  * frames (bundle_swap.c). A good one replaces the atlas

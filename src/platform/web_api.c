@@ -124,6 +124,11 @@ EMSCRIPTEN_KEEPALIVE double steppe_frame_rgb_hash(void)
     return (double)h;
 }
 
+/* How long start-up took to unpack the built-in LZMA-compressed bundle, ms
+ * (-1 if it was never unpacked: a ?bundle= file opened instead). */
+EMSCRIPTEN_KEEPALIVE double steppe_bundle_unpack_ms(void);
+EMSCRIPTEN_KEEPALIVE double steppe_bundle_unpack_ms(void) { return platform_default_bundle_unpack_ms(); }
+
 /* The wasm memory's size in bytes (64 KiB pages). */
 EMSCRIPTEN_KEEPALIVE double steppe_wasm_bytes(void) { return (double)__builtin_wasm_memory_size(0) * 65536.0; }
 

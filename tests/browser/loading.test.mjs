@@ -64,6 +64,29 @@ test('a good link is left in the address bar as it was written', async () => {
   } finally { await atlas.close(); }
 });
 
+// The page embeds the built-in bundle LZMA-compressed (src/core/bundle_lzma.h)
+// and unpacks it only when it opens it: a teacher's bundle that opens leaves
+// it packed; without one it is unpacked before the first frame.
+test('the built-in bundle is unpacked at start-up, and not at all when a ?bundle= file opens', async () => {
+  const plain = fs.readFileSync(path.join(repoRoot, 'build/web/atlas.bundle'));
+  const teacher = await openAtlas({ hash: '?bundle=teacher.bundle',
+    beforeLoad: (page) => page.route('**/teacher.bundle', (r) => r.fulfill({ status: 200, body: plain })) });
+  try {
+    const s = await teacher.page.evaluate(() => window.steppeAtlas.state());
+    assert.equal(s.notice, '', 'the teacher\'s bundle opened');
+    assert.equal(await teacher.page.evaluate(() => window.steppeAtlas.bundleUnpackMs()), -1);
+    assert.deepEqual(teacher.consoleErrors, []);
+  } finally { await teacher.close(); }
+  const builtIn = await openAtlas();
+  try {
+    const unpackMs = await builtIn.page.evaluate(() => window.steppeAtlas.bundleUnpackMs());
+    assert.ok(unpackMs >= 0 && unpackMs < 5000, `unpacked in ${unpackMs} ms`);
+    const s = await builtIn.page.evaluate(() => window.steppeAtlas.state());
+    assert.equal(s.notice, '');
+    assert.deepEqual(builtIn.consoleErrors, []);
+  } finally { await builtIn.close(); }
+});
+
 // ?bundle= naming a file the server does not have: said on the page (the
 // notice over the map, and to screen readers), and the built-in atlas opens.
 test('?bundle= naming a missing file says so on the page and opens the built-in atlas', async () => {
@@ -73,6 +96,9 @@ test('?bundle= naming a missing file says so on the page and opens the built-in 
     const s = await page.evaluate(() => window.steppeAtlas.state());
     assert.equal(s.notice, 'Could not load missing.bundle: 404 Not Found. Showing the built-in atlas.');
     assert.equal(s.selection, 'KAZ', 'the built-in atlas, with the link applied');
+    // The built-in bundle was unpacked for it (the page embeds it LZMA-compressed).
+    const unpackMs = await page.evaluate(() => window.steppeAtlas.bundleUnpackMs());
+    assert.ok(unpackMs >= 0 && unpackMs < 5000, `unpacked in ${unpackMs} ms`);
     await page.waitForFunction(() => document.getElementById('a11y-live').textContent.includes('missing.bundle'));
     await page.screenshot({ path: 'build/screenshots/web-bundle-missing.png' });
     // The 404 itself is the browser's console error; nothing else is.

@@ -1,4 +1,4 @@
-// Building twice gives byte-identical bundles (and embedded C files).
+// Building twice gives byte-identical bundles (and embedded C files, and the compressed copy the programs embed).
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { runCompile, contentDir, tempDir, REPO, TOOLS } from './helpers.mjs';
 import { readBundle } from '../../tools/bundle/read_bundle.mjs';
+import { crc32 } from '../../tools/bundle/format.mjs';
 
 const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -90,6 +91,47 @@ test('embed.mjs writes a compact, aligned, deterministic C array of the exact by
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr, '', 'compiles without warnings');
     }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('pack.mjs compresses the bundle for embedding deterministically, and xz gives the exact bytes back', () => {
+  const tmp = tempDir();
+  try {
+    const bundle = path.join(tmp, 'atlas.bundle');
+    assert.equal(runCompile(contentDir(), bundle).status, 0);
+    const bytes = fs.readFileSync(bundle);
+    const outs = ['one.satz', 'sub/two.satz'].map((n) => path.join(tmp, n));
+    for (const [i, o] of outs.entries()) {
+      // a different output path, and a different working directory
+      const r = spawnSync(process.execPath, [path.join(TOOLS, 'pack.mjs'), bundle, o], { cwd: i ? tmp : REPO, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const [p1, p2] = outs.map((o) => fs.readFileSync(o));
+    assert.ok(p1.equals(p2), 'same input, same bytes');
+    // The header of src/core/bundle_lzma.h.
+    assert.equal(p1.toString('latin1', 0, 4), 'SATZ');
+    assert.equal(p1.readUInt32LE(4), 1);
+    assert.equal(p1.readUInt32LE(8), bytes.length);
+    assert.equal(p1.readUInt32LE(12), crc32(bytes));
+    assert.equal(p1.readUInt32LE(16), p1.length - 25);
+    assert.ok(p1.length < bytes.length / 2, `${p1.length} bytes for ${bytes.length}`);
+    // The stream is xz's own: as a .lzma file (properties, unknown size, stream) it decompresses to the bundle.
+    const alone = Buffer.concat([p1.subarray(20, 25), Buffer.alloc(8, 0xff), p1.subarray(25)]);
+    const back = spawnSync('xz', ['--format=lzma', '-dc'], { input: alone, maxBuffer: 1 << 26 });
+    assert.equal(back.status, 0, String(back.stderr));
+    assert.ok(back.stdout.equals(bytes), 'xz -d gives the bundle back');
+    assert.deepEqual(fs.readdirSync(tmp).sort(), ['atlas.bundle', 'one.satz', 'sub'], 'no temp files left');
+    assert.deepEqual(fs.readdirSync(path.join(tmp, 'sub')), ['two.satz']);
+    // bad usage and a missing input fail cleanly, writing nothing
+    const usage = spawnSync(process.execPath, [path.join(TOOLS, 'pack.mjs'), bundle], { encoding: 'utf8' });
+    assert.equal(usage.status, 1);
+    assert.match(usage.stderr, /usage: node tools\/bundle\/pack.mjs <bundle> <out>/);
+    const bad = spawnSync(process.execPath, [path.join(TOOLS, 'pack.mjs'), path.join(tmp, 'nope'), path.join(tmp, 'x.satz')], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /pack: cannot read .*nope/);
+    assert.ok(!fs.existsSync(path.join(tmp, 'x.satz')));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

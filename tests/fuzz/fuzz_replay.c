@@ -2,7 +2,7 @@
  * (normal and ASan presets) replays every committed seed and every
  * regression input through the same invariants the fuzzers check.
  *   fuzz_replay TARGET DIR_OR_FILE...
- * TARGET is deeplink, search, text_layout, shape or bundle. A missing
+ * TARGET is deeplink, search, text_layout, shape, bundle or bundle_lzma. A missing
  * directory is skipped (regressions/TARGET/ exists only once a bug was
  * found); finding no file at all is a failure. Each file runs in its own
  * child process, so one broken invariant (an abort, or a sanitizer report)
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "fuzz_bundle_body.h"
+#include "fuzz_bundle_lzma_body.h"
 #include "fuzz_deeplink_body.h"
 #include "fuzz_search_body.h"
 #include "fuzz_shape_body.h"
@@ -32,6 +33,7 @@ static void bundle_body(const uint8_t *data, size_t size) { (void)fuzz_bundle_on
 static const struct { const char *name; FuzzBody body; } targets[] = {
     { "deeplink", fuzz_deeplink_one }, { "search", fuzz_search_one }, { "text_layout", fuzz_text_layout_one },
     { "shape", fuzz_shape_one },       { "bundle", bundle_body },
+    { "bundle_lzma", fuzz_bundle_lzma_one },
 };
 
 static int files_run, files_failed;

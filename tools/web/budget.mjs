@@ -4,7 +4,11 @@
 // when the total exceeds the budget.
 //
 //   node tools/web/budget.mjs [--dir build/web/out] [--budget-kib N] [--json] [--write FILE]
-//        [--symbols atlas.js.symbols --owner LABEL=PATH[,PATH...] ... [--nm llvm-nm]]
+//        [--symbols atlas.js.symbols --owner LABEL=PATH[,PATH...] ... [--nm llvm-nm]] [--plain-bundle FILE]
+//
+// The .wasm embeds the bundle LZMA-compressed: its size is the container's,
+// and the per-section breakdown comes from the plain bundle it unpacks to
+// (--plain-bundle, else the build's atlas.bundle beside --dir; firstload.mjs).
 //
 // With --symbols (emcc --emit-symbol-map) and one --owner per part (object
 // files, libraries or folders of .o files, read with llvm-nm), the .wasm's
@@ -45,7 +49,7 @@ export function report(m, budgetKiB) {
         for (const s of [...m.wasm.sections].sort((a, b) => b.gz - a.gz)) {
           if (s.gz < 512) continue;
           if (s.restRaw !== undefined && m.bundle) {
-            row(`    ${s.name} section: embedded bundle`, m.bundle.raw, m.bundle.gz);
+            row(`    ${s.name} section: embedded bundle${m.bundle.lzma ? ', LZMA-compressed' : ''}`, m.bundle.raw, m.bundle.gz);
             row(`    ${s.name} section: other static data`, s.restRaw, s.restGz);
           } else row(`    ${s.name} section${s.name === 'code' ? ' (functions: ours, SDL, libc)' : ''}`, s.raw, s.gz);
           if (s.name === 'code' && m.owners)
@@ -54,8 +58,13 @@ export function report(m, budgetKiB) {
       }
     }
   }
+  if (m.bundle && m.bundle.lzma) {
+    const z = m.bundle.lzma;
+    lines.push(`bundle by section (${m.bundle.where}; each section gzip -9 alone, as the plain bundle would be served)`);
+    if (m.bundle.plainMissing) lines.push(`  ${m.bundle.plainMissing}: give it with --plain-bundle FILE`);
+    else row('  the plain bundle whole (the page loads the LZMA copy above)', z.plainRaw, z.plainGz);
+  } else if (m.bundle) lines.push(`bundle by section (${m.bundle.where}; each section compressed alone)`);
   if (m.bundle) {
-    lines.push(`bundle by section (${m.bundle.where}; each section compressed alone)`);
     for (const s of [...m.bundle.sections].sort((a, b) => b.gz - a.gz))
       row(`  ${s.tag} ${TAGS[s.tag] || ''}`, s.raw, s.gz);
   }
@@ -101,7 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!(budgetKiB > 0)) { console.error('budget: --budget-kib needs a positive number'); process.exit(2); }
   let m;
   try {
-    m = measureFirstLoad(dir);
+    m = measureFirstLoad(dir, { plainBundle: opt('--plain-bundle') });
     if (opt('--symbols') && m.wasm) m.owners = ownersOf(m, opt('--symbols'), args, opt('--nm', 'llvm-nm'));
   } catch (e) { console.error(`budget: ${e.message}`); process.exit(2); }
   if (args.includes('--json')) console.log(JSON.stringify({ budgetKiB, ...m }, null, 1));

@@ -8,11 +8,21 @@
 //   m.install      the same for the manifest's icons, fetched only to install the app (not in the totals)
 //   m.totalGz      sum of gz over m.files (gzip -9 of each file, like ../shared/bench)
 //   m.wasm         { name, sections: [{ name, raw, gz }], bundle } for the code file
-//   m.bundle       { where, offset, raw, gz, sections: [{ tag, raw, gz }] } or null
+//   m.bundle       { where, offset, raw, gz, sections: [{ tag, raw, gz }], lzma } or null
+//
+// The page embeds the bundle LZMA-compressed (tools/bundle/pack.mjs, the
+// "SATZ" container of src/core/bundle_lzma.h), which nothing here can
+// decode: m.bundle's raw and gz are then the container's as the page loads
+// it, m.bundle.lzma is { plainRaw, plainGz } and the sections are those of
+// the plain bundle it unpacks to, read from a file (options.plainBundle, else
+// the build's atlas.bundle beside dir) whose size and CRC-32 the container's
+// header names; sections is [] and m.bundle.plainMissing says why if no such
+// file is found.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, crc32 } from '../bundle/format.mjs';
+import { PACK_MAGIC, readPackHeader } from '../bundle/pack.mjs';
 
 export const gz9 = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
@@ -167,7 +177,35 @@ export function findBundle(buf) {
   return null;
 }
 
-export function measureFirstLoad(dir) {
+// Finds the compressed bundle ("SATZ" container) inside buf, and the plain
+// bundle it unpacks to among the candidate files (matched by size and CRC-32).
+export function findCompressedBundle(buf, plainCandidates = []) {
+  const magic = Buffer.from(PACK_MAGIC, 'latin1');
+  for (let at = buf.indexOf(magic); at >= 0; at = buf.indexOf(magic, at + 1)) {
+    const h = readPackHeader(buf, at);
+    if (!h) continue;
+    const container = buf.subarray(at, at + h.size);
+    const found = { offset: at, raw: h.size, gz: gz9(container), sections: [], lzma: { plainRaw: h.plainSize, plainGz: null } };
+    const tried = [];
+    for (const file of plainCandidates.filter(Boolean)) {
+      if (!fs.existsSync(file)) { tried.push(`${file}: missing`); continue; }
+      const plain = fs.readFileSync(file);
+      if (plain.length !== h.plainSize || crc32(plain) !== h.plainCrc) { tried.push(`${file}: not the bundle embedded`); continue; }
+      const b = findBundle(plain);
+      if (!b || b.offset !== 0) { tried.push(`${file}: not a valid bundle`); continue; }
+      found.sections = b.sections;
+      found.lzma.plainGz = b.gz;
+      found.plainFile = file;
+      return found;
+    }
+    found.plainMissing = `no plain copy of the embedded bundle (${tried.join('; ') || 'none named'})`;
+    return found;
+  }
+  return null;
+}
+
+export function measureFirstLoad(dir, options = {}) {
+  const plainCandidates = [options.plainBundle, path.join(dir, '..', 'atlas.bundle')];
   const read = (name) => fs.readFileSync(path.join(dir, name));
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found (build the web preset first)`);
   const names = ['index.html'];
@@ -211,9 +249,11 @@ export function measureFirstLoad(dir) {
       const data = wasm.sections.find((s) => s.name === 'data');
       if (data && !bundle) {
         const { image } = wasmDataImage(buf, data);
-        const found = findBundle(image);
+        const lz = findCompressedBundle(image, plainCandidates);
+        const found = lz || findBundle(image);
         if (found) {
-          bundle = { where: `embedded in ${name}'s data section`, ...found };
+          bundle = { where: lz ? `embedded LZMA-compressed in ${name}'s data section; its sections as ${lz.plainFile
+            ? path.basename(lz.plainFile) : 'the plain bundle'} holds them` : `embedded in ${name}'s data section`, ...found };
           const rest = Buffer.concat([image.subarray(0, found.offset), image.subarray(found.offset + found.raw)]);
           data.restRaw = rest.length; data.restGz = gz9(rest);
         }
