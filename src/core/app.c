@@ -70,7 +70,7 @@ bool app_init(App *app, const Bundle *bundle, double width_css, double height_cs
 void app_fit_home(const App *app, View *v)
 {
     double w = v->width_css, h = v->height_css;
-    double top = SCREEN_MARGIN_CSS + SCREEN_SEARCH_HEIGHT_CSS + 8, bottom = SCREEN_TIMELINE_HEIGHT_CSS;
+    double top = SCREEN_TOP_BAND_CSS, bottom = SCREEN_TIMELINE_HEIGHT_CSS;
     if (h - top - bottom < h * 0.5) top = bottom = 0; /* a window too short for it: the whole of it */
     /* The region and its margin fill the window, as far as the region
      * itself then stays clear of the search band and the timeline (the

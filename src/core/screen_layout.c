@@ -80,7 +80,7 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
      * the map allows; its "×" at its right end. */
     if (in->hint_visible) {
         float hw = fminf(440.0f, map_right - 2 * M - B - M);
-        l.hint = (RectCss){ M, M + SCREEN_SEARCH_HEIGHT_CSS + 8, hw, hw >= 400 ? 62.0f : 100.0f };
+        l.hint = (RectCss){ M, SCREEN_TOP_BAND_CSS, hw, hw >= 400 ? 62.0f : 100.0f };
         l.buttons[SCREEN_BUTTON_HINT_CLOSE] = (RectCss){ l.hint.x + hw - 32, l.hint.y + 4, 28, 28 };
     }
     if (in->panel_visible && in->tour_playing) {
@@ -91,7 +91,7 @@ void screen_layout_compute(const ScreenInputs *in, ScreenLayout *out)
     l.panel_inset_right_css = l.narrow ? 0 : p.w;
     l.panel_inset_bottom_css = l.narrow ? p.h : 0;
     l.chrome_inset_bottom_css = SCREEN_TIMELINE_HEIGHT_CSS;
-    l.edge_top_css = M + SCREEN_SEARCH_HEIGHT_CSS + 8;          /* 56 */
+    l.edge_top_css = SCREEN_TOP_BAND_CSS;                        /* 56 */
     if (l.hint.w > 0) l.edge_top_css = l.hint.y + l.hint.h + 8;  /* ... below the hint while it shows */
     l.notice_top = (float)l.edge_top_css;                        /* a notice on a first visit goes under the hint, not over it */
     l.controls_w_css = M + B + M;                                /* 58 */

@@ -21,6 +21,8 @@ typedef struct RectCss { float x, y, w, h; } RectCss;
 #define SCREEN_BUTTON_CSS 34.0f
 #define SCREEN_SEARCH_HEIGHT_CSS 36.0f
 #define SCREEN_MARGIN_CSS 12.0f
+/* The band along the top the search box takes (its margin, its height and a gap): what lies below it is clear */
+#define SCREEN_TOP_BAND_CSS (SCREEN_MARGIN_CSS + SCREEN_SEARCH_HEIGHT_CSS + 8.0f)
 
 /* What decides the layout besides the viewport. */
 typedef struct ScreenInputs {

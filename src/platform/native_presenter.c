@@ -26,7 +26,6 @@
 #include "core/tour.h"
 #include "ui/presenter_view.h"
 
-
 typedef struct NativePresenter {
     SDL_Window *window;
     SDL_Renderer *sdl;
@@ -95,7 +94,7 @@ bool native_presenter_open(Platform *p)
     }
     /* On the other display when there are two (the atlas full screen on
      * the projector, this on the laptop), a good part of it; else 800 x 600. */
-    RectCss displays[8], place = { SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 800, 600 };
+    RectCss displays[8], place;
     int count = SDL_GetNumVideoDisplays();
     if (count > 8) count = 8;
     for (int i = 0; i < count; i++) {

@@ -414,8 +414,6 @@ static uint64_t glyph_look(const App *app, const MarkerGlyph *g)
     return k ? k : 1;
 }
 
-static void draw_single(Renderer *r, const App *app, const MarkerGlyph *g, bool hovered, bool selected);
-
 /* Draws a symbol's sprite: over black and over white, then unblended. */
 static bool sprite_draw(Renderer *r, const App *app, const EventMarkers *m, const MarkerGlyph *g, RasterImage *out)
 {
@@ -424,13 +422,16 @@ static bool sprite_draw(Renderer *r, const App *app, const EventMarkers *m, cons
     float reach = g->count == 1 ? 12.5f : (float)marker_glyph_radius(g) + 2.5f;
     int half = (int)ceilf(reach * r->dpr) + 1, size = 2 * half;
     size_t bytes = (size_t)size * (size_t)size * 4;
-    RasterImage *white = &r->sprite_on_white;
-    if ((size_t)white->width * (size_t)white->height * 4 < bytes) {
-        free(white->pixels);
-        *white = (RasterImage){ 0 };
-        if (!(white->pixels = malloc(bytes))) return false;
+    RasterImage *scratch = &r->sprite_on_white; /* as large as the largest sprite so far */
+    if (scratch->width < size) {
+        free(scratch->pixels);
+        *scratch = (RasterImage){ malloc(bytes), size, size, size };
+        if (!scratch->pixels) {
+            *scratch = (RasterImage){ 0 };
+            return false;
+        }
     }
-    *white = (RasterImage){ white->pixels, size, size, size };
+    RasterImage on_white = { scratch->pixels, size, size, size }, *white = &on_white;
     *out = (RasterImage){ malloc(bytes), size, size, size };
     if (!out->pixels) return false;
     MarkerGlyph at = *g;

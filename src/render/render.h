@@ -136,7 +136,7 @@ typedef struct Renderer {
     int sprite_slots, sprite_count;
     size_t sprite_bytes;
     uint64_t sprite_look;        /* the theme, dpr and glyph atlas the sprites were drawn with */
-    RasterImage sprite_on_white; /* scratch for the drawing over white */
+    RasterImage sprite_on_white; /* scratch for the drawing over white, the largest sprite's size */
 } Renderer;
 
 /* Event symbols are composited as sprites from this many symbols laid out

@@ -435,7 +435,7 @@ static void test_resize_at_home(void)
     view_world_to_screen(&a.view, a.region_bounds[0], a.region_bounds[1], &x0, &y0);
     view_world_to_screen(&a.view, a.region_bounds[2], a.region_bounds[3], &x1, &y1);
     CHECK(x0 >= -1e-6 && x1 <= 640 + 1e-6);
-    CHECK(y0 >= SCREEN_MARGIN_CSS + SCREEN_SEARCH_HEIGHT_CSS + 8 - 1e-6 && y1 <= 400 - SCREEN_TIMELINE_HEIGHT_CSS + 1e-6);
+    CHECK(y0 >= SCREEN_TOP_BAND_CSS - 1e-6 && y1 <= 400 - SCREEN_TIMELINE_HEIGHT_CSS + 1e-6);
     /* Moved: a resize keeps the scale and the centre. */
     Command zoom = { .kind = CMD_ZOOM_ABOUT };
     zoom.u.zoom.factor = 2;
