@@ -80,8 +80,12 @@ mergeInto(LibraryManager.library, {
     if (d.fullscreenElement) { if (d.exitFullscreen) d.exitFullscreen().catch(function () {}); }
     else if (d.documentElement.requestFullscreen) d.documentElement.requestFullscreen().catch(function () {});
   },
-  js_download_canvas: function (name, x, y, w, h) {
-    var file = UTF8ToString(name);
+  /* Named here from the local time (steppe-atlas-YYYYMMDD-HHMMSS.png): the
+   * C side's strftime would link Emscripten's whole JavaScript strftime. */
+  js_download_canvas: function (x, y, w, h) {
+    var d = new Date(), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    var file = 'steppe-atlas-' + d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + '-' +
+      two(d.getHours()) + two(d.getMinutes()) + two(d.getSeconds()) + '.png';
     /* A copy of the figure's part of the canvas, taken now: the frame for the
      * screen is drawn over it before this task ends. */
     var figure = document.createElement('canvas');

@@ -30,8 +30,9 @@ void js_initial_hash(char *out, int size);
 void js_copy_link(const char *hash);
 void js_copy_text(const char *text);
 /* Downloads the part x, y, w, h (device px) of the canvas as it holds the
- * frame just drawn, as the PNG NAME (copied at once: the next draw may follow). */
-void js_download_canvas(const char *name, int x, int y, int w, int h);
+ * frame just drawn, as a PNG named from the local time (copied at once: the
+ * next draw may follow). */
+void js_download_canvas(int x, int y, int w, int h);
 void js_toggle_fullscreen(void);
 
 #endif

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/deeplink.h"
 #include "pixel/raster.h"
@@ -182,11 +181,8 @@ void platform_copy_link(Platform *p, const char *hash)
  * drawing buffer still holds the frame that toBlob snapshots. */
 void platform_export_png(Platform *p, const int rect_px[4])
 {
-    char name[64];
-    time_t now = time(NULL);
-    strftime(name, sizeof name, "steppe-atlas-%Y%m%d-%H%M%S.png", localtime(&now));
     platform_present(p); /* the figure onto the canvas (software frames); the next draw replaces it in this task */
-    js_download_canvas(name, rect_px[0], rect_px[1], rect_px[2], rect_px[3]);
+    js_download_canvas(rect_px[0], rect_px[1], rect_px[2], rect_px[3]);
     Command c = { .kind = CMD_TOAST };
     c.u.text.text = "PNG downloaded";
     platform_command(p, c);

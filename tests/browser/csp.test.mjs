@@ -88,7 +88,9 @@ test('selecting, searching and the timeline raise no violation', async () => {
   for (const key of ['r', 'l', 'h', 'k']) await page.keyboard.press(key);
   const download = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
   await page.keyboard.press('e');
-  await download;
+  const file = await download;
+  assert.ok(file, 'E downloads the figure');
+  assert.match(file.suggestedFilename(), /^steppe-atlas-\d{8}-\d{6}\.png$/);
   await page.waitForTimeout(300);
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, 'web-csp.png') });

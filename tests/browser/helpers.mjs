@@ -31,8 +31,9 @@ export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor 
   if (!firstVisit) await context.addInitScript(() => { localStorage.setItem('steppe-atlas.hint-seen', '1'); });
   const page = await context.newPage();
   const consoleErrors = [];
+  const consoleMessages = []; // every type (the C side's stderr arrives as warnings)
   const foreignRequests = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => { consoleMessages.push(m.text()); if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith(url)) foreignRequests.push(r.url()); });
   if (beforeLoad) await beforeLoad(page);
@@ -42,7 +43,7 @@ export async function openAtlas({ width = 1200, height = 800, deviceScaleFactor 
   // Without a hash the atlas opens at its home view; goHome() returns there.
   const homeView = (await page.evaluate(() => window.steppeAtlas.state())).view;
   return {
-    page, url, consoleErrors, foreignRequests, homeView,
+    page, url, consoleErrors, consoleMessages, foreignRequests, homeView,
     async close() { await browser.close(); server.close(); },
   };
 }

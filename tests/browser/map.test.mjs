@@ -118,6 +118,8 @@ test('frames are drawn in software here, and WebGL draws the same map when asked
     const expected = await webgl.page.evaluate(() => window.steppeAtlas.fillColor('KAZ'));
     assert.ok(colorDistance(await pixelAt(webgl.page, x, y), expected) <= 6, 'Kazakhstan drawn in WebGL');
     assert.deepEqual(webgl.consoleErrors, []);
+    // SDL found every GL function it asked for in src/platform/web_gl_procs.c's short table
+    assert.deepEqual(webgl.consoleMessages.filter((m) => /GL function|GLES2/.test(m)), []);
   } finally {
     await webgl.close();
   }
