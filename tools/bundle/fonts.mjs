@@ -154,12 +154,13 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.misc.roundTools import otRound
+from fontTools.ttLib.scaleUpem import scale_upem
 target, out = sys.argv[1], sys.argv[2]
 font = TTFont(target, recalcTimestamp=False)
 glyf, hmtx = font['glyf'], font['hmtx']
 upm = font['head'].unitsPerEm
 have = font.getBestCmap()
-for spec in sys.argv[3:]:
+for spec in sys.argv[4:]:
     donor_spec, cps = spec.split('=')
     donor_file, _, number = donor_spec.partition('#')
     donor = TTFont(donor_file, lazy=False, fontNumber=int(number or -1))
@@ -185,8 +186,18 @@ for spec in sys.argv[3:]:
             if t.isUnicode():
                 t.cmap[cp] = name
         have[cp] = name
+# Fewer units per em (FONT_UNITS_PER_EM below): every coordinate, advance
+# and kerning value is scaled and rounded, so the outlines' numbers are
+# smaller and repeat more, and the subsets compress better.
+scale_upem(font, int(sys.argv[3]))
 font.save(out)
 `;
+
+// The subsets' units per em (Noto Sans has 1000). At 256 a unit is 0.06 px
+// of 15 px body text and 0.19 px of the 48 px title, below what antialiased
+// text shows; the two subsets are 5.6 KB smaller in the embedded bundle
+// (LZMA), the first load's own figure (issue 12, BENCHMARKS.md).
+export const FONT_UNITS_PER_EM = 256;
 
 /** Adds the fallback glyphs, and the `borrowed` code points (sorted) from
  *  the script donors, to a subset font (a Buffer); returns the new Buffer. */
@@ -201,7 +212,8 @@ function addFallbackGlyphs(which, fontBytes, tmp, borrowed) {
     left = left.filter((c) => !cov.has(c));
     if (mine.length) specs.push(`${d[which]}=${mine.map((c) => c.toString(16)).join(',')}`);
   }
-  execFileSync(findPython(), ['-c', ADD_GLYPHS_PY, inFile, outFile, ...specs], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(findPython(), ['-c', ADD_GLYPHS_PY, inFile, outFile, String(FONT_UNITS_PER_EM), ...specs],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
   return fs.readFileSync(outFile);
 }
 
