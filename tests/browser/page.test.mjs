@@ -50,6 +50,22 @@ test('clicking Kazakhstan selects it', async () => {
   assert.equal(s.panelOpen, true);
 });
 
+// F puts the page (not SDL's canvas alone) full screen and back; SDL's own
+// full-screen calls are answered "not supported" (src/platform/web_sdl_html5.c).
+test('F toggles the page full screen and back, and the map still answers', async () => {
+  const { page } = atlas;
+  await page.mouse.click(600, 780); // focus the map without selecting (the timeline's edge is no country)
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === document.documentElement, null, { timeout: 5000 });
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 5000 });
+  const [x, y] = await page.evaluate(() => window.steppeAtlas.project(67, 48));
+  await page.mouse.click(x, y);
+  await waitForState(page, (s) => s.selection && /Kazakhstan|KAZ/.test(JSON.stringify(s.selection)));
+  await page.keyboard.press('Escape');
+});
+
 test('no console errors and no requests to other origins', () => {
   assert.deepEqual(atlas.consoleErrors, []);
   assert.deepEqual(atlas.foreignRequests, []);
