@@ -49,24 +49,30 @@ static double inset_bottom(const App *app)
 }
 
 /* Flies so a world rectangle shows with a margin in the part of the map the
- * panel leaves visible, never zooming out just to frame something huge
- * (Russia) unless allowed to. */
+ * panel and the timeline leave visible, clear of the search band (the margin
+ * may go under it), never zooming out just to frame something huge (Russia)
+ * unless allowed to. Where little of the map shows (200 % text on a 1024 x 768
+ * projector leaves a strip of 112 css px above the panel) the margin shrinks
+ * with it, and a strip too short for the band's clearance ignores the band:
+ * a fixed margin there once left 24 px to fit Kazakhstan into, and the view
+ * flew out to the whole world. */
 static void fly_to_bounds(App *app, const double bounds[4], bool allow_zoom_out, double now_ms)
 {
+    double w = app->view.width_css, h = app->view.height_css;
+    double visible_w = fmax(40.0, w - inset_right(app)), visible_h = fmax(40.0, h - inset_bottom(app));
+    double margin = fmin(FLY_MARGIN_CSS, 0.12 * fmin(visible_w, visible_h));
+    double top = fmax(margin, (double)SCREEN_TOP_BAND_CSS);
+    if (visible_h - margin - top < 0.4 * (visible_h - 2 * margin)) top = margin;
     View target = app->view;
-    double visible_w = fmax(120.0, app->view.width_css - inset_right(app));
-    double visible_h = fmax(120.0, app->view.height_css - inset_bottom(app));
-    target.width_css = visible_w;
-    target.height_css = visible_h;
-    view_fit(&target, bounds, FLY_MARGIN_CSS);
+    target.width_css = visible_w - 2 * margin;
+    target.height_css = visible_h - margin - top;
+    view_fit(&target, bounds, 0);
     double scale = target.scale_px;
     if (!allow_zoom_out && scale < app->view.scale_px) scale = app->view.scale_px;
-    double cx = (bounds[0] + bounds[2]) / 2 + inset_right(app) / 2 / scale;
-    double cy = (bounds[1] + bounds[3]) / 2 + inset_bottom(app) / 2 / scale;
-    if (!allow_zoom_out && scale == app->view.scale_px) {
-        cx = target.center_x + inset_right(app) / 2 / scale;
-        cy = target.center_y + inset_bottom(app) / 2 / scale;
-    }
+    /* The rectangle's middle at the middle of the box it was fitted into. */
+    double box_x = margin + target.width_css / 2, box_y = top + target.height_css / 2;
+    double cx = target.center_x + (w / 2 - box_x) / scale;
+    double cy = target.center_y + (h / 2 - box_y) / scale;
     view_fly_to(&app->view, cx, cy, scale, now_ms, 0);
 }
 

@@ -71,3 +71,31 @@ test('the back button restores the theme the URL names, with the selection', asy
     assert.deepEqual(atlas.consoleErrors, []);
   } finally { await atlas.close(); }
 });
+
+// At 200 % text a 1024 x 768 projector leaves a strip of map above the panel
+// and the timeline (512 x 384 css px, the strip 0..111, the search band over
+// 0..56): selecting Kazakhstan once flew out to the whole world (zoom -2.7),
+// with Kazakhstan under the search band (a fixed 48 px margin left 24 px to
+// fit it into). It must fill the strip below the band instead.
+test('at 200 % text, selecting Kazakhstan frames it in the strip above the panel', async () => {
+  const atlas = await openAtlas({ width: 1024, height: 768, hash: '#ts=200' });
+  try {
+    const { page } = atlas;
+    const [x, y] = await page.evaluate(() => window.steppeAtlas.project(67, 48));
+    await page.mouse.click(x, y);
+    await waitForState(page, (s) => s.selection && /KAZ|Kazakhstan/.test(JSON.stringify(s.selection)) && !s.view.flying,
+      'Kazakhstan selected and the flight over');
+    const s = await page.evaluate(() => window.steppeAtlas.state());
+    // project() answers in the page's px; the atlas's own css px are twice as large at 200 %
+    const k = (await page.evaluate(() => innerWidth)) / s.view.width;
+    const at = async (lon, lat) => (await page.evaluate(([a, b]) => window.steppeAtlas.project(a, b), [lon, lat])).map((v) => v / k);
+    const [west, east, north, south] = [await at(46.5, 48), await at(87.3, 49), await at(67, 55.4), await at(67, 40.6)];
+    assert.ok(west[0] >= 0 && east[0] <= s.view.width, `Kazakhstan's west and east ends show (${west[0]}, ${east[0]})`);
+    assert.ok(north[1] >= 50, `its north is clear of the search band (${north[1]})`);
+    assert.ok(south[1] <= 0.3 * s.view.height, `its south is above the timeline (${south[1]} of ${s.view.height})`);
+    assert.ok(south[1] - north[1] >= 0.5 * (0.29 * s.view.height - 56), `it fills the strip (${south[1] - north[1]} css px tall)`);
+    assert.deepEqual(atlas.consoleErrors, []);
+  } finally {
+    await atlas.close();
+  }
+});

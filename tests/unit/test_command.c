@@ -453,6 +453,49 @@ static void test_resize_at_home(void)
     free(data);
 }
 
+/* Selecting a country frames it in the part of the map left visible, clear
+ * of the search band, large. (The strip a 1024 x 768 projector at 200 % text
+ * leaves, 512 x 384 css px with the panel below, needs the real world's zoom
+ * limits: tests/browser/regressions.test.mjs; the fixture's tiny world
+ * clamps that view before the framing matters.) */
+static void test_select_frames_country(void)
+{
+    static const double sizes[][2] = { { 1280, 800 }, { 360, 640 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t size;
+        uint8_t *data = tb_fixture_bundle(&size);
+        Bundle b;
+        App a;
+        if (!tb_open_app(data, size, &b, &a, sizes[k][0], sizes[k][1])) {
+            free(data);
+            return;
+        }
+        Command select = cmd_select(SELECTION_COUNTRY, 1);
+        CHECK(app_apply(&a, &select, 0));
+        CHECK(a.view.flight.active);
+        View end = a.view;
+        end.center_x = a.view.flight.to_x;
+        end.center_y = a.view.flight.to_y;
+        end.scale_px = a.view.flight.to_scale;
+        BundleCountry kaz = bundle_country(&b, 1);
+        double x0, y0, x1, y1;
+        view_world_to_screen(&end, kaz.bbox[0], kaz.bbox[1], &x0, &y0);
+        view_world_to_screen(&end, kaz.bbox[2], kaz.bbox[3], &x1, &y1);
+        double right = a.view.width_css - (app_panel_open(&a) ? a.screen.panel_inset_right_css : 0);
+        double bottom = a.view.height_css - (app_panel_open(&a) ? a.screen.panel_inset_bottom_css : 0) -
+                        a.screen.chrome_inset_bottom_css;
+        CHECK(x0 >= -1e-6 && x1 <= right + 1e-6 && y0 >= -1e-6 && y1 <= bottom + 1e-6);
+        /* clear of the search band wherever the strip leaves room below it */
+        if (bottom - SCREEN_TOP_BAND_CSS >= 0.3 * bottom) CHECK(y0 >= SCREEN_TOP_BAND_CSS - 1e-6);
+        /* and large: at least a third of the free width or height */
+        double free_h = bottom - SCREEN_TOP_BAND_CSS;
+        CHECK(x1 - x0 >= right / 3 || y1 - y0 >= free_h / 3);
+        app_destroy(&a);
+        bundle_close(&b);
+        free(data);
+    }
+}
+
 int main(void)
 {
     size_t size;
@@ -472,6 +515,7 @@ int main(void)
     test_reduced_motion_and_dark();
     test_focus();
     test_resize_at_home();
+    test_select_frames_country();
     app_destroy(&app);
     bundle_close(&b);
     free(data);
