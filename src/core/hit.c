@@ -395,6 +395,17 @@ struct Clusterer {
     uint32_t *next;         /* per point: next point index + 1 in its bucket */
     uint32_t *owner;        /* per point: cluster index, UINT32_MAX = untaken */
     int64_t *cell;          /* per point: cell x, cell y */
+    /* The dense grid, where the points' cells span few enough (a map's
+     * area always does): each cell's points side by side, so a seed reads
+     * its neighbours in order instead of chasing a chain through memory. */
+    size_t grid_cap;        /* cells the grid can hold */
+    uint32_t *cell_start;   /* per cell + 1: first slot */
+    uint32_t *cell_live;    /* per cell: its first slot not taken (or the cell's end) */
+    uint32_t *slot_next;    /* per slot: the next slot of its cell not taken */
+    double *slot_xy;        /* per slot: the point's x, y */
+    uint32_t *slot_point;   /* per slot: the point's index */
+    uint8_t *slot_taken;    /* per slot: taken by a cluster */
+    uint32_t *point_slot;   /* per point: its slot */
 };
 
 #define CLUSTER_UNTAKEN UINT32_MAX
@@ -415,7 +426,17 @@ Clusterer *clusterer_create(size_t capacity)
     c->next = malloc(sizeof *c->next * n);
     c->owner = malloc(sizeof *c->owner * n);
     c->cell = malloc(sizeof *c->cell * 2 * n);
-    if (!c->head || !c->next || !c->owner || !c->cell) goto fail;
+    c->grid_cap = 4 * n + 4096;
+    c->cell_start = malloc(sizeof *c->cell_start * (c->grid_cap + 1));
+    c->cell_live = malloc(sizeof *c->cell_live * c->grid_cap);
+    c->slot_next = malloc(sizeof *c->slot_next * n);
+    c->slot_xy = malloc(sizeof *c->slot_xy * 2 * n);
+    c->slot_point = malloc(sizeof *c->slot_point * n);
+    c->slot_taken = malloc(n);
+    c->point_slot = malloc(sizeof *c->point_slot * n);
+    if (!c->head || !c->next || !c->owner || !c->cell || !c->cell_start || !c->cell_live || !c->slot_next || !c->slot_xy || !c->slot_point ||
+        !c->slot_taken || !c->point_slot)
+        goto fail;
     return c;
 fail:
     clusterer_destroy(c);
@@ -429,6 +450,13 @@ void clusterer_destroy(Clusterer *c)
     free(c->next);
     free(c->owner);
     free(c->cell);
+    free(c->cell_start);
+    free(c->cell_live);
+    free(c->slot_next);
+    free(c->slot_xy);
+    free(c->slot_point);
+    free(c->slot_taken);
+    free(c->point_slot);
     free(c);
 }
 
@@ -447,12 +475,113 @@ static size_t cell_bucket(const Clusterer *c, int64_t cx, int64_t cy)
     return (size_t)(h & c->bucket_mask);
 }
 
+/* The dense-grid clustering: the same seeds, in the same order, taking the
+ * same points in the same order as the chains below (a cell's points from
+ * the last index to the first), so the same clusters and the same sums.
+ * Cells are in c->cell; cols x rows cells from (min_x, min_y). */
+static size_t cluster_dense(Clusterer *c, const HitPoint *points, size_t count, double r2, int64_t min_x,
+                            int64_t min_y, size_t cols, size_t rows, Cluster *out, size_t max_out)
+{
+    size_t cells = cols * rows;
+    uint32_t *start = c->cell_start;
+    memset(start, 0, sizeof *start * (cells + 1));
+    for (size_t i = 0; i < count; i++) {
+        c->owner[i] = CLUSTER_UNTAKEN;
+        if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
+        start[(size_t)(c->cell[2 * i + 1] - min_y) * cols + (size_t)(c->cell[2 * i] - min_x) + 1]++;
+    }
+    for (size_t k = 0; k < cells; k++) start[k + 1] += start[k];
+    /* Filled from the last point to the first, each cell's slots from its
+     * start: a cell lists its points from the last index to the first. */
+    for (size_t i = count; i-- > 0;) {
+        if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
+        size_t cell = (size_t)(c->cell[2 * i + 1] - min_y) * cols + (size_t)(c->cell[2 * i] - min_x);
+        uint32_t slot = start[cell]++;
+        c->slot_xy[2 * slot] = points[i].x;
+        c->slot_xy[2 * slot + 1] = points[i].y;
+        c->slot_point[slot] = (uint32_t)i;
+        c->slot_taken[slot] = 0;
+        c->point_slot[i] = slot;
+    }
+    /* start[k] is now cell k's end, which is cell k + 1's start: shifted back. */
+    memmove(start + 1, start, sizeof *start * cells);
+    start[0] = 0;
+    /* The slots not taken, per cell, as a list in slot order: a slot taken
+     * leaves it, so later seeds pass over what is still free only (at
+     * 100,000 events a crowded city's cell was read again by every seed
+     * around it). */
+    for (size_t k = 0; k < cells; k++) c->cell_live[k] = start[k];
+    for (size_t slot = 0; slot < start[cells]; slot++) c->slot_next[slot] = (uint32_t)slot + 1;
+    size_t clusters = 0;
+    for (size_t i = 0; i < count && clusters < max_out; i++) {
+        if (c->owner[i] != CLUSTER_UNTAKEN) continue;
+        const HitPoint *seed = &points[i];
+        if (!isfinite(seed->x) || !isfinite(seed->y)) continue;
+        uint32_t k = (uint32_t)clusters++;
+        double sum_x = seed->x, sum_y = seed->y;
+        uint32_t members = 1;
+        c->owner[i] = k;
+        c->slot_taken[c->point_slot[i]] = 1;
+        int64_t cx = c->cell[2 * i] - min_x, cy = c->cell[2 * i + 1] - min_y;
+        for (int64_t dy = -1; dy <= 1; dy++) {
+            if (cy + dy < 0 || cy + dy >= (int64_t)rows) continue;
+            for (int64_t dx = -1; dx <= 1; dx++) {
+                if (cx + dx < 0 || cx + dx >= (int64_t)cols) continue;
+                size_t cell = (size_t)(cy + dy) * cols + (size_t)(cx + dx);
+                uint32_t end = start[cell + 1], *link = &c->cell_live[cell];
+                while (*link < end) {
+                    uint32_t slot = *link;
+                    if (c->slot_taken[slot]) { /* the seed itself */
+                        *link = c->slot_next[slot];
+                        continue;
+                    }
+                    double ddx = c->slot_xy[2 * slot] - seed->x, ddy = c->slot_xy[2 * slot + 1] - seed->y;
+                    if (ddx * ddx + ddy * ddy > r2) {
+                        link = &c->slot_next[slot];
+                        continue;
+                    }
+                    c->slot_taken[slot] = 1;
+                    c->owner[c->slot_point[slot]] = k;
+                    sum_x += c->slot_xy[2 * slot];
+                    sum_y += c->slot_xy[2 * slot + 1];
+                    members++;
+                    *link = c->slot_next[slot];
+                }
+            }
+        }
+        out[k] = (Cluster){ sum_x / members, sum_y / members, members, seed->id };
+    }
+    return clusters;
+}
+
 size_t cluster_points(Clusterer *c, const HitPoint *points, size_t count, double radius,
                       Cluster *out, size_t max_out, uint32_t *out_cluster_of)
 {
     if (!c || count > c->capacity || (count && !points)) return 0;
     bool grouping = radius > 0 && isfinite(radius);
     double inv_r = grouping ? 1.0 / radius : 0, r2 = radius * radius;
+    if (grouping && count > 0) {
+        int64_t min_x = INT64_MAX, min_y = INT64_MAX, max_x = INT64_MIN, max_y = INT64_MIN;
+        for (size_t i = 0; i < count; i++) {
+            if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
+            int64_t cx = cell_coord(points[i].x, inv_r), cy = cell_coord(points[i].y, inv_r);
+            c->cell[2 * i] = cx;
+            c->cell[2 * i + 1] = cy;
+            if (cx < min_x) min_x = cx;
+            if (cx > max_x) max_x = cx;
+            if (cy < min_y) min_y = cy;
+            if (cy > max_y) max_y = cy;
+        }
+        /* In doubles: the span of clamped cells can exceed int64. */
+        double cols = min_x <= max_x ? (double)max_x - (double)min_x + 1 : 0;
+        double rows = min_y <= max_y ? (double)max_y - (double)min_y + 1 : 0;
+        if (cols > 0 && rows > 0 && cols * rows <= (double)c->grid_cap) {
+            size_t clusters = cluster_dense(c, points, count, r2, min_x, min_y, (size_t)cols, (size_t)rows, out, max_out);
+            if (out_cluster_of)
+                for (size_t i = 0; i < count; i++) out_cluster_of[i] = c->owner[i];
+            return clusters;
+        }
+    }
     memset(c->head, 0, sizeof *c->head * (c->bucket_mask + 1));
     for (size_t i = 0; i < count; i++) {
         c->owner[i] = CLUSTER_UNTAKEN;
@@ -481,16 +610,28 @@ size_t cluster_points(Clusterer *c, const HitPoint *points, size_t count, double
             for (int64_t dy = -1; dy <= 1; dy++) {
                 for (int64_t dx = -1; dx <= 1; dx++) {
                     int64_t nx = cx + dx, ny = cy + dy;
-                    for (uint32_t j1 = c->head[cell_bucket(c, nx, ny)]; j1; j1 = c->next[j1 - 1]) {
-                        size_t j = j1 - 1;
-                        if (c->owner[j] != CLUSTER_UNTAKEN || c->cell[2 * j] != nx || c->cell[2 * j + 1] != ny)
+                    /* A point once taken leaves its chain, so the seeds after
+                     * this one walk only what is still free: at 100,000 events
+                     * the seeds had walked every taken neighbour again (a
+                     * third of a fresh layout's time). The free points keep
+                     * their order, so the clusters and their sums are the same. */
+                    uint32_t *link = &c->head[cell_bucket(c, nx, ny)];
+                    while (*link) {
+                        size_t j = *link - 1;
+                        if (c->owner[j] != CLUSTER_UNTAKEN) {
+                            *link = c->next[j];
                             continue;
+                        }
                         double ddx = points[j].x - seed->x, ddy = points[j].y - seed->y;
-                        if (ddx * ddx + ddy * ddy > r2) continue;
+                        if (c->cell[2 * j] != nx || c->cell[2 * j + 1] != ny || ddx * ddx + ddy * ddy > r2) {
+                            link = &c->next[j];
+                            continue;
+                        }
                         c->owner[j] = k;
                         sum_x += points[j].x;
                         sum_y += points[j].y;
                         members++;
+                        *link = c->next[j];
                     }
                 }
             }

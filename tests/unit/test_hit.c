@@ -538,6 +538,42 @@ static void test_real_bundle(const char *path)
     free(d);
 }
 
+/* The clusterer keeps points side by side per cell where their cells span a
+ * small grid (a map's area), and chains them through a hash table where they
+ * do not (a point far off): both give the same clusters, with the same sums
+ * to the last bit. Here the same points, dense with a few crowds, alone (the
+ * grid) and with one far point after them (the chains; it only adds a last
+ * cluster of its own). */
+static void test_clusters_grid_equals_chains(void)
+{
+    enum { N = 30000 };
+    HitPoint *pts = malloc(sizeof *pts * (N + 1));
+    uint64_t rng = 7;
+    for (uint32_t i = 0; i < N; i++) {
+        bool crowd = i % 3 == 0; /* a third at a few cities */
+        double cx = 100 + 200 * (double)(i % 5), cy = 150 + 100 * (double)(i % 4);
+        pts[i] = crowd ? (HitPoint){ cx + 30 * test_rand_unit(&rng), cy + 30 * test_rand_unit(&rng), i + 1 }
+                       : (HitPoint){ 1280 * test_rand_unit(&rng), 800 * test_rand_unit(&rng), i + 1 };
+    }
+    pts[N] = (HitPoint){ 1e12, 1e12, N + 1 };
+    Clusterer *c = clusterer_create(N + 1);
+    Cluster *grid = malloc(sizeof *grid * (N + 1)), *chains = malloc(sizeof *chains * (N + 1));
+    uint32_t *of_grid = malloc(sizeof *of_grid * (N + 1)), *of_chains = malloc(sizeof *of_chains * (N + 1));
+    size_t k = cluster_points(c, pts, N, 24, grid, N + 1, of_grid);
+    size_t k2 = cluster_points(c, pts, N + 1, 24, chains, N + 1, of_chains);
+    CHECK(k > 100);
+    CHECK_EQ_U(k2, k + 1);
+    CHECK(memcmp(grid, chains, sizeof *grid * k) == 0);
+    CHECK(memcmp(of_grid, of_chains, sizeof *of_grid * N) == 0);
+    CHECK(chains[k].count == 1 && chains[k].id == N + 1);
+    clusterer_destroy(c);
+    free(pts);
+    free(grid);
+    free(chains);
+    free(of_grid);
+    free(of_chains);
+}
+
 int main(int argc, char **argv)
 {
     test_small_shapes();
@@ -546,6 +582,7 @@ int main(int argc, char **argv)
     test_points_small();
     test_points_many();
     test_clusters();
+    test_clusters_grid_equals_chains();
     test_real_bundle(argc > 1 ? argv[1] : NULL);
     return test_finish();
 }
