@@ -1,6 +1,8 @@
 /* timeline: the event filter. See timeline.h. */
 #include "timeline.h"
 
+#include <stdio.h>
+
 double timeline_event_fractional_year(const BundleEvent *e)
 {
     if (e->precision >= DATE_PRECISION_DAY) return e->year + (e->month - 1) / 12.0 + (e->day - 1) / 365.0;
@@ -30,4 +32,14 @@ void timeline_count_events(const TimelineState *t, const Bundle *b, uint32_t cou
         if (timeline_event_visible(t, b, e)) total++;
     }
     if (visible_total) *visible_total = total;
+}
+
+void timeline_count_label(uint32_t count, char *out, size_t size)
+{
+    if (!out || !size) return;
+    if (count < 1000) snprintf(out, size, "%u", (unsigned)count);
+    else if (count < 10000) snprintf(out, size, "%u.%uk", (unsigned)(count / 1000), (unsigned)(count / 100 % 10));
+    else if (count < 1000000) snprintf(out, size, "%uk", (unsigned)(count / 1000));
+    else if (count < 10000000) snprintf(out, size, "%u.%uM", (unsigned)(count / 1000000), (unsigned)(count / 100000 % 10));
+    else snprintf(out, size, "%uM", (unsigned)(count / 1000000));
 }

@@ -5,6 +5,7 @@
 #define STEPPE_TIMELINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "state.h"
@@ -21,5 +22,10 @@ bool timeline_event_visible(const TimelineState *t, const Bundle *b, uint32_t ev
  * in total passing everything (visible_total may be NULL). */
 void timeline_count_events(const TimelineState *t, const Bundle *b, uint32_t counts[CATEGORY_COUNT],
                            uint32_t *visible_total);
+
+/* A count as a category switch shows it, in at most four characters, so
+ * the switch's width holds it at any count: 0..999 whole, then 1.2k, 12k,
+ * 123k, 1.2M, 12M ... (rounded down, so 999,999 is 999k, not 1000k). */
+void timeline_count_label(uint32_t count, char *out, size_t size);
 
 #endif

@@ -4,8 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "core/timeline.h"
 #include "render/markers.h"
-
 
 void timeline_bar_layout(TimelineBar *bar, Renderer *r, float x, float y, float w)
 {
@@ -208,9 +208,10 @@ static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
         Rgba dot = t->category[c];
         if (!on) dot.a = 70;
         render_category_symbol(r, (unsigned)c, cx + 10, cy + ch / 2, 4.3f, dot, t->panel_bg, 0); /* as on the map */
-        char label[48];
-        if (bar->compact) snprintf(label, sizeof label, "%u", counts[c]);
-        else snprintf(label, sizeof label, "%s %u", bundle_category_label((unsigned)c), counts[c]);
+        char label[48], count[16];
+        timeline_count_label(counts[c], count, sizeof count); /* "12k": the switch's width holds it */
+        if (bar->compact) snprintf(label, sizeof label, "%s", count);
+        else snprintf(label, sizeof label, "%s %s", bundle_category_label((unsigned)c), count);
         render_text(r, FACE_REGULAR, TEXT_TIMELINE_CSS, cx + 19, cy + ch / 2 + 4.5f, label, on ? t->panel_text : t->panel_muted);
     }
 }

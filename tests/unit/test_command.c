@@ -10,6 +10,7 @@
 #include "deeplink.h"
 #include "event_markers.h"
 #include "test_support.h"
+#include "timeline.h"
 
 static App app;
 static App before;
@@ -453,6 +454,26 @@ static void test_resize_at_home(void)
     free(data);
 }
 
+/* A category switch's count, short enough for its width at any count (at
+ * 100,000 events "11111" overflowed the switch). */
+static void test_count_labels(void)
+{
+    static const struct { uint32_t n; const char *label; } cases[] = {
+        { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1.0k" }, { 1234, "1.2k" }, { 9999, "9.9k" },
+        { 10000, "10k" }, { 11111, "11k" }, { 999999, "999k" }, { 1000000, "1.0M" }, { 12345678, "12M" },
+        { UINT32_MAX, "4294M" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[16];
+        timeline_count_label(cases[i].n, out, sizeof out);
+        CHECK_STR(out, cases[i].label);
+    }
+    char tiny[3];
+    timeline_count_label(12345, tiny, sizeof tiny); /* cut, still a string */
+    CHECK_STR(tiny, "12");
+    timeline_count_label(5, NULL, 0);
+}
+
 /* Selecting a country frames it in the part of the map left visible, clear
  * of the search band, large. (The strip a 1024 x 768 projector at 200 % text
  * leaves, 512 x 384 css px with the panel below, needs the real world's zoom
@@ -516,6 +537,7 @@ int main(void)
     test_focus();
     test_resize_at_home();
     test_select_frames_country();
+    test_count_labels();
     app_destroy(&app);
     bundle_close(&b);
     free(data);
