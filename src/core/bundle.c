@@ -454,7 +454,7 @@ static BundleError check_font(Check *c, SectionId s)
     return BUNDLE_OK;
 }
 
-/* --- packed geometry (VERT, TRIS) ----------------------------------------- */
+/* --- packed geometry (VERT) ----------------------------------------------- */
 
 /* A cursor over one packed section; positions are file offsets, so that
  * messages can name the byte. */

@@ -195,12 +195,12 @@ static void add_country_fill(Renderer *r, const App *app, uint32_t id, const Bun
     }
     const Bundle *b = app->bundle;
     const uint32_t *tris;
-    uint32_t tri_count;
-    if (!country_fill_triangles(r, b, id, &tris, &tri_count)) return;
+    uint32_t triangle_count;
+    if (!country_fill_triangles(r, b, id, &tris, &triangle_count)) return;
     BundleRing first = bundle_ring(b, c->ring_first);
     BundleRing last = bundle_ring(b, c->ring_first + c->ring_count - 1);
     uint32_t v0 = first.vert_first, v1 = last.vert_first + last.vert_count;
-    int nv = (int)(v1 - v0), ni = (int)tri_count * 3;
+    int nv = (int)(v1 - v0), ni = (int)triangle_count * 3;
     if (nv <= 0 || !batch_reserve(&r->fill, nv, ni)) return;
     SDL_Vertex *out = r->fill.verts + r->fill.vert_count;
     SDL_Color col = to_sdl(color);
@@ -216,7 +216,7 @@ static void add_country_fill(Renderer *r, const App *app, uint32_t id, const Bun
     r->fill.vert_count += nv;
     GuardRect g = guard_rect(r, app);
     float view_w = (float)app->view.width_css * r->dpr, view_h = (float)app->view.height_css * r->dpr;
-    for (uint32_t t = 0; t < tri_count; t++) {
+    for (uint32_t t = 0; t < triangle_count; t++) {
         const uint32_t *abc = tris + 3 * (size_t)t;
         if (abc[0] < v0 || abc[1] < v0 || abc[2] < v0 || abc[0] >= v1 || abc[1] >= v1 || abc[2] >= v1)
             continue; /* a triangle outside the country's range: skip rather than draw garbage */
