@@ -2,9 +2,9 @@
  *
  * Owns: validation of an untrusted (pointer, size) buffer, read-only views of
  * its records, and the decoded geometry. Records, strings and fonts are read
- * in place (a Bundle points into the caller's buffer); the packed VERT and
- * TRIS sections are decoded once into two arrays, because a varint stream
- * cannot be indexed. Every offset, count, string, id and varint is checked
+ * in place (a Bundle points into the caller's buffer); the packed VERT
+ * section is decoded once into an array, because a varint stream cannot be
+ * indexed. Every offset, count, string, id and varint is checked
  * once in bundle_open, in the order the format page lists, so the accessors
  * can read without checks (they still return zeroed records for ids out of
  * range, which is a caller mistake, not bad data).
@@ -89,14 +89,13 @@ enum {
 };
 
 /* Sections in the order of bundle_format.md. Record size 0 means a blob or,
- * for VERT and TRIS, a packed varint stream (see packed_bounds). */
+ * for VERT, a packed varint stream (see packed_bounds). */
 #define SECTIONS(X)              \
     X(SEC_STRS, "STRS", 0)       \
     X(SEC_META, "META", 64)      \
     X(SEC_VERT, "VERT", 0)       \
-    X(SEC_TRIS, "TRIS", 0)       \
     X(SEC_RING, "RING", 16)      \
-    X(SEC_CTRY, "CTRY", 76)      \
+    X(SEC_CTRY, "CTRY", BUNDLE_CTRY_RECORD_SIZE) \
     X(SEC_PLAC, "PLAC", 40)      \
     X(SEC_ARTC, "ARTC", 44)      \
     X(SEC_EVNT, "EVNT", 40)      \
@@ -175,7 +174,6 @@ static const FieldRule ctry_rules[] = {
     FINITE(28, "label_x"), FINITE(32, "label_y"), FINITE(36, "label_rank"),
     FINITE(40, "bbox[0]"), FINITE(44, "bbox[1]"), FINITE(48, "bbox[2]"), FINITE(52, "bbox[3]"),
     RANGE(56, SEC_RING, 0, "ring_first", "ring_count"),
-    RANGE(64, SEC_TRIS, 0, "tri_first", "tri_count"),
 };
 static const FieldRule plac_rules[] = {
     STR(0, "key"), STR(4, "name"), STR(8, "name_local"), STR(12, "alt_names"), STR(16, "kind"),
@@ -352,7 +350,6 @@ static bool packed_bounds(SectionId s, uint32_t count, uint64_t *min, uint64_t *
 {
     uint64_t header = 0, varints = 0;
     if (s == SEC_VERT) header = VERT_HEADER_SIZE, varints = 2 * (uint64_t)count;
-    else if (s == SEC_TRIS) varints = 3 * (uint64_t)count;
     else return false;
     *min = header + varints;
     *max = header + varints * VARINT_MAX_BYTES;
@@ -457,7 +454,7 @@ static BundleError check_font(Check *c, SectionId s)
     return BUNDLE_OK;
 }
 
-/* --- packed geometry (VERT, TRIS) ----------------------------------------- */
+/* --- packed geometry (VERT) ----------------------------------------------- */
 
 /* A cursor over one packed section; positions are file offsets, so that
  * messages can name the byte. */
@@ -527,6 +524,18 @@ static BundleError check_ring_cover(Check *c)
     if (next != c->sec[SEC_VERT].count)
         return fail(c, BUNDLE_ERR_VALUE, "RING: the rings cover %llu vertices but VERT count is %u",
                     (unsigned long long)next, c->sec[SEC_VERT].count);
+    /* A country's polygons are an outer ring and the hole rings after it
+     * (country_triangles.h), so its first ring must not be a hole. The
+     * record checks have put every ring range inside RING. */
+    const Section *ctry = &c->sec[SEC_CTRY];
+    for (uint32_t k = 0; k < ctry->count; k++) {
+        uint64_t at = (uint64_t)ctry->offset + (uint64_t)k * section_info[SEC_CTRY].record_size + 56;
+        uint32_t first = rd_u32(c->data + at), count = rd_u32(c->data + at + 4);
+        if (count && (rd_u32(c->data + ring->offset + (uint64_t)first * 16 + 12) & RING_FLAG_HOLE))
+            return fail(c, BUNDLE_ERR_VALUE,
+                        "CTRY[%u].ring_first = %u is a hole (a country's first ring must be an outer ring) (at byte %llu)",
+                        k, first, (unsigned long long)at);
+    }
     return BUNDLE_OK;
 }
 
@@ -603,38 +612,6 @@ static BundleError decode_vertices(Check *c, float *xy, int32_t *steps)
     return trailing_bytes(c, &in, "VERT", "vertex");
 }
 
-/* Decodes TRIS into abc (3 indices per triangle): per triangle the zig-zag
- * varint deltas of a from the previous triangle's a (0 before the first), of
- * b from a and of c from a. Every index must lie inside VERT. */
-static BundleError decode_triangles(Check *c, uint32_t *abc)
-{
-    const Section *sec = &c->sec[SEC_TRIS];
-    uint32_t vert_count = c->sec[SEC_VERT].count;
-    VarintStream in = { c->data, sec->offset, (uint64_t)sec->offset + sec->size };
-    static const char *const field[3] = { "a", "b", "c" };
-    int64_t previous_a = 0;
-    for (uint32_t t = 0; t < sec->count; t++) {
-        int64_t a = 0;
-        for (int k = 0; k < 3; k++) {
-            uint64_t at = in.at;
-            uint32_t zz;
-            BundleError e = read_varint(c, &in, "TRIS", t, field[k], &zz);
-            if (e != BUNDLE_OK) return e;
-            int64_t index = (k == 0 ? previous_a : a) + unzigzag(zz);
-            if (index < 0)
-                return fail(c, BUNDLE_ERR_REFERENCE, "TRIS[%u].%s = %lld, below 0 (at byte %llu)", t, field[k],
-                            (long long)index, (unsigned long long)at);
-            if (index >= vert_count)
-                return fail(c, BUNDLE_ERR_REFERENCE, "TRIS[%u].%s = %lld beyond VERT count %u (at byte %llu)", t,
-                            field[k], (long long)index, vert_count, (unsigned long long)at);
-            if (k == 0) a = index;
-            abc[3 * (size_t)t + (size_t)k] = (uint32_t)index;
-        }
-        previous_a = a;
-    }
-    return trailing_bytes(c, &in, "TRIS", "triangle");
-}
-
 static BundleError validate(Check *c)
 {
     if (c->size < HEADER_SIZE)
@@ -684,23 +661,17 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     BundleError e = validate(&c);
     if (e != BUNDLE_OK) return e;
 
-    /* Step 8: decode the geometry. The section table check bounded both
-     * counts by the sections' sizes, so the arrays take at most 4 bytes per
-     * file byte (8 while the steps array below lives); still, a 32-bit size_t (WebAssembly) could not hold that for
-     * a file over 1 GB, so the sum is checked in 64 bits. "+ 1" because
-     * malloc(0) may return NULL. */
-    uint32_t vert_count = c.sec[SEC_VERT].count, tri_count = c.sec[SEC_TRIS].count;
+    /* Step 8: decode the geometry. The section table check bounded the
+     * count by the section's size, so the array takes at most 4 bytes per
+     * file byte (8 while the steps array below lives); still, a 32-bit
+     * size_t (WebAssembly) could not hold that for a file over 1 GB, so the
+     * size is checked in 64 bits. "+ 1" because malloc(0) may return NULL. */
+    uint32_t vert_count = c.sec[SEC_VERT].count;
     uint64_t xy_bytes = sizeof(float) * 2 * (uint64_t)vert_count;
-    uint64_t abc_bytes = sizeof(uint32_t) * 3 * (uint64_t)tri_count;
-    float *vert_xy = NULL;
-    uint32_t *tri_abc = NULL;
-    if (xy_bytes + abc_bytes < SIZE_MAX) {
-        vert_xy = malloc((size_t)xy_bytes + 1);
-        tri_abc = malloc((size_t)abc_bytes + 1);
-    }
-    if (!vert_xy || !tri_abc)
-        e = fail(&c, BUNDLE_ERR_MEMORY, "out of memory decoding %u vertices and %u triangles (%llu bytes)",
-                 vert_count, tri_count, (unsigned long long)(xy_bytes + abc_bytes));
+    float *vert_xy = xy_bytes < SIZE_MAX ? malloc((size_t)xy_bytes + 1) : NULL;
+    if (!vert_xy)
+        e = fail(&c, BUNDLE_ERR_MEMORY, "out of memory decoding %u vertices (%llu bytes)", vert_count,
+                 (unsigned long long)xy_bytes);
     /* The integer steps, needed only while decoding (a reference copies its
      * source's steps); the same size as vert_xy. */
     int32_t *steps = e == BUNDLE_OK ? malloc((size_t)xy_bytes + 1) : NULL;
@@ -709,10 +680,8 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
                  (unsigned long long)xy_bytes);
     if (e == BUNDLE_OK) e = decode_vertices(&c, vert_xy, steps);
     free(steps);
-    if (e == BUNDLE_OK) e = decode_triangles(&c, tri_abc);
     if (e != BUNDLE_OK) {
         free(vert_xy);
-        free(tri_abc);
         return e;
     }
 
@@ -723,7 +692,6 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
     VIEW(strs, SEC_STRS); b->strs_size = c.sec[SEC_STRS].size;
     VIEW(meta, SEC_META);
     b->vert_xy = vert_xy; b->vert_count = vert_count;
-    b->tri_abc = tri_abc; b->tri_count = tri_count;
     VIEW(ring, SEC_RING); b->ring_count = c.sec[SEC_RING].count;
     VIEW(ctry, SEC_CTRY); b->country_count = c.sec[SEC_CTRY].count;
     VIEW(plac, SEC_PLAC); b->place_count = c.sec[SEC_PLAC].count;
@@ -747,7 +715,6 @@ BundleError bundle_open(Bundle *b, const void *data, size_t size, char *message,
 void bundle_close(Bundle *b)
 {
     free(b->vert_xy);
-    free(b->tri_abc);
     memset(b, 0, sizeof *b);
 }
 

@@ -6,9 +6,10 @@
  * geometry), so the accessors below never need to check again and never read
  * out of bounds.
  * Strings, records and fonts are read in place: the Bundle points into the
- * caller's buffer, which must outlive it. Only the geometry (VERT, TRIS) is
- * packed in the file, so bundle_open decodes it into two arrays the Bundle
- * owns; bundle_close frees them.
+ * caller's buffer, which must outlive it. Only the vertices (VERT) are
+ * packed in the file, so bundle_open decodes them into an array the Bundle
+ * owns; bundle_close frees it. The bundle holds no triangles (since format
+ * 4): country_triangles.h cuts a country's fill from its rings.
  * Depends on the C library only. Ids are 1-based; 0 means "none". */
 #ifndef STEPPE_BUNDLE_H
 #define STEPPE_BUNDLE_H
@@ -17,7 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BUNDLE_VERSION 3u
+#define BUNDLE_VERSION 4u
+#define BUNDLE_CTRY_RECORD_SIZE 68u /* bytes per CTRY record (bundle_format.md) */
 #define BUNDLE_MAGIC "SATL"
 
 /* One list of error codes and their short texts, so the two cannot drift. */
@@ -96,7 +98,7 @@ typedef struct BundleCountry {
     float label_x, label_y;      /* world units */
     float label_rank;            /* 1 = most important */
     float bbox[4];               /* world units */
-    uint32_t ring_first, ring_count, tri_first, tri_count;
+    uint32_t ring_first, ring_count; /* its rings: an outer ring, then its holes, per polygon */
 } BundleCountry;
 
 typedef struct BundlePlace {
@@ -169,7 +171,6 @@ typedef struct Bundle {
     const uint8_t *meta;
     /* the decoded geometry, owned by the Bundle (freed by bundle_close) */
     float *vert_xy; uint32_t vert_count;   /* x, y per vertex, world units */
-    uint32_t *tri_abc; uint32_t tri_count; /* a, b, c per triangle: 0-based vertex indices */
     const uint8_t *ring; uint32_t ring_count;
     const uint8_t *ctry; uint32_t country_count;
     const uint8_t *plac; uint32_t place_count;
@@ -207,7 +208,6 @@ BundleMeta bundle_meta(const Bundle *b);
 
 /* Geometry. index is 0-based here (these are array positions, not ids). */
 void bundle_vertex(const Bundle *b, uint32_t index, float *x, float *y);
-void bundle_triangle(const Bundle *b, uint32_t index, uint32_t out_abc[3]);
 BundleRing bundle_ring(const Bundle *b, uint32_t index);
 
 /* Content by id (1-based). Passing 0 or an id beyond the count returns a

@@ -50,15 +50,6 @@ void bundle_vertex(const Bundle *b, uint32_t index, float *x, float *y)
     *y = b->vert_xy[2 * (size_t)index + 1];
 }
 
-void bundle_triangle(const Bundle *b, uint32_t index, uint32_t out_abc[3])
-{
-    if (index >= b->tri_count) {
-        out_abc[0] = out_abc[1] = out_abc[2] = 0;
-        return;
-    }
-    for (int i = 0; i < 3; i++) out_abc[i] = b->tri_abc[3 * (size_t)index + (size_t)i];
-}
-
 BundleRing bundle_ring(const Bundle *b, uint32_t index)
 {
     BundleRing r = { 0, 0, 0, 0 };
@@ -77,7 +68,7 @@ BundleCountry bundle_country(const Bundle *b, uint32_t id)
     memset(&c, 0, sizeof c);
     c.iso3 = c.name = c.name_local = c.profile = "";
     if (id == 0 || id > b->country_count) return c;
-    const uint8_t *p = b->ctry + (size_t)(id - 1) * 76;
+    const uint8_t *p = b->ctry + (size_t)(id - 1) * BUNDLE_CTRY_RECORD_SIZE;
     c.iso3 = str_at(b, p);
     c.name = str_at(b, p + 4);
     c.name_local = str_at(b, p + 8);
@@ -91,8 +82,6 @@ BundleCountry bundle_country(const Bundle *b, uint32_t id)
     for (int i = 0; i < 4; i++) c.bbox[i] = rd_f32(p + 40 + 4 * i);
     c.ring_first = rd_u32(p + 56);
     c.ring_count = rd_u32(p + 60);
-    c.tri_first = rd_u32(p + 64);
-    c.tri_count = rd_u32(p + 68);
     return c;
 }
 
@@ -221,7 +210,7 @@ static uint32_t find_by_key(const Bundle *b, const uint8_t *table, uint32_t coun
 
 uint32_t bundle_find_country(const Bundle *b, const char *iso3)
 {
-    return find_by_key(b, b->ctry, b->country_count, 76, 0, iso3);
+    return find_by_key(b, b->ctry, b->country_count, BUNDLE_CTRY_RECORD_SIZE, 0, iso3);
 }
 uint32_t bundle_find_place(const Bundle *b, const char *key)
 {

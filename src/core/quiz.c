@@ -118,8 +118,8 @@ static bool title_unique(const Bundle *b, uint32_t id, const char *title)
 static uint32_t country_candidate(const Bundle *b, const EventFilter *f, uint32_t c)
 {
     BundleCountry country = bundle_country(b, c);
-    if (!(country.flags & COUNTRY_FLAG_HAS_GEOMETRY) || country.ring_count == 0 || country.tri_count == 0)
-        return 0;
+    /* a country with rings has a fill: the compiler writes no ring of zero area */
+    if (!(country.flags & COUNTRY_FLAG_HAS_GEOMETRY) || country.ring_count == 0) return 0;
     if (!country.name[0]) return 0;
     for (uint32_t o = 1; o <= b->country_count; o++)
         if (o != c && strcmp(bundle_country(b, o).name, country.name) == 0) return 0;

@@ -3,6 +3,8 @@
  * render_internal.h. */
 #include "render/render_internal.h"
 
+#include "core/country_triangles.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -140,20 +142,65 @@ static void fill_country_rings(Renderer *r, const App *app, const BundleCountry 
                             raster_rgba(color.r, color.g, color.b, color.a), &r->polygon_scratch);
 }
 
+void countries_free_triangles(Renderer *r)
+{
+    free(r->fill_tris.indices);
+    free(r->fill_ranges);
+    r->fill_tris = (TriangulateOut){ 0 };
+    r->fill_ranges = NULL;
+    r->fill_bundle = NULL;
+    r->fill_country_count = 0;
+}
+
+/* Country id's fill triangles (3 indices each, into the bundle's vertices),
+ * cut from its rings on the first call and kept: the bundle stores no
+ * triangles (format 4), and cutting all 240 countries at load would cost
+ * every start a few milliseconds (tests/unit/test_triangulate.c prints how
+ * many) that the direct path never needs, nor a view of a few countries. Returns
+ * false when out of memory (the country is then not filled this frame). */
+static bool country_fill_triangles(Renderer *r, const Bundle *b, uint32_t id, const uint32_t **abc, uint32_t *count)
+{
+    if (r->fill_bundle != b || r->fill_country_count != b->country_count) {
+        /* a renderer is set up again for a new bundle (bundle_swap.c), but
+         * an App could be pointed at another one: start again */
+        countries_free_triangles(r);
+        r->fill_ranges = calloc(b->country_count ? b->country_count : 1, sizeof *r->fill_ranges);
+        if (!r->fill_ranges) return false;
+        r->fill_bundle = b;
+        r->fill_country_count = b->country_count;
+    }
+    if (id == 0 || id > r->fill_country_count) return false;
+    struct CountryFillRange *range = &r->fill_ranges[id - 1];
+    if (!range->done) {
+        size_t first = r->fill_tris.count;
+        if (country_triangles(b, id, &r->fill_tris) != TRIANGULATE_OK) return false;
+        size_t n = (r->fill_tris.count - first) / 3;
+        if (first > UINT32_MAX || n > UINT32_MAX) return false;
+        *range = (struct CountryFillRange){ (uint32_t)first, (uint32_t)n, true };
+    }
+    *abc = r->fill_tris.indices + range->first;
+    *count = range->count;
+    return true;
+}
+
 /* Adds a country's triangles to the fill batch (when drawing directly, fills
- * its rings instead). A country's rings are stored contiguously, so its
- * vertices are one range and its triangles index into it. */
-static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c, Rgba color)
+ * its rings instead, and never triangulates). A country's rings are stored
+ * contiguously, so its vertices are one range and its triangles index into
+ * it. */
+static void add_country_fill(Renderer *r, const App *app, uint32_t id, const BundleCountry *c, Rgba color)
 {
     if (direct_drawing(r)) {
         fill_country_rings(r, app, c, color);
         return;
     }
     const Bundle *b = app->bundle;
+    const uint32_t *tris;
+    uint32_t triangle_count;
+    if (!country_fill_triangles(r, b, id, &tris, &triangle_count)) return;
     BundleRing first = bundle_ring(b, c->ring_first);
     BundleRing last = bundle_ring(b, c->ring_first + c->ring_count - 1);
     uint32_t v0 = first.vert_first, v1 = last.vert_first + last.vert_count;
-    int nv = (int)(v1 - v0), ni = (int)c->tri_count * 3;
+    int nv = (int)(v1 - v0), ni = (int)triangle_count * 3;
     if (nv <= 0 || !batch_reserve(&r->fill, nv, ni)) return;
     SDL_Vertex *out = r->fill.verts + r->fill.vert_count;
     SDL_Color col = to_sdl(color);
@@ -169,9 +216,8 @@ static void add_country_fill(Renderer *r, const App *app, const BundleCountry *c
     r->fill.vert_count += nv;
     GuardRect g = guard_rect(r, app);
     float view_w = (float)app->view.width_css * r->dpr, view_h = (float)app->view.height_css * r->dpr;
-    for (uint32_t t = 0; t < c->tri_count; t++) {
-        uint32_t abc[3];
-        bundle_triangle(b, c->tri_first + t, abc);
+    for (uint32_t t = 0; t < triangle_count; t++) {
+        const uint32_t *abc = tris + 3 * (size_t)t;
         if (abc[0] < v0 || abc[1] < v0 || abc[2] < v0 || abc[0] >= v1 || abc[1] >= v1 || abc[2] >= v1)
             continue; /* a triangle outside the country's range: skip rather than draw garbage */
         int i0 = base + (int)(abc[0] - v0), i1 = base + (int)(abc[1] - v0), i2 = base + (int)(abc[2] - v0);
@@ -297,7 +343,7 @@ void countries_draw(Renderer *r, const App *app)
     for (uint32_t id = 1; id <= b->country_count; id++) {
         BundleCountry c = bundle_country(b, id);
         if (!c.ring_count || !view_bbox_visible(c.bbox, visible)) continue;
-        add_country_fill(r, app, &c, theme_country_fill(t, c.flags, c.color));
+        add_country_fill(r, app, id, &c, theme_country_fill(t, c.flags, c.color));
         bool focus = (c.flags & COUNTRY_FLAG_CENTRAL_ASIA) != 0;
         add_country_outline(r, app, &c, (focus ? 1.1f : 0.7f) * zoom_boost, focus ? t->border_focus : t->border);
     }
@@ -343,7 +389,7 @@ void countries_draw_highlights(Renderer *r, const App *app)
              * outline, which the software renderer draws in a fraction of
              * the time a translucent fill of a large country would take. */
             if (!r->software) {
-                add_country_fill(r, app, &c, t->hover_tint);
+                add_country_fill(r, app, app->hover.country, &c, t->hover_tint);
                 batch_flush(r, &r->fill, false);
             }
             add_country_outline(r, app, &c, 2.6f, t->hover_outline);

@@ -117,6 +117,7 @@ void render_shutdown(Renderer *r)
     batch_free(&r->text);
     free(r->ring_scratch);
     free(r->run_scratch);
+    countries_free_triangles(r);
     labels_free(&r->labels);
     markers_sprites_free(r);
     memset(r, 0, sizeof *r);

@@ -1,8 +1,10 @@
 /* render: draws the App with SDL2's renderer.
  *
- * Reads state, never changes it. Filled country polygons are triangulated at
- * build time (tools/bundle), so a frame only transforms the visible ones to
- * device pixels and hands them to SDL_RenderGeometry in one batch. Borders are
+ * Reads state, never changes it. On a GPU, filled country polygons are
+ * triangulated from their rings the first time each is drawn (core/
+ * country_triangles.h) and kept, so a frame only transforms the visible ones
+ * to device pixels and hands them to SDL_RenderGeometry in one batch; drawing
+ * directly, they are filled from their rings and never triangulated. Borders are
  * anti-aliased by drawing each ring as a strip with a one-pixel alpha feather on
  * both sides, which looks the same in WebGL, OpenGL and the software renderer.
  * Text comes from a glyph atlas (pixel/font.c) uploaded to one texture.
@@ -18,6 +20,7 @@
 #include <stdbool.h>
 
 #include "core/app.h"
+#include "core/triangulate.h"
 #include "pixel/font.h"
 #include "pixel/raster.h"
 #include "core/labels.h"
@@ -74,6 +77,15 @@ typedef struct Renderer {
     int ring_scratch_cap;
     SDL_FPoint *run_scratch;     /* a ring's runs inside the guard band */
     int run_scratch_cap;
+    /* The countries' fill triangles on the GPU path (countries.c), cut from
+     * their rings the first time each country is filled and kept until the
+     * renderer shuts down or is handed another bundle: country id i's are
+     * fill_tris.indices[fill_ranges[i - 1].first ..] (3 per triangle,
+     * 0-based vertex indices), once fill_ranges[i - 1].done. */
+    const Bundle *fill_bundle;   /* the bundle they were cut from (NULL: none yet) */
+    uint32_t fill_country_count;
+    TriangulateOut fill_tris;
+    struct CountryFillRange { uint32_t first, count; bool done; } *fill_ranges;
     /* base map cache (render/base_cache.c) */
     bool use_cache;              /* off for one-shot offscreen renders */
     bool software;               /* no GPU: whole-pixel glyphs, progressive cache redraw */

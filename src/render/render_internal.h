@@ -55,6 +55,8 @@ void batch_flush_strokes(Renderer *r);
 
 /* Every visible country's fill and border (the base map's first layer). */
 void countries_draw(Renderer *r, const App *app);
+/* Frees the fill triangles cut so far (render_shutdown, or a new bundle). */
+void countries_free_triangles(Renderer *r);
 /* The selected country's outline with a halo. */
 void countries_draw_selection(Renderer *r, const App *app);
 /* What changes often, drawn over the (possibly cached) base map every frame:

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
         free(data);
         return 1;
     }
-    printf("bench_bundle: %s, %zu bytes, %u vertices, %u triangles\n", path, size, b.vert_count, b.tri_count);
+    printf("bench_bundle: %s, %zu bytes, %u vertices, %u rings\n", path, size, b.vert_count, b.ring_count);
     bundle_close(&b);
 
     double open_us[RUNS], crc_us[RUNS];

@@ -34,7 +34,7 @@ for (const [label, dir] of [['build/web/out', webRoot], ['build/web/dist', distR
     assert.ok(m.wasm && m.wasm.gz > m.totalGz / 2, 'the .wasm is more than half of it');
     assert.ok(m.bundle, 'the data bundle is found (embedded or separate)');
     const tags = m.bundle.sections.map((s) => s.tag);
-    for (const t of ['VERT', 'TRIS', 'FNTR', 'FNTB', 'STRS']) assert.ok(tags.includes(t), `bundle section ${t}`);
+    for (const t of ['VERT', 'RING', 'FNTR', 'FNTB', 'STRS']) assert.ok(tags.includes(t), `bundle section ${t}`);
     // Embedded LZMA-compressed (tools/bundle/pack.mjs): the page carries the
     // container; its sections are read from the plain bundle it unpacks to.
     assert.ok(m.bundle.lzma, 'the embedded bundle is the LZMA-compressed container');

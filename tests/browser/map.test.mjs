@@ -117,6 +117,32 @@ test('frames are drawn in software here, and WebGL draws the same map when asked
     const [x, y] = await webgl.page.evaluate(() => window.steppeAtlas.project(67, 48));
     const expected = await webgl.page.evaluate(() => window.steppeAtlas.fillColor('KAZ'));
     assert.ok(colorDistance(await pixelAt(webgl.page, x, y), expected) <= 6, 'Kazakhstan drawn in WebGL');
+    // The WebGL path fills countries from triangles it cuts from the rings on
+    // first use (src/core/triangulate.c; the bundle has none since format 4):
+    // ten countries, Kyrgyzstan with holes (its enclaves) among them, are
+    // filled with their own colour where they lie. Each is sampled on a 5 × 5
+    // grid around an inland point clear of names and symbols, 3 px apart,
+    // and 20 of the 25 must match (a border may cross a corner).
+    const shot = decodePng(await webgl.page.screenshot());
+    const places = { KAZ: [70, 50], UZB: [61, 42.5], TKM: [61, 37.5], KGZ: [74.5, 41], TJK: [70.2, 38.5],
+      AFG: [66, 35.5], IRN: [57, 35], CHN: [82, 44], MNG: [92, 48], RUS: [70, 56] };
+    for (const [iso, [lon, lat]] of Object.entries(places)) {
+      const [cx, cy] = await webgl.page.evaluate(([a, b]) => window.steppeAtlas.project(a, b), [lon, lat]);
+      const want = await webgl.page.evaluate((code) => window.steppeAtlas.fillColor(code), iso);
+      assert.ok(want, `${iso} has a fill colour`);
+      let inside = 0, match = 0;
+      for (let dy = -6; dy <= 6; dy += 3) {
+        for (let dx = -6; dx <= 6; dx += 3) {
+          const px = Math.round(cx + dx), py = Math.round(cy + dy);
+          if (px < 0 || py < 0 || px >= shot.width || py >= shot.height) continue;
+          inside++;
+          const o = (py * shot.width + px) * shot.bpp;
+          if (colorDistance([shot.pixels[o], shot.pixels[o + 1], shot.pixels[o + 2]], want) <= 6) match++;
+        }
+      }
+      assert.ok(inside === 25, `${iso} (${lon}, ${lat}) is on screen at the home view: ${cx}, ${cy}`);
+      assert.ok(match >= 20, `${iso} filled in WebGL: ${match} of 25 points have its colour ${want}`);
+    }
     assert.deepEqual(webgl.consoleErrors, []);
     // SDL found every GL function it asked for in src/platform/web_gl_procs.c's short table
     assert.deepEqual(webgl.consoleMessages.filter((m) => /GL function|GLES2/.test(m)), []);

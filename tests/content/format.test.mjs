@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { LAYOUTS, RECORD_SIZE, SECTION_ORDER, PACKED, VERSION, crc32 } from '../../tools/bundle/format.mjs';
 import { readBundle } from '../../tools/bundle/read_bundle.mjs';
-import { QUANTUM, PACKED_SIZE, encodeVertices, decodeVertices, encodeTriangles, decodeTriangles, packingOrder, quantize } from '../../tools/bundle/packed.mjs';
+import { QUANTUM, PACKED_SIZE, encodeVertices, decodeVertices, quantize } from '../../tools/bundle/packed.mjs';
 import { writeBundle, StringPool } from '../../tools/bundle/write_bundle.mjs';
 import { compileToBuffer, FIXTURES, REPO, TOOLS, tempDir } from './helpers.mjs';
 
@@ -47,7 +47,9 @@ test('record layouts equal the tables of bundle_format.md', () => {
   assert.match(SPEC, /\*\*literal\*\* \(`u ≥ 1`\): `u − 1` is the zig-zag `Δx`, and the next varint is\s+the zig-zag `Δy`/);
   assert.match(SPEC, /\*\*back-reference\*\* \(`u = 0`\): the next varint `r` is a zig-zag distance/);
   assert.match(SPEC, /`src = last \+ unzigzag\(r\)`/);
-  assert.match(SPEC, /per triangle, zig-zag `a − a_prev`, zig-zag `b − a`, zig-zag\s+`c − a`/);
+  // no triangles since version 4: a country's polygons come from its rings' hole flags
+  assert.ok(!/^### `TRIS`/m.test(SPEC), 'no TRIS section in the spec');
+  assert.match(SPEC, /a ring without the hole flag\s+starts a polygon, and the hole rings right after it/);
   assert.match(SPEC, /at most 5 bytes, and the 5th byte at most `0x0F`/);
   assert.match(SPEC, new RegExp(`^# Steppe Atlas bundle format, version ${VERSION}$`, 'm'));
   // category order
@@ -62,7 +64,7 @@ test('CRC-32 is zlib\'s', () => {
 test('header, section table, alignment and string pool are as specified', () => {
   const buf = compileToBuffer(FIXTURES);
   assert.equal(buf.toString('latin1', 0, 4), 'SATL');
-  assert.equal(buf.readUInt32LE(4), 3);
+  assert.equal(buf.readUInt32LE(4), 4);
   assert.equal(buf.readUInt32LE(8), buf.length);
   assert.equal(buf.readUInt32LE(12), crc32(buf, 16));
   // the fixtures have no tours: their two optional sections are not written
@@ -107,7 +109,8 @@ test('the reader rejects damaged bundles with a clear message', () => {
   const cases = [
     ['too small', good.subarray(0, 10), /smaller than the 24-byte header/],
     ['bad magic', (() => { const b = Buffer.from(good); b.write('XXXX', 0, 'latin1'); return b; })(), /bad magic "XXXX"/],
-    ['version 1', (() => { const b = Buffer.from(good); b.writeUInt32LE(1, 4); return b; })(), /unsupported format version 1, this reader understands version 3/],
+    ['version 1', (() => { const b = Buffer.from(good); b.writeUInt32LE(1, 4); return b; })(), /unsupported format version 1, this reader understands version 4/],
+    ['version 3 (triangles in TRIS)', (() => { const b = Buffer.from(good); b.writeUInt32LE(3, 4); return b; })(), /unsupported format version 3, this reader understands version 4/],
     ['truncated', good.subarray(0, good.length - 8), /header says \d+ bytes but the file has \d+/],
     ['trailing bytes', Buffer.concat([good, Buffer.alloc(4)]), /truncated or trailing bytes/],
     ['flipped byte', (() => { const b = Buffer.from(good); b[b.length >> 1] ^= 0x40; return b; })(), /checksum mismatch/],
@@ -158,7 +161,7 @@ test('the reader rejects damaged bundles with a clear message', () => {
 
 test('writeBundle refuses values that do not fit their field', () => {
   const minimal = () => ({
-    META: [{}], VERT: { steps: [] }, TRIS: { indices: [] }, RING: [], CTRY: [], PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [],
+    META: [{}], VERT: { steps: [] }, RING: [], CTRY: [], PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [],
     FNTR: Buffer.alloc(0), FNTB: Buffer.alloc(0),
   });
   const ok = writeBundle(minimal());
@@ -167,30 +170,29 @@ test('writeBundle refuses values that do not fit their field', () => {
   assert.throws(() => writeBundle({ ...minimal(), LIST: [{ id: -1 }] }), /LIST\[0\]\.id: bad u32 -1/);
   const { LIST, ...noList } = minimal();
   assert.throws(() => writeBundle(noList), /section LIST missing/);
-  // packed geometry: whole steps that fit 32 bits, rings that cover VERT in order, indices inside VERT
+  // packed geometry: whole steps that fit 32 bits, rings that cover VERT in order
   const ring = [{ vert_first: 0, vert_count: 3, country: 1 }];
-  const tri = { steps: [0, 0, 5, 0, 0, 5], indices: [0, 1, 2] };
-  assert.ok(writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: ring, TRIS: { indices: tri.indices } }));
+  const tri = { steps: [0, 0, 5, 0, 0, 5] };
+  assert.ok(writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: ring }));
   assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: [0, 0.5, 5, 0, 0, 5] }, RING: ring }), /VERT\[0\]\.y: 0\.5 steps is not a 32-bit integer/);
   assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: [0, 0, 2 ** 31, 0, 0, 5] }, RING: ring }), /VERT\[1\]\.x: 2147483648 steps is not a 32-bit integer/);
   assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: [{ ...ring[0], vert_first: 1 }] }), /RING\[0\]\.vert_first = 1, expected 0/);
   assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps.slice(0, 4) }, RING: ring }), /RING\[0\]|rings cover 3 vertices but VERT has 2/);
-  assert.throws(() => writeBundle({ ...minimal(), VERT: { steps: tri.steps }, RING: ring, TRIS: { indices: [0, 1, 3] } }), /TRIS\[0\]\.c = 3 beyond VERT count 3/);
 });
 
-/** A minimal readable bundle with one triangle country; `packed` overrides VERT or TRIS with raw bytes. */
+/** A minimal readable bundle with one triangle country; `packed` overrides VERT (or any section) with raw bytes. */
 function triangleBundle(packed = {}) {
   // a TrueType-looking blob: sfnt 1.0, one 4-byte table (as tests/unit/test_support.h's)
   const font = Buffer.from([0, 1, 0, 0, 0, 1, 0, 16, 0, 0, 0, 0, 0x68, 0x65, 0x61, 0x64, 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 4, 0, 1, 0, 0]);
   return writeBundle({
-    META: [{ title: 'T' }], VERT: { steps: [0, 0, 5, 0, 0, 5] }, TRIS: { indices: [0, 1, 2] },
+    META: [{ title: 'T' }], VERT: { steps: [0, 0, 5, 0, 0, 5] },
     RING: [{ vert_first: 0, vert_count: 3, country: 1 }],
-    CTRY: [{ iso3: 'TRI', ring_first: 0, ring_count: 1, tri_first: 0, tri_count: 1, flags: 4 }],
+    CTRY: [{ iso3: 'TRI', ring_first: 0, ring_count: 1, flags: 4 }],
     PLAC: [], ARTC: [], EVNT: [], RELN: [], FIGR: [], SRCS: [], LIST: [], FNTR: font, FNTB: font, ...packed,
   });
 }
 
-test('packed geometry: known coordinates round-trip; bad varints and indices are named', () => {
+test('packed geometry: known coordinates round-trip; bad varints and references are named', () => {
   // coordinates snap to the nearest step, at most half a quantum away, and come back as f32
   const xy = [0, 0, 0.5, -0.25, 1.2345674, -1.2345675, 2.4999996, -2.4999996, -2.4, 2.4, 1e-7, -4e-7, -0.0000015, 0.0000025];
   const steps = xy.map((v) => quantize(v));
@@ -219,26 +221,16 @@ test('packed geometry: known coordinates round-trip; bad varints and indices are
     const d = decodeVertices(b, { offset: 0, size: b.length, count: 14 }, twiceRings, fail);
     assert.deepEqual([...d.steps], twiceSteps);
   }
-  // triangles: a from the previous a, b and c from a (zig-zag: backwards costs no more)
-  const tris = [7, 0, 3, 1, 6, 2, 0, 1, 6];
-  const tb = encodeTriangles(tris, 8);
-  assert.deepEqual([...tb.subarray(0, 3)], [14, 13, 7]);
-  assert.deepEqual([...decodeTriangles(tb, { offset: 0, size: tb.length, count: 3 }, 8, fail)], tris);
-  // the packing order keeps each triangle's winding and the set of triangles
-  const ordered = packingOrder([2, 0, 1, 5, 3, 4, 1, 2, 0], [{ first: 0, count: 2 }, { first: 2, count: 1 }]);
-  assert.deepEqual(ordered, [0, 1, 2, 3, 4, 5, 0, 1, 2]);
 
   // through readBundle: the whole file
   const good = readBundle(triangleBundle());
   assert.deepEqual(good.tables.VERT, [{ x: 0, y: 0 }, { x: Math.fround(5e-6), y: 0 }, { x: 0, y: Math.fround(5e-6) }]);
-  assert.deepEqual(good.tables.TRIS, [{ a: 0, b: 1, c: 2 }]);
+  assert.equal(good.tables.TRIS, undefined);
   assert.equal(good.geometry.quantum, QUANTUM);
   const vert = (raw) => ({ VERT: { buffer: Buffer.concat([encodeVertices([], []).subarray(0, 8), Buffer.from(raw)]), count: 3 } });
   const cases = [
-    ['index out of range', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x06]), count: 1 } }, /TRIS\[0\]\.c = 3 beyond VERT count 3 \(at byte \d+\)/],
-    ['index below 0', { TRIS: { buffer: Buffer.from([0x01, 0x02, 0x04]), count: 1 } }, /TRIS\[0\]\.a = -1, below 0/],
-    ['truncated TRIS varint', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x84]), count: 1 } }, /TRIS\[0\]\.c: varint runs past the end of TRIS/],
-    ['TRIS bytes left over', { TRIS: { buffer: Buffer.from([0x00, 0x02, 0x04, 0x00]), count: 1 } }, /TRIS: 1 bytes left after the last triangle/],
+    // a country's polygons are an outer ring and the holes after it: its first ring is no hole
+    ['first ring a hole', { RING: [{ vert_first: 0, vert_count: 3, country: 1, flags: 1 }] }, /CTRY\[0\]\.ring_first = 0 is a hole/],
     ['truncated VERT varint', vert([1, 0, 11, 0, 10, 0x80]), /VERT\[2\]\.y: varint runs past the end of VERT/],
     ['overlong varint', vert([0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint longer than 5 bytes/],
     ['varint beyond 32 bits', vert([0xff, 0xff, 0xff, 0xff, 0x10, 0, 10, 0, 0, 10]), /VERT\[0\]\.x: varint exceeds 32 bits/],

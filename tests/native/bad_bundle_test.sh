@@ -12,17 +12,17 @@ fails=0 passes=0
 check() { if eval "$2"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $1"; fi; }
 head -c 5000 "$good" > "$out/truncated.bundle"
 printf 'not a bundle at all' > "$out/garbage.bundle"
-# A bundle of format 1 (f32 geometry): the version field (byte 4, outside the checksum) says 1.
-cp "$good" "$out/version1.bundle"
-printf '\001' | dd of="$out/version1.bundle" bs=1 seek=4 conv=notrunc status=none
-for f in truncated garbage version1 missing; do
+# A bundle of format 3 (triangles in TRIS): the version field (byte 4, outside the checksum) says 3.
+cp "$good" "$out/version3.bundle"
+printf '\003' | dd of="$out/version3.bundle" bs=1 seek=4 conv=notrunc status=none
+for f in truncated garbage version3 missing; do
   err=$("$app" --bundle "$out/$f.bundle" --screenshot "$out/bad-$f.png" --size 400x300 2>&1 >/dev/null) && rc=0 || rc=$?
   check "$f: exit status 1 (got $rc)" '[ "$rc" = 1 ]'
   check "$f: the error names the file" 'grep -q "$f.bundle" <<<"$err"'
   check "$f: no PNG was written" '[ ! -e "$out/bad-$f.png" ]'
 done
 check "truncation is explained" 'grep -q "file_size" <<<"$("$app" --bundle "$out/truncated.bundle" --screenshot "$out/t.png" 2>&1 >/dev/null)"'
-check "an old format is named" 'grep -q "unsupported format version 1, this reader understands version 3" <<<"$("$app" --bundle "$out/version1.bundle" --screenshot "$out/v.png" 2>&1 >/dev/null)"'
+check "an old format is named" 'grep -q "unsupported format version 3, this reader understands version 4" <<<"$("$app" --bundle "$out/version3.bundle" --screenshot "$out/v.png" 2>&1 >/dev/null)"'
 # A file that cannot be read: the file and the system's reason, not SDL's words (issue 16).
 missing_err=$("$app" --bundle /no/such/file --screenshot "$out/m.png" 2>&1 >/dev/null) || true
 check "a missing file: named with the reason (got: $missing_err)" 'grep -q "/no/such/file: No such file or directory" <<<"$missing_err"'

@@ -30,7 +30,7 @@ static bool open_ok(Bundle *b, uint8_t *d, size_t size)
         CHECK(strstr(msg, (want_text)) != NULL);                                          \
         if (!strstr(msg, (want_text))) printf("  message: %s (wanted \"%s\")\n", msg, (want_text)); \
         CHECK(opened_.data == NULL && opened_.country_count == 0);                        \
-        CHECK(opened_.vert_xy == NULL && opened_.tri_abc == NULL);                        \
+        CHECK(opened_.vert_xy == NULL);                                                    \
         bundle_close(&opened_); /* frees nothing unless the check above failed */        \
     } while (0)
 
@@ -68,7 +68,6 @@ static void test_round_trip(void)
     CHECK_EQ_U(b.list_count, 3);
     CHECK_EQ_U(b.ring_count, 5);
     CHECK_EQ_U(b.vert_count, 20);
-    CHECK_EQ_U(b.tri_count, 4);
 
     BundleMeta m = bundle_meta(&b);
     CHECK_STR(m.title, "Test Atlas");
@@ -86,9 +85,6 @@ static void test_round_trip(void)
     CHECK_NEAR(y, 0, 0);
     bundle_vertex(&b, 99, &x, &y); /* out of range: zeros, no crash */
     CHECK(x == 0 && y == 0);
-    uint32_t abc[3];
-    bundle_triangle(&b, 3, abc);
-    CHECK(abc[0] == 16 && abc[1] == 17 && abc[2] == 18);
     BundleRing r = bundle_ring(&b, 1);
     CHECK(r.vert_first == 4 && r.vert_count == 4 && r.country == 1 && r.flags == RING_FLAG_HOLE);
 
@@ -103,7 +99,7 @@ static void test_round_trip(void)
     CHECK_STR(c.name_local, "Қазақстан");
     CHECK_STR(c.profile, "Big.");
     CHECK(c.capital == 1 && c.flags == 7 && c.color == 1);
-    CHECK(c.ring_first == 0 && c.ring_count == 2 && c.tri_first == 0 && c.tri_count == 2);
+    CHECK(c.ring_first == 0 && c.ring_count == 2);
     CHECK_NEAR(c.label_x, 1.5, 0);
     CHECK_NEAR(c.bbox[2], 2, 0);
     BundleCountry none = bundle_country(&b, 0);
@@ -195,7 +191,7 @@ static void test_round_trip(void)
     /* bundle_close zeroes the Bundle, and a second close (or a close of a
      * failed or never-opened Bundle) is harmless. */
     bundle_close(&b);
-    CHECK(b.vert_xy == NULL && b.tri_abc == NULL && b.vert_count == 0 && b.data == NULL);
+    CHECK(b.vert_xy == NULL && b.vert_count == 0 && b.data == NULL);
     bundle_close(&b);
     Bundle never;
     memset(&never, 0, sizeof never);
@@ -234,17 +230,21 @@ static void test_header_errors(void)
     c[3] = 'X';
     EXPECT_ERR(c, size, BUNDLE_ERR_MAGIC, "magic");
 
-    /* A version-1 (f32 vertices) or version-2 bundle (no back-references) is
-     * refused by number, whatever follows. */
+    /* A version-1 (f32 vertices), version-2 (no back-references) or
+     * version-3 bundle (triangles in TRIS) is refused by number, whatever
+     * follows. */
     memcpy(c, d, size);
     le32_put(c + 4, 1);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 1, this reader understands version 3");
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 1, this reader understands version 4");
     memcpy(c, d, size);
     le32_put(c + 4, 2);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 2, this reader understands version 3");
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 2, this reader understands version 4");
     memcpy(c, d, size);
-    le32_put(c + 4, 4);
-    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 4");
+    le32_put(c + 4, 3);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 3, this reader understands version 4");
+    memcpy(c, d, size);
+    le32_put(c + 4, 5);
+    EXPECT_ERR(c, size, BUNDLE_ERR_VERSION, "unsupported format version 5");
 
     /* Any flipped bit in the checksummed range (or in the checksum). */
     wrong = 0;
@@ -377,13 +377,13 @@ static void test_structure_errors(void)
     FRESH(); le32_put(tb_record(c, "RING", 16, 2) + 8, 4);
     EXPECT(BUNDLE_ERR_REFERENCE, "RING[2].country = 4 beyond CTRY count 3");
 
-    FRESH(); le32_put(tb_record(c, "CTRY", 76, 2) + 60, 2);
+    FRESH(); le32_put(tb_record(c, "CTRY", BUNDLE_CTRY_RECORD_SIZE, 2) + 60, 2);
     EXPECT(BUNDLE_ERR_REFERENCE, "CTRY[2].ring_first + ring_count");
 
-    FRESH(); le32_put(tb_record(c, "CTRY", 76, 0) + 16, 5);
+    FRESH(); le32_put(tb_record(c, "CTRY", BUNDLE_CTRY_RECORD_SIZE, 0) + 16, 5);
     EXPECT(BUNDLE_ERR_REFERENCE, "CTRY[0].capital = 5 beyond PLAC count 4");
 
-    FRESH(); le32_put(tb_record(c, "CTRY", 76, 1) + 24, 6);
+    FRESH(); le32_put(tb_record(c, "CTRY", BUNDLE_CTRY_RECORD_SIZE, 1) + 24, 6);
     EXPECT(BUNDLE_ERR_VALUE, "CTRY[1].color = 6");
 
     FRESH(); le32_put_f(tb_record(c, "PLAC", 40, 0) + 32, INFINITY);
@@ -438,19 +438,17 @@ static void test_structure_errors(void)
 
 /* --- packed geometry ---------------------------------------------------------- */
 
-/* A bundle with one country whose one ring is xy[0..2n) and whose triangles
- * are abc[0..3t), on the builder's quantum (1e-6 unless quantum > 0). */
-static uint8_t *geometry_bundle(const float *xy, uint32_t n, const uint32_t *abc, uint32_t t, double quantum,
-                                size_t *size)
+/* A bundle with one country whose one ring is xy[0..2n), on the builder's
+ * quantum (1e-6 unless quantum > 0). */
+static uint8_t *geometry_bundle(const float *xy, uint32_t n, double quantum, size_t *size)
 {
     Tb tb;
     tb_init(&tb);
     if (quantum > 0) tb.quantum = quantum;
     tb_meta(&tb, &(TbMeta){ .title = "Geometry", .world_bounds = { -3, -3, 3, 3 }, .home_bounds = { -1, -1, 1, 1 } });
     tb_ring(&tb, xy, n, 1, 0);
-    for (uint32_t i = 0; i < t; i++) tb_triangle(&tb, abc[3 * i], abc[3 * i + 1], abc[3 * i + 2]);
     tb_country(&tb, &(TbCountry){ .iso3 = "GEO", .name = "Geometry", .flags = COUNTRY_FLAG_HAS_GEOMETRY,
-                                  .ring_first = 0, .ring_count = 1, .tri_first = 0, .tri_count = t });
+                                  .ring_first = 0, .ring_count = 1 });
     tb_fake_font(&tb, TB_FNTR);
     tb_fake_font(&tb, TB_FNTB);
     uint8_t *d = tb_finish(&tb, size);
@@ -521,15 +519,11 @@ static void test_packed_round_trip(void)
         -0.0000015f, 0.0000025f,    /* a repeated point: zero deltas */
     };
     enum { N = sizeof xy / sizeof xy[0] / 2 };
-    /* Triangles that step backwards as well as forwards (negative deltas). */
-    static const uint32_t abc[] = { 7, 0, 3, 1, 6, 2, 0, 1, 7, 5, 4, 6 };
-    enum { T = sizeof abc / sizeof abc[0] / 3 };
     size_t size;
-    uint8_t *d = geometry_bundle(xy, N, abc, T, 0, &size);
+    uint8_t *d = geometry_bundle(xy, N, 0, &size);
     Bundle b;
     if (!open_ok(&b, d, size)) return;
     CHECK_EQ_U(b.vert_count, N);
-    CHECK_EQ_U(b.tri_count, T);
     for (uint32_t i = 0; i < N; i++) {
         float x, y;
         bundle_vertex(&b, i, &x, &y);
@@ -546,18 +540,12 @@ static void test_packed_round_trip(void)
     CHECK(x == 0.5f && y == -0.25f);
     bundle_vertex(&b, 5, &x, &y);
     CHECK(x == 0 && y == 0);
-    for (uint32_t t = 0; t < T; t++) {
-        uint32_t got[3];
-        bundle_triangle(&b, t, got);
-        CHECK(got[0] == abc[3 * t] && got[1] == abc[3 * t + 1] && got[2] == abc[3 * t + 2]);
-    }
     bundle_close(&b);
     free(d);
 
     /* The quantum is the file's, not a constant of the reader. */
     static const float coarse[] = { 0.3f, 0.3f, 1.1f, 0.3f, 1.1f, 0.9f };
-    static const uint32_t one[] = { 0, 1, 2 };
-    d = geometry_bundle(coarse, 3, one, 1, 0.25, &size);
+    d = geometry_bundle(coarse, 3, 0.25, &size);
     CHECK_EQ_U(bundle_open(&b, d, size, msg, sizeof msg), BUNDLE_OK);
     bundle_vertex(&b, 0, &x, &y);
     CHECK(x == 0.25f && y == 0.25f);
@@ -567,7 +555,7 @@ static void test_packed_round_trip(void)
     free(d);
 }
 
-/* The standard fixture with VERT or TRIS replaced by hand-made bytes. */
+/* The standard fixture with VERT replaced by hand-made bytes. */
 static uint8_t *fixture_with_packed(int which, const uint8_t *bytes, size_t n, uint32_t count, size_t *size)
 {
     Tb tb;
@@ -695,43 +683,17 @@ static void test_packed_errors(void)
     free(d);
 #undef TRY_VERT
 
-    /* Triangles: indices out of range either way. */
-    Tb tb;
-    tb_fixture(&tb);
-    le32_put(tb.sec[TB_TRIS].bytes + 12 * 1 + 8, 20); /* TRIS[1].c = VERT count */
-    d = tb_finish(&tb, &size);
-    tb_free(&tb);
-    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[1].c = 20 beyond VERT count 20 (at byte ");
-    free(d);
-
-    static const uint8_t below[12] = { 0x01 }; /* a = 0 - 1, then 11 zero deltas */
-    d = fixture_with_packed(TB_TRIS, below, sizeof below, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[0].a = -1, below 0");
-    free(d);
-    /* b and c are relative to a, not to the previous index. */
-    static const uint8_t relative[12] = { 0x10, 0x02, 0x04, 0x00, 0x28, 0x00, 0, 0, 0, 0, 0, 0 };
-    d = fixture_with_packed(TB_TRIS, relative, sizeof relative, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_REFERENCE, "TRIS[1].b = 28 beyond VERT count 20");
-    free(d);
-    static const uint8_t truncated[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80 };
-    d = fixture_with_packed(TB_TRIS, truncated, sizeof truncated, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS[3].c: varint runs past the end of TRIS");
-    free(d);
-    static const uint8_t tris_overlong[16] = { 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0, 0, 0, 0, 0, 0, 0 };
-    d = fixture_with_packed(TB_TRIS, tris_overlong, sizeof tris_overlong, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS[1].a: varint longer than 5 bytes (at byte ");
-    free(d);
-    static const uint8_t trailing[13] = { 0 };
-    d = fixture_with_packed(TB_TRIS, trailing, sizeof trailing, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_ENCODING, "TRIS: 1 bytes left after the last triangle");
-    free(d);
-    d = fixture_with_packed(TB_TRIS, trailing, 11, 4, &size);
-    EXPECT_ERR(d, size, BUNDLE_ERR_SECTION_SIZE, "section TRIS size 11 cannot hold count 4 (12..60 bytes)");
-    free(d);
-
-    /* Rings must cover VERT in order: VERT's deltas restart at each ring. */
+    /* A country's first ring must be an outer ring: its polygons are an
+     * outer ring and the holes after it (country_triangles.h). */
     size_t fixture_size;
     uint8_t *c = tb_fixture_bundle(&fixture_size);
+    le32_put(tb_record(c, "CTRY", BUNDLE_CTRY_RECORD_SIZE, 1) + 56, 1); /* UZB from KAZ's hole: rings 1..2 */
+    tb_fix_checksum(c, fixture_size);
+    EXPECT_ERR(c, fixture_size, BUNDLE_ERR_VALUE, "CTRY[1].ring_first = 1 is a hole");
+    free(c);
+
+    /* Rings must cover VERT in order: VERT's deltas restart at each ring. */
+    c = tb_fixture_bundle(&fixture_size);
     le32_put(tb_record(c, "RING", 16, 1), 3);
     le32_put(tb_record(c, "RING", 16, 1) + 4, 5);
     tb_fix_checksum(c, fixture_size);
@@ -758,9 +720,8 @@ static uint8_t *two_ring_bundle(const uint8_t *bytes, size_t n, size_t *size)
     tb_meta(&tb, &(TbMeta){ .title = "Refs", .world_bounds = { -3, -3, 3, 3 }, .home_bounds = { -1, -1, 1, 1 } });
     tb_ring(&tb, xy, 3, 1, 0);
     tb_ring(&tb, xy, 3, 1, 0); /* its points are replaced by the VERT bytes */
-    tb_triangle(&tb, 0, 1, 2);
     tb_country(&tb, &(TbCountry){ .iso3 = "REF", .name = "Refs", .flags = COUNTRY_FLAG_HAS_GEOMETRY,
-                                  .ring_first = 0, .ring_count = 2, .tri_first = 0, .tri_count = 1 });
+                                  .ring_first = 0, .ring_count = 2 });
     tb_fake_font(&tb, TB_FNTR);
     tb_fake_font(&tb, TB_FNTB);
     tb_set_packed(&tb, TB_VERT, vert, 8 + n, 6);
@@ -861,7 +822,7 @@ static void test_real_bundle(const char *path)
     CHECK(b.place_count > 0);
     CHECK(b.event_count > 0);
     CHECK(b.article_count > 0);
-    CHECK(b.vert_count > 0 && b.tri_count > 0 && b.ring_count > 0);
+    CHECK(b.vert_count > 0 && b.ring_count > 0);
     CHECK(b.font_regular.size > 0 && b.font_bold.size > 0);
     uint32_t kaz = bundle_find_country(&b, "KAZ");
     CHECK(kaz != 0);
@@ -885,8 +846,8 @@ static void test_real_bundle(const char *path)
         outside += !(x >= m.world_bounds[0] && y >= m.world_bounds[1] && x <= m.world_bounds[2] && y <= m.world_bounds[3]);
     }
     CHECK_EQ_U(outside, 0);
-    printf("real bundle: %zu bytes, %u countries, %u places, %u events, %u articles, %u vertices, %u triangles\n",
-           size, b.country_count, b.place_count, b.event_count, b.article_count, b.vert_count, b.tri_count);
+    printf("real bundle: %zu bytes, %u countries, %u places, %u events, %u articles, %u vertices\n",
+           size, b.country_count, b.place_count, b.event_count, b.article_count, b.vert_count);
     bundle_close(&b);
     free(d);
 }

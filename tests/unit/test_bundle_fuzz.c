@@ -126,7 +126,7 @@ int main(int argc, char **argv)
     CHECK(by_code[BUNDLE_ERR_SECTION_BOUNDS] + by_code[BUNDLE_ERR_SECTION_SIZE] > 0);
     CHECK(by_code[BUNDLE_ERR_STRING] > 0);
     CHECK(by_code[BUNDLE_ERR_REFERENCE] > 0);
-    CHECK(by_code[BUNDLE_ERR_ENCODING] > 0); /* into the packed VERT and TRIS */
+    CHECK(by_code[BUNDLE_ERR_ENCODING] > 0); /* into the packed VERT */
     free(d);
     free(fixture);
     fuzz_real_bundle(argc > 1 ? argv[1] : NULL);

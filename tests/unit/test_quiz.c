@@ -28,20 +28,15 @@ enum {
     QF_VIEILLE_VILLE = 14, QF_BORDER_TREATY = 15, QF_EVENT_LAST = 15,
 };
 
-/* A country drawn as a unit square at x0 (one ring, one triangle). */
+/* A country drawn as a unit square at x0 (one ring). */
 static void qf_country(Tb *tb, const char *iso3, const char *name, uint32_t id, float x0, bool geometry)
 {
-    uint32_t ring = tb_count(tb, TB_RING), tri = tb_count(tb, TB_TRIS);
-    if (geometry) {
-        uint32_t v = tb_count(tb, TB_VERT);
-        tb_rect_ring(tb, x0, 0, x0 + 1, 1, id, 0);
-        tb_triangle(tb, v, v + 1, v + 2);
-    }
+    uint32_t ring = tb_count(tb, TB_RING);
+    if (geometry) tb_rect_ring(tb, x0, 0, x0 + 1, 1, id, 0);
     tb_country(tb, &(TbCountry){ .iso3 = iso3, .name = name, .flags = geometry ? COUNTRY_FLAG_HAS_GEOMETRY : 0,
                                  .label_x = x0 + 0.5f, .label_y = 0.5f, .label_rank = 3,
                                  .bbox = { x0, 0, x0 + 1, 1 }, .ring_first = ring,
-                                 .ring_count = geometry ? 1 : 0, .tri_first = tri,
-                                 .tri_count = geometry ? 1 : 0 });
+                                 .ring_count = geometry ? 1 : 0 });
 }
 
 static void qf_event(Tb *tb, const char *key, const char *title, int year, int month, int day,
@@ -202,7 +197,7 @@ static int check_question(const Bundle *b, const Quiz *q, int i, const EventFilt
         CHECK_EQ_U(qq->answer.kind, QUIZ_ANSWER_COUNTRY);
         CHECK_EQ_U(qq->answer.value, qq->country);
         CHECK(c.flags & COUNTRY_FLAG_HAS_GEOMETRY);
-        CHECK(c.tri_count > 0);
+        CHECK(c.ring_count > 0);
         /* the name in the question picks out exactly one country: the answer */
         int named = 0;
         for (uint32_t o = 1; o <= b->country_count; o++) {

@@ -5,9 +5,9 @@
  * prints "N passed, N failed" and returns the exit code.
  *
  * Builder: Tb collects records per section, tb_finish lays out a valid
- * version-3 bundle (header, section table, 4-aligned sections, checksum) in a
- * malloc'd buffer. Vertices and triangles are collected unpacked (f32 x, y;
- * u32 a, b, c) and packed by tb_finish as bundle_format.md says: vertices
+ * version-4 bundle (header, section table, 4-aligned sections, checksum) in a
+ * malloc'd buffer. Vertices are collected unpacked (f32 x, y) and packed by
+ * tb_finish as bundle_format.md says: vertices
  * snapped to tb->quantum (1e-6 unless a test changes it), zig-zag varint
  * deltas, and points repeated from an earlier ring as back-references. A test can also hand tb_finish the packed bytes itself
  * (tb_set_packed) to try malformed encodings. Fixtures are built in code so
@@ -109,29 +109,29 @@ static inline void le32_put_f(uint8_t *p, float f)
 /* --- the builder --------------------------------------------------------------- */
 
 enum {
-    TB_STRS, TB_META, TB_VERT, TB_TRIS, TB_RING, TB_CTRY, TB_PLAC, TB_ARTC,
+    TB_STRS, TB_META, TB_VERT, TB_RING, TB_CTRY, TB_PLAC, TB_ARTC,
     TB_EVNT, TB_RELN, TB_FIGR, TB_SRCS, TB_LIST, TB_FNTR, TB_FNTB, TB_SECTION_COUNT
 };
 static const char tb_tags[TB_SECTION_COUNT][5] = {
-    "STRS", "META", "VERT", "TRIS", "RING", "CTRY", "PLAC", "ARTC",
+    "STRS", "META", "VERT", "RING", "CTRY", "PLAC", "ARTC",
     "EVNT", "RELN", "FIGR", "SRCS", "LIST", "FNTR", "FNTB",
 };
-/* Record sizes as collected here; VERT (f32 x, y) and TRIS (u32 a, b, c) are
- * packed into varints by tb_finish, so their sizes are the builder's, not the file's. */
-static const uint32_t tb_record_size[TB_SECTION_COUNT] = { 0, 64, 8, 12, 16, 76, 40, 44, 40, 44, 28, 8, 4, 0, 0 };
+/* Record sizes as collected here; VERT (f32 x, y) is packed into varints by
+ * tb_finish, so its size is the builder's, not the file's. */
+static const uint32_t tb_record_size[TB_SECTION_COUNT] = { 0, 64, 8, 16, 68, 40, 44, 40, 44, 28, 8, 4, 0, 0 };
 
 typedef struct TbSection { uint8_t *bytes; size_t size, cap; } TbSection;
 
-/* Packed bytes a test supplies for VERT or TRIS instead of the encoded records. */
+/* Packed bytes a test supplies for VERT instead of the encoded records. */
 typedef struct TbPacked { const uint8_t *bytes; size_t size; uint32_t count; int set; } TbPacked;
 
 typedef struct Tb {
-    TbSection sec[TB_SECTION_COUNT]; /* VERT and TRIS hold unpacked records until tb_finish */
+    TbSection sec[TB_SECTION_COUNT]; /* VERT holds unpacked records until tb_finish */
     int omit;               /* a section to leave out (-1: none), for the missing-section test */
     int add_unknown;        /* append an unknown "ZZZZ" section, which readers must ignore */
     double quantum;         /* VERT's quantum: world units per step */
     int no_refs;            /* VERT: write every vertex as a literal (no back-references) */
-    TbPacked packed[2];     /* [0] VERT, [1] TRIS: verbatim section bytes, if set */
+    TbPacked packed;        /* VERT: verbatim section bytes, if set */
 } Tb;
 
 static inline void tb_section_bytes(TbSection *sec, const void *data, size_t n)
@@ -181,11 +181,12 @@ static inline void tb_init(Tb *tb)
     tb_u8(tb, TB_STRS, 0);
 }
 
-/* Makes tb_finish write these bytes as VERT (which = TB_VERT) or TRIS
- * (TB_TRIS), with this record count, instead of packing the records. */
+/* Makes tb_finish write these bytes as VERT (which = TB_VERT, the only
+ * packed section), with this record count, instead of packing the records. */
 static inline void tb_set_packed(Tb *tb, int which, const uint8_t *bytes, size_t size, uint32_t count)
 {
-    tb->packed[which == TB_VERT ? 0 : 1] = (TbPacked){ bytes, size, count, 1 };
+    (void)which;
+    tb->packed = (TbPacked){ bytes, size, count, 1 };
 }
 
 /* --- packing (the encoder of bundle_format.md, written again for the tests) --- */
@@ -205,7 +206,7 @@ static inline uint32_t tb_zigzag(int64_t v) { return v >= 0 ? (uint32_t)(2 * v) 
 /* The step count nearest to a world coordinate (what the compiler's quantize does). */
 static inline int64_t tb_steps(double world, double quantum) { return (int64_t)llround(world / quantum); }
 
-/* VERT (format 3): the f64 quantum, then per ring, per vertex, a literal
+/* VERT (format 3 and 4): the f64 quantum, then per ring, per vertex, a literal
  * (zig-zag delta of x from the previous vertex plus 1, zig-zag delta of y) or,
  * for a point an earlier ring already has, a back-reference: 0, then the
  * zig-zag distance from the previous reference's vertex, preferring the
@@ -252,20 +253,6 @@ static inline void tb_pack_vertices(const Tb *tb, TbSection *out)
     free(st);
 }
 
-/* TRIS: per triangle a - previous a, b - a, c - a. */
-static inline void tb_pack_triangles(const Tb *tb, TbSection *out)
-{
-    const TbSection *tris = &tb->sec[TB_TRIS];
-    int64_t prev_a = 0;
-    for (size_t t = 0; t + 12 <= tris->size; t += 12) {
-        int64_t a = le32_get(tris->bytes + t), b = le32_get(tris->bytes + t + 4), c = le32_get(tris->bytes + t + 8);
-        tb_varint(out, tb_zigzag(a - prev_a));
-        tb_varint(out, tb_zigzag(b - a));
-        tb_varint(out, tb_zigzag(c - a));
-        prev_a = a;
-    }
-}
-
 static inline void tb_free(Tb *tb)
 {
     for (int s = 0; s < TB_SECTION_COUNT; s++) free(tb->sec[s].bytes);
@@ -297,10 +284,6 @@ static inline uint32_t tb_vertex(Tb *tb, float x, float y)
     tb_f32(tb, TB_VERT, y);
     return index;
 }
-static inline void tb_triangle(Tb *tb, uint32_t a, uint32_t b, uint32_t c)
-{
-    tb_u32(tb, TB_TRIS, a); tb_u32(tb, TB_TRIS, b); tb_u32(tb, TB_TRIS, c);
-}
 /* Adds a ring from n (x, y) pairs; returns its 0-based index. */
 static inline uint32_t tb_ring(Tb *tb, const float *xy, uint32_t n, uint32_t country, uint32_t flags)
 {
@@ -323,7 +306,7 @@ typedef struct TbCountry {
     uint32_t capital, flags, color;
     float label_x, label_y, label_rank;
     float bbox[4];
-    uint32_t ring_first, ring_count, tri_first, tri_count;
+    uint32_t ring_first, ring_count;
 } TbCountry;
 
 static inline uint32_t tb_country(Tb *tb, const TbCountry *c)
@@ -335,7 +318,6 @@ static inline uint32_t tb_country(Tb *tb, const TbCountry *c)
     tb_f32(tb, s, c->label_x); tb_f32(tb, s, c->label_y); tb_f32(tb, s, c->label_rank);
     for (int i = 0; i < 4; i++) tb_f32(tb, s, c->bbox[i]);
     tb_u32(tb, s, c->ring_first); tb_u32(tb, s, c->ring_count);
-    tb_u32(tb, s, c->tri_first); tb_u32(tb, s, c->tri_count);
     tb_u32(tb, s, 0);
     return tb_count(tb, s);
 }
@@ -437,9 +419,9 @@ static inline void tb_fix_checksum(uint8_t *data, size_t size)
 /* Lays the bundle out; returns a malloc'd buffer (caller frees) and its size. */
 static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
 {
-    /* What each section holds in the file: the records, or for VERT and TRIS
-     * their packed form (and the record count, which the bytes no longer give). */
-    TbSection packed[2] = { { 0 } };
+    /* What each section holds in the file: the records, or for VERT its
+     * packed form (and the record count, which the bytes no longer give). */
+    TbSection packed = { 0 };
     const uint8_t *bytes[TB_SECTION_COUNT];
     size_t sizes[TB_SECTION_COUNT];
     uint32_t counts[TB_SECTION_COUNT];
@@ -448,18 +430,14 @@ static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
         sizes[s] = tb->sec[s].size;
         counts[s] = tb_record_size[s] ? tb_count(tb, s) : 0;
     }
-    for (int k = 0; k < 2; k++) {
-        int s = k == 0 ? TB_VERT : TB_TRIS;
-        if (tb->packed[k].set) {
-            bytes[s] = tb->packed[k].bytes;
-            sizes[s] = tb->packed[k].size;
-            counts[s] = tb->packed[k].count;
-            continue;
-        }
-        if (s == TB_VERT) tb_pack_vertices(tb, &packed[k]);
-        else tb_pack_triangles(tb, &packed[k]);
-        bytes[s] = packed[k].bytes;
-        sizes[s] = packed[k].size;
+    if (tb->packed.set) {
+        bytes[TB_VERT] = tb->packed.bytes;
+        sizes[TB_VERT] = tb->packed.size;
+        counts[TB_VERT] = tb->packed.count;
+    } else {
+        tb_pack_vertices(tb, &packed);
+        bytes[TB_VERT] = packed.bytes;
+        sizes[TB_VERT] = packed.size;
     }
     int order[TB_SECTION_COUNT + 1], n = 0;
     for (int s = 0; s < TB_SECTION_COUNT; s++)
@@ -490,8 +468,7 @@ static inline uint8_t *tb_finish(Tb *tb, size_t *out_size)
         le32_put(e + 12, counts[s]);
         if (sizes[s]) memcpy(d + offsets[i], bytes[s], sizes[s]);
     }
-    free(packed[0].bytes);
-    free(packed[1].bytes);
+    free(packed.bytes);
     if (tb->add_unknown) {
         uint8_t *e = d + 24 + 16 * n;
         memcpy(e, "ZZZZ", 4);
@@ -542,23 +519,16 @@ static inline void tb_fixture(Tb *tb)
     uint32_t r2 = tb_rect_ring(tb, 0, 1, 2, 2, 2, 0);
     tb_rect_ring(tb, 0.6f, 0.4f, 0.9f, 0.6f, 2, 0);
     uint32_t r4 = tb_rect_ring(tb, 2, 1, 3, 2, 3, 0);
-    tb_triangle(tb, 0, 1, 2);
-    tb_triangle(tb, 0, 2, 3);
-    tb_triangle(tb, 8, 9, 10);
-    tb_triangle(tb, 16, 17, 18);
     tb_country(tb, &(TbCountry){ .iso3 = "KAZ", .name = "Kazakhstan", .name_local = "Қазақстан",
                                  .profile = "Big.", .capital = 1, .flags = 7, .color = 1,
                                  .label_x = 1.5f, .label_y = 0.5f, .label_rank = 1,
-                                 .bbox = { 0, 0, 2, 1 }, .ring_first = r0, .ring_count = 2,
-                                 .tri_first = 0, .tri_count = 2 });
+                                 .bbox = { 0, 0, 2, 1 }, .ring_first = r0, .ring_count = 2 });
     tb_country(tb, &(TbCountry){ .iso3 = "UZB", .name = "Uzbekistan", .capital = 2, .flags = 7,
                                  .color = 2, .label_x = 1, .label_y = 1.5f, .label_rank = 1,
-                                 .bbox = { 0, 0.4f, 2, 2 }, .ring_first = r2, .ring_count = 2,
-                                 .tri_first = 2, .tri_count = 1 });
+                                 .bbox = { 0, 0.4f, 2, 2 }, .ring_first = r2, .ring_count = 2 });
     tb_country(tb, &(TbCountry){ .iso3 = "TKM", .name = "Turkmenistan", .capital = 0, .flags = 5,
                                  .color = 3, .label_x = 2.5f, .label_y = 1.5f, .label_rank = 2,
-                                 .bbox = { 2, 1, 3, 2 }, .ring_first = r4, .ring_count = 1,
-                                 .tri_first = 3, .tri_count = 1 });
+                                 .bbox = { 2, 1, 3, 2 }, .ring_first = r4, .ring_count = 1 });
     tb_place(tb, &(TbPlace){ .key = "astana", .name = "Astana", .name_local = "Астана",
                              .alt_names = "Nur-Sultan|Akmola", .kind = "capital", .country = 1,
                              .lon_deg = 71.43f, .lat_deg = 51.13f, .x = 1.5f, .y = 0.2f });

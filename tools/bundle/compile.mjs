@@ -21,7 +21,7 @@ import { loadContent, CENTRAL_ASIA } from './validate.mjs';
 import { featureAlpha3 } from './iso3166.mjs';
 import { buildWorldGeometry, makeProjection, triangulate, labelPoint, polygonArea, PROJECTION, GEOMETRY_PARAMS } from './geometry.mjs';
 import { writeBundle } from './write_bundle.mjs';
-import { QUANTUM, quantize, packingOrder } from './packed.mjs';
+import { QUANTUM, quantize } from './packed.mjs';
 import { CATEGORIES, RECORD_SIZE, HEADER_SIZE, SECTION_ENTRY_SIZE, RING_HOLE, RING_COAST, CTRY_CENTRAL_ASIA, CTRY_FOCUS, CTRY_HAS_GEOMETRY, VERSION } from './format.mjs';
 import {
   subsetFont, fontCoverage, fontPath, checkToolsAvailable, FONT_FILES, FALLBACK_GLYPHS, FALLBACK_CODEPOINTS,
@@ -171,22 +171,22 @@ export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
   };
 
   // Vertices are snapped to the bundle's quantum (packed.mjs) before anything
-  // is derived from them, so triangles, bounding boxes and world bounds
+  // is derived from them, so bounding boxes, world bounds and the triangles
+  // the renderer cuts from the rings
   // describe exactly the points the reader decodes. A border shared by two
   // countries has bit-identical points on both sides, so it snaps identically.
   const verts = []; // world units, on the quantum grid
   const steps = []; // the same as integer steps, for the writer
-  const tris = [];
+  let triangleCount = 0; // as the renderer will cut them (the same algorithm, src/core/triangulate.c)
   const rings = [];
   let maxDeviation = 0, worstDeviation = '';
   for (const r of records) {
-    r.ringFirst = rings.length; r.triFirst = tris.length / 3;
+    r.ringFirst = rings.length;
     r.bbox = [Infinity, Infinity, -Infinity, -Infinity];
     r.area = 0;
     if (!r.geo) continue;
     let largest = null, largestArea = -1;
     for (const source of r.geo.polygons) {
-      const base = verts.length / 2;
       const poly = { ...source };
       poly.rings = source.rings.map((ring, ri) => {
         rings.push({ vert_first: verts.length / 2, vert_count: ring.length, country: countryIndex.get(r.key) + 1,
@@ -203,9 +203,12 @@ export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
           return [x, y];
         });
       });
+      // The bundle stores no triangles (format 4): the renderer cuts them
+      // from the rings with earcut's algorithm. Cutting them here too checks
+      // that every polygon comes out whole (a deviation warns below).
       const { tris: t, deviation } = triangulate(poly.rings);
       if (deviation > maxDeviation) { maxDeviation = deviation; worstDeviation = r.key; }
-      for (const idx of t) tris.push(base + idx);
+      triangleCount += t.length / 3;
       const a = polygonArea(poly.rings);
       r.area += a;
       if (a > largestArea) { largestArea = a; largest = poly; }
@@ -237,16 +240,14 @@ export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
       label_x: r.geo ? r.label[0] : 0, label_y: r.geo ? r.label[1] : 0, label_rank: r.rank,
       bbox: r.geo ? r.bbox : [0, 0, 0, 0],
       ring_first: r.geo ? r.ringFirst : 0, ring_count: r.geo ? rings.length - r.ringFirst : 0,
-      tri_first: r.geo ? r.triFirst : 0, tri_count: r.geo ? tris.length / 3 - r.triFirst : 0,
       area_rank: 0,
     };
   });
-  // ring_count/tri_count above are computed after the loop: fix them per record
+  // ring_count above is computed after the loop: fix it per record
   records.forEach((r, i) => {
     const next = records[i + 1];
     if (!r.geo) return;
     ctryRecs[i].ring_count = (next ? next.ringFirst : rings.length) - r.ringFirst;
-    ctryRecs[i].tri_count = (next ? next.triFirst : tris.length / 3) - r.triFirst;
   });
 
   // --- content tables --------------------------------------------------------
@@ -378,7 +379,6 @@ export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
   const bundle = writeBundle({
     META: [metaRec],
     VERT: { steps, quantum: QUANTUM },
-    TRIS: { indices: packingOrder(tris, ctryRecs.map((c) => ({ first: c.tri_first, count: c.tri_count }))) },
     RING: rings, CTRY: ctryRecs, PLAC: placRecs, ARTC: artcRecs, EVNT: evntRecs,
     RELN: relnRecs, FIGR: figrRecs, SRCS: srcs, LIST: list, ENOT: enotRecs,
     ...(tourRecs.length ? { TOUR: tourRecs, TSTP: tstpRecs } : {}), FNTR: fntr, FNTB: fntb,
@@ -386,8 +386,8 @@ export function compile({ assets, seeds, borders = '50m', log = () => {} }) {
 
   const stats = {
     bytes: bundle.length, countries: ctryRecs.length, withGeometry: records.filter((r) => r.geo).length,
-    vertices: verts.length / 2, triangles: tris.length / 3, rings: rings.length,
-    geometryBytes: sectionSize(bundle, 'VERT') + sectionSize(bundle, 'TRIS') + rings.length * RECORD_SIZE.RING,
+    vertices: verts.length / 2, triangles: triangleCount, rings: rings.length,
+    geometryBytes: sectionSize(bundle, 'VERT') + rings.length * RECORD_SIZE.RING,
     fontBytes: fntr.length + fntb.length, fontRegular: fntr.length, fontBold: fntb.length,
     places: placRecs.length, articles: artcRecs.length, events: evntRecs.length, relations: relnRecs.length,
     figures: figrRecs.length, sources: srcs.length, builtFrom,
@@ -430,7 +430,7 @@ function main() {
       const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
       console.log(`compile: wrote ${display(path.resolve(opts.out))}: ${kb(stats.bytes)} ` +
         `(geometry ${kb(stats.geometryBytes)}, fonts ${kb(stats.fontBytes)}); ` +
-        `${stats.countries} countries (${stats.withGeometry} with geometry), ${stats.rings} rings, ${stats.vertices} vertices, ${stats.triangles} triangles; ` +
+        `${stats.countries} countries (${stats.withGeometry} with geometry), ${stats.rings} rings, ${stats.vertices} vertices (${stats.triangles} triangles, cut by the renderer); ` +
         `${stats.places} places, ${stats.articles} articles, ${stats.events} events, ${stats.relations} relations, ${stats.figures} figures, ${stats.sources} sources` +
         (warnings.length ? `; ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''));
     }

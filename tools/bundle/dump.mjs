@@ -35,7 +35,7 @@ export function render(b, what, json) {
   const views = {
     meta: () => b.meta,
     sections: () => b.sectionOrder.map((t) => ({ tag: t, ...b.sections.get(t) })).map(({ tag, offset, size, count }) => ({ tag, offset, size, count })),
-    countries: () => b.countries.map(({ ring_first, tri_first, ...c }) => c),
+    countries: () => b.countries.map(({ ring_first, ...c }) => c),
     places: () => b.places,
     articles: () => b.articles,
     events: () => b.events,
@@ -51,7 +51,7 @@ export function render(b, what, json) {
     sections: () => table(views.sections(), ['tag', 'offset', 'size', 'count']),
     countries: () => table(b.countries, ['id', 'iso3', 'name', 'name_local', 'capital',
       (c) => [c.central_asia && 'central-asia', c.focus && 'focus', c.has_geometry && 'geometry'].filter(Boolean).join(','),
-      'color', 'label_rank', 'rings', 'triangles', 'label', 'bbox', 'profile']),
+      'color', 'label_rank', 'rings', 'label', 'bbox', 'profile']),
     places: () => table(b.places, ['id', 'key', 'name', 'name_local', 'alt_names', 'kind', 'country', 'lon', 'lat', 'x', 'y']),
     articles: () => table(b.articles, ['id', 'key', 'date', 'title', 'author', 'outlet', 'file', 'topics', 'date_note', 'key_points', 'summary']),
     events: () => table(b.events, ['id', 'date', 'key', 'category', 'place', 'countries', 'title', 'summary', (e) => srcText(e.sources)]),
@@ -61,7 +61,7 @@ export function render(b, what, json) {
   // header names for computed columns
   const fixHeader = (text, names) => { const lines = text.split('\n'); lines[0] = names.join('\t'); return lines.join('\n'); };
   const headers = {
-    countries: ['id', 'iso3', 'name', 'name_local', 'capital', 'flags', 'color', 'label_rank', 'rings', 'triangles', 'label', 'bbox', 'profile'],
+    countries: ['id', 'iso3', 'name', 'name_local', 'capital', 'flags', 'color', 'label_rank', 'rings', 'label', 'bbox', 'profile'],
     events: ['id', 'date', 'key', 'category', 'place', 'countries', 'title', 'summary', 'sources'],
     relations: ['id', 'key', 'kind', 'a', 'b', 'group', 'label', 'value', 'unit', 'year', 'sources'],
     figures: ['id', 'country', 'label', 'value', 'year', 'sources'],

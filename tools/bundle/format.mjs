@@ -1,10 +1,10 @@
 // The bundle's record layouts, transcribed from src/core/bundle_format.md
-// (version 3). Shared by the writer (compile.mjs) and the reader
+// (version 4). Shared by the writer (compile.mjs) and the reader
 // (read_bundle.mjs); tests/content/format.test.mjs checks this file against
 // the markdown tables so the two cannot drift apart silently.
 
 export const MAGIC = 'SATL';
-export const VERSION = 3;
+export const VERSION = 4;
 export const HEADER_SIZE = 24;
 export const SECTION_ENTRY_SIZE = 16;
 
@@ -22,7 +22,7 @@ export const LAYOUTS = {
     ['iso3', 'str'], ['name', 'str'], ['name_local', 'str'], ['profile', 'str'],
     ['capital', 'u32'], ['flags', 'u32'], ['color', 'u32'],
     ['label_x', 'f32'], ['label_y', 'f32'], ['label_rank', 'f32'], ['bbox', 'f32[4]'],
-    ['ring_first', 'u32'], ['ring_count', 'u32'], ['tri_first', 'u32'], ['tri_count', 'u32'],
+    ['ring_first', 'u32'], ['ring_count', 'u32'],
     ['area_rank', 'u32'],
   ],
   PLAC: [
@@ -63,14 +63,14 @@ export const RECORD_SIZE = Object.fromEntries(
   Object.entries(LAYOUTS).map(([tag, fields]) => [tag, fields.reduce((s, [, t]) => s + TYPE_SIZE[t], 0)]));
 
 /** Section order in the file (the spec's order). STRS, FNTR and FNTB are blobs;
- *  VERT and TRIS are packed (varint streams, see packed.mjs), the rest tables. */
-export const SECTION_ORDER = ['STRS', 'META', 'VERT', 'TRIS', 'RING', 'CTRY', 'PLAC', 'ARTC', 'EVNT',
+ *  VERT is packed (a varint stream, see packed.mjs), the rest tables. */
+export const SECTION_ORDER = ['STRS', 'META', 'VERT', 'RING', 'CTRY', 'PLAC', 'ARTC', 'EVNT',
   'RELN', 'FIGR', 'SRCS', 'LIST', 'ENOT', 'TOUR', 'TSTP', 'FNTR', 'FNTB'];
 /** Optional sections: written by the compiler, but a reader accepts a bundle
  *  without them (older version-2 bundles) and older readers ignore them. */
 export const OPTIONAL = new Set(['ENOT', 'TOUR', 'TSTP']);
 export const BLOBS = new Set(['STRS', 'FNTR', 'FNTB']);
-export const PACKED = new Set(['VERT', 'TRIS']);
+export const PACKED = new Set(['VERT']);
 
 export const CATEGORIES = ['diplomacy', 'security', 'trade', 'economy', 'politics', 'education',
   'environment', 'health', 'culture'];

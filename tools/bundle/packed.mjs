@@ -1,9 +1,9 @@
-// The packed geometry sections of bundle format 3 (src/core/bundle_format.md,
-// "VERT" and "TRIS"): vertices as integer steps of a quantum, each stored as a
-// zig-zag varint delta from the previous vertex of its ring, or, when it
-// repeats a vertex of an earlier ring (a shared border), as a back-reference
-// to that vertex; triangles as
-// zig-zag varint deltas (a from the previous triangle's a, b and c from a).
+// The packed geometry section of bundle format 4 (src/core/bundle_format.md,
+// "VERT"): vertices as integer steps of a quantum, each stored as a zig-zag
+// varint delta from the previous vertex of its ring, or, when it repeats a
+// vertex of an earlier ring (a shared border), as a back-reference to that
+// vertex. (Format 3's TRIS, the triangles, is gone: the renderer cuts them
+// from the rings, src/core/triangulate.h.)
 // Shared by the writer (write_bundle.mjs) and the reader (read_bundle.mjs),
 // which must agree with src/core/bundle.c to the bit.
 //
@@ -88,50 +88,6 @@ export function encodeVertices(vertexSteps, ringCounts, quantum = QUANTUM, { ref
   return buf;
 }
 
-/** indices: flat [a0, b0, c0, a1, ...] (0-based into VERT). Each triangle is
- *  stored as a - (the previous triangle's a, 0 for the first), b - a, c - a.
- *  Returns the section bytes. */
-export function encodeTriangles(indices, vertexCount) {
-  if (indices.length % 3) throw new Error('TRIS: index count is not a multiple of 3');
-  const out = [];
-  let prevA = 0;
-  indices.forEach((i, n) => {
-    if (!Number.isInteger(i) || i < 0 || i >= vertexCount) {
-      throw new Error(`TRIS[${Math.floor(n / 3)}].${'abc'[n % 3]} = ${i} beyond VERT count ${vertexCount}`);
-    }
-  });
-  for (let t = 0; t < indices.length; t += 3) {
-    const [a, b, c] = [indices[t], indices[t + 1], indices[t + 2]];
-    pushVarint(out, zigzag(a - prevA));
-    pushVarint(out, zigzag(b - a));
-    pushVarint(out, zigzag(c - a));
-    prevA = a;
-  }
-  return Buffer.from(out);
-}
-
-/**
- * The same triangles in the order that packs smallest: each rotated to start
- * at its smallest index (the rotation keeps its winding) and, within each
- * [first, first + count) group (a country), sorted by (a, b, c), so that
- * b - a, c - a and the step from one a to the next are small and alike.
- * Drawing does not depend on the order of a fill's triangles.
- */
-export function packingOrder(indices, groups) {
-  const out = indices.slice();
-  for (const { first, count } of groups) {
-    const tris = [];
-    for (let t = first; t < first + count; t++) {
-      const abc = indices.slice(3 * t, 3 * t + 3);
-      const m = abc.indexOf(Math.min(...abc));
-      tris.push([abc[m], abc[(m + 1) % 3], abc[(m + 2) % 3]]);
-    }
-    tris.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-    tris.forEach((abc, k) => { for (let j = 0; j < 3; j++) out[3 * (first + k) + j] = abc[j]; });
-  }
-  return out;
-}
-
 /** A reader over one section's bytes; fail(message) must throw. */
 class VarintReader {
   constructor(bytes, start, end, tag, fail) { Object.assign(this, { bytes, at: start, end, tag, fail }); }
@@ -203,27 +159,7 @@ export function decodeVertices(buf, section, ringCounts, fail) {
   return { quantum, steps, xy };
 }
 
-/** Decodes TRIS into a Uint32Array of 3 × count indices, each < vertexCount. */
-export function decodeTriangles(buf, section, vertexCount, fail) {
-  const { offset, size, count } = section;
-  const r = new VarintReader(buf, offset, offset + size, 'TRIS', fail);
-  const indices = new Uint32Array(3 * count);
-  let prevA = 0;
-  for (let n = 0; n < 3 * count; n++) {
-    const field = `TRIS[${Math.floor(n / 3)}].${'abc'[n % 3]}`;
-    const at = r.at;
-    const index = (n % 3 === 0 ? prevA : indices[n - n % 3]) + r.nextSigned(field);
-    if (index < 0) fail(`${field} = ${index}, below 0 (at byte ${at})`);
-    if (index >= vertexCount) fail(`${field} = ${index} beyond VERT count ${vertexCount} (at byte ${at})`);
-    indices[n] = index;
-    if (n % 3 === 0) prevA = index;
-  }
-  if (r.at !== offset + size) fail(`TRIS: ${offset + size - r.at} bytes left after the last triangle (at byte ${r.at})`);
-  return indices;
-}
-
 /** Bytes a section of `count` records may take: [min, max] (for the section table check). */
 export const PACKED_SIZE = {
   VERT: (count) => [VERT_HEADER_SIZE + 2 * count, VERT_HEADER_SIZE + 2 * VARINT_MAX_BYTES * count],
-  TRIS: (count) => [3 * count, 3 * VARINT_MAX_BYTES * count],
 };

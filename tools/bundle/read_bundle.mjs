@@ -4,11 +4,11 @@
 //
 //   const b = readBundle(buffer);      // throws BundleError with a clear message
 //   b.tables.EVNT[0].title             // strings resolved; ids stay numeric (1-based)
-//   b.tables.VERT[3].x, b.tables.TRIS[0].a   // packed geometry decoded (f32 world units, 0-based indices)
+//   b.tables.VERT[3].x                      // packed geometry decoded (f32 world units)
 //   b.events[0].place.key              // convenience views with references resolved
 
-import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, OPTIONAL, BLOBS, PACKED, crc32, CATEGORIES } from './format.mjs';
-import { PACKED_SIZE, decodeVertices, decodeTriangles } from './packed.mjs';
+import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, OPTIONAL, BLOBS, PACKED, crc32, CATEGORIES, RING_HOLE } from './format.mjs';
+import { PACKED_SIZE, decodeVertices } from './packed.mjs';
 
 export class BundleError extends Error {}
 
@@ -89,7 +89,7 @@ export function readBundle(buf) {
 
   // 6. references
   const T = tables;
-  const countOf = (tag) => sections.get(tag).count; // packed VERT and TRIS are decoded last
+  const countOf = (tag) => sections.get(tag).count; // packed VERT is decoded last
   const id = (tag, field, r, v, target, allowZero) => {
     if (v === 0) { if (!allowZero) fail(`${tag}[${r}].${field} = 0 (must not be none)`); return; }
     if (v > countOf(target)) fail(`${tag}[${r}].${field} = ${v} beyond ${target} count ${countOf(target)}`);
@@ -107,7 +107,9 @@ export function readBundle(buf) {
   T.CTRY.forEach((c, r) => {
     id('CTRY', 'capital', r, c.capital, 'PLAC', true);
     range('CTRY', 'ring', r, c.ring_first, c.ring_count, 'RING');
-    range('CTRY', 'tri', r, c.tri_first, c.tri_count, 'TRIS');
+    // a country's polygons are an outer ring and the holes after it, so its first ring is not a hole
+    if (c.ring_count && T.RING[c.ring_first] && (T.RING[c.ring_first].flags & RING_HOLE))
+      fail(`CTRY[${r}].ring_first = ${c.ring_first} is a hole (a country's first ring must be an outer ring)`);
   });
   T.PLAC.forEach((p, r) => id('PLAC', 'country', r, p.country, 'CTRY', true));
   T.EVNT.forEach((e, r) => {
@@ -130,8 +132,8 @@ export function readBundle(buf) {
   T.LIST.forEach((l, r) => id('LIST', 'id', r, l.id, 'CTRY', false));
 
   // 7. packed geometry: the rings cover VERT in order (its deltas restart at
-  // each ring), every varint decodes, every index lies inside VERT
-  const V = sections.get('VERT'), TR = sections.get('TRIS');
+  // each ring), every varint decodes
+  const V = sections.get('VERT');
   let nextVertex = 0;
   if (sections.has('ENOT') && T.ENOT.length !== T.EVNT.length) fail(`ENOT has ${T.ENOT.length} records but EVNT has ${T.EVNT.length}`);
   T.RING.forEach((g, r) => {
@@ -140,11 +142,9 @@ export function readBundle(buf) {
   });
   if (nextVertex !== V.count) fail(`RING: the rings cover ${nextVertex} vertices but VERT count is ${V.count}`);
   const vertices = decodeVertices(buf, V, T.RING.map((g) => g.vert_count), fail);
-  const indices = decodeTriangles(buf, TR, V.count, fail);
   T.VERT = Array.from({ length: V.count }, (_, i) => ({ x: vertices.xy[2 * i], y: vertices.xy[2 * i + 1] }));
-  T.TRIS = Array.from({ length: TR.count }, (_, i) => ({ a: indices[3 * i], b: indices[3 * i + 1], c: indices[3 * i + 2] }));
 
-  const geometry = { quantum: vertices.quantum, steps: vertices.steps, xy: vertices.xy, indices };
+  const geometry = { quantum: vertices.quantum, steps: vertices.steps, xy: vertices.xy };
   return { version, fileSize, checksum: stored, sectionOrder: order, sections, tables, fonts, geometry, ...views(T) };
 }
 
@@ -172,7 +172,7 @@ function views(T) {
     capital: c.capital ? T.PLAC[c.capital - 1].key : '',
     central_asia: !!(c.flags & 1), focus: !!(c.flags & 2), has_geometry: !!(c.flags & 4),
     color: c.color, label: [c.label_x, c.label_y], label_rank: c.label_rank, bbox: c.bbox,
-    rings: c.ring_count, triangles: c.tri_count, ring_first: c.ring_first, tri_first: c.tri_first,
+    rings: c.ring_count, ring_first: c.ring_first,
   }));
   const places = T.PLAC.map((p, i) => ({
     id: i + 1, key: p.key, name: p.name, name_local: p.name_local, alt_names: splitList(p.alt_names, '|'),

@@ -1,7 +1,7 @@
 // Serialises bundle sections into the binary format of src/core/bundle_format.md.
 
 import { MAGIC, VERSION, HEADER_SIZE, SECTION_ENTRY_SIZE, LAYOUTS, RECORD_SIZE, SECTION_ORDER, OPTIONAL, BLOBS, PACKED, crc32 } from './format.mjs';
-import { QUANTUM, encodeVertices, encodeTriangles } from './packed.mjs';
+import { QUANTUM, encodeVertices } from './packed.mjs';
 
 /** The string pool: deduplicated, starts with a NUL so offset 0 is "". */
 export class StringPool {
@@ -84,18 +84,14 @@ function ringCounts(rings, vertexCount) {
   return rings.map((r) => r.vert_count);
 }
 
-/** The packed sections: VERT { steps: [x0, y0, ...] integer steps, quantum? }, TRIS { indices: [a0, b0, c0, ...] }. */
+/** The packed section: VERT { steps: [x0, y0, ...] integer steps, quantum? }. */
 function encodePacked(tag, s, sections) {
-  if (tag === 'VERT') {
-    const count = s.steps.length / 2;
-    return { data: encodeVertices(s.steps, ringCounts(sections.RING, count), s.quantum ?? QUANTUM), count };
-  }
-  const vertexCount = Buffer.isBuffer(sections.VERT.buffer) ? sections.VERT.count : sections.VERT.steps.length / 2;
-  return { data: encodeTriangles(s.indices, vertexCount), count: s.indices.length / 3 };
+  const count = s.steps.length / 2;
+  return { data: encodeVertices(s.steps, ringCounts(sections.RING, count), s.quantum ?? QUANTUM), count };
 }
 
 /**
- * sections: { META: [rec], VERT: { steps, quantum? }, TRIS: { indices }, RING: [rec], ..., FNTR: Buffer, FNTB: Buffer }
+ * sections: { META: [rec], VERT: { steps, quantum? }, RING: [rec], ..., FNTR: Buffer, FNTB: Buffer }
  * Tables may be given as arrays of records, and tables and packed sections as
  * { buffer, count } (pre-encoded: tests use it to write malformed bytes).
  * Strings referenced by records are added to the pool while encoding, so

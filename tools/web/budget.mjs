@@ -32,7 +32,7 @@ export const readBudget = () => JSON.parse(fs.readFileSync(budgetFile, 'utf8'));
 const kib = (n) => (n / 1024).toFixed(1).padStart(7);
 const FILE_KINDS = [['code', 'code (WebAssembly: our C, SDL, libc, embedded data)'], ['glue', 'JS glue (Emscripten)'],
   ['bundle', 'bundle (separate file)'], ['page', 'page (html, css, js, manifest, service worker)'], ['icon', 'icons']];
-const TAGS = { STRS: 'strings', VERT: 'vertices', TRIS: 'triangles', RING: 'rings', FNTR: 'font, regular', FNTB: 'font, bold',
+const TAGS = { STRS: 'strings', VERT: 'vertices', RING: 'rings', FNTR: 'font, regular', FNTB: 'font, bold',
   CTRY: 'countries', PLAC: 'places', ARTC: 'articles', EVNT: 'events', RELN: 'relations', FIGR: 'figures', SRCS: 'sources',
   LIST: 'lists', META: 'meta' };
 
