@@ -5,7 +5,25 @@
  * differences are C's: nodes come from one pool sized up front (so nothing
  * is allocated, nor can fail, in the middle of the algorithm), point
  * indices instead of offsets into the flat array, the holes sorted with a
- * tie-break (qsort is not stable), and a bound on the fallbacks' recursion. */
+ * tie-break (qsort is not stable), and a bound on the fallbacks' recursion.
+ *
+ * earcut's licence, which this port carries:
+ *
+ * ISC License
+ *
+ * Copyright (c) 2016, Mapbox
+ *
+ * Permission to use, copy, modify, and/or distribute this software for any purpose
+ * with or without fee is hereby granted, provided that the above copyright notice
+ * and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+ * REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+ * FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+ * INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+ * OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+ * TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+ * THIS SOFTWARE. */
 #include "triangulate.h"
 
 #include <math.h>

@@ -8,7 +8,10 @@
  * leftmost point first); duplicate and collinear points filtered out; when no
  * ear is left, the fallbacks earcut has (filter, cure local
  * self-intersections, split the polygon in two); and earcut's z-order hash
- * for large rings, so an ear test looks only at nearby points.
+ * for large rings, so an ear test looks only at nearby points. A port, not
+ * the library: Debian packages no C triangulator, and earcut's C++ header
+ * (earcut.hpp) would bring C++ and its runtime into the page's wasm, which
+ * has to get smaller (issue 12).
  *
  * It is not a robust triangulator for arbitrary input: like earcut, it
  * always returns something for a self-intersecting polygon, not necessarily
