@@ -475,27 +475,37 @@ static size_t cell_bucket(const Clusterer *c, int64_t cx, int64_t cy)
     return (size_t)(h & c->bucket_mask);
 }
 
-/* The dense-grid clustering: the same seeds, in the same order, taking the
- * same points in the same order as the chains below (a cell's points from
- * the last index to the first), so the same clusters and the same sums.
- * Cells are in c->cell; cols x rows cells from (min_x, min_y). */
-static size_t cluster_dense(Clusterer *c, const HitPoint *points, size_t count, double r2, int64_t min_x,
-                            int64_t min_y, size_t cols, size_t rows, Cluster *out, size_t max_out)
+/* Where the points' cells span a small grid: cols x rows cells from
+ * (min_x, min_y), the cells in c->cell. */
+typedef struct ClusterGrid {
+    int64_t min_x, min_y;
+    size_t cols, rows;
+} ClusterGrid;
+
+/* A cluster's members so far. */
+typedef struct ClusterSums {
+    double x, y;
+    uint32_t members;
+} ClusterSums;
+
+/* Puts each cell's points side by side: a cell lists its points from the
+ * last index to the first, the order of the hash chains below (each point
+ * is pushed onto its chain's head), so both take the same points in the same
+ * order and the sums come out the same to the last bit. */
+static void grid_fill(Clusterer *c, const HitPoint *points, size_t count, const ClusterGrid *g)
 {
-    size_t cells = cols * rows;
+    size_t cells = g->cols * g->rows;
     uint32_t *start = c->cell_start;
     memset(start, 0, sizeof *start * (cells + 1));
     for (size_t i = 0; i < count; i++) {
         c->owner[i] = CLUSTER_UNTAKEN;
         if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
-        start[(size_t)(c->cell[2 * i + 1] - min_y) * cols + (size_t)(c->cell[2 * i] - min_x) + 1]++;
+        start[(size_t)(c->cell[2 * i + 1] - g->min_y) * g->cols + (size_t)(c->cell[2 * i] - g->min_x) + 1]++;
     }
     for (size_t k = 0; k < cells; k++) start[k + 1] += start[k];
-    /* Filled from the last point to the first, each cell's slots from its
-     * start: a cell lists its points from the last index to the first. */
     for (size_t i = count; i-- > 0;) {
         if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
-        size_t cell = (size_t)(c->cell[2 * i + 1] - min_y) * cols + (size_t)(c->cell[2 * i] - min_x);
+        size_t cell = (size_t)(c->cell[2 * i + 1] - g->min_y) * g->cols + (size_t)(c->cell[2 * i] - g->min_x);
         uint32_t slot = start[cell]++;
         c->slot_xy[2 * slot] = points[i].x;
         c->slot_xy[2 * slot + 1] = points[i].y;
@@ -512,46 +522,91 @@ static size_t cluster_dense(Clusterer *c, const HitPoint *points, size_t count, 
      * around it). */
     for (size_t k = 0; k < cells; k++) c->cell_live[k] = start[k];
     for (size_t slot = 0; slot < start[cells]; slot++) c->slot_next[slot] = (uint32_t)slot + 1;
-    size_t clusters = 0;
-    for (size_t i = 0; i < count && clusters < max_out; i++) {
-        if (c->owner[i] != CLUSTER_UNTAKEN) continue;
-        const HitPoint *seed = &points[i];
-        if (!isfinite(seed->x) || !isfinite(seed->y)) continue;
-        uint32_t k = (uint32_t)clusters++;
-        double sum_x = seed->x, sum_y = seed->y;
-        uint32_t members = 1;
-        c->owner[i] = k;
-        c->slot_taken[c->point_slot[i]] = 1;
-        int64_t cx = c->cell[2 * i] - min_x, cy = c->cell[2 * i + 1] - min_y;
-        for (int64_t dy = -1; dy <= 1; dy++) {
-            if (cy + dy < 0 || cy + dy >= (int64_t)rows) continue;
-            for (int64_t dx = -1; dx <= 1; dx++) {
-                if (cx + dx < 0 || cx + dx >= (int64_t)cols) continue;
-                size_t cell = (size_t)(cy + dy) * cols + (size_t)(cx + dx);
-                uint32_t end = start[cell + 1], *link = &c->cell_live[cell];
-                while (*link < end) {
-                    uint32_t slot = *link;
-                    if (c->slot_taken[slot]) { /* the seed itself */
-                        *link = c->slot_next[slot];
-                        continue;
-                    }
-                    double ddx = c->slot_xy[2 * slot] - seed->x, ddy = c->slot_xy[2 * slot + 1] - seed->y;
-                    if (ddx * ddx + ddy * ddy > r2) {
-                        link = &c->slot_next[slot];
-                        continue;
-                    }
-                    c->slot_taken[slot] = 1;
-                    c->owner[c->slot_point[slot]] = k;
-                    sum_x += c->slot_xy[2 * slot];
-                    sum_y += c->slot_xy[2 * slot + 1];
-                    members++;
+}
+
+/* The hash chains, for points whose cells span too much for a grid (a point
+ * far off): each point pushed onto its bucket's chain. */
+static void chains_fill(Clusterer *c, const HitPoint *points, size_t count, double inv_r, bool grouping)
+{
+    memset(c->head, 0, sizeof *c->head * (c->bucket_mask + 1));
+    for (size_t i = 0; i < count; i++) {
+        c->owner[i] = CLUSTER_UNTAKEN;
+        if (!grouping || !isfinite(points[i].x) || !isfinite(points[i].y)) continue;
+        int64_t cx = cell_coord(points[i].x, inv_r), cy = cell_coord(points[i].y, inv_r);
+        c->cell[2 * i] = cx;
+        c->cell[2 * i + 1] = cy;
+        size_t bucket = cell_bucket(c, cx, cy);
+        c->next[i] = c->head[bucket];
+        c->head[bucket] = (uint32_t)i + 1;
+    }
+}
+
+/* Everything within radius of the seed lies in the 3x3 cells around it:
+ * takes those points still free into cluster k. */
+static void gather_from_grid(Clusterer *c, const ClusterGrid *g, size_t seed_index, const HitPoint *seed,
+                             double r2, uint32_t k, ClusterSums *sums)
+{
+    c->slot_taken[c->point_slot[seed_index]] = 1;
+    int64_t cx = c->cell[2 * seed_index] - g->min_x, cy = c->cell[2 * seed_index + 1] - g->min_y;
+    for (int64_t dy = -1; dy <= 1; dy++) {
+        if (cy + dy < 0 || cy + dy >= (int64_t)g->rows) continue;
+        for (int64_t dx = -1; dx <= 1; dx++) {
+            if (cx + dx < 0 || cx + dx >= (int64_t)g->cols) continue;
+            size_t cell = (size_t)(cy + dy) * g->cols + (size_t)(cx + dx);
+            uint32_t end = c->cell_start[cell + 1], *link = &c->cell_live[cell];
+            while (*link < end) {
+                uint32_t slot = *link;
+                if (c->slot_taken[slot]) { /* the seed itself */
                     *link = c->slot_next[slot];
+                    continue;
                 }
+                double ddx = c->slot_xy[2 * slot] - seed->x, ddy = c->slot_xy[2 * slot + 1] - seed->y;
+                if (ddx * ddx + ddy * ddy > r2) {
+                    link = &c->slot_next[slot];
+                    continue;
+                }
+                c->slot_taken[slot] = 1;
+                c->owner[c->slot_point[slot]] = k;
+                sums->x += c->slot_xy[2 * slot];
+                sums->y += c->slot_xy[2 * slot + 1];
+                sums->members++;
+                *link = c->slot_next[slot];
             }
         }
-        out[k] = (Cluster){ sum_x / members, sum_y / members, members, seed->id };
     }
-    return clusters;
+}
+
+/* The same through the hash chains. A point once taken leaves its chain, so
+ * the seeds after this one walk only what is still free (at 100,000 events
+ * the seeds had walked every taken neighbour again); the free points keep
+ * their order. */
+static void gather_from_chains(Clusterer *c, const HitPoint *points, size_t seed_index, const HitPoint *seed,
+                               double r2, uint32_t k, ClusterSums *sums)
+{
+    int64_t cx = c->cell[2 * seed_index], cy = c->cell[2 * seed_index + 1];
+    for (int64_t dy = -1; dy <= 1; dy++) {
+        for (int64_t dx = -1; dx <= 1; dx++) {
+            int64_t nx = cx + dx, ny = cy + dy;
+            uint32_t *link = &c->head[cell_bucket(c, nx, ny)];
+            while (*link) {
+                size_t j = *link - 1;
+                if (c->owner[j] != CLUSTER_UNTAKEN) {
+                    *link = c->next[j];
+                    continue;
+                }
+                double ddx = points[j].x - seed->x, ddy = points[j].y - seed->y;
+                if (c->cell[2 * j] != nx || c->cell[2 * j + 1] != ny || ddx * ddx + ddy * ddy > r2) {
+                    link = &c->next[j];
+                    continue;
+                }
+                c->owner[j] = k;
+                sums->x += points[j].x;
+                sums->y += points[j].y;
+                sums->members++;
+                *link = c->next[j];
+            }
+        }
+    }
 }
 
 size_t cluster_points(Clusterer *c, const HitPoint *points, size_t count, double radius,
@@ -560,6 +615,10 @@ size_t cluster_points(Clusterer *c, const HitPoint *points, size_t count, double
     if (!c || count > c->capacity || (count && !points)) return 0;
     bool grouping = radius > 0 && isfinite(radius);
     double inv_r = grouping ? 1.0 / radius : 0, r2 = radius * radius;
+    /* The dense grid where the points' cells span few enough cells (a map's
+     * area always does), else the hash chains. */
+    ClusterGrid grid = { 0, 0, 0, 0 };
+    bool dense = false;
     if (grouping && count > 0) {
         int64_t min_x = INT64_MAX, min_y = INT64_MAX, max_x = INT64_MIN, max_y = INT64_MIN;
         for (size_t i = 0; i < count; i++) {
@@ -575,68 +634,22 @@ size_t cluster_points(Clusterer *c, const HitPoint *points, size_t count, double
         /* In doubles: the span of clamped cells can exceed int64. */
         double cols = min_x <= max_x ? (double)max_x - (double)min_x + 1 : 0;
         double rows = min_y <= max_y ? (double)max_y - (double)min_y + 1 : 0;
-        if (cols > 0 && rows > 0 && cols * rows <= (double)c->grid_cap) {
-            size_t clusters = cluster_dense(c, points, count, r2, min_x, min_y, (size_t)cols, (size_t)rows, out, max_out);
-            if (out_cluster_of)
-                for (size_t i = 0; i < count; i++) out_cluster_of[i] = c->owner[i];
-            return clusters;
-        }
+        dense = cols > 0 && rows > 0 && cols * rows <= (double)c->grid_cap;
+        if (dense) grid = (ClusterGrid){ min_x, min_y, (size_t)cols, (size_t)rows };
     }
-    memset(c->head, 0, sizeof *c->head * (c->bucket_mask + 1));
-    for (size_t i = 0; i < count; i++) {
-        c->owner[i] = CLUSTER_UNTAKEN;
-        if (out_cluster_of) out_cluster_of[i] = CLUSTER_UNTAKEN;
-        if (!isfinite(points[i].x) || !isfinite(points[i].y)) continue;
-        if (!grouping) continue;
-        int64_t cx = cell_coord(points[i].x, inv_r), cy = cell_coord(points[i].y, inv_r);
-        c->cell[2 * i] = cx;
-        c->cell[2 * i + 1] = cy;
-        size_t bucket = cell_bucket(c, cx, cy);
-        c->next[i] = c->head[bucket];
-        c->head[bucket] = (uint32_t)i + 1;
-    }
+    if (dense) grid_fill(c, points, count, &grid);
+    else chains_fill(c, points, count, inv_r, grouping);
     size_t clusters = 0;
     for (size_t i = 0; i < count && clusters < max_out; i++) {
         if (c->owner[i] != CLUSTER_UNTAKEN) continue;
         const HitPoint *seed = &points[i];
         if (!isfinite(seed->x) || !isfinite(seed->y)) continue;
         uint32_t k = (uint32_t)clusters++;
-        double sum_x = seed->x, sum_y = seed->y;
-        uint32_t members = 1;
+        ClusterSums sums = { seed->x, seed->y, 1 };
         c->owner[i] = k;
-        if (grouping) {
-            /* Everything within radius of the seed lies in the 3x3 cells around it. */
-            int64_t cx = c->cell[2 * i], cy = c->cell[2 * i + 1];
-            for (int64_t dy = -1; dy <= 1; dy++) {
-                for (int64_t dx = -1; dx <= 1; dx++) {
-                    int64_t nx = cx + dx, ny = cy + dy;
-                    /* A point once taken leaves its chain, so the seeds after
-                     * this one walk only what is still free: at 100,000 events
-                     * the seeds had walked every taken neighbour again (a
-                     * third of a fresh layout's time). The free points keep
-                     * their order, so the clusters and their sums are the same. */
-                    uint32_t *link = &c->head[cell_bucket(c, nx, ny)];
-                    while (*link) {
-                        size_t j = *link - 1;
-                        if (c->owner[j] != CLUSTER_UNTAKEN) {
-                            *link = c->next[j];
-                            continue;
-                        }
-                        double ddx = points[j].x - seed->x, ddy = points[j].y - seed->y;
-                        if (c->cell[2 * j] != nx || c->cell[2 * j + 1] != ny || ddx * ddx + ddy * ddy > r2) {
-                            link = &c->next[j];
-                            continue;
-                        }
-                        c->owner[j] = k;
-                        sum_x += points[j].x;
-                        sum_y += points[j].y;
-                        members++;
-                        *link = c->next[j];
-                    }
-                }
-            }
-        }
-        out[k] = (Cluster){ sum_x / members, sum_y / members, members, seed->id };
+        if (dense) gather_from_grid(c, &grid, i, seed, r2, k, &sums);
+        else if (grouping) gather_from_chains(c, points, i, seed, r2, k, &sums);
+        out[k] = (Cluster){ sums.x / sums.members, sums.y / sums.members, sums.members, seed->id };
     }
     if (out_cluster_of)
         for (size_t i = 0; i < count; i++) out_cluster_of[i] = c->owner[i];
