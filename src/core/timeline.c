@@ -43,3 +43,16 @@ void timeline_count_label(uint32_t count, char *out, size_t size)
     else if (count < 10000000) snprintf(out, size, "%u.%uM", (unsigned)(count / 1000000), (unsigned)(count / 100000 % 10));
     else snprintf(out, size, "%uM", (unsigned)(count / 1000000));
 }
+
+void timeline_count_full(uint32_t count, char *out, size_t size)
+{
+    if (!out || !size) return;
+    char digits[16], grouped[24];
+    int n = snprintf(digits, sizeof digits, "%u", (unsigned)count), k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0) grouped[k++] = ',';
+        grouped[k++] = digits[i];
+    }
+    grouped[k] = '\0';
+    snprintf(out, size, "%s", grouped);
+}

@@ -28,4 +28,8 @@ void timeline_count_events(const TimelineState *t, const Bundle *b, uint32_t cou
  * 123k, 1.2M, 12M ... (rounded down, so 999,999 is 999k, not 1000k). */
 void timeline_count_label(uint32_t count, char *out, size_t size);
 
+/* A count in full with thousands separated by commas (100,084), as the
+ * timeline's range line gives the events shown. */
+void timeline_count_full(uint32_t count, char *out, size_t size);
+
 #endif

@@ -195,8 +195,10 @@ static void draw_bar(const TimelineBar *bar, Renderer *r, const App *app)
     char range[64];
     uint32_t counts[CATEGORY_COUNT], visible;
     app_count_events(app, counts, &visible);
-    if (app->timeline.filter.year_from == app->timeline.filter.year_to) snprintf(range, sizeof range, "%d · %u events", app->timeline.filter.year_from, visible);
-    else snprintf(range, sizeof range, "%d–%d · %u events", app->timeline.filter.year_from, app->timeline.filter.year_to, visible);
+    char shown[24];
+    timeline_count_full(visible, shown, sizeof shown);
+    if (app->timeline.filter.year_from == app->timeline.filter.year_to) snprintf(range, sizeof range, "%d · %s events", app->timeline.filter.year_from, shown);
+    else snprintf(range, sizeof range, "%d–%d · %s events", app->timeline.filter.year_from, app->timeline.filter.year_to, shown);
     render_text(r, FACE_BOLD, TEXT_TIMELINE_CSS, x0, bar->y + 15, range, t->panel_text);
 
     /* Category switches with counts. */

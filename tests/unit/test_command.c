@@ -468,7 +468,18 @@ static void test_count_labels(void)
         timeline_count_label(cases[i].n, out, sizeof out);
         CHECK_STR(out, cases[i].label);
     }
+    static const struct { uint32_t n; const char *text; } full[] = {
+        { 0, "0" }, { 84, "84" }, { 999, "999" }, { 1000, "1,000" }, { 100084, "100,084" },
+        { 1234567, "1,234,567" }, { UINT32_MAX, "4,294,967,295" },
+    };
+    for (size_t i = 0; i < sizeof full / sizeof full[0]; i++) {
+        char out[24];
+        timeline_count_full(full[i].n, out, sizeof out);
+        CHECK_STR(out, full[i].text);
+    }
     char tiny[3];
+    timeline_count_full(1234, tiny, sizeof tiny);
+    CHECK_STR(tiny, "1,");
     timeline_count_label(12345, tiny, sizeof tiny); /* cut, still a string */
     CHECK_STR(tiny, "12");
     timeline_count_label(5, NULL, 0);
